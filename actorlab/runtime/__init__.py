@@ -1,0 +1,23 @@
+"""The runtime layer: processes, mailboxes, selective receive, the deterministic
+scheduler, virtual time, links, monitors, exit signals, names, deadlock detection.
+
+Read it in this order: process.py (what a process is), node.py (the scheduler and every
+operation), patterns.py (receive patterns), reports.py (what errors say), api.py (the
+module-level functions).
+"""
+from .api import (current_node, demonitor, exit, is_alive, link, make_ref, monitor, note,
+                  now, process_info, processes, receive, register, reset, run_for, self_pid,
+                  send, sleep, spawn, spawn_link, spawn_monitor, trap_exit, unlink,
+                  unregister, whereis)
+from .errors import (ActorlabError, BadArgument, DeadlockError, Exit, PatternError,
+                     ReceiveTimeout, RunawayError)
+from .node import Node
+from .patterns import matches
+
+__all__ = [
+    "ActorlabError", "BadArgument", "DeadlockError", "Exit", "Node", "PatternError",
+    "ReceiveTimeout", "RunawayError", "current_node", "demonitor", "exit", "is_alive", "link",
+    "make_ref", "matches", "monitor", "note", "now", "process_info", "processes", "receive",
+    "register", "reset", "run_for", "self_pid", "send", "sleep", "spawn", "spawn_link",
+    "spawn_monitor", "trap_exit", "unlink", "unregister", "whereis",
+]

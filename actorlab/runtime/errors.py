@@ -1,0 +1,103 @@
+"""actorlab's exceptions.
+
+In Jupyter each of them shows as a short message that says what happened and what to
+look at, plus the line of your cell that raised it: not forty lines of scheduler internals
+(IPython calls `_render_traceback_` when an exception has one).
+"""
+from __future__ import annotations
+
+import linecache
+import os
+from typing import Any
+
+from ..trace import short
+
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class ActorlabError(Exception):
+    """Base class of actorlab's errors."""
+
+    def _render_traceback_(self) -> list[str]:
+        lines = [f"{type(self).__name__}: {self}"]
+        where = _caller_line(self.__traceback__)
+        if where:
+            lines.append(where)
+        return lines
+
+
+def user_frame(tb: Any) -> tuple[str, int, str] | None:
+    """(function, line, code) of the innermost traceback frame outside actorlab, if any.
+
+    File names are left out on purpose: in a notebook they are temporary paths.
+    """
+    found = None
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if not os.path.abspath(code.co_filename).startswith(_PACKAGE_DIR):
+            text = linecache.getline(code.co_filename, tb.tb_lineno).strip()
+            found = (code.co_name, tb.tb_lineno, text)
+        tb = tb.tb_next
+    return found
+
+
+def _caller_line(tb: Any) -> str | None:
+    """`  at line N: <code>`, the learner's line that raised, for short tracebacks."""
+    frame = user_frame(tb)
+    if frame is None:
+        return None
+    _, line, text = frame
+    return f"  at line {line}: {text}" if text else f"  at line {line}"
+
+
+class BadArgument(ActorlabError, TypeError, ValueError):
+    """A runtime function was given something it cannot use. The node is unchanged.
+
+    It is both a TypeError and a ValueError, so either `except` catches it.
+    """
+
+
+class PatternError(BadArgument):
+    """A receive pattern is malformed, or its predicate raised while testing a message."""
+
+
+class Exit(ActorlabError):
+    """A process exit. Raising `Exit(reason)` (what `exit(reason)` does) ends the current process.
+
+    Like Erlang's exit exceptions it can be caught: `except Exit as e: e.reason`.
+    `GenServer.call` raises it when the call times out or the server is dead.
+    """
+
+    def __init__(self, reason: Any, message: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message or f"** (exit) {short(self.reason, 200)}"
+
+    def _render_traceback_(self) -> list[str]:
+        lines = [str(self)]
+        where = _caller_line(self.__traceback__)
+        return lines + [where] if where else lines
+
+
+class ReceiveTimeout(ActorlabError):
+    """`receive(..., timeout=ms)` found no matching message in time."""
+
+
+class DeadlockError(ActorlabError):
+    """The shell waits, nothing can run and no timer is pending: nothing will ever wake it.
+
+    `waiting` maps every waiting pid to what it waits for; `cycle` is the cycle of
+    processes waiting for each other, if there is one.
+    """
+
+    def __init__(self, message: str, waiting: dict, cycle: list) -> None:
+        super().__init__(message)
+        self.waiting = waiting
+        self.cycle = cycle
+
+
+class RunawayError(ActorlabError):
+    """The processes kept running past the node's step or wall-time budget without settling."""

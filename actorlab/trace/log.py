@@ -1,0 +1,302 @@
+"""The trace: an ordered log of everything that happened on a node.
+
+Every event has a `step` (its position, from 1), the virtual `time` in ms, a `kind`, the
+`pid` of the process it happened to, and a `data` dict whose keys depend on the kind:
+
+=========  ======================================================================
+kind       data
+=========  ======================================================================
+spawn      child, fn, args, label, link (bool) -- `pid` is the parent
+send       to, msg, delivered (False: the receiver was dead), name (if sent by name)
+receive    from, msg, sent (the step of the send or signal whose message it took;
+           `from` is read off that event, not stored)
+block      pattern, timeout, waiting_for (a pid or None), sleep (ms, for sleep())
+timeout    after (ms): a receive timed out or a sleep ended
+link       peer            unlink     peer
+monitor    target, ref, name (when monitored by name)          demonitor  ref
+signal     to, reason, outcome, msg: an exit signal ("killed", "ignored", or "message":
+           it became the EXIT message `msg`), or a monitor's DOWN message ("down")
+exit       reason, crash (bool), where (file-free location of a crash, or None)
+register   name            unregister name
+note       text            -- written by `note()`
+cycle      cycle (pids): a cycle of processes each waiting for the next
+deadlock   waiting (pids): the shell waited and nothing could wake it
+=========  ======================================================================
+
+There is no "wake" event: a process blocked at step b that receives a message sent at
+step s was woken at step s (or by its timer, at a "timeout" event).
+
+The trace keeps the message objects themselves (cheap); `to_json()` encodes them, and
+`Trace.from_json` decodes, so a saved trace reads back equal.
+
+How events are stored, for speed: `record` takes the field values in the order of the
+table above, and pids and refs as plain numbers (`pid.number`). Each event is kept as one
+flat tuple of numbers, strings and the message, in chunks of `CHUNK` events that are frozen
+into tuples when full. Python's cyclic garbage collector stops tracking a tuple that holds
+only such values, so it never walks the trace; had events held dicts or `Pid` objects, or
+sat in one long list, every full collection would scan them all and tracing would cost
+several times more. Reading an event (`trace[i]`, `trace.events`) builds an `Event` with
+a `data` dict and `Pid` and `Ref` objects.
+
+>>> t = Trace()
+>>> t.record(0, "note", 0, "hello")
+1
+>>> t[0]
+Event(step=1, time=0, kind='note', pid=#PID<0.0.0>, data={'text': 'hello'})
+>>> Trace.from_json(t.to_json()) == t
+True
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
+
+from .terms import Pid, Ref, decode, encode
+
+DEFAULT_LIMIT = 200_000
+"""Events a trace keeps by default (about 60 MB); past it, recording stops and says so."""
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "spawn": ("child", "fn", "args", "label", "link"),
+    "send": ("to", "msg", "delivered", "name"),
+    "receive": ("msg", "sent"),
+    "block": ("pattern", "timeout", "waiting_for", "sleep"),
+    "timeout": ("after",),
+    "link": ("peer",),
+    "unlink": ("peer",),
+    "monitor": ("target", "ref", "name"),
+    "demonitor": ("ref",),
+    "signal": ("to", "reason", "outcome", "msg"),
+    "exit": ("reason", "crash", "where"),
+    "register": ("name",),
+    "unregister": ("name",),
+    "note": ("text",),
+    "cycle": ("cycle",),
+    "deadlock": ("waiting",),
+}
+"""The data fields of each kind of event, in the order `record` takes them."""
+
+# Fields that hold a pid, a tuple of pids, or a ref: stored as numbers (see above).
+PID_FIELDS = frozenset({"child", "to", "from", "peer", "target", "waiting_for"})
+PID_LIST_FIELDS = frozenset({"cycle", "waiting"})
+REF_FIELDS = frozenset({"ref"})
+
+CHUNK = 4096
+"""Events per stored chunk (see the module docstring)."""
+
+FORMAT = "actorlab-trace"
+VERSION = 1
+
+
+class Event(NamedTuple):
+    """One thing that happened: at `step`, at virtual `time` ms, to process `pid`."""
+
+    step: int
+    time: float
+    kind: str
+    pid: Pid
+    data: dict
+
+
+class Trace:
+    """The event log of one node.
+
+    `enabled=False` records nothing (for big runs). After `limit` events recording stops,
+    `truncated` becomes True, and `on_full` (if given) is called once with the limit.
+    `node` is the serial of the node recording it, stamped on the pids it gives back.
+    """
+
+    def __init__(self, enabled: bool = True, limit: int = DEFAULT_LIMIT,
+                 on_full: Callable[[int], None] | None = None, node: int | None = None) -> None:
+        self.enabled = enabled
+        self.node = node
+        self.limit = limit
+        self.truncated = False
+        self.on_full = on_full
+        self._count = 0
+        self._chunks: list[tuple] = []      # full chunks of stored events, frozen
+        self._tail: list[tuple] = []        # the chunk being filled
+
+    def record(self, time: float, kind: str, pid: int, *values: Any) -> int | None:
+        """Append an event and return its step, or None when the trace is off or full.
+
+        `values` are the kind's `FIELDS`, in order; pids and refs as numbers.
+        """
+        if not self.enabled:
+            return None
+        step = self._count + 1
+        if step > self.limit:
+            self._stop_recording()
+            return None
+        self._count = step
+        tail = self._tail
+        tail.append((step, time, kind, pid, *values))
+        if len(tail) == CHUNK:
+            self._chunks.append(tuple(tail))
+            self._tail = []
+        return step
+
+    def _stop_recording(self) -> None:
+        self.enabled = False
+        self.truncated = True
+        if self.on_full is not None:
+            self.on_full(self.limit)
+
+    # -- reading ----------------------------------------------------------------
+
+    def _event(self, raw: tuple) -> Event:
+        """An Event from a stored tuple, with pids and refs as objects again."""
+        step, time, kind, pid = raw[:4]
+        node = self.node
+        data = {key: (_pid(value, node) if key in PID_FIELDS else
+                      [Pid(n, node) for n in value] if key in PID_LIST_FIELDS else
+                      _ref(value, node) if key in REF_FIELDS else value)
+                for key, value in zip(FIELDS[kind], raw[4:])}
+        if kind == "receive":
+            data = {"from": _pid(self.pid_at(data["sent"] or 0), node), **data}
+        return Event(step, time, kind, Pid(pid, node), data)
+
+    def _stored(self) -> Iterator[tuple]:
+        for chunk in self._chunks:
+            yield from chunk
+        yield from self._tail
+
+    def _raw(self, step: int) -> tuple:
+        chunk, offset = divmod(step - 1, CHUNK)
+        return self._chunks[chunk][offset] if chunk < len(self._chunks) else self._tail[offset]
+
+    @property
+    def events(self) -> list[Event]:
+        """The events, oldest first (a new list each time)."""
+        return [self._event(raw) for raw in self._stored()]
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def __getitem__(self, index: int) -> Event:
+        """The event at `index` (0-based, negative counts from the end): step index + 1."""
+        if not -self._count <= index < self._count:
+            raise IndexError(f"trace index {index} out of range ({self._count} events)")
+        return self._event(self._raw(index % self._count + 1))
+
+    def __eq__(self, other: object) -> bool:
+        # Exceptions do not compare equal by value, so compare the encoded form.
+        return isinstance(other, Trace) and self.to_json() == other.to_json()
+
+    def pid_at(self, step: int) -> int | None:
+        """The pid number of the event at `step` (quick: no Event is built); None if unknown."""
+        return self._raw(step)[3] if 0 < step <= self._count else None
+
+    def __repr__(self) -> str:
+        if not self._count:
+            return "Trace(no events)" if self.enabled or self.truncated else "Trace(off)"
+        pids = {event.pid for event in self.events}
+        more = ", truncated" if self.truncated else ""
+        return (f"Trace({self._count} events, {len(pids)} processes, "
+                f"0..{self[-1].time:g} ms{more})")
+
+    def names(self) -> dict[Pid, str]:
+        """A readable name for every pid: its registered name, its label, or its function.
+
+        The shell (pid 0, and any pid a restarted shell got) is called "shell".
+        """
+        names: dict[Pid, str] = {}
+        for event in self.events:
+            data = event.data
+            if event.kind == "spawn":
+                names[data["child"]] = data["label"] or data["fn"]
+            elif event.kind == "register":
+                names[event.pid] = data["name"]
+            names.setdefault(event.pid, "shell")
+        return names
+
+    def format(self, pids: Iterable[Pid] | None = None, kinds: Iterable[str] | None = None,
+               width: int = 60) -> str:
+        """The events as a text table, optionally only those of some `pids` or `kinds`.
+
+        `print(trace)` prints the whole table.
+        """
+        from .text import format_events  # text.py imports this module
+
+        pids = None if pids is None else set(pids)
+        kinds = None if kinds is None else set(kinds)
+        chosen = [e for e in self.events
+                  if (pids is None or e.pid in pids) and (kinds is None or e.kind in kinds)]
+        return format_events(chosen, self.names(), width)
+
+    __str__ = format
+
+    # -- JSON -------------------------------------------------------------------
+
+    def to_json(self) -> str:
+        """The trace as JSON text: a header, then one event per line.
+
+        The same program always gives the same bytes.
+        """
+        header = {"format": FORMAT, "version": VERSION, "limit": self.limit,
+                  "truncated": self.truncated}
+        lines = [json.dumps(_encode_event(event), ensure_ascii=False) for event in self.events]
+        body = ",\n  ".join(lines)
+        head = json.dumps(header)[:-1]
+        return f'{head}, "events": [\n  {body}\n]}}\n' if lines else f'{head}, "events": []}}\n'
+
+    @classmethod
+    def from_json(cls, text: str) -> Trace:
+        """Read a trace written by `to_json`.
+
+        >>> Trace.from_json(Trace().to_json())
+        Trace(no events)
+        """
+        raw = json.loads(text)
+        if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+            raise ValueError("this is not an actorlab trace (no \"format\": \"actorlab-trace\")")
+        if raw.get("version") != VERSION:
+            raise ValueError(f"actorlab trace version {raw.get('version')} is not supported; "
+                             f"this actorlab reads version {VERSION}")
+        trace = cls(enabled=False, limit=raw["limit"])
+        trace.truncated = raw["truncated"]
+        stored = [_decode_event(item) for item in raw["events"]]
+        full = len(stored) - len(stored) % CHUNK
+        trace._chunks = [tuple(stored[i:i + CHUNK]) for i in range(0, full, CHUNK)]
+        trace._tail = stored[full:]
+        trace._count = len(stored)
+        return trace
+
+
+def _pid(number: int | None, node: int | None) -> Pid | None:
+    return None if number is None else Pid(number, node)
+
+
+def _ref(number: int | None, node: int | None) -> Ref | None:
+    return None if number is None else Ref(number, node)
+
+
+def _number(value: Any) -> Any:
+    return None if value is None else value.number
+
+
+def _encode_event(event: Event) -> dict[str, Any]:
+    encoded = {"step": event.step, "time": event.time, "kind": event.kind,
+               "pid": event.pid.number}
+    for key, value in event.data.items():
+        encoded[key] = encode(value)
+    return encoded
+
+
+def _decode_event(item: dict[str, Any]) -> tuple:
+    """A stored event tuple (pids as numbers) from its JSON form."""
+    step, time, kind, pid = item["step"], item["time"], item["kind"], item["pid"]
+    if kind not in FIELDS:
+        raise ValueError(f"unknown event kind {kind!r} at step {step}")
+    values = [step, time, kind, pid]
+    for key in FIELDS[kind]:
+        term = decode(item[key])
+        if key in PID_FIELDS or key in REF_FIELDS:
+            term = _number(term)
+        elif key in PID_LIST_FIELDS:
+            term = tuple(p.number for p in term)
+        values.append(term)
+    return tuple(values)

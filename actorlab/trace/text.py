@@ -1,0 +1,127 @@
+"""The trace as text: one readable line per event.
+
+This is what a notebook prints when it wants a checkable record of a run, and what error
+messages use to show patterns and messages.
+
+>>> short(("a long message", "x" * 80), width=30)
+"('a long message', 'xxxxxxxxxx…"
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from .log import Event
+from .terms import ANY, Pid, callable_name, stable_repr
+
+
+def short(term: Any, width: int = 60) -> str:
+    """`repr` of a term without memory addresses, cut to `width` characters with "…"."""
+    text = stable_repr(term)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def describe_pattern(pattern: Any) -> str:
+    """How a receive pattern reads in a report: `any message`, `('reply', #Ref<0.1>, ANY)`…
+
+    >>> describe_pattern(("reply", ANY))
+    "('reply', ANY)"
+    >>> describe_pattern(int)
+    'int'
+    """
+    if pattern is None:
+        return "any message"
+    return _pattern_text(pattern)
+
+
+def _pattern_text(pattern: Any) -> str:
+    if pattern is ANY:
+        return "ANY"
+    if isinstance(pattern, tuple):
+        inner = ", ".join(_pattern_text(p) for p in pattern)
+        return f"({inner},)" if len(pattern) == 1 else f"({inner})"
+    if isinstance(pattern, list):
+        return "[" + ", ".join(_pattern_text(p) for p in pattern) + "]"
+    if isinstance(pattern, dict):
+        return "{" + ", ".join(f"{k!r}: {_pattern_text(v)}" for k, v in pattern.items()) + "}"
+    if isinstance(pattern, type) or callable(pattern):
+        return callable_name(pattern)
+    return short(pattern)
+
+
+def _who(pid: Pid, names: dict[Pid, str]) -> str:
+    name = names.get(pid)
+    return f"{pid!r} ({name})" if name else repr(pid)
+
+
+def describe(event: Event, names: dict[Pid, str] | None = None, width: int = 60) -> str:
+    """What an event says, in words, without its step, time and process.
+
+    >>> from actorlab.trace import Event
+    >>> describe(Event(3, 0, "send", Pid(0), {"to": Pid(1), "msg": "hi", "delivered": True,
+    ...                                        "name": None}))
+    "send 'hi' to #PID<0.1.0>"
+    """
+    names = names or {}
+    d = event.data
+    kind = event.kind
+    if kind == "spawn":
+        link = " (linked)" if d["link"] else ""
+        args = ", ".join(short(a, width // 2) for a in d["args"])
+        return f"spawn {_who(d['child'], names)} running {d['fn']}({args}){link}"
+    if kind == "send":
+        lost = "" if d["delivered"] else " -- dropped: the receiver is dead"
+        via = f" (by name {d['name']!r})" if d["name"] else ""
+        return f"send {short(d['msg'], width)} to {_who(d['to'], names)}{via}{lost}"
+    if kind == "receive":
+        return f"receive {short(d['msg'], width)} (sent at step {d['sent']})"
+    if kind == "block":
+        if d.get("sleep") is not None:
+            return f"sleep {d['sleep']:g} ms"
+        after = "" if d["timeout"] is None else f", timeout {d['timeout']:g} ms"
+        target = d["waiting_for"]
+        reply = "" if target is None else f", a reply from {_who(target, names)}"
+        return f"wait for {describe_pattern(d['pattern'])}{reply}{after}"
+    if kind == "timeout":
+        return f"timer fired after {d['after']:g} ms"
+    if kind in ("link", "unlink"):
+        return f"{kind} {_who(d['peer'], names)}"
+    if kind == "monitor":
+        target = _who(d["target"], names) if d["target"] else repr(d["name"])
+        return f"monitor {target} as {d['ref']!r}"
+    if kind == "demonitor":
+        return f"demonitor {d['ref']!r}"
+    if kind == "signal":
+        if d["outcome"] == "down":
+            return f"DOWN to {_who(d['to'], names)}: {short(d['msg'], width)}"
+        return (f"exit signal {short(d['reason'], width)} to {_who(d['to'], names)}: "
+                f"{d['outcome']}")
+    if kind == "exit":
+        where = f" in {d['where']}" if d.get("where") else ""
+        crashed = "crash" if d["crash"] else "exit"
+        return f"{crashed}{where}, reason {short(d['reason'], width)}"
+    if kind in ("register", "unregister"):
+        return f"{kind} as {d['name']!r}"
+    if kind == "note":
+        return f"note: {d['text']}"
+    if kind == "cycle":
+        return "call cycle: " + " -> ".join(_who(p, names) for p in d["cycle"])
+    if kind == "deadlock":
+        return "deadlock: " + ", ".join(_who(p, names) for p in d["waiting"]) + " wait forever"
+    return f"{kind} {short(d, width)}"
+
+
+def format_events(events: Iterable[Event], names: dict[Pid, str] | None = None,
+                  width: int = 60) -> str:
+    """Events as an aligned table: step, time, process, what happened."""
+    names = names or {}
+    rows = [(str(e.step), f"{e.time:g}", _who(e.pid, names), describe(e, names, width))
+            for e in events]
+    if not rows:
+        return "(no events)"
+    header = ("step", "ms", "process", "event")
+    widths = [max(len(r[i]) for r in rows + [header]) for i in range(3)]
+    lines = [f"{header[0]:>{widths[0]}}  {header[1]:>{widths[1]}}  "
+             f"{header[2]:<{widths[2]}}  {header[3]}"]
+    for step, time, who, what in rows:
+        lines.append(f"{step:>{widths[0]}}  {time:>{widths[1]}}  {who:<{widths[2]}}  {what}")
+    return "\n".join(lines)
