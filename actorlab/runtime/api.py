@@ -30,7 +30,7 @@ def current_node() -> Node:
 
 
 def reset(*, seed: int | None = None, trace: bool = True, trace_limit: int = DEFAULT_LIMIT,
-          max_steps: int = 1_000_000, max_seconds: float = 10.0,
+          max_steps: int = 5_000_000, max_seconds: float = 10.0,
           log: Callable[[str], None] | None = print) -> Node:
     """End every process of the current node and start a fresh one; return it.
 

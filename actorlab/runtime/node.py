@@ -54,7 +54,7 @@ class Node:
     """
 
     def __init__(self, *, seed: int | None = None, trace: bool = True,
-                 trace_limit: int = DEFAULT_LIMIT, max_steps: int = 1_000_000,
+                 trace_limit: int = DEFAULT_LIMIT, max_steps: int = 5_000_000,
                  max_seconds: float = 10.0, log: Callable[[str], None] | None = print) -> None:
         _check_count("trace_limit", trace_limit)
         _check_count("max_steps", max_steps)
@@ -225,6 +225,8 @@ class Node:
             self._deliver(target, message, sent)
         if self.current is None:
             self._settle()
+        else:
+            self._count_reduction()
         return message
 
     def _deliver(self, proc: Process, message: Any, sent: int | None) -> None:
@@ -251,6 +253,7 @@ class Node:
         node report call cycles. When omitted and the pattern holds a ref, the node
         works it out from the trace: the pid that ref was last sent to.
 
+        >>> from actorlab import ANY, Node
         >>> node = Node(log=None)
         >>> _ = node.send(node.self_pid(), ("b", 2)); _ = node.send(node.self_pid(), ("a", 1))
         >>> node.receive(("a", ANY))
@@ -267,6 +270,7 @@ class Node:
             raise GreenletExit      # a killed process unwinding: it may not wait again
         message = self._take(proc, pattern)
         if message is not _NOTHING:
+            self._count_reduction()
             return message
         if timeout == 0:
             raise ReceiveTimeout(f"no message matching {describe_pattern(pattern)} (timeout 0)")
@@ -362,6 +366,18 @@ class Node:
                 self._interrupted(proc, interrupt)
                 raise
             self.current = None
+
+    def _count_reduction(self) -> None:
+        """Count a send or receive that did not block; every 1024, let others run.
+
+        Without this, a process that keeps finding messages (say, ones it sends itself)
+        would never give the scheduler back, and no budget could stop it. The BEAM does
+        the same, counting "reductions". It is deterministic: it depends on counts only.
+        """
+        self._budget_steps += 1
+        if self._budget_steps & 1023 == 0:
+            self.run_queue.append(self.current)
+            self.hub.switch()
 
     def _pick_at_random(self) -> Process:
         index = self.random.randrange(len(self.run_queue))
@@ -691,10 +707,15 @@ class Node:
         self.shell = self._new_shell()
         if by is None or by == old.pid:
             message = f"** (exit) {short(reason, 200)}"
+            cause = ""
         else:
+            # IEx's own words; "EXIT from" names the shell that exited, not the killer.
             message = (f"** (EXIT from {old.pid!r}) shell process exited with reason: "
                        f"{short(reason, 200)}")
-        self._shell_exit = Exit(reason, message + f"\n   (the shell is now {self.shell.pid!r})")
+            killer = self.processes.get(by.number)
+            cause = f"killed by the exit signal from {killer or by!r}; "
+        self._shell_exit = Exit(reason, f"{message}\n   ({cause}the shell is now "
+                                        f"{self.shell.pid!r})")
 
     def _raise_shell_exit(self) -> None:
         if self._shell_exit is not None:

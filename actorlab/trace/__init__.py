@@ -2,9 +2,11 @@
 
 It depends on nothing else in actorlab, so a saved trace can be read without a runtime.
 """
-from .log import DEFAULT_LIMIT, Event, Trace
-from .terms import ANY, Opaque, Pid, Ref, RemoteError, callable_name, decode, encode, stable_repr
+from .log import DEFAULT_LIMIT, FIELDS, Event, Trace
+from .terms import (ANY, Opaque, Pid, Ref, RemoteError, callable_name, decode, encode,
+                    stable_repr)
 from .text import describe, describe_pattern, format_events, short
 
-__all__ = ["ANY", "DEFAULT_LIMIT", "Event", "Opaque", "Pid", "Ref", "RemoteError", "Trace", "callable_name",
-           "decode", "describe", "describe_pattern", "encode", "format_events", "short", "stable_repr"]
+__all__ = ["ANY", "DEFAULT_LIMIT", "FIELDS", "Event", "Opaque", "Pid", "Ref", "RemoteError",
+           "Trace", "callable_name", "decode", "describe", "describe_pattern", "encode",
+           "format_events", "short", "stable_repr"]

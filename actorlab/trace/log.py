@@ -192,7 +192,7 @@ class Trace:
 
     def __repr__(self) -> str:
         if not self._count:
-            return "Trace(no events)" if self.enabled or self.truncated else "Trace(off)"
+            return "Trace(no events)"
         pids = {event.pid for event in self.events}
         more = ", truncated" if self.truncated else ""
         return (f"Trace({self._count} events, {len(pids)} processes, "

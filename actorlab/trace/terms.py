@@ -121,11 +121,14 @@ def stable_repr(value: Any) -> str:
 
 
 def callable_name(fn: Any) -> str:
-    """A readable name for a function or class: its qualified name without `<locals>` noise."""
+    """A readable name for a function or class: `worker`, `Counter.handle_call`.
+
+    A function defined inside another is named by itself, without the enclosing path.
+    """
     name = getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None)
     if name is None:
         return type(fn).__name__
-    return name.replace(".<locals>", "")
+    return name.rsplit("<locals>.", 1)[-1]
 
 
 def encode(term: Any) -> Any:

@@ -4,7 +4,7 @@ This is what a notebook prints when it wants a checkable record of a run, and wh
 messages use to show patterns and messages.
 
 >>> short(("a long message", "x" * 80), width=30)
-"('a long message', 'xxxxxxxxxx…"
+"('a long message', 'xxxxxxxxx…"
 """
 from __future__ import annotations
 

@@ -1,0 +1,99 @@
+"""Virtual time: sleep, now, run_for, timers, and seeded scheduling."""
+import pytest
+
+import actorlab
+from actorlab import (BadArgument, ReceiveTimeout, now, receive, reset, run_for, self_pid,
+                      send, sleep, spawn)
+
+
+def test_time_starts_at_zero_and_only_moves_when_the_shell_waits():
+    assert now() == 0
+    spawn(lambda: sleep(1000))
+    assert now() == 0
+    run_for(10)
+    assert now() == 10
+
+
+def test_sleep_in_a_process_costs_virtual_time_only():
+    def sleeper(to):
+        sleep(5000)
+        send(to, now())
+
+    spawn(sleeper, self_pid())
+    assert receive() == 5000            # the clock jumped to the timer: no real wait
+
+
+def test_the_shell_sleep_is_run_for():
+    sleep(300)
+    assert now() == 300
+
+
+def test_timers_fire_in_time_order_and_ties_in_start_order():
+    def wake_after(ms, tag, to):
+        sleep(ms)
+        send(to, (tag, now()))
+
+    me = self_pid()
+    spawn(wake_after, 30, "c", me)
+    spawn(wake_after, 10, "a", me)
+    spawn(wake_after, 30, "d", me)
+    spawn(wake_after, 20, "b", me)
+    assert [receive() for _ in range(4)] == [("a", 10), ("b", 20), ("c", 30), ("d", 30)]
+
+
+def test_run_for_fires_timers_within_the_window_only():
+    fired = []
+    spawn(lambda: (sleep(50), fired.append(now())))
+    spawn(lambda: (sleep(150), fired.append(now())))
+    run_for(100)
+    assert fired == [50] and now() == 100
+    run_for(100)
+    assert fired == [50, 150] and now() == 200
+
+
+def test_run_for_is_for_the_shell():
+    problems = []
+
+    def misuse():
+        try:
+            run_for(10)
+        except BadArgument as error:
+            problems.append(str(error))
+
+    spawn(misuse)
+    assert problems and "inside a process use sleep(ms)" in problems[0]
+
+
+def test_a_long_call_timeout_costs_no_wall_time():
+    import time
+    started = time.perf_counter()
+    with pytest.raises(ReceiveTimeout):
+        receive("never", timeout=5000)
+    assert now() == 5000
+    assert time.perf_counter() - started < 1.0
+
+
+def _interleaving(seed):
+    """Four processes, made runnable together, each log a letter, yield, log it again."""
+    reset(seed=seed, log=None)
+    order = []
+
+    def worker(name):
+        order.append(name)
+        sleep(0)                    # let the others run before the second letter
+        order.append(name.upper())
+
+    spawn(lambda: [spawn(worker, name) for name in "abcd"])
+    run_for(1)
+    return "".join(order)
+
+
+def test_without_a_seed_the_run_queue_is_fifo():
+    assert _interleaving(None) == "abcdABCD"
+
+
+def test_a_seed_explores_other_interleavings_reproducibly():
+    seen = {_interleaving(seed) for seed in range(20)}
+    assert len(seen) > 1                                # seeds change the interleaving
+    assert _interleaving(7) == _interleaving(7)         # ... reproducibly
+    assert all(sorted(s) == sorted("abcdABCD") for s in seen)
