@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Open the course in JupyterLab, installing what it needs first.
+# Extra arguments go to JupyterLab: bash scripts/lab.sh --no-browser --port 8899
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/setup.sh lab
+exec .venv/bin/jupyter lab --notebook-dir=notebooks "$@"

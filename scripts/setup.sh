@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Prepare everything actorlab needs, idempotently: a virtual environment in .venv with
+# the project and the extras named in $1 (e.g. "test" or "lab"), and graphviz's `dot`.
+# Sourced by scripts/lab.sh and scripts/test.sh; safe to run again (it skips what is done).
+set -euo pipefail
+
+extras="${1:?usage: setup.sh EXTRAS (e.g. test, lab)}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+say() { printf 'actorlab setup: %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else return 1; fi; }
+
+# 1. A Python of at least 3.11.
+python="${PYTHON:-python3}"
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    say "actorlab needs Python 3.11 or newer; '$python' is $("$python" --version 2>&1 || echo missing)."
+    say "Install it (Debian: apt-get install python3) or point PYTHON at one: PYTHON=python3.12 $0"
+    exit 1
+fi
+
+# 2. The virtual environment (Debian's Python needs the python3-venv package for it).
+if [ ! -x .venv/bin/python ]; then
+    if ! "$python" -m venv .venv 2>/dev/null; then
+        rm -rf .venv
+        version="$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')"
+        if as_root apt-get install -y -qq "python$version-venv" >/dev/null 2>&1 || \
+           { as_root apt-get update -qq && as_root apt-get install -y -qq "python$version-venv"; }; then
+            "$python" -m venv .venv
+        else
+            say "could not make a virtual environment. As root run: apt-get install python$version-venv"
+            exit 1
+        fi
+    fi
+fi
+
+# 3. The packages, reinstalled only when pyproject.toml or the extras change.
+stamp=".venv/.installed-$extras"
+wanted="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+    say "installing actorlab[$extras] into .venv"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[$extras]"
+    echo "$wanted" > "$stamp"
+fi
+
+# 4. graphviz's dot program, which draws the course's diagrams.
+if ! command -v dot >/dev/null 2>&1; then
+    if as_root true; then
+        say "installing graphviz (the dot program) with apt-get"
+        apt-get update -qq && apt-get install -y -qq graphviz >/dev/null
+    else
+        say "graphviz's 'dot' program is missing and I am not root, so I cannot install it."
+        say "Install it with: sudo apt-get install graphviz   (macOS: brew install graphviz)"
+        exit 1
+    fi
+fi
