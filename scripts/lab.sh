@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh lab
-exec .venv/bin/jupyter lab --notebook-dir=notebooks "$@"
+as_root=()
+[ "$(id -u)" = 0 ] && as_root=(--allow-root)   # containers and fresh machines often run as root
+exec .venv/bin/jupyter lab --notebook-dir=notebooks "${as_root[@]}" "$@"
