@@ -4,7 +4,7 @@ Every expectation here was checked on Erlang/OTP 25 (see DESIGN.md section 2).
 """
 import pytest
 
-from actorlab import (ANY, BadArgument, Exit, demonitor, exit, is_alive, link, monitor,
+from actorlab import (ANY, BadArgument, Exit, ReceiveTimeout, demonitor, exit, is_alive, link, monitor,
                       receive, register, self_pid, send, spawn, spawn_link, spawn_monitor,
                       trap_exit, unlink)
 
@@ -264,13 +264,13 @@ def test_demonitor_stops_the_down_and_flush_removes_one_already_there():
     ref = monitor(pid)
     demonitor(ref)
     exit(pid, "stop")
-    with pytest.raises(Exception):
+    with pytest.raises(ReceiveTimeout):
         receive(("DOWN", ANY, ANY, ANY, ANY), timeout=0)
     other = spawn(idle)
     ref2 = monitor(other)
     exit(other, "stop")
     demonitor(ref2, flush=True)
-    with pytest.raises(Exception):
+    with pytest.raises(ReceiveTimeout):
         receive(timeout=0)
 
 

@@ -1,7 +1,6 @@
 """Virtual time: sleep, now, run_for, timers, and seeded scheduling."""
 import pytest
 
-import actorlab
 from actorlab import (BadArgument, ReceiveTimeout, now, receive, reset, run_for, self_pid,
                       send, sleep, spawn)
 

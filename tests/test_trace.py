@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import actorlab
 from actorlab import (ANY, Pid, ReceiveTimeout, Ref, Trace, exit, link, monitor, note, receive,
-                      register, reset, self_pid, send, sleep, spawn, spawn_link, trap_exit)
+                      register, reset, self_pid, send, sleep, spawn, trap_exit)
 from actorlab.trace import FIELDS, decode, encode
 
 terms = st.recursive(

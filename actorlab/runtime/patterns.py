@@ -59,10 +59,10 @@ def _call_predicate(predicate: Any, message: Any) -> bool:
 def check_pattern(pattern: Any) -> None:
     """Raise `PatternError` if `pattern` could never be used to test a message.
 
-    >>> check_pattern(lambda a, b: True)
+    >>> check_pattern(lambda a, b: True)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    actorlab.runtime.errors.PatternError: a receive predicate takes exactly one argument (the message), but <lambda> takes (a, b)
+    actorlab.runtime.errors.PatternError: a receive predicate takes exactly one argument ...
     """
     kind = type(pattern)
     if kind is tuple or kind is list:
