@@ -181,3 +181,15 @@ def test_reset_gives_the_same_pids_again_and_refuses_old_ones():
     assert first == second                           # same number, fresh node
     with pytest.raises(actorlab.BadArgument, match="earlier node"):
         send(first, "to the old world")
+
+
+def test_the_wall_clock_budget_stops_a_runaway_even_with_a_huge_step_budget():
+    reset(max_steps=10**9, max_seconds=0.2, log=None)
+
+    def talks_to_itself():
+        while True:
+            send(self_pid(), "again")
+            receive()
+
+    with pytest.raises(RunawayError, match=r"kept running for 0.2 s without settling"):
+        spawn(talks_to_itself)

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections import deque
 import math
 import random
 import threading
 import time
+from collections import deque
 from typing import Any, Callable
 
 from greenlet import GreenletExit, getcurrent, greenlet
@@ -83,7 +83,8 @@ class Node(Signals, Names):
         self._refs = itertools.count(1)
         self._timer_seq = itertools.count()
         self._shell_exit: Exit | None = None   # set when the shell was killed by a signal
-        self._budget_steps = 0
+        self._budget_steps = 0                 # runs and reductions in this shell action
+        self._budget_next_check = 0
         self._budget_started = 0.0
         self.shell = self._new_shell()
 
@@ -315,7 +316,8 @@ class Node(Signals, Names):
         if self.trace.enabled:
             if waiting_for is None and pattern is not None:
                 waiting_for = reports.infer_waiting_for(self.trace, proc.pid, pattern)
-            self.trace.record(self.clock, "block", proc.pid.number, pattern, timeout,
+            self.trace.record(self.clock, "block", proc.pid.number,
+                              None if sleep is not None else pattern, timeout,
                               waiting_for and waiting_for.number, sleep)
         proc.waiting_for = waiting_for
         if waiting_for is not None:
@@ -357,7 +359,7 @@ class Node(Signals, Names):
             if not proc.alive:
                 continue            # killed while it waited for its turn
             self._budget_steps += 1
-            if self._budget_steps >= self.max_steps or self._budget_steps & 4095 == 0:
+            if self._budget_steps >= self._budget_next_check:
                 self._check_budget()
             proc.runs += 1
             self.current = proc
@@ -400,14 +402,19 @@ class Node(Signals, Names):
                     self.current = None
 
     def _check_budget(self) -> None:
-        """Stop a shell action whose processes will not settle (checked every 4096 runs)."""
+        """Stop a shell action whose processes will not settle.
+
+        Called every 4096 steps or so (reading the clock at every step would cost too much).
+        """
         if self._budget_steps >= self.max_steps:
             raise RunawayError(reports.runaway_message(self, f"{self.max_steps:,} steps"))
         if time.perf_counter() - self._budget_started > self.max_seconds:
             raise RunawayError(reports.runaway_message(self, f"{self.max_seconds:g} s"))
+        self._budget_next_check = min(self._budget_steps + 4096, self.max_steps)
 
     def _start_budget(self) -> None:
         self._budget_steps = 0
+        self._budget_next_check = min(4096, self.max_steps)
         self._budget_started = time.perf_counter()
 
     def _settle(self) -> None:
