@@ -117,14 +117,15 @@ def _mailbox_text(proc: Process) -> str:
     return f"mailbox has {count} {noun}: {', '.join(shown)}{more}"
 
 
-def _waiting_text(proc: Process) -> str:
+def _waiting_text(proc: Process, processes: dict[int, Process]) -> str:
     pattern = describe_pattern(proc.pattern)
     if proc.waiting_for is None:
         target = ""
     elif proc.waiting_for == proc.pid:
         target = ", a reply from itself"
     else:
-        target = f", a reply from {proc.waiting_for!r}"
+        other = processes.get(proc.waiting_for.number)
+        target = f", a reply from {other or proc.waiting_for!r}"
     return f"waits for {pattern}{target}"
 
 
@@ -142,13 +143,14 @@ def deadlock_error(node: Node) -> DeadlockError:
                           tuple(p.pid.number for p in waiting))
     lines = [f"deadlock at {node.clock:g} ms: the shell waits for a message that no process "
              "will ever send. Nothing is runnable and no timer is pending. Waiting:"]
-    lines += [f"  {proc!r} {_waiting_text(proc)}; {_mailbox_text(proc)}" for proc in waiting]
+    lines += [f"  {proc!r} {_waiting_text(proc, node.processes)}; {_mailbox_text(proc)}"
+              for proc in waiting]
     if cycle:
         lines.append(f"Cycle: {_cycle_text(cycle)}.")
     else:
         lines.append("No cycle of calls: each waits for a message nobody is going to send.")
     return DeadlockError("\n".join(lines),
-                         waiting={p.pid: _waiting_text(p) for p in waiting},
+                         waiting={p.pid: _waiting_text(p, node.processes) for p in waiting},
                          cycle=[p.pid for p in cycle])
 
 
