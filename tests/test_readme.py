@@ -14,7 +14,7 @@ README = Path(__file__).parent.parent / "README.md"
 def test_the_readme_taste_prints_what_the_readme_says(tmp_path):
     text = README.read_text()
     code = re.search(r"```python\n(.*?)```", text, re.S).group(1)
-    shown = re.search(r"The last cell shows:\n\n```text\n(.*?)```", text, re.S).group(1)
+    shown = re.search(r"Running it shows:\n\n```text\n(.*?)```", text, re.S).group(1)
     script = tmp_path / "taste.py"
     script.write_text(code)
     out = io.StringIO()
