@@ -1,0 +1,80 @@
+"""What a learner sees in Jupyter: short errors from IPython, and Ctrl-C that leaves the
+kernel and the node usable."""
+import signal
+
+import pytest
+from IPython.core.interactiveshell import InteractiveShell
+
+import actorlab
+from actorlab import receive, reset, self_pid, send, spawn
+
+
+@pytest.fixture
+def ipython():
+    shell = InteractiveShell.instance()
+    yield shell
+    InteractiveShell.clear_instance()
+
+
+def test_a_deadlock_shows_as_a_short_error_in_ipython(ipython, capsys):
+    ipython.run_cell("from actorlab import receive\nreceive('never')")
+    out = capsys.readouterr().out
+    assert out.startswith("DeadlockError: deadlock at 0 ms: the shell waits for a message")
+    assert "  at line 2: receive('never')" in out
+    assert "Traceback" not in out and "node.py" not in out and "greenlet" not in out
+    assert len(out.splitlines()) <= 6
+
+
+def test_a_bad_argument_shows_as_a_short_error_in_ipython(ipython, capsys):
+    ipython.run_cell("from actorlab import send\nsend('nobody', 1)")
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == (
+        "BadArgument: send: no process is registered as 'nobody' (registered names: none). "
+        "Start it and register it first, or use its pid.")
+    assert "Traceback" not in out
+
+
+def _interrupt_after(seconds):
+    signal.signal(signal.SIGALRM, signal.default_int_handler)   # SIGALRM acts as Ctrl-C
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+
+
+def test_ctrl_c_stops_a_process_stuck_in_pure_python_and_the_node_carries_on(capsys):
+    reset()
+
+    def spin():
+        while True:
+            pass
+
+    _interrupt_after(0.2)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            spawn(spin, label="spinner")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    assert "[interrupted] #PID<0.1.0> (spinner) was running and has been stopped" in \
+        capsys.readouterr().out
+    echo = spawn(lambda: send(*receive()))
+    send(echo, (self_pid(), "still usable"))
+    assert receive() == "still usable"
+
+
+def test_ctrl_c_during_a_busy_exchange_leaves_the_node_usable():
+    reset(max_steps=10**9, max_seconds=60, log=None)
+
+    def bounce():
+        while True:
+            peer, ball = receive()
+            send(peer, (self_pid(), ball))
+
+    a, b = spawn(bounce), spawn(bounce)
+    _interrupt_after(0.2)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            send(a, (b, "ball"))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    assert actorlab.current_node().current is None      # back in the shell
+    echo = spawn(lambda: send(*receive()))
+    send(echo, (self_pid(), "still usable"))
+    assert receive() == "still usable"
