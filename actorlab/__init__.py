@@ -13,10 +13,10 @@ Layers (each imports only those before it): `actorlab.trace` (events, JSON),
 `actorlab.runtime` (processes and the scheduler), then otp, views and course.
 """
 from .runtime import (ActorlabError, BadArgument, DeadlockError, Exit, Node, PatternError,
-                      ReceiveTimeout, RunawayError, current_node, demonitor, exit, is_alive,
+                      ReceiveTimeout, RunawayError, alias, current_node, demonitor, exit, is_alive,
                       link, make_ref, matches, monitor, note, now, process_info, processes,
                       receive, register, reset, run_for, self_pid, send, sleep, spawn,
-                      spawn_link, spawn_monitor, trap_exit, unlink, unregister, whereis)
+                      spawn_link, spawn_monitor, trap_exit, unalias, unlink, unregister, whereis)
 from .trace import ANY, Event, Pid, Ref, Trace
 
 __version__ = "0.1.0"
@@ -26,6 +26,6 @@ __all__ = [
     "PatternError", "Pid", "ReceiveTimeout", "Ref", "RunawayError", "Trace", "current_node",
     "demonitor", "exit", "is_alive", "link", "make_ref", "matches", "monitor", "note", "now",
     "process_info", "processes", "receive", "register", "reset", "run_for", "self_pid",
-    "send", "sleep", "spawn", "spawn_link", "spawn_monitor", "trap_exit", "unlink",
+    "send", "sleep", "spawn", "spawn_link", "spawn_monitor", "trap_exit", "unalias", "unlink",
     "unregister", "whereis",
 ]

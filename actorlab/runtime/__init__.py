@@ -5,9 +5,9 @@ Read it in this order: process.py (what a process is), node.py (the scheduler an
 operation), patterns.py (receive patterns), reports.py (what errors say), api.py (the
 module-level functions).
 """
-from .api import (current_node, demonitor, exit, is_alive, link, make_ref, monitor, note,
+from .api import (alias, current_node, demonitor, exit, is_alive, link, make_ref, monitor, note,
                   now, process_info, processes, receive, register, reset, run_for, self_pid,
-                  send, sleep, spawn, spawn_link, spawn_monitor, trap_exit, unlink,
+                  send, sleep, spawn, spawn_link, spawn_monitor, trap_exit, unalias, unlink,
                   unregister, whereis)
 from .errors import (ActorlabError, BadArgument, DeadlockError, Exit, PatternError,
                      ReceiveTimeout, RunawayError)
@@ -16,8 +16,8 @@ from .patterns import matches
 
 __all__ = [
     "ActorlabError", "BadArgument", "DeadlockError", "Exit", "Node", "PatternError",
-    "ReceiveTimeout", "RunawayError", "current_node", "demonitor", "exit", "is_alive", "link",
+    "ReceiveTimeout", "RunawayError", "alias", "current_node", "demonitor", "exit", "is_alive", "link",
     "make_ref", "matches", "monitor", "note", "now", "process_info", "processes", "receive",
     "register", "reset", "run_for", "self_pid", "send", "sleep", "spawn", "spawn_link",
-    "spawn_monitor", "trap_exit", "unlink", "unregister", "whereis",
+    "spawn_monitor", "trap_exit", "unalias", "unlink", "unregister", "whereis",
 ]

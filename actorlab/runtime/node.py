@@ -72,6 +72,7 @@ class Node(Signals, Names):
         self.clock: float = 0                  # virtual time, in ms
         self.processes: dict[int, Process] = {}  # live processes by pid number
         self.names: dict[str, Process] = {}
+        self.aliases: set[int] = set()         # the numbers of the active aliases
         self.run_queue: deque[Process] = deque()
         # (when, seq, process, wait token, timeout): a heap, so the next timer is timers[0]
         self.timers: list[tuple[float, int, Process, int, float]] = []
@@ -178,6 +179,49 @@ class Node(Signals, Names):
         """A new reference, unique in this node: `#Ref<0.N>`."""
         return Ref(next(self._refs), self.serial)
 
+    def alias(self) -> Ref:
+        """A new ref that is also an *alias* of the caller: `send(alias, msg)` reaches the
+        caller until `unalias(alias)`; after that, such messages are dropped.
+
+        This is how a call discards a reply that comes after it gave up waiting (OTP 24+).
+
+        >>> node = Node(log=None)
+        >>> a = node.alias()
+        >>> _ = node.send(a, "via the alias"); node.receive(timeout=0)
+        'via the alias'
+        >>> node.unalias(a)
+        True
+        >>> _ = node.send(a, "dropped"); node.receive(timeout=0)
+        Traceback (most recent call last):
+        ...
+        actorlab.runtime.errors.ReceiveTimeout: no message matching any message is in the shell's mailbox
+        """
+        me = self._caller()
+        ref = Ref(next(self._refs), self.serial, me.pid)
+        self.aliases.add(ref.number)
+        if self.trace.enabled:
+            self.trace.record(self.clock, "alias", me.pid.number, ref.number)
+        return ref
+
+    def unalias(self, ref: Ref) -> bool:
+        """Deactivate an alias the caller made; True if it was active."""
+        self._alias_owner(ref)
+        me = self._caller()
+        if ref.owner != me.pid or ref.number not in self.aliases:
+            return False
+        self.aliases.discard(ref.number)
+        if self.trace.enabled:
+            self.trace.record(self.clock, "unalias", me.pid.number, ref.number)
+        return True
+
+    def _alias_owner(self, ref: Any) -> Pid:
+        if type(ref) is not Ref or ref.owner is None:
+            raise BadArgument(f"{short(ref)} is not an alias: send to a pid, a registered "
+                              "name, or a ref made by alias() or monitor(pid, alias=True)")
+        if ref.node != self.serial:
+            self._check_pid(ref.owner)
+        return ref.owner
+
     def processes_alive(self) -> list[Pid]:
         """The pids of every live process, shell included, oldest first."""
         return [proc.pid for proc in self.processes.values()]
@@ -207,23 +251,28 @@ class Node(Signals, Names):
     # -- sending -----------------------------------------------------------------
 
     def send(self, dest: Pid | str, message: Any) -> Any:
-        """Put `message` in the mailbox of `dest` (a pid or a registered name); return it.
+        """Put `message` in the mailbox of `dest` (a pid, a registered name or an alias).
 
-        Sending never blocks and never fails for a pid: a message to a dead process is
-        dropped (the trace shows it). Sending to a name nobody registered raises.
+        Returns the message. Sending never blocks and never fails for a pid: a message to a
+        dead process, or to an alias no longer active, is dropped (the trace shows it).
+        Sending to a name nobody registered raises.
         """
+        alias = name = None
         if type(dest) is Pid:
             if dest.node != self.serial:
                 self._check_pid(dest)
             target = self.processes.get(dest.number)
-            to, name = dest, None
+            to = dest
+        elif type(dest) is Ref:
+            to, alias = self._alias_owner(dest), dest.number
+            target = self.processes.get(to.number) if alias in self.aliases else None
         else:
             target, name = self._by_name(dest, "send"), dest
             to = target.pid
         sent = None
         if self.trace.enabled:
             sent = self.trace.record(self.clock, "send", (self.current or self.shell).pid.number,
-                                     to.number, message, target is not None, name)
+                                     to.number, message, target is not None, name, alias)
         if target is not None:
             self._deliver(target, message, sent)
         if self.current is None:

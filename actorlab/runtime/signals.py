@@ -63,11 +63,15 @@ class Signals:
         if self.trace.enabled:
             self.trace.record(self.clock, "unlink", me.pid.number, pid.number)
 
-    def monitor(self, target: Pid | str) -> Ref:
+    def monitor(self, target: Pid | str, *, alias: bool = False) -> Ref:
         """Watch `target` (a pid or registered name); get `("DOWN", ref, "process", pid, reason)`
-        when it exits. A dead or unknown target gives reason "noproc" at once."""
+        when it exits. A dead or unknown target gives reason "noproc" at once.
+
+        `alias=True` makes the ref an alias of the caller too (see `alias()`), deactivated
+        when the monitor ends, by `demonitor` or by the DOWN message: what a call uses.
+        """
         me = self._caller()
-        ref = self.make_ref()
+        ref = self.alias() if alias else self.make_ref()
         proc: Process | None
         if type(target) is Pid:
             self._check_pid(target)
@@ -80,10 +84,11 @@ class Signals:
         if self.trace.enabled:
             self.trace.record(self.clock, "monitor", me.pid.number,
                               pid.number if type(pid) is Pid else None, ref.number,
-                              target if type(target) is str else None)
+                              target if type(target) is str else None, alias)
         if proc is None:
             self._message_signal(me.pid if type(pid) is str else pid, me,
                                  ("DOWN", ref, "process", pid, "noproc"), "down")
+            self.aliases.discard(ref.number)
         else:
             self._add_monitor(me, proc, ref)
         self._settle()
@@ -102,6 +107,7 @@ class Signals:
         me = self._caller()
         target = me.monitoring.pop(ref, None)
         if target is not None:
+            self.aliases.discard(ref.number)     # a monitor's alias ends with the monitor
             proc = self.processes.get(target.number)
             if proc is not None:
                 proc.monitored_by.pop(ref, None)
@@ -213,6 +219,7 @@ class Signals:
                 self._signal(proc.pid, peer, reason, from_link=True)
         for ref, watcher_pid in list(proc.monitored_by.items()):
             watcher = self.processes.get(watcher_pid.number)
+            self.aliases.discard(ref.number)
             if watcher is not None:
                 watcher.monitoring.pop(ref, None)
                 self._message_signal(proc.pid, watcher, ("DOWN", ref, "process", proc.pid, reason),

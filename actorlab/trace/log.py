@@ -7,13 +7,16 @@ Every event has a `step` (its position, from 1), the virtual `time` in ms, a `ki
 kind       data
 =========  ======================================================================
 spawn      child, fn, args, label, link (bool) -- `pid` is the parent
-send       to, msg, delivered (False: the receiver was dead), name (if sent by name)
+send       to, msg, delivered (False: the receiver was dead, or the alias inactive),
+           name (if sent by name), alias (the ref, if sent to an alias)
 receive    from, msg, sent (the step of the send or signal whose message it took;
            `from` is read off that event, not stored)
 block      pattern, timeout, waiting_for (a pid or None), sleep (ms, for sleep())
 timeout    after (ms): a receive timed out or a sleep ended
 link       peer            unlink     peer
-monitor    target, ref, name (when monitored by name)          demonitor  ref
+monitor    target, ref, name (when monitored by name), alias (bool: the ref is an alias)
+demonitor  ref
+alias      ref: the process made an alias    unalias    ref
 signal     to, reason, outcome, msg: an exit signal ("killed", "ignored", or "message":
            it became the EXIT message `msg`), or a monitor's DOWN message ("down")
 exit       reason, crash (bool), where (file-free location of a crash, or None)
@@ -58,14 +61,16 @@ DEFAULT_LIMIT = 200_000
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "spawn": ("child", "fn", "args", "label", "link"),
-    "send": ("to", "msg", "delivered", "name"),
+    "send": ("to", "msg", "delivered", "name", "alias"),
     "receive": ("msg", "sent"),
     "block": ("pattern", "timeout", "waiting_for", "sleep"),
     "timeout": ("after",),
     "link": ("peer",),
     "unlink": ("peer",),
-    "monitor": ("target", "ref", "name"),
+    "monitor": ("target", "ref", "name", "alias"),
     "demonitor": ("ref",),
+    "alias": ("ref",),
+    "unalias": ("ref",),
     "signal": ("to", "reason", "outcome", "msg"),
     "exit": ("reason", "crash", "where"),
     "register": ("name",),
@@ -79,7 +84,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 # Fields that hold a pid, a tuple of pids, or a ref: stored as numbers (see above).
 PID_FIELDS = frozenset({"child", "to", "from", "peer", "target", "waiting_for"})
 PID_LIST_FIELDS = frozenset({"cycle", "waiting"})
-REF_FIELDS = frozenset({"ref"})
+REF_FIELDS = frozenset({"ref", "alias"})
 
 CHUNK = 4096
 """Events per stored chunk (see the module docstring)."""

@@ -53,15 +53,19 @@ class Pid:
 class Ref:
     """A unique reference: `#Ref<0.N>`, numbered per node. Used to tag a request and its reply.
 
+    A ref made by `alias()` (or `monitor(..., alias=True)`) is also an *alias*: while it is
+    active, sending to it reaches `owner`. Like `node`, `owner` is not part of equality.
+
     >>> Ref(7)
     #Ref<0.7>
     """
 
-    __slots__ = ("number", "node")
+    __slots__ = ("number", "node", "owner")
 
-    def __init__(self, number: int, node: int | None = None) -> None:
+    def __init__(self, number: int, node: int | None = None, owner: Pid | None = None) -> None:
         self.number = number
         self.node = node
+        self.owner = owner
 
     def __repr__(self) -> str:
         return f"#Ref<0.{self.number}>"

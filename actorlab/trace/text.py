@@ -58,7 +58,7 @@ def describe(event: Event, names: dict[Pid, str] | None = None, width: int = 60)
 
     >>> from actorlab.trace import Event
     >>> describe(Event(3, 0, "send", Pid(0), {"to": Pid(1), "msg": "hi", "delivered": True,
-    ...                                        "name": None}))
+    ...                                        "name": None, "alias": None}))
     "send 'hi' to #PID<0.1.0>"
     """
     names = names or {}
@@ -69,8 +69,14 @@ def describe(event: Event, names: dict[Pid, str] | None = None, width: int = 60)
         args = ", ".join(short(a, width // 2) for a in d["args"])
         return f"spawn {_who(d['child'], names)} running {d['fn']}({args}){link}"
     if kind == "send":
-        lost = "" if d["delivered"] else " -- dropped: the receiver is dead"
-        via = f" (by name {d['name']!r})" if d["name"] else ""
+        if d["delivered"]:
+            lost = ""
+        elif d["alias"]:
+            lost = " -- dropped: the alias is inactive or its owner dead"
+        else:
+            lost = " -- dropped: the receiver is dead"
+        via = (f" (by name {d['name']!r})" if d["name"] else
+               f" (by alias {d['alias']!r})" if d["alias"] else "")
         return f"send {short(d['msg'], width)} to {_who(d['to'], names)}{via}{lost}"
     if kind == "receive":
         return f"receive {short(d['msg'], width)} (sent at step {d['sent']})"
@@ -87,9 +93,10 @@ def describe(event: Event, names: dict[Pid, str] | None = None, width: int = 60)
         return f"{kind} {_who(d['peer'], names)}"
     if kind == "monitor":
         target = _who(d["target"], names) if d["target"] else repr(d["name"])
-        return f"monitor {target} as {d['ref']!r}"
-    if kind == "demonitor":
-        return f"demonitor {d['ref']!r}"
+        alias = " (also an alias)" if d["alias"] else ""
+        return f"monitor {target} as {d['ref']!r}{alias}"
+    if kind in ("demonitor", "alias", "unalias"):
+        return f"{kind} {d['ref']!r}"
     if kind == "signal":
         if d["outcome"] == "down":
             return f"DOWN to {_who(d['to'], names)}: {short(d['msg'], width)}"

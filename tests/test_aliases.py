@@ -1,0 +1,72 @@
+"""Aliases: refs that reach their owner until deactivated (OTP 24+), so a late reply to a
+call that gave up is dropped instead of left in the mailbox."""
+import pytest
+
+from actorlab import (ANY, BadArgument, ReceiveTimeout, alias, demonitor, exit, make_ref,
+                      monitor, process_info, receive, run_for, self_pid, send, sleep, spawn,
+                      unalias)
+
+
+def test_an_alias_reaches_its_owner_until_unaliased(node):
+    a = alias()
+    send(a, "hello")
+    assert receive(timeout=0) == "hello"
+    assert unalias(a) is True and unalias(a) is False
+    send(a, "too late")
+    with pytest.raises(ReceiveTimeout):
+        receive(timeout=0)
+    last = node.trace[-1]
+    assert last.kind == "send" and last.data["delivered"] is False and last.data["alias"] == a
+    assert "dropped: the alias is inactive" in node.trace.format()
+
+
+def test_only_the_owner_can_unalias():
+    a = alias()
+    results = []
+    spawn(lambda: results.append(unalias(a)))
+    assert results == [False]
+    send(a, "still active")
+    assert receive(timeout=0) == "still active"
+
+
+def test_a_plain_ref_is_not_a_destination():
+    with pytest.raises(BadArgument, match="is not an alias"):
+        send(make_ref(), "where to?")
+
+
+def test_a_monitor_alias_ends_with_demonitor():
+    pid = spawn(receive)
+    ref = monitor(pid, alias=True)
+    send(ref, "reaches me")
+    assert receive(timeout=0) == "reaches me"
+    demonitor(ref)
+    send(ref, "dropped")
+    with pytest.raises(ReceiveTimeout):
+        receive(timeout=0)
+
+
+def test_a_monitor_alias_ends_with_the_down_message():
+    pid = spawn(receive)
+    ref = monitor(pid, alias=True)
+    exit(pid, "gone")
+    assert receive() == ("DOWN", ref, "process", pid, "gone")
+    send(ref, "dropped")
+    with pytest.raises(ReceiveTimeout):
+        receive(timeout=0)
+
+
+def test_a_late_reply_to_an_alias_is_dropped():
+    """A call that gives up, with an alias as its tag: the late reply never arrives."""
+    def slow_server():
+        tag, request = receive()
+        sleep(100)
+        send(tag, (tag, "late reply"))
+
+    server = spawn(slow_server)
+    tag = alias()
+    send(server, (tag, "work"))
+    with pytest.raises(ReceiveTimeout):
+        receive((tag, ANY), timeout=50)
+    unalias(tag)
+    run_for(200)
+    assert process_info(self_pid())["messages"] == []
