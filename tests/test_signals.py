@@ -4,9 +4,9 @@ Every expectation here was checked on Erlang/OTP 25 (see DESIGN.md section 2).
 """
 import pytest
 
-from actorlab import (ANY, BadArgument, Exit, ReceiveTimeout, demonitor, exit, is_alive, link, monitor,
-                      receive, register, self_pid, send, spawn, spawn_link, spawn_monitor,
-                      trap_exit, unlink)
+from actorlab import (ANY, BadArgument, Exit, ReceiveTimeout, demonitor, exit, is_alive, link,
+                      monitor, receive, register, self_pid, send, spawn, spawn_link,
+                      spawn_monitor, trap_exit, unlink)
 
 
 def idle():

@@ -1,9 +1,9 @@
 """The runtime layer: processes, mailboxes, selective receive, the deterministic
 scheduler, virtual time, links, monitors, exit signals, names, deadlock detection.
 
-Read it in this order: process.py (what a process is), node.py (the scheduler and every
-operation), patterns.py (receive patterns), reports.py (what errors say), api.py (the
-module-level functions).
+Read it in this order: process.py (what a process is), node.py (the scheduler, sending and
+receiving), signals.py (links, monitors, exits), names.py, patterns.py (receive patterns),
+reports.py (what errors say), api.py (the module-level functions).
 """
 from .api import (alias, current_node, demonitor, exit, is_alive, link, make_ref, monitor, note,
                   now, process_info, processes, receive, register, reset, run_for, self_pid,
@@ -15,9 +15,9 @@ from .node import Node
 from .patterns import matches
 
 __all__ = [
-    "ActorlabError", "BadArgument", "DeadlockError", "Exit", "Node", "PatternError",
-    "ReceiveTimeout", "RunawayError", "alias", "current_node", "demonitor", "exit", "is_alive", "link",
-    "make_ref", "matches", "monitor", "note", "now", "process_info", "processes", "receive",
-    "register", "reset", "run_for", "self_pid", "send", "sleep", "spawn", "spawn_link",
+    "ActorlabError", "alias", "BadArgument", "current_node", "DeadlockError", "demonitor",
+    "Exit", "exit", "is_alive", "link", "make_ref", "matches", "monitor", "Node", "note", "now",
+    "PatternError", "process_info", "processes", "receive", "ReceiveTimeout", "register",
+    "reset", "run_for", "RunawayError", "self_pid", "send", "sleep", "spawn", "spawn_link",
     "spawn_monitor", "trap_exit", "unalias", "unlink", "unregister", "whereis",
 ]

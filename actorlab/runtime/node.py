@@ -191,10 +191,10 @@ class Node(Signals, Names):
         'via the alias'
         >>> node.unalias(a)
         True
-        >>> _ = node.send(a, "dropped"); node.receive(timeout=0)
+        >>> _ = node.send(a, "dropped"); node.receive(timeout=0)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        actorlab.runtime.errors.ReceiveTimeout: no message matching any message is in the shell's mailbox
+        actorlab.runtime.errors.ReceiveTimeout: no message matching any message is in ...
         """
         me = self._caller()
         ref = Ref(next(self._refs), self.serial, me.pid)
