@@ -5,19 +5,21 @@ Read it in this order: process.py (what a process is), node.py (the scheduler, s
 receiving), signals.py (links, monitors, exits), names.py, patterns.py (receive patterns),
 reports.py (what errors say), api.py (the module-level functions).
 """
-from .api import (alias, current_node, demonitor, exit, is_alive, link, make_ref, monitor, note,
+from .api import (alias, current_node, demonitor, exit, is_alive, link, log, make_ref, monitor, note,
                   now, process_info, processes, receive, register, reset, run_for, self_pid,
                   send, sleep, spawn, spawn_link, spawn_monitor, trap_exit, unalias, unlink,
                   unregister, whereis)
 from .errors import (ActorlabError, BadArgument, DeadlockError, Exit, PatternError,
                      ReceiveTimeout, RunawayError)
+from ..trace import ANY, OneOf, Pid, Ref
 from .node import Node
 from .patterns import matches
 
 __all__ = [
-    "ActorlabError", "alias", "BadArgument", "current_node", "DeadlockError", "demonitor",
-    "Exit", "exit", "is_alive", "link", "make_ref", "matches", "monitor", "Node", "note", "now",
-    "PatternError", "process_info", "processes", "receive", "ReceiveTimeout", "register",
-    "reset", "run_for", "RunawayError", "self_pid", "send", "sleep", "spawn", "spawn_link",
-    "spawn_monitor", "trap_exit", "unalias", "unlink", "unregister", "whereis",
+    "ActorlabError", "alias", "ANY", "BadArgument", "current_node", "DeadlockError",
+    "demonitor", "Exit", "exit", "is_alive", "link", "log", "make_ref", "matches", "monitor",
+    "Node", "note", "now", "OneOf", "PatternError", "Pid", "process_info", "processes",
+    "receive", "ReceiveTimeout", "Ref", "register", "reset", "run_for", "RunawayError",
+    "self_pid", "send", "sleep", "spawn", "spawn_link", "spawn_monitor", "trap_exit", "unalias",
+    "unlink", "unregister", "whereis",
 ]

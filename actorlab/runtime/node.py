@@ -568,6 +568,14 @@ class Node(Signals, Names):
 
     # -- notes, checks and shutdown ---------------------------------------------------
 
+    def log(self, text: str) -> None:
+        """Print `text` where crash reports go (the node's `log`, stdout by default).
+
+        For libraries built on the runtime, like Elixir's Logger: a GenServer's
+        "terminating" report goes through here, so it shows in the cell that caused it.
+        """
+        self._report(str(text))
+
     def note(self, text: str) -> None:
         """Write a note into the trace, from the calling process (shown in diagrams)."""
         if self.trace.enabled:

@@ -7,6 +7,7 @@ A pattern is one of:
   its own keys to be present, like an Elixir map pattern);
 * a class -- any instance of it, e.g. `("add", int)`;
 * a predicate -- a function of one argument, true for the messages it wants;
+* `OneOf(p1, p2, ...)` -- a message matching any of the alternatives;
 * any other value -- equal to the message.
 
 >>> matches(("add", int), ("add", 5))
@@ -22,7 +23,7 @@ import inspect
 import types
 from typing import Any
 
-from ..trace import ANY, describe_pattern, short
+from ..trace import ANY, OneOf, describe_pattern, short
 from .errors import PatternError
 
 
@@ -37,6 +38,8 @@ def matches(pattern: Any, message: Any) -> bool:
     if kind is dict:
         return (type(message) is dict
                 and all(k in message and matches(p, message[k]) for k, p in pattern.items()))
+    if kind is OneOf:
+        return any(matches(p, message) for p in pattern.alternatives)
     if isinstance(pattern, type):
         # `pattern is message`: a class sent as a value, e.g. ("start", Counter), matches itself.
         return message is pattern or isinstance(message, pattern)
@@ -70,6 +73,9 @@ def check_pattern(pattern: Any) -> None:
             check_pattern(part)
     elif kind is dict:
         for part in pattern.values():
+            check_pattern(part)
+    elif kind is OneOf:
+        for part in pattern.alternatives:
             check_pattern(part)
     elif isinstance(pattern, (types.GeneratorType, types.CoroutineType, range, map, filter)):
         raise PatternError(

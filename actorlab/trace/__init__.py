@@ -3,10 +3,12 @@
 It depends on nothing else in actorlab, so a saved trace can be read without a runtime.
 """
 from .log import DEFAULT_LIMIT, FIELDS, Event, Trace
-from .terms import (ANY, Opaque, Pid, Ref, RemoteError, callable_name, decode, encode,
+from .terms import (ANY, OneOf, Opaque, Pid, Ref, RemoteError, callable_name, decode, encode,
                     stable_repr)
 from .text import describe, describe_pattern, format_events, short
 
-__all__ = ["ANY", "DEFAULT_LIMIT", "FIELDS", "Event", "Opaque", "Pid", "Ref", "RemoteError",
-           "Trace", "callable_name", "decode", "describe", "describe_pattern", "encode",
-           "format_events", "short", "stable_repr"]
+__all__ = [
+    "ANY", "callable_name", "decode", "DEFAULT_LIMIT", "describe", "describe_pattern", "encode",
+    "Event", "FIELDS", "format_events", "OneOf", "Opaque", "Pid", "Ref", "RemoteError", "short",
+    "stable_repr", "Trace",
+]

@@ -92,6 +92,31 @@ class _Any:
 ANY = _Any()
 
 
+class OneOf:
+    """A receive pattern that accepts a message matching any of its alternatives, like the
+    clauses of an Erlang `receive`: `OneOf((ref, ANY), ("DOWN", ref, ANY, ANY, ANY))`.
+
+    >>> OneOf(("ok", ANY), "stop")
+    OneOf(('ok', ANY), 'stop')
+    """
+
+    __slots__ = ("alternatives",)
+
+    def __init__(self, *alternatives: Any) -> None:
+        if not alternatives:
+            raise ValueError("OneOf needs at least one pattern")
+        self.alternatives = alternatives
+
+    def __repr__(self) -> str:
+        return f"OneOf({', '.join(map(repr, self.alternatives))})"
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is OneOf and other.alternatives == self.alternatives
+
+    def __hash__(self) -> int:
+        return hash(("one_of", self.alternatives))
+
+
 class Opaque:
     """A stand-in for a value JSON cannot carry (a function, an object): its kind and text.
 
@@ -165,6 +190,8 @@ def encode(term: Any) -> Any:
         return {kind.__name__: items}
     if term is ANY:
         return {"any": None}
+    if kind is OneOf:
+        return {"one_of": [encode(p) for p in term.alternatives]}
     if kind is Opaque:
         return {term.kind: term.text}
     if isinstance(term, BaseException):
@@ -204,6 +231,8 @@ def decode(data: Any) -> Any:
         return frozenset(decode(item) for item in value)
     if kind == "any":
         return ANY
+    if kind == "one_of":
+        return OneOf(*(decode(p) for p in value))
     if kind == "exception":
         return _decode_exception(*value)
     if kind in ("callable", "repr"):

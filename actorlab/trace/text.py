@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from .log import Event
-from .terms import ANY, Pid, callable_name, stable_repr
+from .terms import ANY, OneOf, Pid, callable_name, stable_repr
 
 
 def short(term: Any, width: int = 60) -> str:
@@ -36,6 +36,8 @@ def describe_pattern(pattern: Any) -> str:
 def _pattern_text(pattern: Any) -> str:
     if pattern is ANY:
         return "ANY"
+    if type(pattern) is OneOf:
+        return " or ".join(_pattern_text(p) for p in pattern.alternatives)
     if isinstance(pattern, tuple):
         inner = ", ".join(_pattern_text(p) for p in pattern)
         return f"({inner},)" if len(pattern) == 1 else f"({inner})"

@@ -1,0 +1,331 @@
+"""GenServer: a process that loops over its mailbox, calling your callbacks.
+
+Nothing here is new machinery: a GenServer is `spawn` + a `receive` loop, and a call is
+`send` + `receive` on a fresh ref, exactly what the course builds by hand. This module
+only uses actorlab's public runtime API, and follows OTP's gen_server and Elixir's
+GenServer: the same messages, return tuples, exit reasons and log lines.
+
+>>> from actorlab import reset
+>>> _ = reset(log=None)
+>>> class Counter(GenServer):
+...     def init(self, start):
+...         return ("ok", start)
+...     def handle_call(self, request, from_, count):
+...         return ("reply", count, count)
+...     def handle_cast(self, amount, count):
+...         return ("noreply", count + amount)
+>>> status, pid = GenServer.start_link(Counter, 10)
+>>> GenServer.cast(pid, 5)
+'ok'
+>>> GenServer.call(pid, "get")
+15
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..runtime import (ANY, Exit, OneOf, Pid, ReceiveTimeout, demonitor, exit, log, monitor,
+                       receive, self_pid, send, spawn, spawn_link)
+from ..trace import short
+from .names import register_name, unregister_name, whereis_name
+
+DEFAULT_TIMEOUT = 5000
+"""ms a call or a start waits, as in OTP."""
+
+
+class GenServer:
+    """Subclass it and define the callbacks you need; start it with `GenServer.start_link`.
+
+    Callbacks return Elixir's tuples, with strings for atoms:
+
+    * `init(arg)` -> `("ok", state)`, `("ok", state, timeout | "hibernate" |
+      ("continue", arg))`, `("stop", reason)` or `"ignore"`;
+    * `handle_call(request, from_, state)` -> `("reply", reply, state[, extra])`,
+      `("noreply", state[, extra])`, `("stop", reason, reply, state)` or
+      `("stop", reason, state)`; with "noreply", answer later with `GenServer.reply(from_, x)`;
+    * `handle_cast(message, state)` and `handle_info(message, state)` ->
+      `("noreply", state[, extra])` or `("stop", reason, state)`;
+    * `handle_continue(arg, state)` -> as handle_cast;
+    * `terminate(reason, state)`: cleanup when the server stops (see `_terminate`).
+
+    `extra` is a timeout in ms (a "timeout" message arrives if nothing else does),
+    "hibernate" (accepted; it changes nothing here), or `("continue", arg)`.
+
+    A GenServer is a process, not an object: keep your state in `state`, not in `self`.
+    One instance of your class is made per server process, only to hold the callbacks.
+    """
+
+    # -- the callbacks, with Elixir's defaults -------------------------------------
+
+    def init(self, arg: Any) -> Any:
+        raise NotImplementedError(f"{type(self).__name__} needs an init(self, arg) callback "
+                                  "returning ('ok', state)")
+
+    def handle_call(self, request: Any, from_: tuple, state: Any) -> Any:
+        raise RuntimeError(f"attempted to call GenServer {self_pid()!r} but no "
+                           "handle_call/3 clause was provided")
+
+    def handle_cast(self, message: Any, state: Any) -> Any:
+        raise RuntimeError(f"attempted to cast GenServer {self_pid()!r} but no "
+                           "handle_cast/2 clause was provided")
+
+    def handle_info(self, message: Any, state: Any) -> Any:
+        log(f"[error] {type(self).__name__} {self_pid()!r} received unexpected message in "
+            f"handle_info/2: {short(message)}")
+        return ("noreply", state)
+
+    def handle_continue(self, arg: Any, state: Any) -> Any:
+        raise RuntimeError(f"{type(self).__name__} returned ('continue', ...) but has no "
+                           "handle_continue callback")
+
+    def terminate(self, reason: Any, state: Any) -> Any:
+        return "ok"
+
+    # -- the client API ------------------------------------------------------------
+
+    @staticmethod
+    def start(module: type[GenServer], arg: Any = None, *, name: Any = None,
+              timeout: float | None = DEFAULT_TIMEOUT) -> Any:
+        """Start a server process, unlinked: `("ok", pid)`, `("error", reason)` or "ignore".
+
+        `name` is a string, or `("via", Registry, (registry, key))`.
+        """
+        return _start(module, arg, name, timeout, link=False)
+
+    @staticmethod
+    def start_link(module: type[GenServer], arg: Any = None, *, name: Any = None,
+                   timeout: float | None = DEFAULT_TIMEOUT) -> Any:
+        """`start`, linked to the caller (what supervisors use)."""
+        return _start(module, arg, name, timeout, link=True)
+
+    @staticmethod
+    def call(server: Any, request: Any, timeout: float | None = DEFAULT_TIMEOUT) -> Any:
+        """Send `request` and wait for the reply, at most `timeout` ms (None: forever).
+
+        Exits (raises `Exit`) with `(reason, ("GenServer", "call", (server, request,
+        timeout)))` when the server is unknown or dead ("noproc"), dies before replying
+        (its exit reason), does not reply in time ("timeout"), or is the caller itself
+        ("calling_self", OTP 25's check).
+        """
+        where = ("GenServer", "call", (server, request, timeout))
+        pid = whereis_name(server)
+        if pid is None:
+            raise Exit(("noproc", where))
+        if pid == self_pid():
+            raise Exit(("calling_self", where))
+        # The monitor's ref is also an alias: the tag of the request. If we stop waiting,
+        # the alias goes with the monitor, and a late reply is dropped, as in OTP 24+.
+        tag = monitor(pid, alias=True)
+        send(pid, ("$gen_call", (self_pid(), tag), request))
+        try:
+            answer = receive(OneOf((tag, ANY), ("DOWN", tag, ANY, ANY, ANY)),
+                             timeout=timeout, waiting_for=pid)
+        except ReceiveTimeout:
+            demonitor(tag, flush=True)
+            raise Exit(("timeout", where)) from None
+        if len(answer) == 5:                    # the DOWN: the server died first
+            raise Exit((answer[4], where))
+        demonitor(tag, flush=True)
+        return answer[1]
+
+    @staticmethod
+    def cast(server: Any, message: Any) -> str:
+        """Send `message` to the server's `handle_cast` without waiting; always "ok"."""
+        pid = whereis_name(server)
+        if pid is not None:
+            send(pid, ("$gen_cast", message))
+        return "ok"
+
+    @staticmethod
+    def reply(from_: tuple, reply: Any) -> str:
+        """Answer a call later (after returning "noreply" from handle_call); "ok"."""
+        _, tag = from_
+        send(tag, (tag, reply))
+        return "ok"
+
+    @staticmethod
+    def stop(server: Any, reason: Any = "normal", timeout: float | None = None) -> str:
+        """Stop the server: it runs `terminate(reason, state)` and exits. "ok" once it has.
+
+        Exits (raises) if the server is not running or ends with another reason.
+        """
+        where = ("GenServer", "stop", (server, reason, timeout))
+        pid = whereis_name(server)
+        if pid is None:
+            raise Exit(("noproc", where))
+        ref = monitor(pid)
+        send(pid, ("$gen_stop", (self_pid(), ref), reason))
+        try:
+            down = receive(("DOWN", ref, ANY, ANY, ANY), timeout=timeout, waiting_for=pid)
+        except ReceiveTimeout:
+            demonitor(ref, flush=True)
+            raise Exit(("timeout", where)) from None
+        if down[4] != reason:
+            raise Exit((down[4], where))
+        return "ok"
+
+
+# -- starting: spawn, then wait for the new process to say how init went -----------
+
+def _start(module: type[GenServer], arg: Any, name: Any, timeout: float | None, *,
+           link: bool) -> Any:
+    if not (isinstance(module, type) and issubclass(module, GenServer)):
+        raise TypeError(f"GenServer.start needs a GenServer subclass, not {short(module)}")
+    starter = self_pid()
+    label = name if isinstance(name, str) else module.__name__
+    start = spawn_link if link else spawn
+    pid = start(_init_it, starter, module, arg, name, label=label)
+    ref = monitor(pid)
+    try:
+        answer = receive(OneOf(("$ack", pid, ANY), ("DOWN", ref, ANY, ANY, ANY)),
+                         timeout=timeout, waiting_for=pid)
+    except ReceiveTimeout:
+        exit(pid, "kill")
+        demonitor(ref, flush=True)
+        return ("error", "timeout")
+    demonitor(ref, flush=True)
+    return ("error", answer[4]) if answer[0] == "DOWN" else answer[2]
+
+
+def _init_it(starter: Pid, module: type[GenServer], arg: Any, name: Any) -> None:
+    """The first thing a server process does: take its name, run init, tell the starter."""
+    if name is not None and register_name(name, self_pid()) != "yes":
+        send(starter, ("$ack", self_pid(), ("error", ("already_started", whereis_name(name)))))
+        return
+    callbacks = module()
+    try:
+        result = callbacks.init(arg)
+    except Exit as exit_:
+        _ack_and_exit(starter, name, ("error", exit_.reason), exit_.reason)
+    except Exception as error:
+        _ack_and_exit(starter, name, ("error", error), error)
+    if result == "ignore":
+        _ack_and_exit(starter, name, "ignore", "normal")
+    if _is(result, "stop", 2):
+        _ack_and_exit(starter, name, ("error", result[1]), result[1])
+    if not (_is(result, "ok", 2) or _is(result, "ok", 3)):
+        bad = ("bad_return_value", result)
+        _ack_and_exit(starter, name, ("error", bad), bad)
+    send(starter, ("$ack", self_pid(), ("ok", self_pid())))
+    _Server(callbacks, starter, name).loop(result[1], result[2] if len(result) == 3 else None)
+
+
+def _ack_and_exit(starter: Pid, name: Any, answer: Any, reason: Any) -> None:
+    if name is not None:
+        unregister_name(name)
+    send(starter, ("$ack", self_pid(), answer))
+    exit(reason)
+
+
+def _is(result: Any, tag: str, size: int) -> bool:
+    return type(result) is tuple and len(result) == size and result[0] == tag
+
+
+# -- the loop ----------------------------------------------------------------------
+
+class _Server:
+    """The running loop of one server: receive, dispatch by message shape, repeat."""
+
+    def __init__(self, callbacks: GenServer, parent: Pid, name: Any) -> None:
+        self.callbacks = callbacks
+        self.parent = parent
+        self.name = name
+        self.last_message: Any = None
+
+    def loop(self, state: Any, extra: Any) -> None:
+        while True:
+            timeout, continue_with = _after(extra)
+            if continue_with is not None:
+                state, extra = self._dispatch("handle_continue", continue_with, state)
+                continue
+            try:
+                message = receive(timeout=timeout)
+            except ReceiveTimeout:
+                message = "timeout"
+            self.last_message = message
+            state, extra = self._handle(message, state)
+
+    def _handle(self, message: Any, state: Any) -> tuple[Any, Any]:
+        if _is(message, "$gen_call", 3):
+            _, from_, request = message
+            return self._dispatch("handle_call", request, state, from_)
+        if _is(message, "$gen_cast", 2):
+            return self._dispatch("handle_cast", message[1], state)
+        if _is(message, "$gen_stop", 3):
+            self._terminate(message[2], state)
+        if _is(message, "EXIT", 3) and message[1] == self.parent:
+            self._terminate(message[2], state)     # only seen when trapping exits
+        return self._dispatch("handle_info", message, state)
+
+    def _dispatch(self, callback: str, message: Any, state: Any,
+                  from_: tuple | None = None) -> tuple[Any, Any]:
+        """Run a callback; act on the tuple it returns. Returns (state, extra)."""
+        args = (message, from_, state) if callback == "handle_call" else (message, state)
+        try:
+            result = getattr(self.callbacks, callback)(*args)
+        except Exit as exit_:       # e.g. a call it made failed: end with that exit reason
+            self._crash(exit_.reason, state)
+        except Exception as error:
+            self._crash(error, state)
+        if from_ is not None and (_is(result, "reply", 3) or _is(result, "reply", 4)):
+            GenServer.reply(from_, result[1])
+            return result[2], result[3] if len(result) == 4 else None
+        if _is(result, "noreply", 2) or _is(result, "noreply", 3):
+            return result[1], result[2] if len(result) == 3 else None
+        if from_ is not None and _is(result, "stop", 4):
+            _, reason, reply, state = result
+            self._terminate(reason, state, reply_to=(from_, reply))
+        if _is(result, "stop", 3):
+            self._terminate(result[1], result[2])
+        self._crash(RuntimeError(f"bad return value from {callback}: {short(result)}"), state)
+
+    def _terminate(self, reason: Any, state: Any, reply_to: tuple | None = None) -> None:
+        """Stop on purpose: run `terminate`, then reply (if any), then exit with `reason`.
+
+        As in OTP, `terminate` runs before the reply of a `("stop", reason, reply, state)`.
+        """
+        try:
+            self.callbacks.terminate(reason, state)
+        except Exit as exit_:
+            self._crash(exit_.reason, state, terminating=False)
+        except Exception as error:
+            self._crash(error, state, terminating=False)
+        if reply_to is not None:
+            GenServer.reply(*reply_to)
+        if not _is_normal(reason):
+            self._report(reason, state)
+        exit(reason)
+
+    def _crash(self, reason: Any, state: Any, terminating: bool = True) -> None:
+        """A callback failed: run `terminate` (once), log the report, exit with `reason`."""
+        if terminating:
+            try:
+                self.callbacks.terminate(reason, state)
+            except Exception:
+                pass        # the first error is the one worth reporting
+        self._report(reason, state)
+        exit(reason)
+
+    def _report(self, reason: Any, state: Any) -> None:
+        """Elixir's "GenServer terminating" error report."""
+        what = (f"** ({type(reason).__name__}) {reason}" if isinstance(reason, BaseException)
+                else f"** (stop) {short(reason, 200)}")
+        log(f"[error] GenServer {self_pid()!r} terminating\n{what}\n"
+            f"Last message: {short(self.last_message)}\nState: {short(state)}")
+
+
+def _after(extra: Any) -> tuple[float | None, Any]:
+    """What a callback's extra element asks for: (receive timeout, continue argument)."""
+    if extra is None or extra == "hibernate":
+        return None, None
+    if _is(extra, "continue", 2):
+        return None, extra[1]
+    if isinstance(extra, (int, float)) and not isinstance(extra, bool):
+        return extra, None
+    raise RuntimeError(f"bad timeout or action in a callback's return: {short(extra)}")
+
+
+def _is_normal(reason: Any) -> bool:
+    """Exits that are not errors: nobody is told, nothing is logged."""
+    return reason in ("normal", "shutdown") or _is(reason, "shutdown", 2)
+
