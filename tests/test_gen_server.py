@@ -1,0 +1,304 @@
+"""GenServer, checked against Elixir 1.14 / OTP 25 (see the run notes in each test)."""
+import pytest
+
+import actorlab
+from actorlab import (ANY, Exit, exit, is_alive, process_info, receive, run_for, self_pid,
+                      send, sleep, spawn, trap_exit, whereis)
+from actorlab.otp import GenServer
+
+
+class Counter(GenServer):
+    """A counter that reports its terminate to the pid it was started with."""
+
+    def init(self, arg):
+        observer, start = arg
+        return ("ok", {"observer": observer, "count": start})
+
+    def handle_call(self, request, from_, state):
+        if request == "get":
+            return ("reply", state["count"], state)
+        if request == "from":
+            return ("reply", from_, state)
+        if request == "later":
+            send(self_pid(), ("answer_later", from_))
+            return ("noreply", state)
+        if request == "stop_with_reply":
+            return ("stop", "normal", "bye", state)
+        if request == "stop_without_reply":
+            return ("stop", "done", state)
+        if request == "slow":
+            sleep(200)
+            return ("reply", "slow answer", state)
+        if request == "call_myself":
+            return ("reply", GenServer.call(self_pid(), "get"), state)
+        if request == "crash":
+            raise ValueError("bad request")
+        return ("reply", ("unknown", request), state)
+
+    def handle_cast(self, message, state):
+        if message == "stop":
+            return ("stop", "normal", state)
+        return ("noreply", {**state, "count": state["count"] + message})
+
+    def handle_info(self, message, state):
+        if type(message) is tuple and message[0] == "answer_later":
+            GenServer.reply(message[1], "deferred answer")
+            return ("noreply", state)
+        return super().handle_info(message, state)
+
+    def terminate(self, reason, state):
+        send(state["observer"], ("terminate", reason))
+
+
+def start_counter(start=0, **options):
+    status, pid = GenServer.start(Counter, (self_pid(), start), **options)
+    assert status == "ok"
+    return pid
+
+
+def test_call_and_cast():
+    pid = start_counter(10)
+    assert GenServer.cast(pid, 5) == "ok"
+    assert GenServer.call(pid, "get") == 15
+
+
+def test_the_wire_format_is_otps(node):
+    pid = start_counter()
+    GenServer.cast(pid, 1)
+    GenServer.call(pid, "get")
+    sends = [e.data["msg"] for e in node.trace.events if e.kind == "send"]
+    assert ("$gen_cast", 1) in sends
+    call = next(m for m in sends if m[0] == "$gen_call")
+    (caller, tag), request = call[1], call[2]
+    assert caller == self_pid() and request == "get"
+    assert (tag, 1) in sends                 # the reply: (tag, value), sent to the alias tag
+
+
+def test_from_is_the_caller_and_an_alias_tag():
+    pid = start_counter()
+    caller, tag = GenServer.call(pid, "from")
+    assert caller == self_pid() and isinstance(tag, actorlab.Ref)
+
+
+def test_deferred_reply_with_noreply_and_reply():
+    pid = start_counter()
+    assert GenServer.call(pid, "later") == "deferred answer"
+
+
+def test_stop_with_reply_runs_terminate_before_the_reply():
+    pid = start_counter()
+    assert GenServer.call(pid, "stop_with_reply") == "bye"
+    # terminate's message to us was sent before the reply, so it is already here
+    assert receive(("terminate", ANY), timeout=0) == ("terminate", "normal")
+    assert not is_alive(pid)
+
+
+def test_stop_without_reply_exits_the_caller_with_the_servers_reason(capsys):
+    pid = start_counter()
+    with pytest.raises(Exit) as caught:
+        GenServer.call(pid, "stop_without_reply")
+    assert caught.value.reason == ("done", ("GenServer", "call", (pid, "stop_without_reply",
+                                                                    5000)))
+    assert "[error] GenServer #PID<0.1.0> terminating\n** (stop) 'done'" in capsys.readouterr().out
+
+
+def test_cast_stop_is_a_normal_stop_and_logs_nothing(capsys):
+    pid = start_counter()
+    GenServer.cast(pid, "stop")
+    assert receive(("terminate", ANY)) == ("terminate", "normal")
+    assert "[error]" not in capsys.readouterr().out
+
+
+def test_a_crashing_callback_runs_terminate_and_logs_elixirs_report(capsys):
+    pid = start_counter(7)
+    with pytest.raises(Exit) as caught:
+        GenServer.call(pid, "crash")
+    reason, where = caught.value.reason
+    assert isinstance(reason, ValueError) and where == ("GenServer", "call", (pid, "crash", 5000))
+    terminated = receive(("terminate", ANY))
+    assert isinstance(terminated[1], ValueError)
+    out = capsys.readouterr().out
+    assert "[error] GenServer #PID<0.1.0> terminating\n** (ValueError) bad request\n" \
+           "Last message: ('$gen_call', (#PID<0.0.0>, #Ref<0.2>), 'crash')\n" \
+           "State: {'observer': #PID<0.0.0>, 'count': 7}" in out
+    assert "[error] Process" not in out      # no second, runtime-level crash report
+
+
+def test_call_timeout_exits_with_otps_reason_and_drops_the_late_reply():
+    pid = start_counter()
+    with pytest.raises(Exit) as caught:
+        GenServer.call(pid, "slow", timeout=50)
+    assert caught.value.reason == ("timeout", ("GenServer", "call", (pid, "slow", 50)))
+    run_for(500)                                  # the server replies at 200 ms
+    assert process_info(self_pid())["messages"] == []
+
+
+def test_call_to_a_dead_server_or_an_unknown_name_is_noproc():
+    pid = start_counter()
+    GenServer.stop(pid)
+    with pytest.raises(Exit) as caught:
+        GenServer.call(pid, "get")
+    assert caught.value.reason == ("noproc", ("GenServer", "call", (pid, "get", 5000)))
+    with pytest.raises(Exit) as caught:
+        GenServer.call("nobody", "get")
+    assert caught.value.reason == ("noproc", ("GenServer", "call", ("nobody", "get", 5000)))
+
+
+def test_calling_yourself_exits_at_once_with_calling_self():
+    with pytest.raises(Exit) as caught:
+        GenServer.call(self_pid(), "anything")
+    assert caught.value.reason == ("calling_self", ("GenServer", "call",
+                                                    (self_pid(), "anything", 5000)))
+
+
+def test_a_server_calling_itself_dies_and_its_client_gets_the_nested_reason(node):
+    # Elixir: {{:calling_self, {GenServer, :call, [pid, :x, 5000]}},
+    #          {GenServer, :call, [pid, :self, 5000]}}
+    pid = start_counter()
+    with pytest.raises(Exit) as caught:
+        GenServer.call(pid, "call_myself")
+    assert caught.value.reason == (
+        ("calling_self", ("GenServer", "call", (pid, "get", 5000))),
+        ("GenServer", "call", (pid, "call_myself", 5000)))
+    assert now_is(0)                      # refused at once: no 5-second wait
+
+
+def now_is(ms):
+    return actorlab.now() == ms
+
+
+class Relay(GenServer):
+    """Forwards "ping" to its peer with a call: two of them calling each other deadlock."""
+
+    def init(self, peer_name):
+        return ("ok", peer_name)
+
+    def handle_call(self, request, from_, peer_name):
+        if request == "ping":
+            return ("reply", GenServer.call(peer_name, "ping"), peer_name)
+        return ("reply", "pong", peer_name)
+
+
+def test_a_mutual_call_deadlock_is_detected_as_a_cycle_then_times_out(node, capsys):
+    GenServer.start(Relay, "b", name="a")
+    GenServer.start(Relay, "a", name="b")
+    with pytest.raises(Exit) as caught:
+        GenServer.call("a", "ping", timeout=None)     # a calls b, b calls a
+    out = capsys.readouterr().out
+    assert "[warning] call cycle at 0 ms: #PID<0.2.0> (b) waits for #PID<0.1.0> (a), " \
+           "which waits for #PID<0.2.0> (b)" in out
+    assert [e.kind for e in node.trace.events].count("cycle") == 1
+    # OTP does not refuse the indirect cycle: the inner call times out after 5 s
+    assert actorlab.now() == 5000
+    # a's call to b timed out first; a died of it; our call to a reports a's reason
+    assert caught.value.reason == (("timeout", ("GenServer", "call", ("b", "ping", 5000))),
+                                   ("GenServer", "call", ("a", "ping", None)))
+
+
+def test_init_return_values():
+    class Init(GenServer):
+        def init(self, arg):
+            if arg == "raise":
+                raise RuntimeError("boom in init")
+            return arg
+
+    assert GenServer.start(Init, ("stop", "bad_init")) == ("error", "bad_init")
+    assert GenServer.start(Init, "ignore") == "ignore"
+    assert GenServer.start(Init, "nonsense") == ("error", ("bad_return_value", "nonsense"))
+    status, error = GenServer.start(Init, "raise")
+    assert status == "error" and isinstance(error, RuntimeError)
+
+
+def test_start_link_with_a_failing_init_also_sends_the_exit_signal():
+    # OTP 25: {:error, :bad_init} and then {:EXIT, pid, :bad_init} for a trapping caller
+    class Fails(GenServer):
+        def init(self, arg):
+            return ("stop", "bad_init")
+
+    trap_exit(True)
+    assert GenServer.start_link(Fails) == ("error", "bad_init")
+    assert receive(timeout=0)[::2] == ("EXIT", "bad_init")
+
+
+def test_init_timeout_and_continue():
+    class Timed(GenServer):
+        def init(self, observer):
+            return ("ok", observer, ("continue", "warm up"))
+
+        def handle_continue(self, arg, observer):
+            send(observer, ("continued", arg, actorlab.now()))
+            return ("noreply", observer, 100)
+
+        def handle_info(self, message, observer):
+            send(observer, ("info", message, actorlab.now()))
+            return ("noreply", observer)
+
+    GenServer.start(Timed, self_pid())
+    assert receive() == ("continued", "warm up", 0)
+    assert receive() == ("info", "timeout", 100)
+
+
+def test_a_name_is_registered_and_a_second_start_is_already_started():
+    status, pid = GenServer.start(Counter, (self_pid(), 0), name="counter")
+    assert whereis("counter") == pid
+    assert GenServer.call("counter", "get") == 0
+    assert GenServer.start(Counter, (self_pid(), 0), name="counter") == \
+        ("error", ("already_started", pid))
+
+
+def test_an_unexpected_message_is_logged_like_elixir(capsys):
+    pid = start_counter()
+    send(pid, "surprise")
+    assert capsys.readouterr().out == (
+        "[error] Counter #PID<0.1.0> received unexpected message in handle_info/2: 'surprise'\n")
+    assert is_alive(pid)
+
+
+def test_missing_callbacks_raise_elixirs_errors():
+    class Bare(GenServer):
+        def init(self, arg):
+            return ("ok", None)
+
+    _, pid = GenServer.start(Bare)
+    with pytest.raises(Exit) as caught:
+        GenServer.call(pid, "x")
+    assert str(caught.value.reason[0]) == (
+        "attempted to call GenServer #PID<0.1.0> but no handle_call/3 clause was provided")
+
+
+def test_stop_runs_terminate_and_returns_ok():
+    pid = start_counter()
+    assert GenServer.stop(pid, "shutdown") == "ok"
+    assert receive(("terminate", ANY)) == ("terminate", "shutdown")
+
+
+def test_a_trapping_server_runs_terminate_when_its_parent_exits():
+    class Trapping(Counter):
+        def init(self, arg):
+            trap_exit(True)
+            return super().init(arg)
+
+    me = self_pid()
+
+    def parent():
+        GenServer.start_link(Trapping, (me, 0))
+        receive("stop")
+        exit("shutdown")
+
+    p = spawn(parent)
+    send(p, "stop")
+    assert receive(("terminate", ANY)) == ("terminate", "shutdown")
+
+
+def test_a_non_trapping_server_is_killed_by_its_parents_exit_without_terminate():
+    me = self_pid()
+
+    def parent():
+        GenServer.start_link(Counter, (me, 0))
+        receive("stop")
+        exit("shutdown")
+
+    p = spawn(parent)
+    send(p, "stop")
+    with pytest.raises(actorlab.ReceiveTimeout):
+        receive(("terminate", ANY), timeout=100)
