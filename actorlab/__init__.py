@@ -10,22 +10,25 @@ Everything a notebook needs is importable from here:
 'hello'
 
 Layers (each imports only those before it): `actorlab.trace` (events, JSON),
-`actorlab.runtime` (processes and the scheduler), then otp, views and course.
+`actorlab.runtime` (processes and the scheduler), `actorlab.otp` (GenServer,
+supervisors, Registry, Task), then views and course.
 """
 from .runtime import (ActorlabError, alias, BadArgument, current_node, DeadlockError, demonitor,
                       Exit, exit, is_alive, link, log, make_ref, matches, monitor, Node, note, now,
                       PatternError, process_info, processes, receive, ReceiveTimeout, register,
                       reset, run_for, RunawayError, self_pid, send, sleep, spawn, spawn_link,
                       spawn_monitor, trap_exit, unalias, unlink, unregister, whereis)
+from .otp import DynamicSupervisor, GenServer, Registry, Supervisor, Task
 from .trace import ANY, Event, OneOf, Pid, Ref, Trace
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ActorlabError", "alias", "ANY", "BadArgument", "current_node", "DeadlockError",
-    "demonitor", "Event", "Exit", "exit", "is_alive", "link", "log", "make_ref", "matches",
-    "monitor", "Node", "note", "now", "OneOf", "PatternError", "Pid", "process_info",
-    "processes", "receive", "ReceiveTimeout", "Ref", "register", "reset", "run_for",
-    "RunawayError", "self_pid", "send", "sleep", "spawn", "spawn_link", "spawn_monitor",
-    "Trace", "trap_exit", "unalias", "unlink", "unregister", "whereis",
+    "demonitor", "DynamicSupervisor", "Event", "exit", "Exit", "GenServer", "is_alive", "link",
+    "log", "make_ref", "matches", "monitor", "Node", "note", "now", "OneOf", "PatternError",
+    "Pid", "process_info", "processes", "receive", "ReceiveTimeout", "Ref", "register",
+    "Registry", "reset", "run_for", "RunawayError", "self_pid", "send", "sleep", "spawn",
+    "spawn_link", "spawn_monitor", "Supervisor", "Task", "Trace", "trap_exit", "unalias",
+    "unlink", "unregister", "whereis",
 ]

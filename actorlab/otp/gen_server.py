@@ -81,6 +81,15 @@ class GenServer:
     def terminate(self, reason: Any, state: Any) -> Any:
         return "ok"
 
+    @classmethod
+    def child_spec(cls, arg: Any) -> dict:
+        """How a supervisor starts this server (Elixir's default `child_spec/1`).
+
+        Override it to change the id, the restart type or the shutdown.
+        """
+        return {"id": cls.__name__, "start": (GenServer.start_link, (cls, arg)),
+                "restart": "permanent", "shutdown": 5000, "type": "worker"}
+
     # -- the client API ------------------------------------------------------------
 
     @staticmethod

@@ -5,10 +5,10 @@ Read it in this order: process.py (what a process is), node.py (the scheduler, s
 receiving), signals.py (links, monitors, exits), names.py, patterns.py (receive patterns),
 reports.py (what errors say), api.py (the module-level functions).
 """
-from .api import (alias, current_node, demonitor, exit, is_alive, link, log, make_ref, monitor, note,
-                  now, process_info, processes, receive, register, reset, run_for, self_pid,
-                  send, sleep, spawn, spawn_link, spawn_monitor, trap_exit, unalias, unlink,
-                  unregister, whereis)
+from .api import (alias, current_node, demonitor, exit, is_alive, link, log, make_ref,
+                  monitor, note, now, process_info, processes, receive, register, reset,
+                  run_for, self_pid, send, sleep, spawn, spawn_link, spawn_monitor, trap_exit,
+                  unalias, unlink, unregister, whereis)
 from .errors import (ActorlabError, BadArgument, DeadlockError, Exit, PatternError,
                      ReceiveTimeout, RunawayError)
 from ..trace import ANY, OneOf, Pid, Ref

@@ -1,0 +1,113 @@
+"""Registry: a process that maps keys to pids, forgetting a pid when its process dies.
+
+With unique keys it gives servers names that are not atoms: `("via", Registry,
+("rooms", "lobby"))` names a server as the key "lobby" of the registry called "rooms".
+A name survives restarts: the restarted server registers its key again, so callers
+using the name reach the new process, while a pid kept from before is stale.
+
+>>> from actorlab import reset, self_pid
+>>> _ = reset(log=None)
+>>> _ = Registry.start_link(name="rooms")
+>>> Registry.register("rooms", "lobby", "some value")
+('ok', #PID<0.1.0>)
+>>> Registry.lookup("rooms", "lobby")
+[(#PID<0.0.0>, 'some value')]
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..runtime import ANY, Pid, demonitor, monitor, self_pid
+from .gen_server import GenServer
+
+
+class Registry(GenServer):
+    """Start with `Registry.start_link(name=...)` (keys are unique, as `keys: :unique`)."""
+
+    @staticmethod
+    def start_link(*, name: str, keys: str = "unique") -> Any:
+        """Start a registry under a (required) name: `("ok", pid)`."""
+        if keys != "unique":
+            raise ValueError("only unique keys are supported: keys='unique'")
+        return GenServer.start_link(Registry, None, name=name)
+
+    @staticmethod
+    def register(registry: Any, key: Any, value: Any = None) -> Any:
+        """Register the caller under `key`: `("ok", registry_pid)`, or
+        `("error", ("already_registered", pid))`."""
+        return GenServer.call(registry, ("register", key, self_pid(), value), None)
+
+    @staticmethod
+    def unregister(registry: Any, key: Any) -> str:
+        """Remove the caller's entry for `key`; "ok"."""
+        return GenServer.call(registry, ("unregister", key, self_pid()), None)
+
+    @staticmethod
+    def lookup(registry: Any, key: Any) -> list:
+        """`[(pid, value)]` for a registered key, `[]` otherwise."""
+        return GenServer.call(registry, ("lookup", key), None)
+
+    @staticmethod
+    def keys(registry: Any, pid: Pid) -> list:
+        """The keys `pid` is registered under."""
+        return GenServer.call(registry, ("keys", pid), None)
+
+    # -- the via-name protocol (what GenServer names use) ---------------------------
+
+    @staticmethod
+    def register_name(name: tuple, pid: Pid) -> str:
+        """`("via", Registry, (registry, key))` naming: "yes" or "no"."""
+        registry, key = name
+        result = GenServer.call(registry, ("register", key, pid, None), None)
+        return "yes" if result[0] == "ok" else "no"
+
+    @staticmethod
+    def unregister_name(name: tuple) -> None:
+        registry, key = name
+        GenServer.call(registry, ("unregister", key, ANY), None)
+
+    @staticmethod
+    def whereis_name(name: tuple) -> Pid | None:
+        registry, key = name
+        entries = Registry.lookup(registry, key)
+        return entries[0][0] if entries else None
+
+    # -- the server ----------------------------------------------------------------------
+
+    def init(self, arg: Any) -> Any:
+        return ("ok", {"entries": {}, "monitors": {}})   # key -> (pid, value); pid -> ref
+
+    def handle_call(self, request: Any, from_: tuple, state: dict) -> Any:
+        entries, monitors = state["entries"], state["monitors"]
+        kind = request[0]
+        if kind == "register":
+            _, key, pid, value = request
+            if key in entries:
+                return ("reply", ("error", ("already_registered", entries[key][0])), state)
+            entries[key] = (pid, value)
+            if pid not in monitors:
+                monitors[pid] = monitor(pid)
+            return ("reply", ("ok", self_pid()), state)
+        if kind == "unregister":
+            _, key, pid = request
+            if key in entries and (pid is ANY or entries[key][0] == pid):
+                self._forget_key(key, state)
+            return ("reply", "ok", state)
+        if kind == "lookup":
+            entry = entries.get(request[1])
+            return ("reply", [entry] if entry else [], state)
+        return ("reply", [k for k, (p, _) in entries.items() if p == request[1]], state)
+
+    def handle_info(self, message: Any, state: dict) -> Any:
+        if type(message) is tuple and len(message) == 5 and message[0] == "DOWN":
+            pid = message[3]
+            state["monitors"].pop(pid, None)
+            for key in [k for k, (p, _) in state["entries"].items() if p == pid]:
+                del state["entries"][key]
+            return ("noreply", state)
+        return super().handle_info(message, state)
+
+    def _forget_key(self, key: Any, state: dict) -> None:
+        pid, _ = state["entries"].pop(key)
+        if all(p != pid for p, _ in state["entries"].values()):
+            demonitor(state["monitors"].pop(pid), flush=True)

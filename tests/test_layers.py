@@ -1,0 +1,54 @@
+"""DESIGN.md section 1: each layer imports only the layers above it, and the otp layer
+uses only the runtime's public API (what `actorlab.runtime` exports)."""
+import ast
+from pathlib import Path
+
+import actorlab.runtime
+
+PACKAGE = Path(actorlab.runtime.__file__).parent.parent
+ORDER = ["trace", "runtime", "otp", "views", "course"]
+
+
+def imports(path):
+    """(module, names) for every `from X import names` and `import X` in a file."""
+    tree = ast.parse(path.read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            yield ("." * node.level) + (node.module or ""), [a.name for a in node.names]
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name, []
+
+
+def layer_of(module, path):
+    """Which layer an import in `path` refers to, or None for outside actorlab."""
+    if module.startswith("actorlab."):
+        return module.split(".")[1]
+    if module.startswith(".."):
+        return module.lstrip(".").split(".")[0]
+    if module.startswith("."):
+        return path.parent.name
+    return None
+
+
+def test_each_layer_imports_only_the_ones_above_it():
+    for layer in ORDER:
+        folder = PACKAGE / layer
+        if not folder.exists():
+            continue
+        for path in folder.glob("*.py"):
+            for module, _ in imports(path):
+                used = layer_of(module, path)
+                if used in ORDER:
+                    assert ORDER.index(used) <= ORDER.index(layer), \
+                        f"{path.name} in {layer} imports {module}"
+
+
+def test_the_otp_layer_uses_only_the_public_runtime_api():
+    public = set(actorlab.runtime.__all__)
+    for path in (PACKAGE / "otp").glob("*.py"):
+        for module, names in imports(path):
+            if layer_of(module, path) == "runtime":
+                assert module in ("..runtime", "actorlab.runtime"), \
+                    f"{path.name} reaches into {module}: use actorlab.runtime's API"
+                assert set(names) <= public, f"{path.name} imports {set(names) - public}"

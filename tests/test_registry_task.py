@@ -1,0 +1,101 @@
+"""Registry and via-names, the stale-pid problem, and Task."""
+import pytest
+
+from actorlab import (Exit, GenServer, Registry, Supervisor, Task, exit, is_alive, now,
+                      receive, send, sleep, spawn)
+
+
+class Echo(GenServer):
+    def init(self, arg):
+        return ("ok", arg)
+
+    def handle_call(self, request, from_, state):
+        return ("reply", (state, request), state)
+
+
+class Forwarder(GenServer):
+    """Keeps whatever it was given at start (a pid or a name) and calls it."""
+
+    def init(self, target):
+        return ("ok", target)
+
+    def handle_call(self, request, from_, target):
+        return ("reply", GenServer.call(target, request), target)
+
+
+def test_register_lookup_and_entries_removed_when_the_process_dies():
+    Registry.start_link(name="reg")
+    worker = spawn(lambda: (Registry.register("reg", "job", 1), receive("stop")))
+    assert Registry.lookup("reg", "job") == [(worker, 1)]
+    assert Registry.keys("reg", worker) == ["job"]
+    assert Registry.register("reg", "job") == ("error", ("already_registered", worker))
+    send(worker, "stop")
+    assert Registry.lookup("reg", "job") == []
+
+
+def test_a_via_name_reaches_a_genserver():
+    Registry.start_link(name="rooms")
+    name = ("via", Registry, ("rooms", "lobby"))
+    status, pid = GenServer.start(Echo, "lobby", name=name)
+    assert GenServer.call(name, "hi") == ("lobby", "hi")
+    assert Registry.lookup("rooms", "lobby") == [(pid, None)]
+    assert GenServer.start(Echo, "again", name=name) == ("error", ("already_started", pid))
+
+
+def test_a_pid_passed_at_start_is_stale_after_a_restart_but_a_name_is_not():
+    Registry.start_link(name="reg")
+    via = ("via", Registry, ("reg", "echo"))
+    sup_children = [{"id": "echo", "start": (GenServer.start_link, (Echo, "v1"),
+                                              {"name": via})}]
+    status, sup = Supervisor.start_link(sup_children)
+    echo_pid = Supervisor.which_children(sup)[0][1]
+    _, by_pid = GenServer.start(Forwarder, echo_pid)      # remembers the pid
+    _, by_name = GenServer.start(Forwarder, via)          # remembers the name
+    assert GenServer.call(by_pid, "x") == GenServer.call(by_name, "x") == ("v1", "x")
+
+    exit(echo_pid, "kill")                                # the supervisor restarts echo
+    assert Supervisor.which_children(sup)[0][1] != echo_pid
+    assert GenServer.call(by_name, "y") == ("v1", "y")    # the name finds the new process
+    with pytest.raises(Exit) as caught:
+        GenServer.call(by_pid, "y")                       # the old pid is dead: noproc
+    assert caught.value.reason[0] == ("noproc", ("GenServer", "call", (echo_pid, "y", 5000)))
+
+
+def test_task_async_await():
+    def slow_square(n):
+        sleep(100)
+        return n * n
+
+    tasks = [Task.async_(slow_square, n) for n in range(4)]
+    assert [Task.await_(t) for t in tasks] == [0, 1, 4, 9]
+    assert now() == 100                       # they ran in parallel (in virtual time)
+
+
+def test_task_await_timeout_and_crash():
+    task = Task.async_(sleep, 10_000)
+    with pytest.raises(Exit) as caught:
+        Task.await_(task, timeout=50)
+    assert caught.value.reason == ("timeout", ("Task", "await", (task, 50)))
+
+
+def test_a_task_crash_reaches_its_linked_owner():
+    def owner():
+        Task.await_(Task.async_(lambda: 1 / 0))
+
+    pid = spawn(owner)
+    assert not is_alive(pid)
+
+
+def test_only_the_owner_may_await():
+    task = Task.async_(lambda: 1)
+    results = []
+
+    def stranger():
+        try:
+            Task.await_(task)
+        except Exit as e:
+            results.append(e.reason[0])
+
+    spawn(stranger)
+    assert results == ["not_owner"]
+    assert Task.await_(task) == 1

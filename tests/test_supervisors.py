@@ -1,0 +1,215 @@
+"""Supervisor and DynamicSupervisor, checked against Elixir 1.14 / OTP 25."""
+import pytest
+
+import actorlab
+from actorlab import (DynamicSupervisor, GenServer, ReceiveTimeout, Supervisor,
+                      exit, is_alive, now, receive, run_for, self_pid, send, trap_exit)
+
+
+class Worker(GenServer):
+    """Tells the shell when it starts and terminates (it traps exits, so terminate runs)."""
+
+    def init(self, arg):
+        observer, name = arg
+        trap_exit(True)
+        send(observer, ("started", name))
+        return ("ok", arg)
+
+    def handle_call(self, request, from_, state):
+        return ("reply", state[1], state)
+
+    def terminate(self, reason, state):
+        send(state[0], ("terminated", state[1], reason))
+
+
+def spec(name, **extra):
+    return {"id": name, "start": (GenServer.start_link, (Worker, (self_pid(), name))), **extra}
+
+
+def events():
+    """Everything the workers reported, in order, consumed from the shell's mailbox."""
+    seen = []
+    while True:
+        try:
+            seen.append(receive(timeout=0))
+        except ReceiveTimeout:
+            return seen
+
+
+def pid_of(sup, child_id):
+    return next(pid for cid, pid, _, _ in Supervisor.which_children(sup) if cid == child_id)
+
+
+def start(strategy, *specs, **options):
+    status, sup = Supervisor.start_link(list(specs), strategy=strategy, **options)
+    assert status == "ok"
+    return sup
+
+
+def test_children_start_in_order_and_which_children_is_newest_first():
+    sup = start("one_for_one", spec("a"), spec("b"), spec("c"))
+    assert events() == [("started", "a"), ("started", "b"), ("started", "c")]
+    rows = Supervisor.which_children(sup)
+    assert [row[0] for row in rows] == ["c", "b", "a"]
+    assert all(is_alive(pid) and kind == "worker" and modules == [Worker]
+               for _, pid, kind, modules in rows)
+    assert Supervisor.count_children(sup) == {"specs": 3, "active": 3, "supervisors": 0,
+                                              "workers": 3}
+
+
+def test_one_for_one_restarts_only_the_dead_child():
+    sup = start("one_for_one", spec("a"), spec("b"), spec("c"))
+    events()
+    old_b = pid_of(sup, "b")
+    exit(old_b, "kill")
+    assert events() == [("started", "b")]
+    assert pid_of(sup, "b") != old_b and is_alive(pid_of(sup, "b"))
+
+
+def test_one_for_all_stops_the_others_in_reverse_then_restarts_all_in_order():
+    sup = start("one_for_all", spec("a"), spec("b"), spec("c"))
+    events()
+    exit(pid_of(sup, "b"), "kill")
+    assert events() == [("terminated", "c", "shutdown"), ("terminated", "a", "shutdown"),
+                        ("started", "a"), ("started", "b"), ("started", "c")]
+
+
+def test_rest_for_one_restarts_the_child_and_those_started_after_it():
+    # Elixir: killing a stops c then b (reverse), restarts a then c; temporary b is dropped
+    sup = start("rest_for_one", spec("a"), spec("b", restart="temporary"),
+                spec("c", restart="transient"))
+    events()
+    exit(pid_of(sup, "a"), "kill")
+    assert events() == [("terminated", "c", "shutdown"), ("terminated", "b", "shutdown"),
+                        ("started", "a"), ("started", "c")]
+    assert [row[0] for row in Supervisor.which_children(sup)] == ["c", "a"]
+
+
+def test_restart_types():
+    sup = start("one_for_one", spec("perm"), spec("trans", restart="transient"),
+                spec("temp", restart="temporary"))
+    events()
+    GenServer.stop(pid_of(sup, "trans"), "normal")       # normal: a transient stays down
+    GenServer.stop(pid_of(sup, "perm"), "normal")        # a permanent always comes back
+    exit(pid_of(sup, "temp"), "kill")                   # a temporary never does
+    assert [e for e in events() if e[0] == "started"] == [("started", "perm")]
+    assert {row[0]: row[1] for row in Supervisor.which_children(sup)}["trans"] == "undefined"
+    assert "temp" not in [row[0] for row in Supervisor.which_children(sup)]
+
+
+def test_restart_intensity_exceeded_shuts_the_supervisor_down():
+    trap_exit(True)
+    sup = start("one_for_one", spec("a"), spec("z"))
+    for _ in range(3):
+        exit(pid_of(sup, "a"), "kill")
+    assert is_alive(sup)                       # three restarts in 5 s are allowed
+    exit(pid_of(sup, "a"), "kill")             # the fourth is one too many
+    assert not is_alive(sup)
+    assert ("EXIT", sup, "shutdown") in events()
+
+
+def test_restarts_older_than_the_period_do_not_count():
+    trap_exit(True)
+    sup = start("one_for_one", spec("a"), max_restarts=1, max_seconds=5)
+    exit(pid_of(sup, "a"), "kill")
+    run_for(5001)
+    exit(pid_of(sup, "a"), "kill")
+    assert is_alive(sup)
+
+
+def test_terminate_child_and_restart_child():
+    sup = start("one_for_one", spec("a"), spec("c"))
+    events()
+    assert Supervisor.terminate_child(sup, "c") == "ok"
+    assert events() == [("terminated", "c", "shutdown")]
+    assert Supervisor.which_children(sup)[0][:2] == ("c", "undefined")
+    status, pid = Supervisor.restart_child(sup, "c")
+    assert status == "ok" and is_alive(pid)
+    assert Supervisor.restart_child(sup, "c") == ("error", "running")
+    assert Supervisor.terminate_child(sup, "zz") == ("error", "not_found")
+
+
+def test_a_supervisor_stops_its_children_in_reverse_order():
+    sup = start("one_for_one", spec("a"), spec("b"), spec("c"))
+    events()
+    GenServer.stop(sup)
+    assert events() == [("terminated", "c", "shutdown"), ("terminated", "b", "shutdown"),
+                        ("terminated", "a", "shutdown")]
+
+
+def test_a_child_that_does_not_trap_exits_dies_without_terminate_on_shutdown():
+    class Plain(GenServer):
+        def init(self, observer):
+            return ("ok", observer)
+
+        def terminate(self, reason, observer):
+            send(observer, ("terminated", reason))
+
+    status, sup = Supervisor.start_link([(Plain, self_pid())])
+    GenServer.stop(sup)
+    assert events() == []
+
+
+def test_a_child_that_fails_to_start_fails_the_supervisor():
+    class Broken(GenServer):
+        def init(self, arg):
+            return ("stop", "no_database")
+
+    trap_exit(True)
+    status, reason = Supervisor.start_link([spec("a"), (Broken, None)])
+    assert status == "error"
+    assert reason == ("shutdown", ("failed_to_start_child", "Broken", "no_database"))
+    assert ("terminated", "a", "shutdown") in events()    # the started one was stopped
+
+
+def test_brutal_kill_and_a_shutdown_timeout():
+    class Stubborn(GenServer):
+        """Its terminate takes a minute: the supervisor kills it when the shutdown time is up."""
+
+        def init(self, arg):
+            trap_exit(True)
+            return ("ok", arg)
+
+        def terminate(self, reason, state):
+            actorlab.sleep(60_000)
+
+    sup = start("one_for_one", {"id": "s", "start": (GenServer.start_link, (Stubborn, None)),
+                                "shutdown": 1000})
+    started = now()
+    Supervisor.terminate_child(sup, "s")
+    assert now() - started == 1000                 # waited the shutdown time, then killed
+    Supervisor.restart_child(sup, "s")
+    sup2 = start("one_for_one", {"id": "b", "start": (GenServer.start_link, (Stubborn, None)),
+                                 "shutdown": "brutal_kill"})
+    before = now()
+    Supervisor.terminate_child(sup2, "b")
+    assert now() == before
+
+
+def test_dynamic_supervisor_starts_children_on_demand_and_restarts_them():
+    status, sup = DynamicSupervisor.start_link()
+    assert DynamicSupervisor.count_children(sup)["active"] == 0
+    status, pid = DynamicSupervisor.start_child(sup, (Worker, (self_pid(), "job1")))
+    assert status == "ok" and events() == [("started", "job1")]
+    exit(pid, "kill")
+    assert events() == [("started", "job1")]                 # restarted (permanent)
+    [(undefined, new_pid, kind, modules)] = DynamicSupervisor.which_children(sup)
+    assert (undefined, kind, modules) == ("undefined", "worker", [Worker]) and new_pid != pid
+    assert DynamicSupervisor.terminate_child(sup, new_pid) == "ok"
+    assert DynamicSupervisor.terminate_child(sup, new_pid) == ("error", "not_found")
+
+
+def test_dynamic_supervisor_max_children():
+    _, sup = DynamicSupervisor.start_link(max_children=1)
+    assert DynamicSupervisor.start_child(sup, (Worker, (self_pid(), "one")))[0] == "ok"
+    assert DynamicSupervisor.start_child(sup, (Worker, (self_pid(), "two"))) == \
+        ("error", "max_children")
+
+
+def test_a_bad_strategy_or_spec_is_a_clear_error():
+    with pytest.raises(ValueError, match="strategy is one of"):
+        Supervisor.start_link([], strategy="one_for_some")
+    with pytest.raises(ValueError, match="a child spec is a dict"):
+        Supervisor.start_link(["not a spec"])
+    with pytest.raises(ValueError, match="unique"):
+        Supervisor.start_link([spec("a"), spec("a")])
