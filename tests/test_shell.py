@@ -193,3 +193,20 @@ def test_the_wall_clock_budget_stops_a_runaway_even_with_a_huge_step_budget():
 
     with pytest.raises(RunawayError, match=r"kept running for 0.2 s without settling"):
         spawn(talks_to_itself)
+
+
+def test_a_node_used_from_another_thread_says_so():
+    import threading
+
+    errors = []
+
+    def other_thread():
+        try:
+            send(self_pid(), "from another thread")
+        except actorlab.BadArgument as error:
+            errors.append(str(error))
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    assert errors and "another thread" in errors[0]

@@ -27,7 +27,6 @@ import heapq
 import itertools
 import math
 import random
-import threading
 import time
 from collections import deque
 from typing import Any, Callable
@@ -79,7 +78,6 @@ class Node(Signals, Names):
         self.doomed: list[Process] = []        # killed while suspended: greenlets to unwind
         self.current: Process | None = None    # the process running now; None: the shell
         self.hub = getcurrent()                # the greenlet the shell (and the loop) runs in
-        self._thread = threading.get_ident()
         self._pids = itertools.count(0)
         self._refs = itertools.count(1)
         self._timer_seq = itertools.count()
@@ -133,12 +131,13 @@ class Node(Signals, Names):
         if label is not None and not isinstance(label, str):
             raise BadArgument(f"a process label must be a string, not {short(label)}")
         parent = self._caller()
-        proc = Process(self._new_pid(), fn, args, label or callable_name(fn))
+        fn_name = callable_name(fn)
+        proc = Process(self._new_pid(), fn, args, label or fn_name)
         proc.greenlet = greenlet(self._body, parent=self.hub)
         self.processes[proc.pid.number] = proc
         if self.trace.enabled:
             self.trace.record(self.clock, "spawn", parent.pid.number,
-                              proc.pid.number, callable_name(fn), args, label, link)
+                              proc.pid.number, fn_name, args, label, link)
         if link:
             self._add_link(parent, proc)
         ref = self._add_monitor(parent, proc) if monitor else None
@@ -483,7 +482,8 @@ class Node(Signals, Names):
         self._raise_shell_exit()
 
     def _enter_shell(self) -> None:
-        if getcurrent() is not self.hub or threading.get_ident() != self._thread:
+        # Another thread has its own greenlets: the check below catches threads too.
+        if getcurrent() is not self.hub:
             raise BadArgument("this node was made in another thread or greenlet; use "
                               "actorlab from the thread that called reset()")
         self._start_budget()
