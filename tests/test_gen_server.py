@@ -302,3 +302,82 @@ def test_a_non_trapping_server_is_killed_by_its_parents_exit_without_terminate()
     send(p, "stop")
     with pytest.raises(actorlab.ReceiveTimeout):
         receive(("terminate", ANY), timeout=100)
+
+
+class Tuples(GenServer):
+    """Returns, from each callback, whatever tuple the request asks for."""
+
+    def init(self, observer):
+        return ("ok", observer)
+
+    def handle_call(self, request, from_, observer):
+        return request(observer)
+
+    def handle_cast(self, request, observer):
+        return request(observer)
+
+    def handle_info(self, message, observer):
+        send(observer, ("info", message, actorlab.now()))
+        return ("noreply", observer)
+
+    def handle_continue(self, arg, observer):
+        send(observer, ("continue", arg))
+        if arg == "then stop":
+            return ("stop", "normal", observer)
+        return ("noreply", observer)
+
+    def terminate(self, reason, observer):
+        send(observer, ("terminate", reason))
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda o: ("reply", "r", o, 100), [("info", "timeout", 100)]),
+    (lambda o: ("reply", "r", o, "hibernate"), []),
+    (lambda o: ("reply", "r", o, ("continue", "next")), [("continue", "next")]),
+])
+def test_handle_call_reply_with_a_timeout_hibernate_or_continue(make, expected):
+    _, pid = GenServer.start(Tuples, self_pid())
+    assert GenServer.call(pid, make) == "r"
+    run_for(150)
+    seen = []
+    while True:
+        try:
+            seen.append(receive(timeout=0))
+        except actorlab.ReceiveTimeout:
+            break
+    assert seen == expected
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda o: ("noreply", o, 50), ("info", "timeout", 50)),
+    (lambda o: ("noreply", o, ("continue", "then stop")), ("continue", "then stop")),
+    (lambda o: ("stop", "shutdown", o), ("terminate", "shutdown")),
+])
+def test_handle_cast_noreply_and_stop_variants(make, expected):
+    _, pid = GenServer.start(Tuples, self_pid())
+    GenServer.cast(pid, make)
+    run_for(100)
+    assert receive(timeout=0) == expected
+
+
+def test_a_continue_that_stops_runs_terminate():
+    _, pid = GenServer.start(Tuples, self_pid())
+    GenServer.cast(pid, lambda o: ("noreply", o, ("continue", "then stop")))
+    assert [receive(), receive()] == [("continue", "then stop"), ("terminate", "normal")]
+    assert not is_alive(pid)
+
+
+def test_a_bad_return_value_crashes_the_server(capsys):
+    _, pid = GenServer.start(Tuples, self_pid())
+    with pytest.raises(Exit) as caught:
+        GenServer.call(pid, lambda o: ("oops", o))
+    reason = caught.value.reason[0]
+    assert isinstance(reason, RuntimeError) and "bad return value from handle_call" in str(reason)
+    assert "GenServer #PID<0.1.0> terminating" in capsys.readouterr().out
+
+
+def test_call_timeout_none_waits_as_long_as_it_takes():
+    _, pid = GenServer.start(Tuples, self_pid())
+    GenServer.cast(pid, lambda o: (actorlab.sleep(60_000), ("noreply", o))[1])
+    assert GenServer.call(pid, lambda o: ("reply", "finally", o), timeout=None) == "finally"
+    assert actorlab.now() == 60_000

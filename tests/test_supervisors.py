@@ -2,8 +2,8 @@
 import pytest
 
 import actorlab
-from actorlab import (DynamicSupervisor, GenServer, ReceiveTimeout, Supervisor,
-                      exit, is_alive, now, receive, run_for, self_pid, send, trap_exit)
+from actorlab import (DynamicSupervisor, GenServer, ReceiveTimeout, Supervisor, exit, is_alive,
+                      now, receive, run_for, self_pid, send, trap_exit)
 
 
 class Worker(GenServer):
@@ -213,3 +213,21 @@ def test_a_bad_strategy_or_spec_is_a_clear_error():
         Supervisor.start_link(["not a spec"])
     with pytest.raises(ValueError, match="unique"):
         Supervisor.start_link([spec("a"), spec("a")])
+
+
+def test_the_trace_records_the_supervision_tree(node):
+    trap_exit(True)
+    sup = start("one_for_one", spec("a"), spec("b"))
+    old_a = pid_of(sup, "a")
+    for _ in range(4):
+        exit(pid_of(sup, "a"), "kill")
+    notes = [(e.pid, e.data["data"]) for e in node.trace.events
+             if e.kind == "note" and e.data["data"]]
+    started = [(who, d["id"], d["restart"]) for who, d in notes if d["event"] == "child_started"]
+    assert started == [(sup, "a", False), (sup, "b", False)] + [(sup, "a", True)] * 3
+    assert notes[-1] == (sup, {"event": "shutdown", "reason": "reached_max_restart_intensity"})
+    first = next(d for _, d in notes if d["event"] == "child_started")
+    assert first["child"] == old_a and first["type"] == "worker"
+    spawns = {e.data["child"]: e.pid for e in node.trace.events if e.kind == "spawn"}
+    assert spawns[old_a] == sup                 # the supervisor spawned (and linked) it
+    assert actorlab.Trace.from_json(node.trace.to_json()) == node.trace

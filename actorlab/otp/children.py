@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from ..runtime import (ANY, Pid, ReceiveTimeout, demonitor, exit, monitor, now, receive,
-                       unlink)
+from ..runtime import (ANY, Pid, ReceiveTimeout, demonitor, exit, monitor, note, now,
+                       receive, unlink)
 from .gen_server import GenServer
 
 RESTARTS = ("permanent", "transient", "temporary")
@@ -49,16 +49,30 @@ def child_spec(spec: Any) -> dict:
     return full
 
 
-def start_child(spec: dict) -> Any:
-    """Run the spec's start function in the supervisor: ("ok", pid), "ignore" or ("error", r)."""
+def start_child(spec: dict, restart: bool = False) -> Any:
+    """Run the spec's start function in the supervisor: ("ok", pid), "ignore" or ("error", r).
+
+    A started child is noted in the trace (`restart` says whether it replaces one that
+    died), which is how a view draws the supervision tree.
+    """
     function, args, *kwargs = spec["start"]
     try:
         result = function(*args, **(kwargs[0] if kwargs else {}))
     except Exception as error:
         return ("error", error)
+    if type(result) is tuple and result[0] == "ok":
+        note(f"{'restarted' if restart else 'started'} child {spec['id']!r}",
+             {"event": "child_started", "id": spec["id"], "child": result[1],
+              "type": spec["type"], "restart": restart})
     if result == "ignore" or (type(result) is tuple and result[0] in ("ok", "error")):
         return result
     return ("error", ("bad_return_value", result))
+
+
+def give_up() -> None:
+    """Note that a supervisor reached its restart intensity and is shutting down."""
+    note("reached max restart intensity: shutting down",
+         {"event": "shutdown", "reason": "reached_max_restart_intensity"})
 
 
 def shutdown(pid: Pid, how: Any) -> Any:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..runtime import Pid, trap_exit
-from .children import Intensity, child_spec, should_restart, shutdown, start_child
+from .children import Intensity, child_spec, give_up, should_restart, shutdown, start_child
 from .gen_server import GenServer
 
 
@@ -99,9 +99,10 @@ class DynamicSupervisor(GenServer):
             return ("noreply", state)
         while True:
             if not state["intensity"].add_restart():
+                give_up()
                 self.terminate("shutdown", state)
                 return ("stop", "shutdown", state)
-            result = start_child(spec)
+            result = start_child(spec, restart=True)
             if result[0] == "ok":
                 state["children"][result[1]] = spec
                 return ("noreply", state)

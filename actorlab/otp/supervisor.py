@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..runtime import trap_exit
-from .children import Intensity, child_spec, should_restart, shutdown, start_child
+from .children import Intensity, child_spec, give_up, should_restart, shutdown, start_child
 from .gen_server import GenServer
 
 STRATEGIES = ("one_for_one", "one_for_all", "rest_for_one")
@@ -97,7 +97,7 @@ class Supervisor(GenServer):
             return ("reply", "ok", state)
         if child["pid"] is not None:
             return ("reply", ("error", "running"), state)
-        result = start_child(child["spec"])
+        result = start_child(child["spec"], restart=True)
         if result[0] == "ok":
             child["pid"] = result[1]
         return ("reply", result, state)
@@ -119,6 +119,7 @@ class Supervisor(GenServer):
     def _restart(self, child: dict, state: dict) -> Any:
         """Restart after a death, per the strategy, unless that is one restart too many."""
         if not state["intensity"].add_restart():
+            give_up()
             _stop_all(state["children"])
             return ("stop", "shutdown", state)
         children = state["children"]
@@ -133,7 +134,7 @@ class Supervisor(GenServer):
             if other is not child and other["spec"]["restart"] == "temporary":
                 children.remove(other)              # temporary children are not restarted
         for other in [c for c in affected if c in children]:
-            result = start_child(other["spec"])
+            result = start_child(other["spec"], restart=True)
             if result[0] != "ok":
                 return self._restart(other, state)  # counts as another restart, as in OTP
             other["pid"] = result[1]

@@ -576,10 +576,14 @@ class Node(Signals, Names):
         """
         self._report(str(text))
 
-    def note(self, text: str) -> None:
-        """Write a note into the trace, from the calling process (shown in diagrams)."""
+    def note(self, text: str, data: Any = None) -> None:
+        """Write a note into the trace, from the calling process (shown in diagrams).
+
+        `data` is any term for programs that read the trace back (the supervisors note
+        each child they start, so views can draw the supervision tree).
+        """
         if self.trace.enabled:
-            self.trace.record(self.clock, "note", self._caller().pid.number, str(text))
+            self.trace.record(self.clock, "note", self._caller().pid.number, str(text), data)
 
     def _check_pid(self, pid: Any) -> None:
         if type(pid) is not Pid:

@@ -21,7 +21,9 @@ signal     to, reason, outcome, msg: an exit signal ("killed", "ignored", or "me
            it became the EXIT message `msg`), or a monitor's DOWN message ("down")
 exit       reason, crash (bool), where (file-free location of a crash, or None)
 register   name            unregister name
-note       text            -- written by `note()`
+note       text, data      -- written by `note()`; data is any term, or None. The otp
+           supervisors note {"event": "child_started", "id", "child", "type",
+           "restart"} and {"event": "shutdown", "reason"}: the supervision tree.
 cycle      cycle (pids): a cycle of processes each waiting for the next
 deadlock   waiting (pids): the shell waited and nothing could wake it
 =========  ======================================================================
@@ -42,10 +44,10 @@ several times more. Reading an event (`trace[i]`, `trace.events`) builds an `Eve
 a `data` dict and `Pid` and `Ref` objects.
 
 >>> t = Trace()
->>> t.record(0, "note", 0, "hello")
+>>> t.record(0, "note", 0, "hello", None)
 1
 >>> t[0]
-Event(step=1, time=0, kind='note', pid=#PID<0.0.0>, data={'text': 'hello'})
+Event(step=1, time=0, kind='note', pid=#PID<0.0.0>, data={'text': 'hello', 'data': None})
 >>> Trace.from_json(t.to_json()) == t
 True
 """
@@ -75,7 +77,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "exit": ("reason", "crash", "where"),
     "register": ("name",),
     "unregister": ("name",),
-    "note": ("text",),
+    "note": ("text", "data"),
     "cycle": ("cycle",),
     "deadlock": ("waiting",),
 }
