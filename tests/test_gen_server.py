@@ -278,28 +278,24 @@ def test_a_trapping_server_runs_terminate_when_its_parent_exits():
             trap_exit(True)
             return super().init(arg)
 
-    me = self_pid()
-
-    def parent():
-        GenServer.start_link(Trapping, (me, 0))
-        receive("stop")
-        exit("shutdown")
-
-    p = spawn(parent)
-    send(p, "stop")
+    start_under_a_parent_that_exits(Trapping)
     assert receive(("terminate", ANY)) == ("terminate", "shutdown")
 
 
-def test_a_non_trapping_server_is_killed_by_its_parents_exit_without_terminate():
+def start_under_a_parent_that_exits(module):
+    """Start `module` linked to a process that then exits with reason "shutdown"."""
     me = self_pid()
 
     def parent():
-        GenServer.start_link(Counter, (me, 0))
+        GenServer.start_link(module, (me, 0))
         receive("stop")
         exit("shutdown")
 
-    p = spawn(parent)
-    send(p, "stop")
+    send(spawn(parent), "stop")
+
+
+def test_a_non_trapping_server_is_killed_by_its_parents_exit_without_terminate():
+    start_under_a_parent_that_exits(Counter)
     with pytest.raises(actorlab.ReceiveTimeout):
         receive(("terminate", ANY), timeout=100)
 

@@ -110,6 +110,34 @@ def should_restart(restart: str, reason: Any) -> bool:
     return False
 
 
+class Supervising(GenServer):
+    """What both supervisors answer: which children they have, and how many of each kind."""
+
+    @staticmethod
+    def which_children(supervisor: Any) -> list:
+        """`(id, pid or "undefined", type, modules)` per child, newest first, as in OTP
+        (a DynamicSupervisor's children all have the id "undefined")."""
+        return GenServer.call(supervisor, "which_children", None)
+
+    @staticmethod
+    def count_children(supervisor: Any) -> dict:
+        """`{"specs": n, "active": n, "supervisors": n, "workers": n}`."""
+        return GenServer.call(supervisor, "count_children", None)
+
+
+def count(children: list[tuple[dict, Pid | None]]) -> dict:
+    """`count_children`'s answer for (spec, pid or None) pairs."""
+    kinds = [spec["type"] for spec, _ in children]
+    return {"specs": len(children), "active": sum(pid is not None for _, pid in children),
+            "supervisors": kinds.count("supervisor"), "workers": kinds.count("worker")}
+
+
+def modules(spec: dict) -> Any:
+    """The modules column of `which_children`: the GenServer class, if the spec names one."""
+    start_args = spec["start"][1]
+    return [start_args[0]] if start_args and isinstance(start_args[0], type) else "dynamic"
+
+
 class Intensity:
     """At most `max_restarts` restarts in any `max_seconds` (of virtual time).
 

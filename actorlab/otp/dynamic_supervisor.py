@@ -18,11 +18,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..runtime import Pid, trap_exit
-from .children import Intensity, child_spec, give_up, should_restart, shutdown, start_child
+from .children import (Intensity, Supervising, child_spec, count, give_up, modules,
+                       should_restart, shutdown, start_child)
 from .gen_server import GenServer
 
 
-class DynamicSupervisor(GenServer):
+class DynamicSupervisor(Supervising):
     """Start with `DynamicSupervisor.start_link(...)`; add children with `start_child`.
 
     Only the "one_for_one" strategy exists, as in Elixir. `max_children` (default: no
@@ -48,16 +49,6 @@ class DynamicSupervisor(GenServer):
         """Stop a child by pid: "ok", or `("error", "not_found")`."""
         return GenServer.call(supervisor, ("terminate_child", pid), None)
 
-    @staticmethod
-    def which_children(supervisor: Any) -> list:
-        """`("undefined", pid, type, modules)` per child, as in OTP."""
-        return GenServer.call(supervisor, "which_children", None)
-
-    @staticmethod
-    def count_children(supervisor: Any) -> dict:
-        """`{"specs": n, "active": n, "supervisors": n, "workers": n}`."""
-        return GenServer.call(supervisor, "count_children", None)
-
     # -- the server ----------------------------------------------------------------------
 
     def init(self, arg: tuple) -> Any:
@@ -68,14 +59,11 @@ class DynamicSupervisor(GenServer):
     def handle_call(self, request: Any, from_: tuple, state: dict) -> Any:
         children: dict[Pid, dict] = state["children"]
         if request == "which_children":
-            rows = [("undefined", pid, spec["type"], _modules(spec))
-                    for pid, spec in children.items()]
+            rows = [("undefined", pid, spec["type"], modules(spec))
+                    for pid, spec in reversed(children.items())]
             return ("reply", rows, state)
         if request == "count_children":
-            kinds = [spec["type"] for spec in children.values()]
-            return ("reply", {"specs": len(kinds), "active": len(kinds),
-                              "supervisors": kinds.count("supervisor"),
-                              "workers": kinds.count("worker")}, state)
+            return ("reply", count([(spec, pid) for pid, spec in children.items()]), state)
         kind, arg = request
         if kind == "terminate_child":
             spec = children.pop(arg, None)
@@ -113,7 +101,3 @@ class DynamicSupervisor(GenServer):
             shutdown(pid, spec["shutdown"])
         state["children"].clear()
 
-
-def _modules(spec: dict) -> Any:
-    start_args = spec["start"][1]
-    return [start_args[0]] if start_args and isinstance(start_args[0], type) else "dynamic"

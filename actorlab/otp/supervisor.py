@@ -15,13 +15,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..runtime import trap_exit
-from .children import Intensity, child_spec, give_up, should_restart, shutdown, start_child
+from .children import (Intensity, Supervising, child_spec, count, give_up, modules,
+                       should_restart, shutdown, start_child)
 from .gen_server import GenServer
 
 STRATEGIES = ("one_for_one", "one_for_all", "rest_for_one")
 
 
-class Supervisor(GenServer):
+class Supervisor(Supervising):
     """Start with `Supervisor.start_link(children, strategy=..., ...)`.
 
     Strategies: "one_for_one" restarts only the child that died; "one_for_all" stops all
@@ -43,16 +44,6 @@ class Supervisor(GenServer):
         return GenServer.start_link(Supervisor, (specs, strategy, Intensity(max_restarts,
                                                                            max_seconds)),
                                     name=name)
-
-    @staticmethod
-    def which_children(supervisor: Any) -> list:
-        """`(id, pid or "undefined", type, modules)` per child, newest first, as in OTP."""
-        return GenServer.call(supervisor, "which_children", None)
-
-    @staticmethod
-    def count_children(supervisor: Any) -> dict:
-        """`{"specs": n, "active": n, "supervisors": n, "workers": n}`."""
-        return GenServer.call(supervisor, "count_children", None)
 
     @staticmethod
     def terminate_child(supervisor: Any, child_id: Any) -> Any:
@@ -85,7 +76,7 @@ class Supervisor(GenServer):
         if request == "which_children":
             return ("reply", [_describe(child) for child in reversed(children)], state)
         if request == "count_children":
-            return ("reply", _count(children), state)
+            return ("reply", count([(c["spec"], c["pid"]) for c in children]), state)
         kind, child_id = request
         child = next((c for c in children if c["spec"]["id"] == child_id), None)
         if child is None:
@@ -158,12 +149,4 @@ def _stop_all(children: list) -> None:
 
 def _describe(child: dict) -> tuple:
     spec = child["spec"]
-    start_module = spec["start"][1][0] if spec["start"][1] else None
-    modules = [start_module] if isinstance(start_module, type) else "dynamic"
-    return (spec["id"], child["pid"] or "undefined", spec["type"], modules)
-
-
-def _count(children: list) -> dict:
-    kinds = [c["spec"]["type"] for c in children]
-    return {"specs": len(children), "active": sum(c["pid"] is not None for c in children),
-            "supervisors": kinds.count("supervisor"), "workers": kinds.count("worker")}
+    return (spec["id"], child["pid"] or "undefined", spec["type"], modules(spec))
