@@ -182,8 +182,13 @@ def _start(module: type[GenServer], arg: Any, name: Any, timeout: float | None, 
         raise TypeError(f"GenServer.start needs a GenServer subclass, not {short(module)}")
     starter = self_pid()
     label = name if isinstance(name, str) else module.__name__
-    start = spawn_link if link else spawn
-    pid = start(_init_it, starter, module, arg, name, label=label)
+
+    def initial_call(arg: Any) -> None:
+        _init_it(starter, module, arg, name)
+
+    # Reports and traces show the initial call as OTP does: Counter.init(arg).
+    initial_call.__qualname__ = f"{module.__name__}.init"
+    pid = (spawn_link if link else spawn)(initial_call, arg, label=label)
     ref = monitor(pid)
     try:
         answer = receive(OneOf(("$ack", pid, ANY), ("DOWN", ref, ANY, ANY, ANY)),

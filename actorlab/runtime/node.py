@@ -195,11 +195,14 @@ class Node(Signals, Names):
         ...
         actorlab.runtime.errors.ReceiveTimeout: no message matching any message is in ...
         """
-        me = self._caller()
-        ref = Ref(next(self._refs), self.serial, me.pid)
-        self.aliases.add(ref.number)
+        ref = self._new_alias()
         if self.trace.enabled:
-            self.trace.record(self.clock, "alias", me.pid.number, ref.number)
+            self.trace.record(self.clock, "alias", ref.owner.number, ref.number)
+        return ref
+
+    def _new_alias(self) -> Ref:
+        ref = Ref(next(self._refs), self.serial, self._caller().pid)
+        self.aliases.add(ref.number)
         return ref
 
     def unalias(self, ref: Ref) -> bool:

@@ -71,7 +71,7 @@ class Signals:
         when the monitor ends, by `demonitor` or by the DOWN message: what a call uses.
         """
         me = self._caller()
-        ref = self.alias() if alias else self.make_ref()
+        ref = self._new_alias() if alias else self.make_ref()
         proc: Process | None
         if type(target) is Pid:
             self._check_pid(target)

@@ -14,7 +14,7 @@ receive    from, msg, sent (the step of the send or signal whose message it took
 block      pattern, timeout, waiting_for (a pid or None), sleep (ms, for sleep())
 timeout    after (ms): a receive timed out or a sleep ended
 link       peer            unlink     peer
-monitor    target, ref, name (when monitored by name), alias (bool: the ref is an alias)
+monitor    target, ref, name (when monitored by name), aliased (the ref is also an alias)
 demonitor  ref
 alias      ref: the process made an alias    unalias    ref
 signal     to, reason, outcome, msg: an exit signal ("killed", "ignored", or "message":
@@ -69,7 +69,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "timeout": ("after",),
     "link": ("peer",),
     "unlink": ("peer",),
-    "monitor": ("target", "ref", "name", "alias"),
+    "monitor": ("target", "ref", "name", "aliased"),
     "demonitor": ("ref",),
     "alias": ("ref",),
     "unalias": ("ref",),
@@ -235,6 +235,13 @@ class Trace:
         return format_events(chosen, self.names(), width)
 
     __str__ = format
+
+    # -- pictures (drawn by actorlab.views, imported only when asked for) ------------
+
+    def diagram(self, **options: Any) -> Any:
+        """A sequence diagram of this trace; see `actorlab.views.diagram` for the options."""
+        from ..views import diagram
+        return diagram(self, **options)
 
     # -- JSON -------------------------------------------------------------------
 

@@ -95,7 +95,7 @@ def describe(event: Event, names: dict[Pid, str] | None = None, width: int = 60)
         return f"{kind} {_who(d['peer'], names)}"
     if kind == "monitor":
         target = _who(d["target"], names) if d["target"] else repr(d["name"])
-        alias = " (also an alias)" if d["alias"] else ""
+        alias = " (also an alias)" if d["aliased"] else ""
         return f"monitor {target} as {d['ref']!r}{alias}"
     if kind in ("demonitor", "alias", "unalias"):
         return f"{kind} {d['ref']!r}"

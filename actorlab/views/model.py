@@ -1,0 +1,323 @@
+"""What the pictures show, read off a trace: lanes, rows, arrows, waits and marks.
+
+The views never look at live processes: they read a `Trace` (perhaps loaded from JSON
+years later) and turn it into this plain model, which the drawing code then lays out.
+Keeping the reading here makes it testable without graphviz.
+
+Vocabulary:
+* a *lane* is a process: one vertical lifeline, named the way people think of it;
+* a *row* is one event: every drawn event gets its own row, time going down;
+* an *arrow* is a message, from the row it was sent to the row it was received (a
+  message still in a mailbox at the end, or dropped at a dead process, ends in a mark);
+* a *wait* is a process blocked in receive, from its block to what woke it;
+* a *mark* is anything else drawn on a lane: spawn, exit, crash, timeout, note, cycle...
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..trace import Event, Pid, Ref, Trace, describe_pattern, short
+
+# Messages the OTP layer exchanges for its own bookkeeping: hidden by hide_system=True.
+SYSTEM_TAGS = ("$ack", "$task_ref", "$gen_stop")
+SYSTEM_KINDS = ("alias", "unalias", "demonitor", "monitor")
+
+
+@dataclass
+class Lane:
+    pid: Pid
+    name: str                      # "shell", "counter", "Counter#2"
+    index: int = 0
+    started: int | None = None     # the step of its spawn (None: there from the start)
+    ended: int | None = None       # the step of its exit
+    reason: Any = None
+    crashed: bool = False
+
+
+@dataclass
+class Arrow:
+    sent: int                      # the step of the send (or signal)
+    sender: Pid
+    to: Pid
+    message: Any
+    role: str                      # call, reply, cast, message, exit, down, signal, spawn
+    label: str
+    received: int | None = None    # the step of the receive, if it happened
+    fate: str = "unread"           # received, unread (still in the mailbox), dropped
+
+
+@dataclass
+class Wait:
+    pid: Pid
+    start: int                     # the block event's step
+    end: int | None                # the receive or timeout that ended it; None: still waiting
+    pattern: str
+    waiting_for: Pid | None
+    timed_out: bool = False
+    sleep: float | None = None     # ms, if this wait is a sleep()
+
+
+@dataclass
+class Mark:
+    step: int
+    pid: Pid
+    kind: str                      # spawn, exit, crash, killed, timeout, woke, note,
+    text: str                      # register, link, monitor, signal, cycle, deadlock
+    peer: Pid | None = None
+
+
+@dataclass
+class Model:
+    lanes: list[Lane]
+    rows: list[int]                               # the steps drawn, in order
+    arrows: list[Arrow] = field(default_factory=list)
+    waits: list[Wait] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+    first: int = 1                                # the window of steps shown
+    last: int = 0
+    total: int = 0                                # events in the whole trace
+
+    def lane(self, pid: Pid) -> Lane:
+        return next(lane for lane in self.lanes if lane.pid == pid)
+
+
+def lane_names(trace: Trace) -> dict[Pid, str]:
+    """Names for every pid; a name used by several processes gets #2, #3... after the first.
+
+    >>> from actorlab import reset, spawn, receive
+    >>> node = reset(log=None)
+    >>> a, b = spawn(receive, label="worker"), spawn(receive, label="worker")
+    >>> [lane_names(node.trace)[p] for p in (a, b)]
+    ['worker', 'worker#2']
+    """
+    names = trace.names()
+    seen: dict[str, int] = {}
+    unique: dict[Pid, str] = {}
+    for pid in sorted(names):
+        base = names[pid]
+        seen[base] = seen.get(base, 0) + 1
+        unique[pid] = base if seen[base] == 1 else f"{base}#{seen[base]}"
+    return unique
+
+
+def message_role(message: Any, alias: Any) -> tuple[str, str]:
+    """(role, label text) of a message, naming OTP's calls, casts and replies as such."""
+    if type(message) is tuple and message:
+        head = message[0]
+        if head == "$gen_call" and len(message) == 3:
+            return "call", f"call {short(message[2], 28)}"
+        if head == "$gen_cast" and len(message) == 2:
+            return "cast", f"cast {short(message[1], 28)}"
+        if type(head) is Ref and alias is not None and len(message) == 2:
+            return "reply", f"reply {short(message[1], 28)}"
+        if type(head) is str and head in SYSTEM_TAGS:
+            return "system", short(message, 34)
+    return "message", short(message, 34)
+
+
+def build(trace: Trace, *, processes: Iterable[Any] | None = None,
+          steps: tuple[int, int] | None = None, hide_system: bool = False,
+          max_rows: int = 200) -> Model:
+    """Read `trace` into a `Model`.
+
+    `processes`: pids or names to show (default: all); `steps`: (first, last) window;
+    `hide_system`: leave out OTP's bookkeeping messages and monitor/alias events;
+    `max_rows`: without `steps`, a longer trace shows its last `max_rows` events.
+    """
+    events = trace.events
+    names = lane_names(trace)
+    wanted = _wanted_pids(processes, names)
+    total = len(events)
+    if steps is None:
+        first, last = max(1, total - max_rows + 1), total
+    else:
+        first, last = max(1, steps[0]), min(total, steps[1])
+    window = [e for e in events if first <= e.step <= last]
+
+    receipts = {e.data["sent"]: e.step for e in events if e.kind == "receive" and e.data["sent"]}
+    lanes: dict[Pid, Lane] = {}
+    model = Model(lanes=[], rows=[], first=first, last=last, total=total)
+
+    def lane_for(pid: Pid) -> Lane:
+        if pid not in lanes:
+            lanes[pid] = Lane(pid, names.get(pid, repr(pid)))
+        return lanes[pid]
+
+    for event in events:                         # lifetimes come from the whole trace
+        if event.kind == "spawn":
+            lane_for(event.data["child"]).started = event.step
+        elif event.kind == "exit":
+            lane = lane_for(event.pid)
+            lane.ended, lane.reason, lane.crashed = event.step, event.data["reason"], \
+                event.data["crash"]
+
+    def shown(*pids: Pid | None) -> bool:
+        return all(p is None or wanted is None or p in wanted for p in pids)
+
+    reader = _Reader(model, receipts, wanted, hide_system, names)
+    for event in window:
+        drawn = reader.read(event)
+        if drawn:
+            model.rows.append(event.step)
+            for pid in drawn:
+                lane_for(pid)
+    model.waits.extend(reader.open_waits.values())
+    model.waits.sort(key=lambda w: w.start)
+    order = sorted(lanes, key=lambda p: p.number)
+    model.lanes = [lanes[p] for p in order if wanted is None or p in wanted]
+    for index, lane in enumerate(model.lanes):
+        lane.index = index
+    return model
+
+
+def _wanted_pids(processes: Iterable[Any] | None, names: dict[Pid, str]) -> set[Pid] | None:
+    if processes is None:
+        return None
+    by_name = {name: pid for pid, name in names.items()}
+    wanted = set()
+    for item in processes:
+        if type(item) is Pid:
+            wanted.add(item)
+        elif item in by_name:
+            wanted.add(by_name[item])
+        else:
+            known = ", ".join(sorted(by_name))
+            raise ValueError(f"no process called {item!r} in this trace; its processes are: "
+                             f"{known}")
+    return wanted
+
+
+class _Reader:
+    """Adds what each event draws to the model; `read` returns the pids it touches."""
+
+    def __init__(self, model: Model, receipts: dict[int, int], wanted: set[Pid] | None,
+                 hide_system: bool, names: dict[Pid, str]) -> None:
+        self.model = model
+        self.receipts = receipts            # send step -> receive step
+        self.wanted = wanted
+        self.hide_system = hide_system
+        self.names = names
+        self.open_waits: dict[Pid, Wait] = {}
+
+    def shown(self, *pids: Pid | None) -> bool:
+        return all(p is None or self.wanted is None or p in self.wanted for p in pids)
+
+    def read(self, event: Event) -> tuple[Pid, ...]:
+        kind = event.kind
+        if self.hide_system and (kind in SYSTEM_KINDS or
+                                 (kind == "note" and event.data["data"] is not None)):
+            return ()
+        reader = getattr(self, f"_{kind}", None)
+        return reader(event, event.data, event.pid, event.step) if reader else ()
+
+    def _arrow(self, step: int, sender: Pid, to: Pid, message: Any, role: str, label: str,
+               lost: bool = False) -> tuple[Pid, ...]:
+        received = self.receipts.get(step)
+        fate = "received" if received else ("dropped" if lost else "unread")
+        self.model.arrows.append(Arrow(step, sender, to, message, role, label, received, fate))
+        return (sender, to)
+
+    def _mark(self, step: int, pid: Pid, kind: str, text: str,
+              peer: Pid | None = None) -> tuple[Pid, ...]:
+        self.model.marks.append(Mark(step, pid, kind, text, peer))
+        return (pid,) if peer is None else (pid, peer)
+
+    def _end_wait(self, pid: Pid, step: int, timed_out: bool) -> None:
+        wait = self.open_waits.pop(pid, None)
+        if wait:
+            wait.end, wait.timed_out = step, timed_out
+            self.model.waits.append(wait)
+
+    # One method per kind of event, named after it.
+
+    def _send(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        role, label = message_role(d["msg"], d["alias"])
+        if (self.hide_system and role == "system") or not self.shown(pid, d["to"]):
+            return ()
+        return self._arrow(step, pid, d["to"], d["msg"], role, label, lost=not d["delivered"])
+
+    def _signal(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        if not self.shown(pid, d["to"]):
+            return ()
+        if d["outcome"] == "down":
+            return self._arrow(step, pid, d["to"], d["msg"], "down",
+                               f"DOWN {short(d['reason'], 26)}")
+        if d["outcome"] == "message":
+            return self._arrow(step, pid, d["to"], d["msg"], "exit",
+                               f"EXIT {short(d['reason'], 26)}")
+        return self._mark(step, pid, "signal",
+                          f"exit signal {short(d['reason'], 24)}: {d['outcome']}", d["to"])
+
+    def _receive(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        if not self.shown(pid):
+            return ()
+        self._end_wait(pid, step, timed_out=False)
+        return (pid,)
+
+    def _block(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        if not self.shown(pid):
+            return ()
+        pattern = describe_pattern(d["pattern"])
+        self.open_waits[pid] = Wait(pid, step, None, pattern, d["waiting_for"],
+                                    sleep=d["sleep"])
+        return (pid,)
+
+    def _timeout(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        if not self.shown(pid):
+            return ()
+        wait = self.open_waits.get(pid)
+        self._end_wait(pid, step, timed_out=True)
+        if wait is not None and wait.sleep is not None:
+            return self._mark(step, pid, "woke", f"woke after {d['after']:g} ms")
+        return self._mark(step, pid, "timeout", f"timeout after {d['after']:g} ms")
+
+    def _spawn(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        child = d["child"]
+        if not self.shown(child):
+            return ()
+        text = "spawn" + (" (linked)" if d["link"] else "")
+        if not self.shown(pid):
+            return self._mark(step, child, "spawned", text)
+        return self._mark(step, pid, "spawn", text, child)
+
+    def _exit(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        if not self.shown(pid):
+            return ()
+        reason = d["reason"]
+        if d["crash"]:
+            message = str(reason)
+            message = message if len(message) <= 30 else message[:29] + "…"
+            return self._mark(step, pid, "crash", f"crash: {type(reason).__name__}: {message}")
+        if reason == "normal":
+            return self._mark(step, pid, "exit", "exit normal")
+        return self._mark(step, pid, "killed", f"exit {short(reason, 34)}")
+
+    def _link(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        return self._mark(step, pid, event.kind, event.kind, d["peer"]) \
+            if self.shown(pid, d["peer"]) else ()
+
+    _unlink = _link
+
+    def _monitor(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        if not self.shown(pid, d["target"]):
+            return ()
+        return self._mark(step, pid, "monitor", "monitor", d["target"])
+
+    def _simple(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        if not self.shown(pid):
+            return ()
+        text = {"register": lambda: f"register {d['name']!r}",
+                "unregister": lambda: f"unregister {d['name']!r}",
+                "note": lambda: str(d["text"])}.get(event.kind, lambda: event.kind)()
+        return self._mark(step, pid, event.kind, text)
+
+    _demonitor = _alias = _unalias = _register = _unregister = _note = _simple
+
+    def _cycle(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        loop = " → ".join(self.names.get(p, repr(p)) for p in d["cycle"] + d["cycle"][:1])
+        return self._mark(step, pid, "cycle", f"call cycle: {loop}")
+
+    def _deadlock(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        who = ", ".join(self.names.get(p, repr(p)) for p in d["waiting"])
+        return self._mark(step, pid, "deadlock", f"DEADLOCK: {who} wait forever")

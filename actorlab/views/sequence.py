@@ -1,0 +1,253 @@
+"""Sequence diagrams: one lifeline per process, time going down, one row per event.
+
+Every element is placed by hand (graphviz's neato with all positions pinned), because a
+general layout engine reorders lanes and bends arrows. Each drawn element carries CSS
+classes naming the step it belongs to (`s12`) and, for things that end, the step that
+ends them (`u14`), so the replay widget shows "the diagram up to step k" by hiding
+classes, with no new layout and nothing jumping about.
+
+>>> from actorlab import reset, spawn, send, receive, self_pid
+>>> node = reset(log=None)
+>>> echo = spawn(lambda: send(*receive()), label="echo")
+>>> _ = send(echo, (self_pid(), "hi")); _ = receive()
+>>> print(SequenceDiagram(node.trace))  # doctest: +NORMALIZE_WHITESPACE
+Sequence diagram: 2 processes (shell, echo), steps 1-7 of 7
+step  ms  process               event
+   1   0  #PID<0.0.0> (shell)   spawn #PID<0.1.0> (echo) running <lambda>()
+   2   0  #PID<0.1.0> (echo)    wait for any message
+   3   0  #PID<0.0.0> (shell)   send (#PID<0.0.0>, 'hi') to #PID<0.1.0> (echo)
+   4   0  #PID<0.1.0> (echo)    receive (#PID<0.0.0>, 'hi') (sent at step 3)
+   5   0  #PID<0.1.0> (echo)    send 'hi' to #PID<0.0.0> (shell)
+   6   0  #PID<0.1.0> (echo)    exit, reason 'normal'
+   7   0  #PID<0.0.0> (shell)   receive 'hi' (sent at step 5)
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import graphviz
+
+from ..trace import Trace, format_events
+from .model import Arrow, Mark, Model, Wait, build
+from .render import FONT, View, label
+
+LANE_WIDTH = 170        # points between lifelines
+ROW_HEIGHT = 19         # points between rows
+HEADER = 46             # the lane headers' band
+LEFT = 46               # the step-number margin
+FITS = 30               # characters of 9-point text that fit between two lifelines
+
+COLOURS = {             # by arrow role and mark kind
+    "call": "#1f5fbf", "reply": "#1f5fbf", "cast": "#2a8a3a", "message": "#222222",
+    "system": "#999999", "exit": "#7a3fbf", "down": "#7a3fbf",
+    "spawn": "#555555", "spawned": "#555555", "exit_mark": "#666666", "crash": "#d62728",
+    "killed": "#d62728", "signal": "#d62728", "timeout": "#e07b00", "cycle": "#d62728",
+    "deadlock": "#d62728", "link": "#777777", "unlink": "#777777", "monitor": "#777777",
+}
+
+
+class SequenceDiagram(View):
+    """A sequence diagram of `trace`; see `diagram()` for the options."""
+
+    engine = "neato"
+    no_op = True
+
+    def __init__(self, trace: Trace, *, processes: Iterable[Any] | None = None,
+                 steps: tuple[int, int] | None = None, hide_system: bool = False,
+                 max_rows: int = 200, width: int = FITS, for_replay: bool = False) -> None:
+        self.model = build(trace, processes=processes, steps=steps, hide_system=hide_system,
+                           max_rows=max_rows)
+        self.width = width
+        self.for_replay = for_replay
+        self.row_of = {step: index for index, step in enumerate(self.model.rows)}
+        graph = graphviz.Digraph("sequence", engine="neato")
+        graph.attr(splines="line", outputorder="edgesfirst", bgcolor="white", pad="0.2")
+        graph.attr("node", fontname=FONT, fontsize="10", shape="plaintext", margin="0",
+                   width="0", height="0")
+        graph.attr("edge", fontname=FONT, arrowsize="0.6", penwidth="1.1")
+        self._graph = graph
+        self._ids = 0
+        self._draw()
+        super().__init__(graph, self._text(trace))
+
+    # -- geometry ------------------------------------------------------------------
+
+    def x(self, pid: Any) -> float:
+        return LEFT + LANE_WIDTH / 2 + self.model.lane(pid).index * LANE_WIDTH
+
+    def y(self, step: int) -> float:
+        """The y of a step's row (neato's y grows upwards, so rows go negative)."""
+        return -(HEADER + self.row_of[step] * ROW_HEIGHT)
+
+    def bottom(self) -> float:
+        return -(HEADER + len(self.model.rows) * ROW_HEIGHT)
+
+    # -- drawing primitives ----------------------------------------------------------
+
+    def _node(self, x: float, y: float, classes: str, **attrs: str) -> str:
+        self._ids += 1
+        name = f"n{self._ids}"
+        self._graph.node(name, pos=f"{x:.1f},{y:.1f}!", **{"class": classes, **attrs})
+        return name
+
+    def _point(self, x: float, y: float, classes: str) -> str:
+        return self._node(x, y, classes, shape="point", width="0.01", style="invis")
+
+    def _text(self, trace: Trace) -> str:
+        model = self.model
+        names = ", ".join(lane.name for lane in model.lanes)
+        header = (f"Sequence diagram: {len(model.lanes)} processes ({names}), "
+                  f"steps {model.first}-{model.last} of {model.total}")
+        drawn = set(model.rows)
+        events = [e for e in trace.events if e.step in drawn]
+        return header + "\n" + format_events(events, trace.names(), self.width * 2)
+
+    def _words(self, x: float, y: float, text: str, classes: str, colour: str = "#222222",
+               align: str = "left", size: str = "9", width: int | None = None) -> None:
+        """A text label starting at x (or ending there, for align="right")."""
+        width = width or self.width
+        text = text if len(text) <= width else text[: width - 1] + "…"
+        half = len(text) * 2.6            # about half the width of the text, in points
+        centre = x + half if align == "left" else x - half
+        # An opaque background: an arrow passing behind a label does not cross its words.
+        self._node(centre, y, classes, label=label(text), fontcolor=colour, fontsize=size,
+                   style="filled", fillcolor="white", color="white")
+
+    # -- the diagram -------------------------------------------------------------------
+
+    def _draw(self) -> None:
+        for lane in self.model.lanes:
+            self._draw_lane(lane)
+        for step in self.model.rows:
+            self._words(6, self.y(step), str(step), f"ev s{step} stepno", "#aaaaaa",
+                        size="8")
+        for wait in self.model.waits:
+            self._draw_wait(wait)
+        for arrow in self.model.arrows:
+            self._draw_arrow(arrow)
+        for mark in self.model.marks:
+            self._draw_mark(mark)
+
+    def _draw_lane(self, lane: Any) -> None:
+        x = self.x(lane.pid)
+        self._node(x, -HEADER / 2 + 4, "lane", shape="box", style="rounded,filled",
+                   fillcolor="#f3f3f3", color="#bbbbbb", margin="0.06,0.03",
+                   label=label(f"{lane.name}\n{lane.pid!r}"), fontsize="10")
+        top = self.y(lane.started) if lane.started in self.row_of else -HEADER + 4
+        end = self.y(lane.ended) if lane.ended in self.row_of else self.bottom()
+        if lane.ended is not None and lane.ended < self.model.first:
+            return                       # it ended before the window: no lifeline
+        before = self._point(x, -HEADER + 4, "lane")
+        start = self._point(x, top, "lane")
+        finish = self._point(x, end, "lane")
+        if top != -HEADER + 4:
+            self._graph.edge(before, start, style="dotted", color="#cccccc", arrowhead="none")
+        self._graph.edge(start, finish, color="#bbbbbb", arrowhead="none")
+
+    def _draw_wait(self, wait: Wait) -> None:
+        """A shaded bar, one segment per row, so the replay can grow it step by step."""
+        x = self.x(wait.pid)
+        rows = self.model.rows
+        first = self.row_of[wait.start]
+        last = self.row_of[wait.end] if wait.end in self.row_of else len(rows)
+        for index in range(first, last):
+            step = rows[index]
+            self._node(x, self.y(step) - ROW_HEIGHT / 2, f"ev s{step} wait", shape="box",
+                       style="filled", fillcolor="#d9d9d9", color="#d9d9d9", label="",
+                       width="0.11", height=f"{ROW_HEIGHT / 72:.3f}", fixedsize="true")
+        what = f"waits for {wait.pattern}" if wait.sleep is None else f"sleeps {wait.sleep:g} ms"
+        if wait.waiting_for is not None:      # a call: whose reply matters more than how
+            whose = ("itself" if wait.waiting_for == wait.pid else
+                     self._name(wait.waiting_for))
+            what = f"waits for a reply from {whose}: {wait.pattern}"
+        self._words(x + 9, self.y(wait.start), what, f"ev s{wait.start} waitlabel", "#777777")
+
+    def _name(self, pid: Any) -> str:
+        lane = next((lane for lane in self.model.lanes if lane.pid == pid), None)
+        return lane.name if lane else repr(pid)
+
+    def _draw_arrow(self, arrow: Arrow) -> None:
+        colour = COLOURS[arrow.role]
+        style = "dashed" if arrow.role in ("reply", "exit", "down", "system") else "solid"
+        xs, ys = self.x(arrow.sender), self.y(arrow.sent)
+        xr = self.x(arrow.to)
+        right = xr >= xs
+        going = 1 if right else -1
+        start = self._point(xs, ys, f"ev s{arrow.sent}")
+        received = arrow.received in self.row_of
+        if arrow.sender == arrow.to:                # a self-send: a bracket to the right
+            side = self._point(xs + 26, ys, f"ev s{arrow.sent}")
+            self._graph.edge(start, side, color=colour, style=style, arrowhead="none",
+                             **{"class": f"ev s{arrow.sent} msg"})
+            if received:
+                down = self._point(xs + 26, self.y(arrow.received), f"ev s{arrow.received}")
+                end = self._point(xs + 3, self.y(arrow.received), f"ev s{arrow.received}")
+                self._graph.edge(side, down, color=colour, style=style, arrowhead="none",
+                                 **{"class": f"ev s{arrow.received} msg"})
+                self._graph.edge(down, end, color=colour, style=style,
+                                 **{"class": f"ev s{arrow.received} msg"})
+            else:
+                self._mailbox(xs + 26, ys, arrow)
+            self._words(xs + 30, ys + 6, arrow.label, f"ev s{arrow.sent} msglabel", colour)
+            return
+        if received:
+            end = self._point(xr - 3 * going, self.y(arrow.received), f"ev s{arrow.received}")
+            self._graph.edge(start, end, color=colour, style=style,
+                             **{"class": f"ev s{arrow.received} msg"})
+            if self.for_replay:     # in flight: a stub to the mailbox, until it is taken
+                stub = self._point(xr - 12 * going, ys, f"ev s{arrow.sent} u{arrow.received}")
+                self._graph.edge(start, stub, color=colour, style="dotted",
+                                 **{"class": f"ev s{arrow.sent} u{arrow.received} inflight"})
+        else:
+            stop = self._point(xr - 12 * going, ys, f"ev s{arrow.sent}")
+            self._graph.edge(start, stop, color=colour, style=style,
+                             **{"class": f"ev s{arrow.sent} msg"})
+            self._mailbox(xr - 6 * going, ys, arrow)
+        words_x = xs + 8 * going
+        self._words(words_x, ys + 6, arrow.label, f"ev s{arrow.sent} msglabel", colour,
+                    align="left" if right else "right")
+
+    def _mailbox(self, x: float, y: float, arrow: Arrow) -> None:
+        """Where an unreceived message ends: a mailbox mark, or a cross if it was dropped."""
+        if arrow.fate == "dropped":
+            self._node(x, y, f"ev s{arrow.sent} dropped", label="✕", fontcolor="#d62728",
+                       fontsize="12")
+        else:
+            self._node(x, y, f"ev s{arrow.sent} unread", label="✉", fontcolor="#555555",
+                       fontsize="12")
+
+    def _draw_mark(self, mark: Mark) -> None:
+        x, y = self.x(mark.pid), self.y(mark.step)
+        kind = "exit_mark" if mark.kind == "exit" else mark.kind
+        colour = COLOURS.get(kind, "#555555")
+        classes = f"ev s{mark.step} mark {mark.kind}"
+        if mark.peer is not None and mark.peer != mark.pid and \
+                any(lane.pid == mark.peer for lane in self.model.lanes):
+            xp = self.x(mark.peer)
+            a, b = self._point(x, y, classes), self._point(xp, y, classes)
+            self._graph.edge(a, b, color=colour, style="dashed",
+                             arrowhead="normal" if mark.kind in ("spawn", "signal") else "none",
+                             **{"class": classes})
+            going = 1 if xp >= x else -1
+            self._words(x + 8 * going, y + 6, mark.text, classes, colour,
+                        align="left" if going > 0 else "right")
+            return
+        if mark.kind in ("crash", "killed", "exit"):
+            self._node(x, y, classes, label="✖" if mark.kind != "exit" else "■",
+                       fontcolor=colour, fontsize="11")
+        elif mark.kind == "timeout":
+            self._node(x, y, classes, label="●", fontcolor=colour, fontsize="10")
+        loud = mark.kind in ("crash", "deadlock", "cycle")   # these may run across lanes
+        self._words(x + 9, y, mark.text, classes, colour, size="10" if loud else "9",
+                    width=self.width * 2 if loud else None)
+
+
+def diagram(trace: Trace, **options: Any) -> SequenceDiagram:
+    """Draw `trace` as a sequence diagram.
+
+    Options: `processes` (pids or names to show), `steps` ((first, last) window),
+    `hide_system` (hide OTP's bookkeeping messages and monitor/alias events), `max_rows`
+    (longer traces show their last rows; default 200), `width` (characters of a label
+    before "…"; default 30, what fits between two lifelines).
+    """
+    return SequenceDiagram(trace, **options)
