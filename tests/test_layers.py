@@ -9,10 +9,16 @@ PACKAGE = Path(actorlab.runtime.__file__).parent.parent
 ORDER = ["trace", "runtime", "otp", "views", "course"]
 
 
-def imports(path):
-    """(module, names) for every `from X import names` and `import X` in a file."""
+def imports(path, lazy=False):
+    """(module, names) for the imports in a file: at module level, or (lazy=True) the ones
+    inside functions."""
     tree = ast.parse(path.read_text())
+    functions = [n for n in ast.walk(tree)
+                 if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    inside = {id(n) for f in functions for n in ast.walk(f) if n is not f}
     for node in ast.walk(tree):
+        if (id(node) in inside) != lazy:
+            continue
         if isinstance(node, ast.ImportFrom):
             yield ("." * node.level) + (node.module or ""), [a.name for a in node.names]
         elif isinstance(node, ast.Import):
@@ -29,6 +35,18 @@ def layer_of(module, path):
     if module.startswith("."):
         return path.parent.name
     return None
+
+
+def test_only_the_trace_imports_a_lower_layer_and_only_lazily():
+    """DESIGN.md: trace.diagram() and trace.replay() hand the trace to views, imported lazily
+    so that reading a trace needs neither graphviz nor ipywidgets."""
+    for layer in ORDER:
+        for path in (PACKAGE / layer).glob("*.py"):
+            for module, _ in imports(path, lazy=True):
+                used = layer_of(module, path)
+                if used in ORDER and ORDER.index(used) > ORDER.index(layer):
+                    assert (layer, used) == ("trace", "views"), \
+                        f"{path.name} in {layer} imports {module}"
 
 
 def test_each_layer_imports_only_the_ones_above_it():
