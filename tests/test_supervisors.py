@@ -223,7 +223,8 @@ def test_the_trace_records_the_supervision_tree(node):
         exit(pid_of(sup, "a"), "kill")
     notes = [(e.pid, e.data["data"]) for e in node.trace.events
              if e.kind == "note" and e.data["data"]]
-    started = [(who, d["id"], d["restart"]) for who, d in notes if d["event"] == "child_started"]
+    started = [(who, d["id"], d["replaces"] is not None) for who, d in notes
+               if d["event"] == "child_started"]
     assert started == [(sup, "a", False), (sup, "b", False)] + [(sup, "a", True)] * 3
     assert notes[-1] == (sup, {"event": "shutdown", "reason": "reached_max_restart_intensity"})
     first = next(d for _, d in notes if d["event"] == "child_started")

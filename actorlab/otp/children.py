@@ -49,11 +49,11 @@ def child_spec(spec: Any) -> dict:
     return full
 
 
-def start_child(spec: dict, restart: bool = False) -> Any:
+def start_child(spec: dict, replaces: Pid | None = None) -> Any:
     """Run the spec's start function in the supervisor: ("ok", pid), "ignore" or ("error", r).
 
-    A started child is noted in the trace (`restart` says whether it replaces one that
-    died), which is how a view draws the supervision tree.
+    A started child is noted in the trace, with the pid of the child it `replaces` when it
+    is a restart: that is how a view draws the supervision tree from the trace alone.
     """
     function, args, *kwargs = spec["start"]
     try:
@@ -61,9 +61,9 @@ def start_child(spec: dict, restart: bool = False) -> Any:
     except Exception as error:
         return ("error", error)
     if type(result) is tuple and result[0] == "ok":
-        note(f"{'restarted' if restart else 'started'} child {spec['id']!r}",
+        note(f"{'restarted' if replaces else 'started'} child {spec['id']!r}",
              {"event": "child_started", "id": spec["id"], "child": result[1],
-              "type": spec["type"], "restart": restart})
+              "type": spec["type"], "replaces": replaces})
     if result == "ignore" or (type(result) is tuple and result[0] in ("ok", "error")):
         return result
     return ("error", ("bad_return_value", result))

@@ -90,7 +90,7 @@ class DynamicSupervisor(Supervising):
                 give_up()
                 self.terminate("shutdown", state)
                 return ("stop", "shutdown", state)
-            result = start_child(spec, restart=True)
+            result = start_child(spec, replaces=pid)
             if result[0] == "ok":
                 state["children"][result[1]] = spec
                 return ("noreply", state)

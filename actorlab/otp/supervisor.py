@@ -88,7 +88,7 @@ class Supervisor(Supervising):
             return ("reply", "ok", state)
         if child["pid"] is not None:
             return ("reply", ("error", "running"), state)
-        result = start_child(child["spec"], restart=True)
+        result = start_child(child["spec"], replaces=child.get("previous"))
         if result[0] == "ok":
             child["pid"] = result[1]
         return ("reply", result, state)
@@ -100,7 +100,7 @@ class Supervisor(Supervising):
         child = next((c for c in state["children"] if c["pid"] == pid), None)
         if child is None:
             return ("noreply", state)   # not ours (say, from a child that failed to start)
-        child["pid"] = None
+        child["pid"], child["previous"] = None, pid
         if not should_restart(child["spec"]["restart"], reason):
             if child["spec"]["restart"] == "temporary":
                 state["children"].remove(child)
@@ -125,7 +125,7 @@ class Supervisor(Supervising):
             if other is not child and other["spec"]["restart"] == "temporary":
                 children.remove(other)              # temporary children are not restarted
         for other in [c for c in affected if c in children]:
-            result = start_child(other["spec"], restart=True)
+            result = start_child(other["spec"], replaces=other.get("previous"))
             if result[0] != "ok":
                 return self._restart(other, state)  # counts as another restart, as in OTP
             other["pid"] = result[1]
@@ -139,7 +139,7 @@ class Supervisor(Supervising):
 def _stop(child: dict) -> None:
     if child["pid"] is not None:
         shutdown(child["pid"], child["spec"]["shutdown"])
-        child["pid"] = None
+        child["pid"], child["previous"] = None, child["pid"]
 
 
 def _stop_all(children: list) -> None:

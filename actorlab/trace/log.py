@@ -23,7 +23,8 @@ exit       reason, crash (bool), where (file-free location of a crash, or None)
 register   name            unregister name
 note       text, data      -- written by `note()`; data is any term, or None. The otp
            supervisors note {"event": "child_started", "id", "child", "type",
-           "restart"} and {"event": "shutdown", "reason"}: the supervision tree.
+           "replaces" (the pid it restarts, or None)} and {"event": "shutdown",
+           "reason"}: the supervision tree.
 cycle      cycle (pids): a cycle of processes each waiting for the next
 deadlock   waiting (pids): the shell waited and nothing could wake it
 =========  ======================================================================
@@ -242,6 +243,21 @@ class Trace:
         """A sequence diagram of this trace; see `actorlab.views.diagram` for the options."""
         from ..views import diagram
         return diagram(self, **options)
+
+    def replay(self, **options: Any) -> Any:
+        """A widget that steps through this trace; see `actorlab.views.replay`."""
+        from ..views import replay
+        return replay(self, **options)
+
+    def wait_for_graph(self, step: int | None = None) -> Any:
+        """Who waits for whom after `step` (default: the end), any cycle in red."""
+        from ..views import wait_for_graph
+        return wait_for_graph(self, step)
+
+    def supervision_tree(self, step: int | None = None) -> Any:
+        """The supervisors and their children after `step` (default: the end)."""
+        from ..views import supervision_tree
+        return supervision_tree(self, step)
 
     # -- JSON -------------------------------------------------------------------
 

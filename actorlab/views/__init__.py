@@ -8,6 +8,10 @@ saved as JSON draws the same picture later.
 
 Each shows as SVG in Jupyter, and prints as text.
 """
+from .graphs import SupervisionTree, WaitForGraph, supervision_tree, wait_for_graph
+from .replay import Replay, replay
 from .sequence import SequenceDiagram, diagram
+from .state import ProcessState, replay_states
 
-__all__ = ["SequenceDiagram", "diagram"]
+__all__ = ["ProcessState", "Replay", "SequenceDiagram", "SupervisionTree", "WaitForGraph", "diagram",
+           "replay", "replay_states", "supervision_tree", "wait_for_graph"]
