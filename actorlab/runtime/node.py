@@ -152,13 +152,13 @@ class Node(Signals, Names):
             proc.fn(*proc.args)
         except GreenletExit:
             return                  # killed while suspended: already terminated, just unwind
-        except Exit as exit_:
-            self._terminate(proc, exit_.reason)
+        except Exit as exit_:       # exit(reason), or a GenServer ending on an exception
+            self._terminate(proc, exit_.reason, crash=isinstance(exit_.reason, BaseException))
         except Exception as error:
             where = reports.where(error)
             step = len(self.trace) + 1 if self.trace.enabled else None
             self._report(reports.crash_report(proc, error, where, self.clock, step))
-            self._terminate(proc, error, where)
+            self._terminate(proc, error, where, crash=True)
         else:
             self._terminate(proc, "normal")
 

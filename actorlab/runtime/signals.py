@@ -197,15 +197,18 @@ class Signals:
         elif proc is not self.current:
             self.doomed.append(proc)
 
-    def _terminate(self, proc: Process, reason: Any, where: str | None = None) -> None:
-        """Record `proc`'s exit and tell its links, monitors and name registry."""
+    def _terminate(self, proc: Process, reason: Any, where: str | None = None, *,
+                   crash: bool = False) -> None:
+        """Record `proc`'s exit and tell its links, monitors and name registry.
+
+        `crash` says the process raised an exception itself (not killed by a signal).
+        """
         proc.alive = False
         proc.waiting = False
         proc.exit_reason = reason
         del self.processes[proc.pid.number]
         if self.trace.enabled:
-            self.trace.record(self.clock, "exit", proc.pid.number, reason,
-                              isinstance(reason, BaseException), where)
+            self.trace.record(self.clock, "exit", proc.pid.number, reason, crash, where)
         if proc.name is not None:
             del self.names[proc.name]
         for ref, target in proc.monitoring.items():

@@ -19,7 +19,8 @@ demonitor  ref
 alias      ref: the process made an alias    unalias    ref
 signal     to, reason, outcome, msg: an exit signal ("killed", "ignored", or "message":
            it became the EXIT message `msg`), or a monitor's DOWN message ("down")
-exit       reason, crash (bool), where (file-free location of a crash, or None)
+exit       reason, crash (True if it raised an exception itself, not if a signal
+           killed it), where (file-free location of a crash, or None)
 register   name            unregister name
 note       text, data      -- written by `note()`; data is any term, or None. The otp
            supervisors note {"event": "child_started", "id", "child", "type",

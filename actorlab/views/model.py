@@ -22,6 +22,7 @@ from ..trace import Event, Pid, Ref, Trace, describe_pattern, short
 # Messages the OTP layer exchanges for its own bookkeeping: hidden by hide_system=True.
 SYSTEM_TAGS = ("$ack", "$task_ref", "$gen_stop")
 SYSTEM_KINDS = ("alias", "unalias", "demonitor", "monitor")
+LONG = 200   # labels are cut here; the drawing cuts them again to what fits (its `width`)
 
 
 @dataclass
@@ -106,14 +107,14 @@ def message_role(message: Any, alias: Any) -> tuple[str, str]:
     if type(message) is tuple and message:
         head = message[0]
         if head == "$gen_call" and len(message) == 3:
-            return "call", f"call {short(message[2], 28)}"
+            return "call", f"call {short(message[2], LONG)}"
         if head == "$gen_cast" and len(message) == 2:
-            return "cast", f"cast {short(message[1], 28)}"
+            return "cast", f"cast {short(message[1], LONG)}"
         if type(head) is Ref and alias is not None and len(message) == 2:
-            return "reply", f"reply {short(message[1], 28)}"
+            return "reply", f"reply {short(message[1], LONG)}"
         if type(head) is str and head in SYSTEM_TAGS:
-            return "system", short(message, 34)
-    return "message", short(message, 34)
+            return "system", short(message, LONG)
+    return "message", short(message, LONG)
 
 
 def build(trace: Trace, *, processes: Iterable[Any] | None = None,
@@ -242,12 +243,12 @@ class _Reader:
             return ()
         if d["outcome"] == "down":
             return self._arrow(step, pid, d["to"], d["msg"], "down",
-                               f"DOWN {short(d['reason'], 26)}")
+                               f"DOWN {short(d['reason'], LONG)}")
         if d["outcome"] == "message":
             return self._arrow(step, pid, d["to"], d["msg"], "exit",
-                               f"EXIT {short(d['reason'], 26)}")
+                               f"EXIT {short(d['reason'], LONG)}")
         return self._mark(step, pid, "signal",
-                          f"exit signal {short(d['reason'], 24)}: {d['outcome']}", d["to"])
+                          f"exit signal {short(d['reason'], LONG)}: {d['outcome']}", d["to"])
 
     def _receive(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
         if not self.shown(pid):
@@ -291,7 +292,7 @@ class _Reader:
             return self._mark(step, pid, "crash", f"crash: {type(reason).__name__}: {message}")
         if reason == "normal":
             return self._mark(step, pid, "exit", "exit normal")
-        return self._mark(step, pid, "killed", f"exit {short(reason, 34)}")
+        return self._mark(step, pid, "killed", f"exit {short(reason, LONG)}")
 
     def _link(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
         return self._mark(step, pid, event.kind, event.kind, d["peer"]) \

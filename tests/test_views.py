@@ -1,0 +1,203 @@
+"""The pictures: built from traces only, structurally right, rendered, replayable."""
+import re
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+import actorlab
+from actorlab import Trace, reset, self_pid, send, spawn
+from actorlab.views import Replay, diagram, gallery, supervision_tree, wait_for_graph
+
+
+def arrows(view):
+    return [(a.sender, a.to, a.sent, a.received, a.role, a.fate) for a in view.model.arrows]
+
+
+def marks(view, kind):
+    return [m for m in view.model.marks if m.kind == kind]
+
+
+def edge_classes(view):
+    return re.findall(r'class="([^"]*)"', view.source)
+
+
+def test_call_and_reply_are_labelled_and_paired():
+    view = diagram(gallery.call_and_reply(), hide_system=True)
+    shell, counter = actorlab.Pid(0), actorlab.Pid(1)
+    roles = [(a.role, a.sender, a.to, a.fate) for a in view.model.arrows]
+    assert roles == [("cast", shell, counter, "received"), ("call", shell, counter, "received"),
+                     ("reply", counter, shell, "received")]
+    call, reply = view.model.arrows[1], view.model.arrows[2]
+    assert call.label == "call 'get'" and reply.label == "reply 5"
+    assert call.received < reply.sent < reply.received
+    assert [lane.name for lane in view.model.lanes] == ["shell", "counter"]
+    assert "counter\n#PID<0.1.0>" in view.source
+
+
+def test_every_arrow_is_drawn_from_its_send_row_to_its_receive_row():
+    trace = gallery.call_and_reply()
+    view = diagram(trace)
+    receives = {e.data["sent"]: e.step for e in trace.events if e.kind == "receive"}
+    for arrow in view.model.arrows:
+        assert arrow.received == receives.get(arrow.sent)
+        if arrow.received:
+            assert f"ev s{arrow.received} msg" in edge_classes(view)
+
+
+def test_the_self_call_deadlock_shows_the_unread_call_the_cycle_and_the_deadlock():
+    view = diagram(gallery.self_call_deadlock())
+    server = actorlab.Pid(1)
+    inner = [a for a in view.model.arrows if a.sender == server and a.to == server]
+    assert len(inner) == 1 and inner[0].fate == "unread"      # it sits in the mailbox
+    assert "unread" in " ".join(edge_classes(view))
+    assert marks(view, "cycle")[0].text == "call cycle: server → server"
+    assert marks(view, "deadlock")[0].text.startswith("DEADLOCK: shell, server")
+    still = [w for w in view.model.waits if w.end is None]
+    assert {w.pid for w in still} == {actorlab.Pid(0), server}
+    assert next(w for w in still if w.pid == server).waiting_for == server
+
+
+def test_a_crash_with_links_shows_the_crash_the_killed_partner_and_the_exit_message():
+    view = diagram(gallery.crash_with_links())
+    crash = marks(view, "crash")
+    assert len(crash) == 1 and crash[0].text.startswith("crash: ZeroDivisionError")
+    assert marks(view, "killed")[0].text.startswith("exit ZeroDivisionError")
+    exits = [a for a in view.model.arrows if a.role == "exit"]
+    assert len(exits) == 1 and exits[0].to == actorlab.Pid(0) and exits[0].fate == "received"
+
+
+def test_monitors_draw_down_messages():
+    view = diagram(gallery.monitors())
+    downs = [a for a in view.model.arrows if a.role == "down"]
+    assert [a.label for a in downs] == ["DOWN 'normal'", "DOWN 'noproc'"]
+    assert len(marks(view, "monitor")) == 2
+
+
+def test_timeouts_and_the_dropped_late_reply():
+    view = diagram(gallery.timeouts())
+    assert [m.text for m in marks(view, "timeout")] == ["timeout after 100 ms",
+                                                       "timeout after 50 ms"]
+    late = [a for a in view.model.arrows if a.role == "reply"]
+    assert late[-1].fate == "dropped"
+    assert any(m.kind == "woke" for m in view.model.marks)          # the server's sleep
+
+
+def test_dropped_sends_end_in_a_cross_and_unread_ones_in_a_mailbox():
+    view = diagram(gallery.dropped_sends())
+    fates = {a.message: a.fate for a in view.model.arrows}
+    assert fates == {"hello?": "dropped", "unread": "unread"}
+    classes = " ".join(edge_classes(view))
+    assert "dropped" in classes and "unread" in classes
+
+
+def test_a_twelve_process_fan_out_has_twelve_lanes_in_pid_order():
+    view = diagram(gallery.fan_out())
+    assert [lane.name for lane in view.model.lanes] == ["shell"] + [f"w{i}" for i in range(11)]
+    xs = [view.x(lane.pid) for lane in view.model.lanes]
+    assert xs == sorted(xs) and len(set(xs)) == 12
+    assert len(view.model.rows) == len(set(view.model.rows))       # one event per row
+
+
+def test_options_choose_processes_and_a_window_of_steps():
+    trace = gallery.fan_out()
+    only = diagram(trace, processes=["shell", "w3"])
+    assert [lane.name for lane in only.model.lanes] == ["shell", "w3"]
+    assert all({a.sender, a.to} <= {actorlab.Pid(0), actorlab.Pid(4)} for a in only.model.arrows)
+    window = diagram(trace, steps=(20, 40))
+    assert min(window.model.rows) >= 20 and max(window.model.rows) <= 40
+    assert window.text.splitlines()[0].endswith(f"steps 20-40 of {len(trace)}")
+    long = diagram(trace, max_rows=30)
+    assert len(long.model.rows) <= 30 and long.model.last == len(trace)
+    with pytest.raises(ValueError, match="no process called 'nobody'"):
+        diagram(trace, processes=["nobody"])
+
+
+def test_hide_system_hides_otp_bookkeeping():
+    trace = gallery.call_and_reply()
+    full, quiet = diagram(trace), diagram(trace, hide_system=True)
+    assert any(a.role == "system" for a in full.model.arrows)
+    assert not any(a.role == "system" for a in quiet.model.arrows)
+    assert not marks(quiet, "monitor") and len(quiet.model.rows) < len(full.model.rows)
+
+
+@pytest.mark.parametrize("name", sorted(gallery.ALL))
+def test_every_scenario_renders_to_valid_svg_without_the_graphviz_version(name):
+    svg = diagram(gallery.ALL[name]()).svg()
+    ElementTree.fromstring(svg.split("?>", 1)[1].split("-->", 1)[-1]
+                           if svg.startswith("<?xml") else svg)
+    assert "<svg" in svg and "Generated by graphviz" not in svg
+
+
+def test_message_text_never_breaks_or_injects_into_the_svg():
+    reset(log=None)
+    nasty = '<b>bold</b> & "quotes" \\n back\\slash </svg>'
+    pid = spawn(lambda: None)
+    send(pid, nasty)
+    svg = diagram(actorlab.current_node().trace, width=80).svg()
+    root = ElementTree.fromstring(svg[svg.index("<svg"):])
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert repr(nasty) in texts                   # shown exactly as Python prints it
+
+
+def test_a_saved_trace_draws_the_identical_diagram():
+    trace = gallery.crash_with_links()
+    again = Trace.from_json(trace.to_json())
+    assert diagram(again).source == diagram(trace).source
+    assert wait_for_graph(again).source == wait_for_graph(trace).source
+
+
+def test_the_wait_for_graph_of_a_deadlock_marks_the_cycle():
+    graph = wait_for_graph(gallery.self_call_deadlock())
+    assert graph.cycle == [actorlab.Pid(1)]
+    assert graph.edges == {actorlab.Pid(0): actorlab.Pid(1), actorlab.Pid(1): actorlab.Pid(1)}
+    assert graph.text.splitlines()[0] == "Deadlock after step 9 of 9: 2 waiting"
+    assert 'color="#d62728"' in graph.source and "cycle: server → server" in graph.source
+
+
+def test_the_supervision_tree_follows_restarts():
+    tree = supervision_tree(gallery.supervision())
+    assert tree.text.splitlines()[1:] == [
+        "  app #PID<0.1.0>",
+        "    counter: #PID<0.5.0> alive, restarted 2 times",
+        "    cache: #PID<0.3.0> alive",
+    ]
+    assert "\t1 -> 5\n" in tree.source and "\t1 -> 3\n" in tree.source
+
+
+def test_the_replay_steps_with_the_right_mailboxes():
+    trace = gallery.self_call_deadlock()
+    player = Replay(trace)
+    seen = {}
+    player.go_to(0)
+    for _ in player.steps:
+        seen[player.step] = {name: mailbox for name, _, _, mailbox in player.rows()}
+        player.forward()
+    server_call = (self_pid(), actorlab.Ref(1), "twice")
+    assert seen[3]["server"] == [server_call]             # sent, not yet received
+    assert seen[4]["server"] == []                        # received
+    assert seen[5]["server"] == [(actorlab.Pid(1), actorlab.Ref(2), "once")]
+    assert seen[9]["server"] == [(actorlab.Pid(1), actorlab.Ref(2), "once")]  # never read
+
+
+def test_a_replay_frame_shows_only_the_steps_so_far_and_highlights_the_current_one():
+    player = Replay(gallery.call_and_reply())
+    player.go_to(5)
+    frame = player.frame_svg()
+    style = re.search(r"<style>(.*?)</style>", frame).group(1)
+    shown = style.split("{display:inline}")[0]
+    assert f"#{player.id} .s4," in shown and shown.endswith(f"#{player.id} .s5")
+    assert f"#{player.id} .s6" not in style
+    assert f"#{player.id} .s5 text{{fill:#d62728" in style          # the current step
+    assert frame.count("<style>") == 1 and f'id="{player.id}"' in frame
+
+
+def test_the_replay_widget_moves_with_its_slider():
+    player = Replay(gallery.call_and_reply())
+    box = player.widget()
+    box.slider.value = 3
+    assert player.index == 3 and box.picture.value == player.frame_svg()
+    assert player.event_text().startswith(f"step {player.step} of ")
+    bundle = player._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["image/svg+xml"] == player.diagram.svg()          # the static fallback
+    assert bundle["text/plain"].startswith("Replay of ")
