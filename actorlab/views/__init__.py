@@ -13,5 +13,5 @@ from .replay import Replay, replay
 from .sequence import SequenceDiagram, diagram
 from .state import ProcessState, replay_states
 
-__all__ = ["ProcessState", "Replay", "SequenceDiagram", "SupervisionTree", "WaitForGraph", "diagram",
-           "replay", "replay_states", "supervision_tree", "wait_for_graph"]
+__all__ = ["ProcessState", "Replay", "SequenceDiagram", "SupervisionTree", "WaitForGraph",
+           "diagram", "replay", "replay_states", "supervision_tree", "wait_for_graph"]

@@ -9,7 +9,6 @@ Wait-for graph after step 2 of 2: 1 waiting
 """
 from __future__ import annotations
 
-from typing import Any
 
 import graphviz
 

@@ -28,7 +28,7 @@ from typing import Any, Iterable
 import graphviz
 
 from ..trace import Trace, format_events
-from .model import Arrow, Mark, Model, Wait, build
+from .model import Arrow, Mark, Wait, build
 from .render import FONT, View, label
 
 LANE_WIDTH = 170        # points between lifelines
