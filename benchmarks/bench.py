@@ -8,7 +8,8 @@ Measures:
 * the same ring on Pykka's ThreadingActor (one thread per actor), once, for comparison;
 * spawn cost: spawning a process and running it until it blocks in receive, per process,
   in a batch of 10,000 and while growing to 100,000 live processes;
-* memory per idle process (resident memory, 100,000 processes blocked in receive).
+* memory per idle process (resident memory, 100,000 processes blocked in receive);
+* one step of the replay widget, for a 100-event trace (the target is under 150 ms).
 
 Figures depend on the machine; the README records one run's.
 """
@@ -117,6 +118,19 @@ def memory_per_process(count: int) -> tuple[float, int]:
     return (resident_kb() - before) / count, len(processes()) - 1   # less the shell
 
 
+def replay_step_ms() -> float:
+    """Milliseconds the kernel spends on one step of the replay widget (100-event trace)."""
+    from actorlab.views import Replay, gallery
+
+    player = Replay(gallery.fan_out(workers=10))     # 100 events
+    player.widget()
+    started = time.perf_counter()
+    for index in range(len(player.steps)):
+        player.index = index
+        player._refresh()
+    return (time.perf_counter() - started) / len(player.steps) * 1000
+
+
 def row(what: str, figure: str, target: str = "", met: bool | None = None) -> None:
     verdict = "" if met is None else f"target {target:<12} {'met' if met else 'MISSED'}"
     print(f"  {what:<44} {figure:>16}   {verdict}")
@@ -134,6 +148,7 @@ def main() -> None:
     ring_off = max(actorlab_ring(trace=False) for _ in range(3))
     ring_on = max(actorlab_ring(trace=True) for _ in range(3))
     pykka = pykka_ring(RING_HOPS)       # the same ring: about 25 s, threads hand off slowly
+    step_ms = replay_step_ms()
 
     print(f"Ring of {RING_SIZE:,} processes x {RING_HOPS:,} hops (best of 3):")
     row("tracing off", f"{ring_off:,.0f} msg/s", ">= 700,000", ring_off >= 700_000)
@@ -146,6 +161,9 @@ def main() -> None:
     row("spawn, growing to 100,000 live processes", f"{growing:.1f} us")
     row("memory per idle process", f"{per_process:.2f} KB", "<= 8 KB", per_process <= 8)
     row("live processes in one kernel", f"{alive:,}", "100,000", alive >= 100_000)
+    print("Views:")
+    row("replay widget, one step (100-event trace)", f"{step_ms:.2f} ms", "< 150 ms",
+        step_ms < 150)
 
 
 if __name__ == "__main__":

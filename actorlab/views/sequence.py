@@ -36,6 +36,7 @@ ROW_HEIGHT = 19         # points between rows
 HEADER = 46             # the lane headers' band
 LEFT = 46               # the step-number margin
 FITS = 30               # characters of 9-point text that fit between two lifelines
+RAISE = 5               # text sits this far above its row's line, all text alike
 
 COLOURS = {             # by arrow role and mark kind
     "call": "#1f5fbf", "reply": "#1f5fbf", "cast": "#2a8a3a", "message": "#222222",
@@ -119,7 +120,7 @@ class SequenceDiagram(View):
         for lane in self.model.lanes:
             self._draw_lane(lane)
         for step in self.model.rows:
-            self._words(6, self.y(step), str(step), f"ev s{step} stepno", "#aaaaaa",
+            self._words(6, self.y(step) + RAISE, str(step), f"ev s{step} stepno", "#aaaaaa",
                         size="8")
         for wait in self.model.waits:
             self._draw_wait(wait)
@@ -160,7 +161,8 @@ class SequenceDiagram(View):
             whose = ("itself" if wait.waiting_for == wait.pid else
                      self._name(wait.waiting_for))
             what = f"waits for a reply from {whose}: {wait.pattern}"
-        self._words(x + 9, self.y(wait.start), what, f"ev s{wait.start} waitlabel", "#777777")
+        self._words(x + 9, self.y(wait.start) + RAISE, what, f"ev s{wait.start} waitlabel",
+                    "#777777")
 
     def _name(self, pid: Any) -> str:
         lane = next((lane for lane in self.model.lanes if lane.pid == pid), None)
@@ -188,7 +190,7 @@ class SequenceDiagram(View):
                                  **{"class": f"ev s{arrow.received} msg"})
             else:
                 self._mailbox(xs + 26, ys, arrow)
-            self._words(xs + 30, ys + 6, arrow.label, f"ev s{arrow.sent} msglabel", colour)
+            self._words(xs + 38, ys + RAISE, arrow.label, f"ev s{arrow.sent} msglabel", colour)
             return
         if received:
             end = self._point(xr - 3 * going, self.y(arrow.received), f"ev s{arrow.received}")
@@ -204,7 +206,7 @@ class SequenceDiagram(View):
                              **{"class": f"ev s{arrow.sent} msg"})
             self._mailbox(xr - 6 * going, ys, arrow)
         words_x = xs + 8 * going
-        self._words(words_x, ys + 6, arrow.label, f"ev s{arrow.sent} msglabel", colour,
+        self._words(words_x, ys + RAISE, arrow.label, f"ev s{arrow.sent} msglabel", colour,
                     align="left" if right else "right")
 
     def _mailbox(self, x: float, y: float, arrow: Arrow) -> None:
@@ -229,7 +231,7 @@ class SequenceDiagram(View):
                              arrowhead="normal" if mark.kind in ("spawn", "signal") else "none",
                              **{"class": classes})
             going = 1 if xp >= x else -1
-            self._words(x + 8 * going, y + 6, mark.text, classes, colour,
+            self._words(x + 8 * going, y + RAISE, mark.text, classes, colour,
                         align="left" if going > 0 else "right")
             return
         if mark.kind in ("crash", "killed", "exit"):
@@ -238,7 +240,7 @@ class SequenceDiagram(View):
         elif mark.kind == "timeout":
             self._node(x, y, classes, label="●", fontcolor=colour, fontsize="10")
         loud = mark.kind in ("crash", "deadlock", "cycle")   # these may run across lanes
-        self._words(x + 9, y, mark.text, classes, colour, size="10" if loud else "9",
+        self._words(x + 9, y + RAISE, mark.text, classes, colour, size="10" if loud else "9",
                     width=self.width * 2 if loud else None)
 
 
