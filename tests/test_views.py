@@ -195,7 +195,7 @@ def test_the_replay_widget_moves_with_its_slider():
     player = Replay(gallery.call_and_reply())
     box = player.widget()
     box.slider.value = 3
-    assert player.index == 3 and box.picture.value == player.frame_svg()
+    assert player.index == 3 and player.frame_svg() in box.picture.value
     assert player.event_text().startswith(f"step {player.step} of ")
     bundle = player._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle

@@ -128,10 +128,14 @@ class Replay:
             self._widget = _build_widget(self)
         return self._widget
 
+    def frame_html(self) -> str:
+        """The frame for the widget: a wide diagram scrolls rather than being cut off."""
+        return f"<div style='overflow-x:auto;max-width:100%'>{self.frame_svg()}</div>"
+
     def _refresh(self) -> None:
         if self._widget is not None:
             self._widget.slider.value = self.index
-            self._widget.picture.value = self.frame_svg()
+            self._widget.picture.value = self.frame_html()
             self._widget.table.value = self.table_html()
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict:
@@ -156,7 +160,7 @@ def _build_widget(player: Replay) -> Any:
     widgets.jslink((play, "value"), (slider, "value"))
     back = widgets.Button(description="◀ step", layout=widgets.Layout(width="80px"))
     forward = widgets.Button(description="step ▶", layout=widgets.Layout(width="80px"))
-    picture = widgets.HTML(player.frame_svg())
+    picture = widgets.HTML(player.frame_html())
     table = widgets.HTML(player.table_html())
 
     def moved(change: dict) -> None:
