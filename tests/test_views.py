@@ -105,6 +105,8 @@ def test_options_choose_processes_and_a_window_of_steps():
     assert all({a.sender, a.to} <= {actorlab.Pid(0), actorlab.Pid(4)} for a in only.model.arrows)
     window = diagram(trace, steps=(20, 40))
     assert min(window.model.rows) >= 20 and max(window.model.rows) <= 40
+    early = diagram(trace, steps=(1, 6))                  # only w0..w2 exist by step 6
+    assert [lane.name for lane in early.model.lanes] == ["shell", "w0", "w1", "w2"]
     assert window.text.splitlines()[0].endswith(f"steps 20-40 of {len(trace)}")
     long = diagram(trace, max_rows=30)
     assert len(long.model.rows) <= 30 and long.model.last == len(trace)

@@ -165,8 +165,15 @@ def build(trace: Trace, *, processes: Iterable[Any] | None = None,
                 lane_for(pid)
     model.waits.extend(reader.open_waits.values())
     model.waits.sort(key=lambda w: w.start)
+    drawn = {pid for arrow in model.arrows for pid in (arrow.sender, arrow.to)} | \
+        {mark.pid for mark in model.marks} | {wait.pid for wait in model.waits}
+
+    def alive_in_window(lane: Lane) -> bool:
+        return (lane.started or 0) <= last and (lane.ended is None or lane.ended >= first)
+
     order = sorted(lanes, key=lambda p: p.number)
-    model.lanes = [lanes[p] for p in order if wanted is None or p in wanted]
+    model.lanes = [lanes[p] for p in order if (wanted is None or p in wanted)
+                   and (p in drawn or alive_in_window(lanes[p]))]
     for index, lane in enumerate(model.lanes):
         lane.index = index
     return model
