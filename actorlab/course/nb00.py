@@ -1,0 +1,35 @@
+"""Checks for notebook 00, start here.
+
+>>> def shout():
+...     sender, message = receive()
+...     send(sender, message.upper())
+>>> check_shout(shout)
+✓ shout: all good
+  ✓ 'hi' came back as 'HI'
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..runtime import ReceiveTimeout, receive, self_pid, send, spawn
+from .checks import Check, fresh_node, run_quietly
+
+
+def check_shout(shout: Callable) -> None:
+    """shout() should send its message back in capitals."""
+    check = Check("shout")
+    fresh_node()
+    started, pid = run_quietly(check, "spawn(shout)", lambda: spawn(shout, label="shout"))
+    if not started:
+        check.report()
+        return
+    send(pid, (self_pid(), "hi"))
+    try:
+        reply = receive(timeout=100)
+    except ReceiveTimeout:
+        check.fail("nothing came back: send message.upper() to sender")
+        check.report()
+        return
+    check.expect(reply == "HI", "'hi' came back as 'HI'",
+                 f"{reply!r} came back; send message.upper(), which is 'HI'")
+    check.report()

@@ -1,0 +1,154 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 00 · Start here
+#
+# **Questions:** What is this course about? How do I use these notebooks?
+#
+# **You will:** check that your set-up works; meet the *shell*, the process that runs your
+# cells; see your first sequence diagram; learn how exercises, checks, hints and solutions
+# work here.
+#
+# **Time:** 10 minutes.
+#
+# This course teaches the actor model the way Erlang and Elixir programmers learned it:
+# bottom-up. You will build a synchronous call out of two asynchronous operations, watch a
+# server deadlock by calling itself, and only then meet GenServer, so it never surprises
+# you. Everything runs on `actorlab`, a small Python library you can read in one sitting.
+
+# %% [markdown]
+# ## Is everything here?
+#
+# Run the next cell (click it, then press **Shift+Enter**). Every line should start with ✓.
+# If one starts with ✗, it says what to do.
+
+# %%
+from actorlab.course import setup_check
+
+setup_check()
+
+# %% [markdown]
+# ## Your cells are a process
+#
+# In Erlang and Elixir, everything runs in *processes*: small, isolated workers that share
+# nothing and talk only by sending messages. A notebook cell here is a process too, called
+# the **shell** (as in Elixir's `iex`). It has a process id, a *pid*:
+
+# %%
+from actorlab import receive, reset, self_pid, send, spawn
+
+node = reset()      # a fresh start: pids are numbered from #PID<0.0.0>, the shell
+self_pid()
+
+# %% [markdown]
+# `reset()` starts a new, empty world of processes, so every run of a notebook gives the
+# same pids and the same pictures. Each notebook calls it at the top.
+#
+# Here is a second process. It waits for one message, then sends it back to whoever it
+# names. **Predict, then run:** what will the shell's `receive()` return?
+
+# %%
+def echo():
+    sender, message = receive()
+    send(sender, message)
+
+
+pid = spawn(echo)
+send(pid, (self_pid(), "hello"))
+receive()
+
+# %% [markdown]
+# ## Seeing the messages
+#
+# Every node records what happens in a *trace*. A sequence diagram draws it: one line per
+# process, time going down, an arrow for each message from the moment it was sent to the
+# moment it was received. Grey bars are processes waiting in `receive`.
+
+# %%
+node.trace.diagram()
+
+# %% [markdown]
+# The numbers on the left are *steps*. `print(trace)` lists the same steps as text:
+
+# %%
+print(node.trace)
+
+# %% [markdown]
+# ## How the exercises work
+#
+# Each notebook has exercises. An exercise cell holds a function for you to complete;
+# the cell after it *checks* your function and says what is right (✓) and what is not yet
+# (✗), and why. Below each exercise, **Hint** and **Solution** stay folded until you click
+# them. Try first: the deadlock in notebook 03 is much more fun to find than to read.
+#
+# Here is a warm-up. Complete `shout` so that it sends back its message in capitals
+# (`"hi"` becomes `"HI"`); then run the check.
+
+# %% tags=["exercise", "ex-shout"]
+def shout():
+    sender, message = receive()
+    ...   # your code here: send message.upper() back to sender
+
+
+# %% tags=["check"]
+from actorlab.course.nb00 import check_shout
+
+check_shout(shout)
+
+# %% [markdown] tags=["hint", "ex-shout"]
+# <details><summary>Hint</summary>
+#
+# `send(destination, message)` sends; `message.upper()` is the message in capitals.
+# </details>
+
+# %% [markdown] tags=["solution", "ex-shout"]
+# <details><summary>Solution</summary>
+#
+# ```python
+# def shout():
+#     sender, message = receive()
+#     send(sender, message.upper())
+# ```
+# </details>
+
+# %% [markdown]
+# ## The map
+#
+# One idea per notebook, 15–30 minutes each:
+#
+# 0. **Start here** (this notebook)
+# 1. [Processes and mailboxes](01_processes_and_mailboxes.ipynb): spawn, send, receive,
+#    selective receive, timeouts, state in a loop
+# 2. Building `call` from `send` and `receive`
+# 3. The self-call deadlock
+# 4. A generic server
+# 5. GenServer
+# 6. Finding processes
+# 7. Supervisors
+# 8. Bottlenecks and interleavings
+# 9. Capstone
+# 10. Where next
+#
+# The notebooks after 01 are being written.
+#
+# ## Key points
+#
+# - Each cell runs in the *shell*, a process with its own pid and mailbox.
+# - `reset()` at the top of a notebook makes every run give the same pids and pictures.
+# - `node.trace.diagram()` draws every message of the run (`node` is what `reset()` returns).
+# - Checks say what is wrong; hints and solutions are folded below each exercise.
+#
+# **Next:** [01 · Processes and mailboxes](01_processes_and_mailboxes.ipynb)

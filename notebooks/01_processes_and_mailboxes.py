@@ -1,0 +1,296 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 01 · Processes and mailboxes
+#
+# **Questions:** What is a process? How do two processes talk? Where does a message wait
+# when nobody is asking for it?
+#
+# **You will:** spawn processes; send and receive messages; see that sending never waits;
+# take messages out of order with selective receive; stop waiting with a timeout; keep
+# state in a loop; look inside actorlab's own `receive`.
+#
+# **Time:** 25 minutes. **Previous:** [00 · Start here](00_start_here.ipynb)
+
+# %%
+from actorlab import ANY, now, process_info, receive, reset, self_pid, send, spawn
+
+node = reset()      # a fresh world of processes; node.trace records what happens
+
+# %% [markdown]
+# ## A process is a function with a mailbox
+#
+# `spawn(f, *args)` starts `f(*args)` as a new process and returns its pid at once. The
+# process runs until it has to wait: here, until a message arrives.
+
+# %%
+def greeter(name):
+    sender, greeting = receive()
+    send(sender, f"{greeting}, {name}!")
+
+
+ann = spawn(greeter, "Ann")
+ann
+
+# %% [markdown]
+# `send(pid, message)` puts a message in that process's *mailbox*. The message can be any
+# Python value; tuples play the part of Erlang's tuples. Including our own pid is how the
+# greeter knows where to answer: a process has no other way to know who wrote to it.
+
+# %%
+send(ann, (self_pid(), "Hello"))
+receive()
+
+# %% [markdown]
+# The same in Elixir (every Elixir snippet in this course is run on the BEAM; see
+# `docs/elixir/01_processes_and_mailboxes.exs`):
+#
+# ```elixir
+# pid = spawn(fn ->
+#   receive do
+#     {from, message} -> send(from, message)
+#   end
+# end)
+# send(pid, {self(), "hello"})
+# receive do
+#   reply -> IO.inspect(reply)   # "hello"
+# end
+# ```
+
+# %% [markdown]
+# ## Sending never waits
+#
+# **Predict, then run:** `bob` sleeps for a second before it even looks at its mailbox.
+# How long does `send` take? And where is the message meanwhile?
+
+# %%
+from actorlab import sleep
+
+
+def sleepy(name):
+    sleep(1000)                        # virtual time: no real second passes
+    sender, greeting = receive()
+    send(sender, f"{greeting}, {name}!")
+
+
+bob = spawn(sleepy, "Bob")
+send(bob, (self_pid(), "Hi"))
+now(), process_info(bob)["messages"]
+
+# %% [markdown]
+# `send` returned at once, at time 0: the message waits in Bob's mailbox. Sending is
+# asynchronous, always. Only `receive` waits. When the shell waits for the answer, time
+# moves on to when Bob wakes up:
+
+# %%
+receive(), now()
+
+# %%
+node.trace.diagram(processes=["shell", "sleepy"])
+
+# %% [markdown]
+# The long arrow is the message's time in the mailbox: sent at one step, received many
+# steps later, after Bob's sleep.
+#
+# ## Selective receive
+#
+# `receive(pattern)` takes the **oldest** message that matches the pattern and leaves the
+# others where they are. A pattern is a shape: a tuple with values to compare and `ANY`
+# where anything goes. (It can also be a class, like `int`, or a function that says yes or
+# no.)
+
+# %%
+me = self_pid()
+send(me, ("news", "cats"))
+send(me, ("urgent", "fire!"))
+send(me, ("news", "dogs"))
+receive(("urgent", ANY))
+
+# %%
+process_info(me)["messages"]     # the others stayed, in order
+
+# %% [markdown]
+# ```elixir
+# send(self(), {:b, 1})
+# send(self(), {:a, 1})
+# receive do
+#   {:a, x} -> {:a, x}     # takes {:a, 1}; {:b, 1} stays in the mailbox
+# end
+# ```
+#
+# **Predict, then run:** the next cell asks for the oldest message of any kind. Which is it?
+
+# %%
+receive()
+
+# %%
+receive()     # the last one
+
+# %% [markdown]
+# ## Timeouts
+#
+# A `receive` can give up after some milliseconds of (virtual) time. Nothing matching
+# arrived, so it raises `ReceiveTimeout`:
+
+# %% tags=["raises-exception"]
+receive(("urgent", ANY), timeout=100)
+
+# %% [markdown]
+# `timeout=0` only looks in the mailbox and never waits. In Elixir the timeout is the
+# `after` clause:
+#
+# ```elixir
+# receive do
+#   :never -> :ok
+# after
+#   100 -> IO.puts("nothing in 100 ms")
+# end
+# ```
+#
+# ## State lives in a loop
+#
+# A process has no fields, no attributes, nothing shared. It keeps state by passing it
+# along to the next round of its loop. Here is a bank account:
+
+# %%
+def account(balance):
+    while True:
+        message = receive()
+        if message[0] == "deposit":
+            balance += message[1]
+        elif message[0] == "balance":
+            send(message[1], ("balance", balance))
+
+
+acct = spawn(account, 100)
+send(acct, ("deposit", 50))
+send(acct, ("balance", self_pid()))
+receive(("balance", ANY))
+
+# %% [markdown]
+# In Elixir the loop is a recursive function, and the state is its argument:
+#
+# ```elixir
+# def loop(count) do
+#   receive do
+#     {:add, n} -> loop(count + n)
+#     {:get, from} -> send(from, {:count, count}); loop(count)
+#   end
+# end
+# ```
+
+# %% [markdown]
+# ## Exercise 1: echo forever
+#
+# The greeter above answers once, then ends. Write `echo` so that it sends every
+# `(sender, message)` it receives straight back to `sender`, forever.
+
+# %% tags=["exercise", "ex-echo"]
+def echo():
+    sender, message = receive()
+    # your code here: answer, then do it again for the next message
+
+
+# %% tags=["check"]
+from actorlab.course.nb01 import check_counter, check_echo
+
+check_echo(echo)
+
+# %% [markdown] tags=["hint", "ex-echo"]
+# <details><summary>Hint</summary>
+#
+# Wrap the receive and the send in `while True:`; the process then waits for the next
+# message each time round.
+# </details>
+
+# %% [markdown] tags=["solution", "ex-echo"]
+# <details><summary>Solution</summary>
+#
+# ```python
+# def echo():
+#     while True:
+#         sender, message = receive()
+#         send(sender, message)
+# ```
+# </details>
+
+# %% [markdown]
+# ## Exercise 2: a counter
+#
+# Write `counter(n)`: it starts at `n`; the message `("add", k)` adds `k`; the message
+# `("get", pid)` sends `("count", n)` to `pid`. The check starts it at 10, adds 2 and 3,
+# and asks twice.
+
+# %% tags=["exercise", "ex-counter"]
+def counter(n):
+    ...   # your code here
+
+
+# %% tags=["check"]
+check_counter(counter)
+
+# %% [markdown] tags=["hint", "ex-counter"]
+# <details><summary>Hint</summary>
+#
+# Copy the shape of `account`: a `while True:` loop, one `receive()`, and an `if` on the
+# first element of the message. The count is a local variable that each round updates.
+# </details>
+
+# %% [markdown] tags=["solution", "ex-counter"]
+# <details><summary>Solution</summary>
+#
+# ```python
+# def counter(n):
+#     while True:
+#         message = receive()
+#         if message[0] == "add":
+#             n += message[1]
+#         elif message[0] == "get":
+#             send(message[1], ("count", n))
+# ```
+# </details>
+
+# %% [markdown]
+# ## Open the box
+#
+# There is no magic in `receive`. Here is actorlab's own code that takes a message out of
+# a mailbox (from `actorlab/runtime/node.py`): the oldest match wins, the rest stay put.
+
+# %%
+import inspect
+
+from actorlab import Node
+
+print(inspect.getsource(Node._take))
+
+# %% [markdown]
+# And here is where every message arrives: it is appended to the mailbox, and if its owner
+# is waiting for exactly such a message, the owner is put back on the run queue.
+
+# %%
+print(inspect.getsource(Node._deliver))
+
+# %% [markdown]
+# ## Key points
+#
+# - `spawn` starts a process; a pid is its address; `self_pid()` is your own.
+# - `send` never waits: the message goes into the receiver's mailbox.
+# - `receive(pattern)` takes the oldest matching message and leaves the rest in order;
+#   `timeout=` bounds the wait.
+# - A process keeps state by looping with it; nothing is shared.
+#
+# **Next:** 02 · Building `call` from `send` and `receive` (being written).
+# **Previous:** [00 · Start here](00_start_here.ipynb)

@@ -1,0 +1,66 @@
+"""The course notebooks: paired with reviewable .py sources, every exercise with a folded
+hint and solution, and every check passing when the solutions are filled in.
+
+(nbval, run by the same test command, checks that each notebook's saved outputs are what
+it prints today, with the exercises unsolved.)
+"""
+import re
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def ids(paths):
+    return [p.stem for p in paths]
+
+
+def tagged(notebook, tag):
+    return [c for c in notebook.cells if tag in c.metadata.get("tags", [])]
+
+
+def exercise_id(cell):
+    return next(t for t in cell.metadata["tags"] if t.startswith("ex-"))
+
+
+def test_there_are_notebooks():
+    assert len(NOTEBOOKS) >= 2
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_the_py_source_and_the_notebook_say_the_same(path):
+    source = jupytext.read(path.with_suffix(".py"))
+    saved = nbformat.read(path, as_version=4)
+    assert [c.source for c in source.cells] == [c.source for c in saved.cells], \
+        f"run: jupytext --sync {path.with_suffix('.py').name} (in notebooks/)"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_every_exercise_has_a_folded_hint_and_solution(path):
+    notebook = nbformat.read(path, as_version=4)
+    for cell in tagged(notebook, "exercise"):
+        name = exercise_id(cell)
+        for kind in ("hint", "solution"):
+            folded = [c for c in tagged(notebook, kind) if name in c.metadata["tags"]]
+            assert len(folded) == 1, f"{name} needs exactly one {kind} cell"
+            assert folded[0].source.startswith("<details><summary>"), f"{name}'s {kind} is shown"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_with_the_solutions_filled_in_every_check_passes(path, tmp_path):
+    notebook = nbformat.read(path, as_version=4)
+    solutions = {exercise_id(c): re.search(r"```python\n(.*?)```", c.source, re.S).group(1)
+                 for c in tagged(notebook, "solution")}
+    for cell in tagged(notebook, "exercise"):
+        cell.source = solutions[exercise_id(cell)]
+    NotebookClient(notebook, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    checks = tagged(notebook, "check")
+    assert checks, "a notebook with exercises has check cells"
+    for cell in checks:
+        text = "".join(o.get("text", "") for o in cell.outputs)
+        assert text.startswith("✓"), f"with its solution, this check says:\n{text}"
