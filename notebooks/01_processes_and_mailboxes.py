@@ -123,6 +123,8 @@ receive(("urgent", ANY))
 process_info(me)["messages"]     # the others stayed, in order
 
 # %% [markdown]
+# Elixir's `receive` does the same with its patterns:
+#
 # ```elixir
 # send(self(), {:b, 1})
 # send(self(), {:a, 1})
@@ -131,7 +133,8 @@ process_info(me)["messages"]     # the others stayed, in order
 # end
 # ```
 #
-# **Predict, then run:** the next cell asks for the oldest message of any kind. Which is it?
+# **Predict, then run:** the next cell asks for the oldest message of any kind, with no
+# pattern. Which is it?
 
 # %%
 receive()
