@@ -28,7 +28,7 @@ from typing import Any, Iterable
 import graphviz
 
 from ..trace import Trace, format_events
-from .model import Arrow, Mark, Wait, build
+from .model import Arrow, Mark, Wait, build, lane_names
 from .render import FONT, View, label
 
 LANE_WIDTH = 170        # points between lifelines
@@ -101,7 +101,7 @@ class SequenceDiagram(View):
                   f"steps {model.first}-{model.last} of {model.total}")
         drawn = set(model.rows)
         events = [e for e in trace.events if e.step in drawn]
-        return header + "\n" + format_events(events, trace.names(), self.width * 2)
+        return header + "\n" + format_events(events, lane_names(trace), self.width * 2)
 
     def _words(self, x: float, y: float, text: str, classes: str, colour: str = "#222222",
                align: str = "left", size: str = "9", width: int | None = None) -> None:
