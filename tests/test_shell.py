@@ -210,3 +210,11 @@ def test_a_node_used_from_another_thread_says_so():
     thread.start()
     thread.join()
     assert errors and "another thread" in errors[0]
+
+
+def test_log_goes_where_crash_reports_go_and_can_be_silenced(capsys):
+    actorlab.log("a line for the log")
+    assert capsys.readouterr().out == "a line for the log\n"
+    reset(log=None)
+    actorlab.log("silenced")          # no output, and no error either
+    assert capsys.readouterr().out == ""

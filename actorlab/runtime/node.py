@@ -63,7 +63,7 @@ class Node(Signals, Names):
         self.serial = next(_serials)
         self.seed = seed
         self.random = None if seed is None else random.Random(seed)
-        self.log = log
+        self.output = log                      # where reports go (the `log()` method writes)
         self.trace = Trace(enabled=trace, limit=trace_limit, on_full=self._trace_full,
                            node=self.serial)
         self.max_steps = max_steps
@@ -597,8 +597,8 @@ class Node(Signals, Names):
                               "survive reset(). Spawn the process again and use its new pid.")
 
     def _report(self, text: str) -> None:
-        if self.log is not None:
-            self.log(text)
+        if self.output is not None:
+            self.output(text)
 
     def _trace_full(self, limit: int) -> None:
         self._report(f"[trace] the trace reached its limit of {limit:,} events at "

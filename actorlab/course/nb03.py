@@ -1,0 +1,131 @@
+"""Checks for notebook 03, the self-call deadlock.
+
+The protocol is notebook 02's: a call is `("call", caller, ref, request)`, answered with
+`(ref, reply)`; a cast is `("cast", message)`.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..runtime import (ANY, DeadlockError, ReceiveTimeout, current_node, make_ref, receive,
+                       self_pid, send, spawn)
+from .checks import Check, describe_step, fresh_node, run_quietly, self_waits
+
+NUMBERS = [1, 2, 3, 6]
+
+
+def call(server: Any, request: Any, timeout: float | None = None) -> Any:
+    """Notebook 02's hand-built call (the checks' own copy)."""
+    ref = make_ref()
+    send(server, ("call", self_pid(), ref, request))
+    return receive((ref, ANY), timeout=timeout)[1]
+
+
+def check_stats(stats_server: Callable) -> None:
+    """stats_server(numbers) answers "mean" and "summary" = ("summary", count, mean)."""
+    check = Check("stats server")
+    fresh_node()
+    ran, pid = run_quietly(check, "spawn(stats_server, [1, 2, 3, 6])",
+                           lambda: spawn(stats_server, NUMBERS, label="stats"))
+    if not ran:
+        check.report()
+        return
+    try:
+        mean = call(pid, "mean", timeout=1000)
+        summary = call(pid, "summary", timeout=1000)
+    except (DeadlockError, ReceiveTimeout):
+        waits = self_waits(current_node().trace)
+        if waits:
+            check.fail(f"at {describe_step(current_node().trace, waits[0])} the server "
+                       "waited for a reply from itself: it called its own API while handling "
+                       "a call. Compute the mean with a plain function that both requests use")
+        else:
+            check.fail("a call got no answer: every call must be answered with (ref, reply)")
+        check.report()
+        return
+    check.expect(mean == 3, "'mean' answered 3.0", f"'mean' answered {mean!r}, not 3.0")
+    check.expect(summary == ("summary", 4, 3), "'summary' answered ('summary', 4, 3.0)",
+                 f"'summary' answered {summary!r}, not ('summary', 4, 3.0)")
+    check.expect(not self_waits(current_node().trace), "the server never waited for itself",
+                 "the server still calls itself somewhere")
+    check.report()
+
+
+# -- which programs deadlock? ---------------------------------------------------------
+
+def _program_a() -> None:
+    """A server that casts to itself while handling a call, then replies."""
+    def server() -> None:
+        while True:
+            message = receive()
+            if message[0] == "call":
+                _, caller, ref, _ = message
+                send(self_pid(), ("cast", "note it down"))
+                send(caller, (ref, "done"))
+
+    call(spawn(server, label="A"), "work")
+
+
+def _program_b() -> None:
+    """Server X calls server Y, which answers straight away."""
+    def y() -> None:
+        while True:
+            _, caller, ref, _ = receive()
+            send(caller, (ref, "from Y"))
+
+    y_pid = spawn(y, label="Y")
+
+    def x() -> None:
+        while True:
+            _, caller, ref, _ = receive()
+            send(caller, (ref, call(y_pid, "help")))
+
+    call(spawn(x, label="X"), "work")
+
+
+def _program_c() -> None:
+    """Server X calls server Y, and Y calls X back before answering."""
+    pids: dict[str, Any] = {}
+
+    def y() -> None:
+        while True:
+            _, caller, ref, _ = receive()
+            send(caller, (ref, call(pids["X"], "check")))
+
+    def x() -> None:
+        while True:
+            _, caller, ref, request = receive()
+            answer = call(pids["Y"], "help") if request == "work" else "ok"
+            send(caller, (ref, answer))
+
+    pids["Y"] = spawn(y, label="Y")
+    pids["X"] = spawn(x, label="X")
+    call(pids["X"], "work")
+
+
+PROGRAMS = {"A": _program_a, "B": _program_b, "C": _program_c}
+WHY = {
+    "A": "a send to yourself never waits, so the server answers and then reads its own cast",
+    "B": "X waits for Y, but Y waits for nobody: the calls form a chain, not a cycle",
+    "C": "X waits for Y and Y waits for X: a cycle of calls, and neither can answer",
+}
+
+
+def check_deadlock_quiz(deadlocks: dict) -> None:
+    """`deadlocks` says True or False for each of the programs A, B and C."""
+    check = Check("which programs deadlock")
+    for name, program in PROGRAMS.items():
+        fresh_node()
+        try:
+            program()
+            happened = False
+        except DeadlockError:
+            happened = True
+        guess = deadlocks.get(name)
+        verdict = "deadlocks" if happened else "does not deadlock"
+        if guess is None:
+            check.fail(f"{name}: no answer yet (True if it deadlocks, False if not)")
+        else:
+            check.expect(guess == happened, f"{name} {verdict}: {WHY[name]}",
+                         f"{name} {verdict}, and you said {guess}: {WHY[name]}")
+    check.report()
