@@ -34,6 +34,15 @@ def test_call_and_reply_are_labelled_and_paired():
     assert "counter\n#PID<0.1.0>" in view.source
 
 
+def test_the_courses_hand_built_protocol_is_labelled_too():
+    from actorlab.views.model import message_role
+    ref = actorlab.Ref(1)
+    assert message_role(("call", actorlab.Pid(0), ref, "get"), None) == ("call", "call 'get'")
+    assert message_role(("cast", ("add", 1)), None) == ("cast", "cast ('add', 1)")
+    assert message_role((ref, 5), None) == ("reply", "reply 5")
+    assert message_role(("call", "not", "a ref", "x"), None)[0] == "message"
+
+
 def test_every_arrow_is_drawn_from_its_send_row_to_its_receive_row():
     trace = gallery.call_and_reply()
     view = diagram(trace)
@@ -201,5 +210,8 @@ def test_the_replay_widget_moves_with_its_slider():
     assert player.event_text().startswith(f"step {player.step} of ")
     bundle = player._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
-    assert bundle["image/svg+xml"] == player.diagram.svg()          # the static fallback
+    assert bundle["image/svg+xml"] == player.final_svg()            # the static fallback
+    assert "inflight{" not in bundle["image/svg+xml"]
+    final_style = re.search(r"<style>(.*?)</style>", player.final_svg()).group(1)
+    assert "font-weight" not in final_style                          # nothing highlighted
     assert bundle["text/plain"].startswith("Replay of ")

@@ -103,14 +103,24 @@ def lane_names(trace: Trace) -> dict[Pid, str]:
 
 
 def message_role(message: Any, alias: Any) -> tuple[str, str]:
-    """(role, label text) of a message, naming OTP's calls, casts and replies as such."""
+    """(role, label text) of a message, naming calls, casts and replies as such.
+
+    Both OTP's shapes (`("$gen_call", (pid, tag), request)`, `("$gen_cast", msg)`) and the
+    course's hand-built ones (`("call", pid, ref, request)`, `("cast", msg)`) count; a
+    reply is a pair tagged with a ref, `(ref, reply)`.
+
+    >>> message_role(("call", Pid(0), Ref(1), "get"), None)
+    ('call', "call 'get'")
+    """
     if type(message) is tuple and message:
         head = message[0]
         if head == "$gen_call" and len(message) == 3:
             return "call", f"call {short(message[2], LONG)}"
-        if head == "$gen_cast" and len(message) == 2:
+        if head == "call" and len(message) == 4 and type(message[2]) is Ref:
+            return "call", f"call {short(message[3], LONG)}"
+        if head in ("$gen_cast", "cast") and len(message) == 2:
             return "cast", f"cast {short(message[1], LONG)}"
-        if type(head) is Ref and alias is not None and len(message) == 2:
+        if type(head) is Ref and len(message) == 2:
             return "reply", f"reply {short(message[1], LONG)}"
         if type(head) is str and head in SYSTEM_TAGS:
             return "system", short(message, LONG)

@@ -75,18 +75,28 @@ class Replay:
 
     # -- what it shows ------------------------------------------------------------------
 
-    def frame_svg(self) -> str:
+    def frame_svg(self, highlight: bool = True) -> str:
         """The diagram up to the current step, with the current step highlighted."""
         scope = f"#{self.id}"
         step = self.step
         shown = ",".join(f"{scope} .s{s}" for s in self.steps if s <= step) or f"{scope} .none"
         gone = ",".join(f"{scope} .u{s}" for s in self.steps if s <= step) or f"{scope} .none"
         style = (f"<style>{scope} .ev{{display:none}} {shown}{{display:inline}} "
-                 f"{gone}{{display:none}} "
-                 f"{scope} .s{step} text{{fill:#d62728;font-weight:bold}} "
-                 f"{scope} .s{step} path{{stroke:#d62728;stroke-width:2.5}}</style>")
+                 f"{gone}{{display:none}} ")
+        if highlight:
+            style += (f"{scope} .s{step} text{{fill:#d62728;font-weight:bold}} "
+                      f"{scope} .s{step} path{{stroke:#d62728;stroke-width:2.5}}")
+        style += "</style>"
         head_end = self._svg_tail.index(">") + 1
         return self._svg_head + self._svg_tail[:head_end] + style + self._svg_tail[head_end:]
+
+    def final_svg(self) -> str:
+        """The whole diagram, as the last step leaves it, unhighlighted: the static picture."""
+        index, self.index = self.index, len(self.steps) - 1
+        try:
+            return self.frame_svg(highlight=False)
+        finally:
+            self.index = index
 
     def event_text(self) -> str:
         if not len(self.trace):
@@ -141,7 +151,7 @@ class Replay:
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict:
         bundle = self.widget()._repr_mimebundle_()
         bundle = dict(bundle) if bundle else {}
-        bundle["image/svg+xml"] = self.diagram.svg()     # where widgets cannot run
+        bundle["image/svg+xml"] = self.final_svg()     # where widgets cannot run
         bundle["text/plain"] = repr(self)
         return bundle
 
