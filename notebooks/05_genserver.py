@@ -1,0 +1,281 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 05 · GenServer
+#
+# **Questions:** What does OTP's GenServer add to the generic server we built? What are
+# all those `("reply", ...)` tuples?
+#
+# **You will:** write a GenServer and compare it, line by line, with notebook 04's
+# callbacks; use its return tuples; answer a call later (a deferred reply); stop a server
+# and watch `terminate` run; see, in the trace, that a GenServer is a process and not an
+# object.
+#
+# **Time:** 30 minutes. **Previous:** [04 · A generic server](04_a_generic_server.ipynb)
+
+# %%
+from actorlab import GenServer, receive, reset, self_pid, send, spawn
+
+node = reset()
+
+# %% [markdown]
+# ## Your generic server, grown up
+#
+# On the left, notebook 04's callbacks; on the right, the same counter as a GenServer.
+#
+# | notebook 04 (`serve`) | GenServer |
+# | --- | --- |
+# | `init(arg)` returns the state | `init(arg)` returns `("ok", state)` |
+# | `handle_call(request, state)` returns `(reply, state)` | `handle_call(request, from_, state)` returns `("reply", reply, state)` |
+# | `handle_cast(message, state)` returns the state | `handle_cast(message, state)` returns `("noreply", state)` |
+# | `spawn(serve, Counter(), 10)` | `GenServer.start_link(Counter, 10)` |
+# | `call(pid, request)`, `cast(pid, message)` | `GenServer.call(pid, request)`, `GenServer.cast(pid, message)` |
+#
+# The tuples say what to do *next*: reply now, or not; go on, or stop.
+
+# %%
+class Counter(GenServer):
+    def init(self, n):
+        return ("ok", n)
+
+    def handle_call(self, request, from_, n):
+        return ("reply", n, n)
+
+    def handle_cast(self, message, n):
+        return ("noreply", n + message[1])
+
+
+status, counter = GenServer.start_link(Counter, 10)
+GenServer.cast(counter, ("add", 5))
+GenServer.call(counter, "get")
+
+# %% [markdown]
+# In Elixir (`docs/elixir/05_genserver.exs`):
+#
+# ```elixir
+# defmodule Counter do
+#   use GenServer
+#   def init(n), do: {:ok, n}
+#   def handle_call(:get, _from, n), do: {:reply, n, n}
+#   def handle_cast({:add, k}, n), do: {:noreply, n + k}
+# end
+# ```
+#
+# ## What a call really sends
+#
+# Here is that call with nothing hidden. It is notebook 02's call, with three additions:
+# the caller **monitors** the server first (so a dead server is noticed at once: `noproc`
+# rather than a timeout), the ref is also an **alias** (so a reply that comes after the
+# timeout is dropped, not left in the mailbox), and the request is tagged `"$gen_call"`.
+
+# %%
+print(node.trace.format(kinds=["send", "receive", "monitor", "demonitor"]))
+
+# %% [markdown]
+# The diagram, with OTP's bookkeeping hidden, is the familiar picture:
+
+# %%
+node.trace.diagram(hide_system=True, max_rows=10)
+
+# %% [markdown]
+# The default timeout is 5000 ms; `timeout=None` waits forever. And since OTP 25, calling
+# your own pid exits at once with `calling_self` (notebook 03).
+#
+# ## Replying later
+#
+# `handle_call` gets a second argument, `from_`: who is asking, and the tag of this call.
+# Returning `("noreply", state)` sends nothing yet; the caller keeps waiting; later, any
+# callback can answer with `GenServer.reply(from_, value)`. This lets a server take the
+# next message instead of blocking: here, a doorman who answers "open?" only when the
+# door opens.
+
+# %%
+class Door(GenServer):
+    def init(self, arg):
+        return ("ok", {"open": False, "waiting": []})
+
+    def handle_call(self, request, from_, state):        # "wait until open"
+        if state["open"]:
+            return ("reply", "come in", state)
+        return ("noreply", {**state, "waiting": state["waiting"] + [from_]})
+
+    def handle_cast(self, message, state):                # "open"
+        for caller in state["waiting"]:
+            GenServer.reply(caller, "come in")
+        return ("noreply", {"open": True, "waiting": []})
+
+
+def guest(shell):
+    answer = GenServer.call(door, "wait")         # waits until the door opens
+    send(shell, (answer, self_pid()))
+
+
+node = reset()
+_, door = GenServer.start_link(Door)
+ann = spawn(guest, self_pid(), label="ann")
+bob = spawn(guest, self_pid(), label="bob")
+GenServer.cast(door, "open")
+receive(), receive()
+
+# %%
+node.trace.diagram(hide_system=True, processes=["shell", "Door", "ann", "bob"])
+
+# %% [markdown]
+# Ann and Bob each called, and waited; the door's `handle_call` returned at once
+# (`noreply`), so the door was free to take the `"open"` cast, which answered both.
+#
+# ## Stopping, and `terminate`
+#
+# `GenServer.stop(server)` asks a server to stop; its `terminate(reason, state)` runs
+# first, for cleanup. A callback can stop its own server by returning
+# `("stop", reason, state)`, or `("stop", reason, reply, state)` from `handle_call`, in
+# which case, as in OTP, `terminate` runs *before* the reply is sent.
+
+# %%
+class Noisy(Counter):
+    def terminate(self, reason, n):
+        print(f"terminate: reason {reason!r}, final count {n}")
+
+
+_, noisy = GenServer.start_link(Noisy, 3)
+GenServer.stop(noisy)
+
+# %% [markdown]
+# ## A process, not an object
+#
+# `Counter` looks like a class, so it is tempting to think the server *is* a `Counter`
+# object. It is not. The state lives in the server process, as the argument of its loop;
+# the class only holds the callbacks. Calling a method on an instance touches no server:
+
+# %%
+node = reset()
+_, counter = GenServer.start_link(Counter, 10)
+Counter().handle_cast(("add", 1000), 10), GenServer.call(counter, "get")
+
+# %% [markdown]
+# The only way to reach the state is a message. That is why the self-call of notebook 03
+# deadlocks: "calling a method on myself" is, for a process, sending a message to
+# itself and waiting.
+
+# %% [markdown]
+# ## Exercise 1: the counter, your way
+#
+# Write `MyCounter` as a GenServer: `init(n)`; the cast `("add", k)` adds `k`; the call
+# `"get"` answers the count.
+
+# %% tags=["exercise", "ex-counter"]
+class MyCounter(GenServer):
+    def init(self, n):
+        ...   # your code here
+
+    def handle_call(self, request, from_, n):
+        ...   # your code here
+
+    def handle_cast(self, message, n):
+        ...   # your code here
+
+
+# %% tags=["check"]
+from actorlab.course.nb05 import check_counter, check_queue
+
+check_counter(MyCounter)
+
+# %% [markdown] tags=["hint", "ex-counter"]
+# <details><summary>Hint</summary>
+#
+# `("ok", n)`, `("reply", n, n)` and `("noreply", n + message[1])`.
+# </details>
+
+# %% [markdown] tags=["solution", "ex-counter"]
+# <details><summary>Solution</summary>
+#
+# ```python
+# class MyCounter(GenServer):
+#     def init(self, n):
+#         return ("ok", n)
+#
+#     def handle_call(self, request, from_, n):
+#         return ("reply", n, n)
+#
+#     def handle_cast(self, message, n):
+#         return ("noreply", n + message[1])
+# ```
+# </details>
+
+# %% [markdown]
+# ## Exercise 2: a queue that makes you wait
+#
+# Write `Queue`: the cast `("push", item)` adds an item; the call `"pop"` answers the oldest
+# item, or, if the queue is empty, waits until an item is pushed (a deferred reply).
+
+# %% tags=["exercise", "ex-queue"]
+class Queue(GenServer):
+    def init(self, arg):
+        return ("ok", {"items": [], "waiting": []})
+
+    def handle_call(self, request, from_, state):
+        ...   # your code here
+
+    def handle_cast(self, message, state):
+        ...   # your code here
+
+
+# %% tags=["check"]
+check_queue(Queue)
+
+# %% [markdown] tags=["hint", "ex-queue"]
+# <details><summary>Hint</summary>
+#
+# Like `Door`: in `handle_call`, if there are items, reply with the first; if not, add
+# `from_` to `"waiting"` and return `("noreply", ...)`. In `handle_cast`, if someone is
+# waiting, `GenServer.reply` to the first of them; if not, keep the item.
+# </details>
+
+# %% [markdown] tags=["solution", "ex-queue"]
+# <details><summary>Solution</summary>
+#
+# ```python
+# class Queue(GenServer):
+#     def init(self, arg):
+#         return ("ok", {"items": [], "waiting": []})
+#
+#     def handle_call(self, request, from_, state):
+#         if state["items"]:
+#             first, *rest = state["items"]
+#             return ("reply", first, {**state, "items": rest})
+#         return ("noreply", {**state, "waiting": state["waiting"] + [from_]})
+#
+#     def handle_cast(self, message, state):
+#         _, item = message
+#         if state["waiting"]:
+#             first, *rest = state["waiting"]
+#             GenServer.reply(first, item)
+#             return ("noreply", {**state, "waiting": rest})
+#         return ("noreply", {**state, "items": state["items"] + [item]})
+# ```
+# </details>
+
+# %% [markdown]
+# ## Key points
+#
+# - A GenServer is the generic loop of notebook 04, plus monitors, aliases, timeouts and
+#   names: callbacks return tuples that say what happens next.
+# - `("reply", r, state)` answers now; `("noreply", state)` answers later with
+#   `GenServer.reply(from_, r)`, leaving the server free meanwhile.
+# - `terminate` runs when the server stops on purpose (and, in OTP, before a stop reply).
+# - A GenServer is a process: its state is reachable only by messages, which is why
+#   calling yourself deadlocks.
+#
+# **Next:** 06 · Finding processes (being written).
+# **Previous:** [04 · A generic server](04_a_generic_server.ipynb)
