@@ -71,6 +71,22 @@ send(pid, (self_pid(), "hello"))
 receive()
 
 # %% [markdown]
+# Each key idea in the course comes with its Elixir twin, run on the real BEAM (the files
+# are in `docs/elixir/`). In Elixir, the same echo is:
+#
+# ```elixir
+# pid = spawn(fn ->
+#   receive do
+#     {from, message} -> send(from, message)
+#   end
+# end)
+# send(pid, {self(), "hello"})
+# receive do
+#   reply -> reply     # "hello"
+# end
+# ```
+
+# %% [markdown]
 # ## Seeing the messages
 #
 # Every node records what happens in a *trace*. A sequence diagram draws it: one line per
@@ -125,6 +141,37 @@ check_shout(shout)
 # </details>
 
 # %% [markdown]
+# One more: the shell is a process like any other, so it can send a message *to itself*.
+# Write `note_to_self(text)`: it sends `text` to the shell's own pid, then receives it and
+# returns it.
+
+# %% tags=["exercise", "ex-self"]
+def note_to_self(text):
+    ...   # your code here: send to self_pid(), then receive
+
+
+# %% tags=["check"]
+from actorlab.course.nb00 import check_note_to_self
+
+check_note_to_self(note_to_self)
+
+# %% [markdown] tags=["hint", "ex-self"]
+# <details><summary>Hint</summary>
+#
+# `send(self_pid(), text)`, then `return receive()`.
+# </details>
+
+# %% [markdown] tags=["solution", "ex-self"]
+# <details><summary>Solution</summary>
+#
+# ```python
+# def note_to_self(text):
+#     send(self_pid(), text)
+#     return receive()
+# ```
+# </details>
+
+# %% [markdown]
 # ## The map
 #
 # One idea per notebook, 15–30 minutes each:
@@ -132,17 +179,17 @@ check_shout(shout)
 # 0. **Start here** (this notebook)
 # 1. [Processes and mailboxes](01_processes_and_mailboxes.ipynb): spawn, send, receive,
 #    selective receive, timeouts, state in a loop
-# 2. Building `call` from `send` and `receive`
-# 3. The self-call deadlock
-# 4. A generic server
-# 5. GenServer
+# 2. [Building `call` from `send` and `receive`](02_building_call.ipynb)
+# 3. [The self-call deadlock](03_the_self_call_deadlock.ipynb)
+# 4. [A generic server](04_a_generic_server.ipynb)
+# 5. [GenServer](05_genserver.ipynb)
 # 6. Finding processes
 # 7. Supervisors
 # 8. Bottlenecks and interleavings
 # 9. Capstone
 # 10. Where next
 #
-# The notebooks after 01 are being written.
+# The notebooks after 05 are being written.
 #
 # ## Key points
 #

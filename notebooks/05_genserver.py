@@ -141,6 +141,9 @@ node.trace.diagram(hide_system=True, processes=["shell", "Door", "ann", "bob"])
 # first, for cleanup. A callback can stop its own server by returning
 # `("stop", reason, state)`, or `("stop", reason, reply, state)` from `handle_call`, in
 # which case, as in OTP, `terminate` runs *before* the reply is sent.
+#
+# **Predict, then run:** `GenServer.stop` waits until the server has stopped and returns
+# `"ok"`. In the output below, which comes first: `terminate`'s printed line, or `'ok'`?
 
 # %%
 class Noisy(Counter):

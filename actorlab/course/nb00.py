@@ -15,6 +15,18 @@ from ..runtime import ReceiveTimeout, receive, self_pid, send, spawn
 from .checks import Check, fresh_node, run_quietly
 
 
+def check_note_to_self(note_to_self: Callable) -> None:
+    """note_to_self(text) sends text to the shell itself and returns what it receives."""
+    check = Check("note to self")
+    fresh_node()
+    ran, result = run_quietly(check, "note_to_self('milk')", lambda: note_to_self("milk"))
+    if ran:
+        check.expect(result == "milk", "note_to_self('milk') returned 'milk'",
+                     f"note_to_self('milk') returned {result!r}: send the text to "
+                     "self_pid(), then return what receive() gives")
+    check.report()
+
+
 def check_shout(shout: Callable) -> None:
     """shout() should send its message back in capitals."""
     check = Check("shout")
