@@ -132,11 +132,18 @@ node.trace.diagram(max_rows=9)
 # end
 # ```
 #
-# **Predict:** what does `serve` do with a message that is neither a call nor a cast, say a
-# monitor's `("DOWN", ...)`? Look at the loop again before you read on.
-#
-# It ignores it silently: the message is taken and dropped. OTP gives such messages to a
-# third callback, `handle_info`. That is Exercise 2.
+# **Predict, then run:** what does `serve` do with a message that is neither a call nor a
+# cast, say a monitor's `("DOWN", ...)`? Look at the loop again before you run the cell.
+
+# %%
+from actorlab import process_info
+
+send(counter, ("DOWN", "a monitor's news"))
+call(counter, "get"), process_info(counter)["messages"]
+
+# %% [markdown]
+# The server still works, and the message is gone: `serve` took it and dropped it without
+# a word. OTP gives such messages to a third callback, `handle_info`. That is Exercise 2.
 
 # %% [markdown]
 # ## Exercise 1: a key-value store, as callbacks only
