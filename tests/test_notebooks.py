@@ -64,3 +64,17 @@ def test_with_the_solutions_filled_in_every_check_passes(path, tmp_path):
     for cell in checks:
         text = "".join(o.get("text", "") for o in cell.outputs)
         assert text.startswith("✓"), f"with its solution, this check says:\n{text}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_every_link_to_another_notebook_works(path):
+    notebook = nbformat.read(path, as_version=4)
+    text = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    for target in re.findall(r"\]\(([^)#]+\.ipynb)\)", text):
+        assert (path.parent / target).exists(), f"{path.name} links to missing {target}"
+
+
+def test_each_notebook_links_back_to_the_one_before():
+    for before, after in zip(NOTEBOOKS, NOTEBOOKS[1:]):
+        text = "\n".join(c.source for c in nbformat.read(after, as_version=4).cells)
+        assert f"]({before.name})" in text, f"{after.name} does not link to {before.name}"
