@@ -295,5 +295,5 @@ print(inspect.getsource(Node._deliver))
 #   `timeout=` bounds the wait.
 # - A process keeps state by looping with it; nothing is shared.
 #
-# **Next:** 02 · Building `call` from `send` and `receive` (being written).
+# **Next:** [02 · Building `call` from `send` and `receive`](02_building_call.ipynb)
 # **Previous:** [00 · Start here](00_start_here.ipynb)

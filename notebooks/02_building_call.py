@@ -232,6 +232,6 @@ check_counter_server(counter_server)
 # - A timeout turns "wait forever" into an error; it does not make anyone answer.
 # - A cast is a plain `send`: nobody waits.
 #
-# **Next:** 03 · The self-call deadlock (being written): what happens when a server
-# calls itself with exactly this `call`.
+# **Next:** [03 · The self-call deadlock](03_the_self_call_deadlock.ipynb): what happens
+# when a server calls itself with exactly this `call`.
 # **Previous:** [01 · Processes and mailboxes](01_processes_and_mailboxes.ipynb)

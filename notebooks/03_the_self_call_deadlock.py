@@ -329,5 +329,5 @@ check_deadlock_quiz(deadlocks)
 # - Cycles through several servers deadlock the same way, and OTP cannot refuse them.
 # - Share code with functions; cast to yourself; be wary of calls between servers.
 #
-# **Next:** 04 · A generic server (being written).
+# **Next:** [04 · A generic server](04_a_generic_server.ipynb)
 # **Previous:** [02 · Building call](02_building_call.ipynb)

@@ -74,7 +74,9 @@ def test_every_link_to_another_notebook_works(path):
         assert (path.parent / target).exists(), f"{path.name} links to missing {target}"
 
 
-def test_each_notebook_links_back_to_the_one_before():
+def test_each_notebook_links_to_its_neighbours():
     for before, after in zip(NOTEBOOKS, NOTEBOOKS[1:]):
         text = "\n".join(c.source for c in nbformat.read(after, as_version=4).cells)
-        assert f"]({before.name})" in text, f"{after.name} does not link to {before.name}"
+        assert f"]({before.name})" in text, f"{after.name} does not link back to {before.name}"
+        text = "\n".join(c.source for c in nbformat.read(before, as_version=4).cells)
+        assert f"]({after.name})" in text, f"{before.name} does not link on to {after.name}"
