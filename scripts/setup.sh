@@ -43,14 +43,20 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
     echo "$wanted" > "$stamp"
 fi
 
-# 4. graphviz's dot program, which draws the course's diagrams.
-if ! command -v dot >/dev/null 2>&1; then
+# 4. Programs from the system's packages: graphviz's dot draws the diagrams; the tests
+#    also drive JupyterLab in Chromium (Debian's, never a downloaded browser).
+need_program() {   # need_program COMMAND PACKAGE WHAT
+    command -v "$1" >/dev/null 2>&1 && return 0
     if as_root true; then
-        say "installing graphviz (the dot program) with apt-get"
-        apt-get update -qq && apt-get install -y -qq graphviz >/dev/null
+        say "installing $2 ($3) with apt-get"
+        { apt-get install -y -qq "$2" || { apt-get update -qq && apt-get install -y -qq "$2"; }; } >/dev/null
     else
-        say "graphviz's 'dot' program is missing and I am not root, so I cannot install it."
-        say "Install it with: sudo apt-get install graphviz   (macOS: brew install graphviz)"
+        say "$3 ('$1') is missing and I am not root, so I cannot install it."
+        say "Install it with: sudo apt-get install $2"
         exit 1
     fi
+}
+need_program dot graphviz "graphviz's dot program"
+if [ "$extras" = test ]; then
+    need_program chromium chromium "the Chromium browser, for the notebook tests"
 fi
