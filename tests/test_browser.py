@@ -46,6 +46,10 @@ def lab(tmp_path_factory):
     settings = tmp_path_factory.mktemp("settings") / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
     (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    notices = settings.parent / "apputils-extension"        # no "Jupyter news?" pop-up
+    notices.mkdir()
+    (notices / "notification.jupyterlab-settings").write_text(
+        '{"fetchNews": "false", "checkForUpdates": false}')
     environment = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings.parent.parent),
                    "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path_factory.mktemp("workspaces"))}
     port = free_port()
@@ -125,7 +129,7 @@ def test_a_learner_runs_the_notebook_in_jupyterlab(lab, browser, path):
                                        f"{'an unexpected error' if shown else 'no error'}")
         assert page.locator("text=Error displaying widget").count() == 0
         source = "\n".join(c.source for c in cells)
-        check_replays(page, expected=source.count(".replay("))
+        check_replays(page, expected=source.count(".replay("), name=path.stem)
         check_diagrams(page, expected=source.count("diagram(") + source.count("graph("))
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"{path.stem}.png"), full_page=True)
@@ -133,7 +137,7 @@ def test_a_learner_runs_the_notebook_in_jupyterlab(lab, browser, path):
         page.close()
 
 
-def check_replays(page, expected: int) -> None:
+def check_replays(page, expected: int, name: str) -> None:
     """Each replay widget shows a step; clicking "step ▶" (or "◀ step") changes it."""
     widgets = page.locator(".widget-vbox:has(button:has-text('step ▶'))")
     assert widgets.count() == expected, f"{widgets.count()} replay widgets, not {expected}"
@@ -148,6 +152,8 @@ def check_replays(page, expected: int) -> None:
                 break
         else:
             raise AssertionError(f"the replay did not move from: {before}")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        widget.screenshot(path=str(SHOTS / f"{name}-replay-{index + 1}.png"))
 
 
 def current_step(widget) -> str:
