@@ -15,11 +15,22 @@ import nbformat
 from nbclient import NotebookClient
 
 
+def run_clean(notebook: nbformat.NotebookNode, folder: Path) -> None:
+    """Run `notebook` in a fresh kernel started in `folder`, keeping no run noise.
+
+    No wall-clock timings (`execution` cell metadata) and no widget state are kept, so
+    re-running an unchanged notebook leaves its file unchanged.
+    """
+    NotebookClient(notebook, timeout=120, kernel_name="python3", record_timing=False,
+                   resources={"metadata": {"path": str(folder)}}).execute()
+    notebook.metadata.pop("widgets", None)
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+
+
 def execute(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    notebook.metadata.pop("widgets", None)
+    run_clean(notebook, path.parent)
     nbformat.write(notebook, path)
     print(f"executed {path}")
 

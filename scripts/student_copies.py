@@ -16,7 +16,8 @@ import shutil
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+
+from execute_notebook import run_clean
 
 NOTEBOOKS = Path(__file__).parent.parent / "notebooks"
 
@@ -47,9 +48,7 @@ def solutions_copy(notebook: nbformat.NotebookNode, folder: Path) -> nbformat.No
     for cell in copy.cells:
         if "exercise" in tags(cell):
             cell.source = solutions[next(t for t in tags(cell) if t.startswith("ex-"))]
-    NotebookClient(copy, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(folder)}}).execute()
-    copy.metadata.pop("widgets", None)
+    run_clean(copy, folder)
     return copy
 
 

@@ -9,15 +9,17 @@ ROOT = Path(__file__).parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
-def script(name):
+def script(name, monkeypatch):
+    """Load scripts/NAME.py as running it would: with scripts/ on the import path."""
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
     spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_student_copies_lose_their_solutions_and_optionally_their_outputs():
-    copies = script("student_copies")
+def test_student_copies_lose_their_solutions_and_optionally_their_outputs(monkeypatch):
+    copies = script("student_copies", monkeypatch)
     for path in NOTEBOOKS:
         notebook = nbformat.read(path, as_version=4)
         kept = copies.student_copy(notebook, clear_outputs=False)
@@ -29,16 +31,17 @@ def test_student_copies_lose_their_solutions_and_optionally_their_outputs():
         assert any(c.outputs for c in kept.cells if c.cell_type == "code")
 
 
-def test_the_solutions_copy_passes_its_checks():
-    copies = script("student_copies")
+def test_the_solutions_copy_passes_its_checks(monkeypatch):
+    copies = script("student_copies", monkeypatch)
     path = ROOT / "notebooks" / "02_building_call.ipynb"
     solved = copies.solutions_copy(nbformat.read(path, as_version=4), path.parent)
     checks = [c for c in solved.cells if "check" in c.metadata.get("tags", [])]
     assert checks and all(c.outputs[0].text.startswith("✓") for c in checks)
+    assert all("execution" not in c.metadata for c in solved.cells)
 
 
-def test_the_site_builds_without_warnings_with_every_diagram_described(tmp_path):
-    pages = script("build_site").build(tmp_path)          # a warning would raise
+def test_the_site_builds_without_warnings_with_every_diagram_described(tmp_path, monkeypatch):
+    pages = script("build_site", monkeypatch).build(tmp_path)          # a warning would raise
     assert [p.name for p in pages] == ["index.html"] + [f"{p.stem}.html" for p in NOTEBOOKS]
     index = (tmp_path / "index.html").read_text()
     assert all(f'href="{p.stem}.html"' in index for p in NOTEBOOKS)

@@ -80,3 +80,15 @@ def test_each_notebook_links_to_its_neighbours():
         assert f"]({before.name})" in text, f"{after.name} does not link back to {before.name}"
         text = "\n".join(c.source for c in nbformat.read(before, as_version=4).cells)
         assert f"]({after.name})" in text, f"{before.name} does not link on to {after.name}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + [Path(__file__).parent / "notebooks" / "views.ipynb"],
+                         ids=lambda p: p.stem)
+def test_saved_notebooks_carry_no_run_noise(path):
+    """No wall-clock timings, widget state or machine paths in what is committed."""
+    text = path.read_text()
+    notebook = nbformat.read(path, as_version=4)
+    assert "widgets" not in notebook.metadata
+    assert all("execution" not in c.metadata for c in notebook.cells), "run the notebook " \
+        "with scripts/execute_notebook.py, which records no timings"
+    assert "/work/" not in text and "/tmp/" not in text and "/home/" not in text

@@ -3,14 +3,14 @@
 A check runs the learner's code on a fresh node, looks at what it returned and at the
 trace, and prints one line per finding: ✓ for what works, ✗ with an explanation (and the
 step where it went wrong) for what does not. It never raises, so an unfinished exercise
-still runs and tells the learner what to do next.
+still runs and tells the learner what to do next. Used in a `with` block, it starts a
+fresh node on entry and prints its report on exit, however the block ends:
 
->>> check = Check("echo")
->>> check.expect(1 + 1 == 2, "adds up", "does not add up")
+>>> with Check("echo") as check:
+...     check.expect(1 + 1 == 2, "adds up", "does not add up")
+...     check.expect("x" == "y", "same letter", "the letters differ: 'x' and 'y'")
 True
->>> check.expect("x" == "y", "same letter", "the letters differ: 'x' and 'y'")
 False
->>> check.report()
 ✗ echo: not yet
   ✓ adds up
   ✗ the letters differ: 'x' and 'y'
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from ..runtime import ActorlabError, reset
+from ..runtime import ActorlabError, reset, spawn
 from ..trace import Event, Pid, Ref, Trace, short
 
 
@@ -29,6 +29,13 @@ class Check:
     def __init__(self, title: str) -> None:
         self.title = title
         self.findings: list[tuple[bool, str]] = []
+
+    def __enter__(self) -> Check:
+        fresh_node()
+        return self
+
+    def __exit__(self, *error: Any) -> None:
+        self.report()
 
     def expect(self, condition: bool, ok: str, wrong: str) -> bool:
         """Record a finding: `ok` if `condition` holds, else `wrong` (say what to change)."""
@@ -68,6 +75,13 @@ def run_quietly(check: Check, what: str, action: Callable[[], Any]) -> tuple[boo
 def fresh_node() -> None:
     """Each check starts from a clean node, so it never mixes with the notebook's processes."""
     reset(log=None)
+
+
+def spawn_learner(check: Check, fn: Callable, *args: Any, label: str) -> Any:
+    """Spawn the learner's function; None (the reason noted in `check`) if it cannot start."""
+    shown = ", ".join([label] + [repr(a) for a in args])
+    ran, pid = run_quietly(check, f"spawn({shown})", lambda: spawn(fn, *args, label=label))
+    return pid if ran else None
 
 
 # -- rules read off a trace -------------------------------------------------------------

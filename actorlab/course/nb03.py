@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from ..runtime import (ANY, DeadlockError, ReceiveTimeout, current_node, make_ref, receive,
                        self_pid, send, spawn)
-from .checks import Check, describe_step, fresh_node, run_quietly, self_waits
+from .checks import Check, describe_step, fresh_node, self_waits, spawn_learner
 
 NUMBERS = [1, 2, 3, 6]
 
@@ -23,32 +23,27 @@ def call(server: Any, request: Any, timeout: float | None = None) -> Any:
 
 def check_stats(stats_server: Callable) -> None:
     """stats_server(numbers) answers "mean" and "summary" = ("summary", count, mean)."""
-    check = Check("stats server")
-    fresh_node()
-    ran, pid = run_quietly(check, "spawn(stats_server, [1, 2, 3, 6])",
-                           lambda: spawn(stats_server, NUMBERS, label="stats"))
-    if not ran:
-        check.report()
-        return
-    try:
-        mean = call(pid, "mean", timeout=1000)
-        summary = call(pid, "summary", timeout=1000)
-    except (DeadlockError, ReceiveTimeout):
-        waits = self_waits(current_node().trace)
-        if waits:
-            check.fail(f"at {describe_step(current_node().trace, waits[0])} the server "
-                       "waited for a reply from itself: it called its own API while handling "
-                       "a call. Compute the mean with a plain function that both requests use")
-        else:
-            check.fail("a call got no answer: every call must be answered with (ref, reply)")
-        check.report()
-        return
-    check.expect(mean == 3, "'mean' answered 3.0", f"'mean' answered {mean!r}, not 3.0")
-    check.expect(summary == ("summary", 4, 3), "'summary' answered ('summary', 4, 3.0)",
-                 f"'summary' answered {summary!r}, not ('summary', 4, 3.0)")
-    check.expect(not self_waits(current_node().trace), "the server never waited for itself",
-                 "the server still calls itself somewhere")
-    check.report()
+    with Check("stats server") as check:
+        pid = spawn_learner(check, stats_server, NUMBERS, label="stats")
+        if pid is None:
+            return
+        try:
+            mean = call(pid, "mean", timeout=1000)
+            summary = call(pid, "summary", timeout=1000)
+        except (DeadlockError, ReceiveTimeout):
+            waits = self_waits(current_node().trace)
+            if waits:
+                check.fail(f"at {describe_step(current_node().trace, waits[0])} the server "
+                           "waited for a reply from itself: it called its own API while handling "
+                           "a call. Compute the mean with a plain function that both requests use")
+            else:
+                check.fail("a call got no answer: every call must be answered with (ref, reply)")
+            return
+        check.expect(mean == 3, "'mean' answered 3.0", f"'mean' answered {mean!r}, not 3.0")
+        check.expect(summary == ("summary", 4, 3), "'summary' answered ('summary', 4, 3.0)",
+                     f"'summary' answered {summary!r}, not ('summary', 4, 3.0)")
+        check.expect(not self_waits(current_node().trace), "the server never waited for itself",
+                     "the server still calls itself somewhere")
 
 
 # -- which programs deadlock? ---------------------------------------------------------
@@ -113,19 +108,22 @@ WHY = {
 
 def check_deadlock_quiz(deadlocks: dict) -> None:
     """`deadlocks` says True or False for each of the programs A, B and C."""
-    check = Check("which programs deadlock")
-    for name, program in PROGRAMS.items():
-        fresh_node()
-        try:
-            program()
-            happened = False
-        except DeadlockError:
-            happened = True
-        guess = deadlocks.get(name)
-        verdict = "deadlocks" if happened else "does not deadlock"
-        if guess is None:
-            check.fail(f"{name}: no answer yet (True if it deadlocks, False if not)")
-        else:
-            check.expect(guess == happened, f"{name} {verdict}: {WHY[name]}",
-                         f"{name} {verdict}, and you said {guess}: {WHY[name]}")
-    check.report()
+    with Check("which programs deadlock") as check:
+        for name, program in PROGRAMS.items():
+            _run_program(check, name, program, deadlocks.get(name))
+
+
+def _run_program(check: Check, name: str, program: Callable, guess: bool | None) -> None:
+    """Run one program on a fresh node and compare what happened with the guess."""
+    fresh_node()
+    try:
+        program()
+        happened = False
+    except DeadlockError:
+        happened = True
+    verdict = "deadlocks" if happened else "does not deadlock"
+    if guess is None:
+        check.fail(f"{name}: no answer yet (True if it deadlocks, False if not)")
+    else:
+        check.expect(guess == happened, f"{name} {verdict}: {WHY[name]}",
+                     f"{name} {verdict}, and you said {guess}: {WHY[name]}")

@@ -5,79 +5,71 @@ from typing import Any
 
 from ..otp import GenServer
 from ..runtime import Exit, receive, run_for, self_pid, send, spawn
-from .checks import Check, fresh_node, run_quietly
+from .checks import Check, run_quietly
 
 
 def check_counter(module: Any) -> None:
     """A GenServer counter: init(n); cast ("add", k); call "get"."""
-    check = Check("Counter GenServer")
-    fresh_node()
-    ran, started = run_quietly(check, "GenServer.start(Counter, 10)",
-                               lambda: GenServer.start(module, 10))
-    if not ran:
-        check.report()
-        return
-    if not (type(started) is tuple and started[0] == "ok"):
-        check.fail(f"GenServer.start(Counter, 10) returned {started!r}: init must return "
-                   "('ok', state)")
-        check.report()
-        return
-    pid = started[1]
-    GenServer.cast(pid, ("add", 5))
-    ran, count = run_quietly(check, "GenServer.call(counter, 'get')",
-                             lambda: GenServer.call(pid, "get", 100))
-    if ran:
-        check.expect(count == 15, "after ('add', 5) the count is 15",
-                     f"after starting at 10 and ('add', 5), 'get' answered {count!r}: "
-                     "handle_cast returns ('noreply', new_state); handle_call returns "
-                     "('reply', count, state)")
-    check.report()
+    with Check("Counter GenServer") as check:
+        ran, started = run_quietly(check, "GenServer.start(Counter, 10)",
+                                   lambda: GenServer.start(module, 10))
+        if not ran:
+            return
+        if not (type(started) is tuple and started[0] == "ok"):
+            check.fail(f"GenServer.start(Counter, 10) returned {started!r}: init must return "
+                       "('ok', state)")
+            return
+        pid = started[1]
+        GenServer.cast(pid, ("add", 5))
+        ran, count = run_quietly(check, "GenServer.call(counter, 'get')",
+                                 lambda: GenServer.call(pid, "get", 100))
+        if ran:
+            check.expect(count == 15, "after ('add', 5) the count is 15",
+                         f"after starting at 10 and ('add', 5), 'get' answered {count!r}: "
+                         "handle_cast returns ('noreply', new_state); handle_call returns "
+                         "('reply', count, state)")
 
 
 def check_queue(module: Any) -> None:
     """A queue GenServer: "pop" waits (deferred reply) until ("push", item) arrives."""
-    check = Check("Queue with deferred replies")
-    fresh_node()
-    ran, started = run_quietly(check, "GenServer.start(Queue)", lambda: GenServer.start(module))
-    if not ran or not (type(started) is tuple and started[0] == "ok"):
-        if ran:
-            check.fail(f"GenServer.start(Queue) returned {started!r}: init must return "
-                       "('ok', state)")
-        check.report()
-        return
-    queue, shell = started[1], self_pid()
+    with Check("Queue with deferred replies") as check:
+        ran, started = run_quietly(check, "GenServer.start(Queue)", lambda: GenServer.start(module))
+        if not ran or not (type(started) is tuple and started[0] == "ok"):
+            if ran:
+                check.fail(f"GenServer.start(Queue) returned {started!r}: init must return "
+                           "('ok', state)")
+            return
+        queue, shell = started[1], self_pid()
 
-    def popper() -> None:
-        try:
-            send(shell, ("popped", GenServer.call(queue, "pop", 1000)))
-        except Exit as exit_:
-            send(shell, ("failed", exit_.reason))
+        def popper() -> None:
+            try:
+                send(shell, ("popped", GenServer.call(queue, "pop", 1000)))
+            except Exit as exit_:
+                send(shell, ("failed", exit_.reason))
 
-    spawn(popper, label="popper")
-    run_for(50)
-    GenServer.cast(queue, ("push", "parcel"))
-    answer = receive(timeout=2000)
-    if answer[0] == "failed":
-        reason = answer[1][0]
-        if reason == "timeout":
-            check.fail("the pop was never answered: remember from_ in the state, return "
-                       "('noreply', state), and GenServer.reply(from_, item) when an item "
-                       "is pushed")
-        elif isinstance(reason, RuntimeError) and "bad return value" in str(reason):
-            check.fail(f"the server crashed: {reason}. handle_call returns ('reply', item, "
-                       "state) or ('noreply', state); handle_cast returns ('noreply', state)")
+        spawn(popper, label="popper")
+        run_for(50)
+        GenServer.cast(queue, ("push", "parcel"))
+        answer = receive(timeout=2000)
+        if answer[0] == "failed":
+            reason = answer[1][0]
+            if reason == "timeout":
+                check.fail("the pop was never answered: remember from_ in the state, return "
+                           "('noreply', state), and GenServer.reply(from_, item) when an item "
+                           "is pushed")
+            elif isinstance(reason, RuntimeError) and "bad return value" in str(reason):
+                check.fail(f"the server crashed: {reason}. handle_call returns ('reply', item, "
+                           "state) or ('noreply', state); handle_cast returns ('noreply', state)")
+            else:
+                check.fail(f"the pop failed, the server exited with {reason!r}")
+            return
         else:
-            check.fail(f"the pop failed, the server exited with {reason!r}")
-        check.report()
-        return
-    else:
-        check.expect(answer == ("popped", "parcel"),
-                     "a pop on an empty queue waited, and got the item pushed 50 ms later",
-                     f"the waiting pop got {answer[1]!r}, not 'parcel'")
-    GenServer.cast(queue, ("push", "letter"))
-    ran, item = run_quietly(check, "a pop on a non-empty queue",
-                            lambda: GenServer.call(queue, "pop", 100))
-    if ran:
-        check.expect(item == "letter", "a pop on a non-empty queue answered at once",
-                     f"a pop on a queue holding 'letter' answered {item!r}")
-    check.report()
+            check.expect(answer == ("popped", "parcel"),
+                         "a pop on an empty queue waited, and got the item pushed 50 ms later",
+                         f"the waiting pop got {answer[1]!r}, not 'parcel'")
+        GenServer.cast(queue, ("push", "letter"))
+        ran, item = run_quietly(check, "a pop on a non-empty queue",
+                                lambda: GenServer.call(queue, "pop", 100))
+        if ran:
+            check.expect(item == "letter", "a pop on a non-empty queue answered at once",
+                         f"a pop on a queue holding 'letter' answered {item!r}")
