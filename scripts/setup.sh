@@ -49,7 +49,7 @@ need_program() {   # need_program COMMAND PACKAGE WHAT
     command -v "$1" >/dev/null 2>&1 && return 0
     if as_root true; then
         say "installing $2 ($3) with apt-get"
-        { apt-get install -y -qq "$2" || { apt-get update -qq && apt-get install -y -qq "$2"; }; } >/dev/null
+        { apt-get install -y -qq $2 || { apt-get update -qq && apt-get install -y -qq $2; }; } >/dev/null
     else
         say "$3 ('$1') is missing and I am not root, so I cannot install it."
         say "Install it with: sudo apt-get install $2"
@@ -59,4 +59,5 @@ need_program() {   # need_program COMMAND PACKAGE WHAT
 need_program dot graphviz "graphviz's dot program"
 if [ "$extras" = test ]; then
     need_program chromium chromium "the Chromium browser, for the notebook tests"
+    need_program elixir "elixir erlang-nox" "Elixir on the BEAM, to run each scenario's Elixir twin"
 fi

@@ -97,8 +97,8 @@ def test_stop_without_reply_exits_the_caller_with_the_servers_reason(capsys):
     pid = start_counter()
     with pytest.raises(Exit) as caught:
         GenServer.call(pid, "stop_without_reply")
-    assert caught.value.reason == ("done", ("GenServer", "call", (pid, "stop_without_reply",
-                                                                    5000)))
+    assert caught.value.reason == ("done", ("GenServer", "call", [pid, "stop_without_reply",
+                                                                    5000]))
     assert "[error] GenServer #PID<0.1.0> terminating\n** (stop) 'done'" in capsys.readouterr().out
 
 
@@ -114,7 +114,7 @@ def test_a_crashing_callback_runs_terminate_and_logs_elixirs_report(capsys):
     with pytest.raises(Exit) as caught:
         GenServer.call(pid, "crash")
     reason, where = caught.value.reason
-    assert isinstance(reason, ValueError) and where == ("GenServer", "call", (pid, "crash", 5000))
+    assert isinstance(reason, ValueError) and where == ("GenServer", "call", [pid, "crash", 5000])
     terminated = receive(("terminate", ANY))
     assert isinstance(terminated[1], ValueError)
     out = capsys.readouterr().out
@@ -128,7 +128,7 @@ def test_call_timeout_exits_with_otps_reason_and_drops_the_late_reply():
     pid = start_counter()
     with pytest.raises(Exit) as caught:
         GenServer.call(pid, "slow", timeout=50)
-    assert caught.value.reason == ("timeout", ("GenServer", "call", (pid, "slow", 50)))
+    assert caught.value.reason == ("timeout", ("GenServer", "call", [pid, "slow", 50]))
     run_for(500)                                  # the server replies at 200 ms
     assert process_info(self_pid())["messages"] == []
 
@@ -138,17 +138,17 @@ def test_call_to_a_dead_server_or_an_unknown_name_is_noproc():
     GenServer.stop(pid)
     with pytest.raises(Exit) as caught:
         GenServer.call(pid, "get")
-    assert caught.value.reason == ("noproc", ("GenServer", "call", (pid, "get", 5000)))
+    assert caught.value.reason == ("noproc", ("GenServer", "call", [pid, "get", 5000]))
     with pytest.raises(Exit) as caught:
         GenServer.call("nobody", "get")
-    assert caught.value.reason == ("noproc", ("GenServer", "call", ("nobody", "get", 5000)))
+    assert caught.value.reason == ("noproc", ("GenServer", "call", ["nobody", "get", 5000]))
 
 
 def test_calling_yourself_exits_at_once_with_calling_self():
     with pytest.raises(Exit) as caught:
         GenServer.call(self_pid(), "anything")
     assert caught.value.reason == ("calling_self", ("GenServer", "call",
-                                                    (self_pid(), "anything", 5000)))
+                                                    [self_pid(), "anything", 5000]))
 
 
 def test_a_server_calling_itself_dies_and_its_client_gets_the_nested_reason(node):
@@ -158,8 +158,8 @@ def test_a_server_calling_itself_dies_and_its_client_gets_the_nested_reason(node
     with pytest.raises(Exit) as caught:
         GenServer.call(pid, "call_myself")
     assert caught.value.reason == (
-        ("calling_self", ("GenServer", "call", (pid, "get", 5000))),
-        ("GenServer", "call", (pid, "call_myself", 5000)))
+        ("calling_self", ("GenServer", "call", [pid, "get", 5000])),
+        ("GenServer", "call", [pid, "call_myself", 5000]))
     assert now_is(0)                      # refused at once: no 5-second wait
 
 
@@ -191,8 +191,8 @@ def test_a_mutual_call_deadlock_is_detected_as_a_cycle_then_times_out(node, caps
     # OTP does not refuse the indirect cycle: the inner call times out after 5 s
     assert actorlab.now() == 5000
     # a's call to b timed out first; a died of it; our call to a reports a's reason
-    assert caught.value.reason == (("timeout", ("GenServer", "call", ("b", "ping", 5000))),
-                                   ("GenServer", "call", ("a", "ping", None)))
+    assert caught.value.reason == (("timeout", ("GenServer", "call", ["b", "ping", 5000])),
+                                   ("GenServer", "call", ["a", "ping", None]))
 
 
 def test_init_return_values():

@@ -58,7 +58,7 @@ def test_a_pid_passed_at_start_is_stale_after_a_restart_but_a_name_is_not():
     assert GenServer.call(by_name, "y") == ("v1", "y")    # the name finds the new process
     with pytest.raises(Exit) as caught:
         GenServer.call(by_pid, "y")                       # the old pid is dead: noproc
-    assert caught.value.reason[0] == ("noproc", ("GenServer", "call", (echo_pid, "y", 5000)))
+    assert caught.value.reason[0] == ("noproc", ("GenServer", "call", [echo_pid, "y", 5000]))
 
 
 def test_task_async_await():
@@ -75,7 +75,7 @@ def test_task_await_timeout_and_crash():
     task = Task.async_(sleep, 10_000)
     with pytest.raises(Exit) as caught:
         Task.await_(task, timeout=50)
-    assert caught.value.reason == ("timeout", ("Task", "await", (task, 50)))
+    assert caught.value.reason == ("timeout", ("Task", "await", [task, 50]))
 
 
 def test_a_task_crash_reaches_its_linked_owner():

@@ -111,12 +111,12 @@ class GenServer:
     def call(server: Any, request: Any, timeout: float | None = DEFAULT_TIMEOUT) -> Any:
         """Send `request` and wait for the reply, at most `timeout` ms (None: forever).
 
-        Exits (raises `Exit`) with `(reason, ("GenServer", "call", (server, request,
-        timeout)))` when the server is unknown or dead ("noproc"), dies before replying
+        Exits (raises `Exit`) with `(reason, ("GenServer", "call", [server, request,
+        timeout]))` when the server is unknown or dead ("noproc"), dies before replying
         (its exit reason), does not reply in time ("timeout"), or is the caller itself
         ("calling_self", OTP 25's check).
         """
-        where = ("GenServer", "call", (server, request, timeout))
+        where = ("GenServer", "call", [server, request, timeout])
         pid = whereis_name(server)
         if pid is None:
             raise Exit(("noproc", where))
@@ -158,7 +158,7 @@ class GenServer:
 
         Exits (raises) if the server is not running or ends with another reason.
         """
-        where = ("GenServer", "stop", (server, reason, timeout))
+        where = ("GenServer", "stop", [server, reason, timeout])
         pid = whereis_name(server)
         if pid is None:
             raise Exit(("noproc", where))

@@ -40,15 +40,15 @@ class Task:
     def await_(task: Task, timeout: float | None = 5000) -> Any:
         """Wait for the task's result; exits if it crashes or takes longer than `timeout`."""
         if task.owner != self_pid():
-            raise Exit(("not_owner", ("Task", "await", (task, timeout))))
+            raise Exit(("not_owner", ("Task", "await", [task, timeout])))
         try:
             answer = receive(OneOf((task.ref, ANY), ("DOWN", task.ref, ANY, ANY, ANY)),
                              timeout=timeout, waiting_for=task.pid)
         except ReceiveTimeout:
             demonitor(task.ref, flush=True)
-            raise Exit(("timeout", ("Task", "await", (task, timeout)))) from None
+            raise Exit(("timeout", ("Task", "await", [task, timeout]))) from None
         if len(answer) == 5:
-            raise Exit((answer[4], ("Task", "await", (task, timeout))))
+            raise Exit((answer[4], ("Task", "await", [task, timeout])))
         demonitor(task.ref, flush=True)
         return answer[1]
 

@@ -1,0 +1,37 @@
+# Shared by every Elixir twin: print terms in the normalised form the Python twins print.
+# Loaded with `elixir -r twins/twin.exs twins/SCENARIO.exs` (see twins/README.md).
+defmodule Twin do
+  @doc "Start a scenario: the script's own process is `shell`; crash reports are silenced."
+  def start do
+    Logger.configure(level: :none)
+    name(self(), "shell")
+  end
+
+  @doc "Give `pid` the name it is printed with."
+  def name(pid, label), do: :persistent_term.put({Twin, pid}, label)
+
+  @doc "Print `text: term`, or `text` alone."
+  def say(text), do: IO.puts(text)
+  def say(text, term), do: IO.puts("#{text}: #{show(term)}")
+
+  @doc "The value `fun` returns, or {:exit, reason} if it exits."
+  def attempt(fun) do
+    fun.()
+  catch
+    :exit, reason -> {:exit, reason}
+  end
+
+  @doc "What the shell's mailbox holds now, without taking anything."
+  def mailbox, do: elem(Process.info(self(), :messages), 1)
+
+  @doc "A term in the normalised form (the rules are in twins/README.md)."
+  def show(pid) when is_pid(pid), do: :persistent_term.get({Twin, pid}, "pid?")
+  def show(ref) when is_reference(ref), do: "ref"
+  def show(atom) when is_atom(atom), do: atom |> inspect() |> String.trim_leading(":")
+  def show(text) when is_binary(text), do: inspect(text)
+  def show(%{__exception__: true} = error), do: "#{show(error.__struct__)}(#{inspect(Exception.message(error))})"
+  def show({%{__exception__: true} = error, stack}) when is_list(stack), do: show(error)
+  def show(tuple) when is_tuple(tuple), do: "{" <> Enum.map_join(Tuple.to_list(tuple), ", ", &show/1) <> "}"
+  def show(list) when is_list(list), do: "[" <> Enum.map_join(list, ", ", &show/1) <> "]"
+  def show(number) when is_number(number), do: inspect(number)
+end

@@ -1,0 +1,61 @@
+"""Shared by every Python twin: print terms in the normalised form the Elixir twins print.
+
+Run a twin as `python twins/SCENARIO.py` (see twins/README.md for the rules).
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Callable
+
+from actorlab import Exit, Pid, Ref, process_info, reset, self_pid
+
+_names: dict[Pid, str] = {}
+
+
+def start() -> None:
+    """Start a scenario on a fresh node: the cell's process is `shell`; no crash reports."""
+    reset(log=None)
+    _names.clear()
+    name(self_pid(), "shell")
+
+
+def name(pid: Pid, label: str) -> None:
+    """Give `pid` the name it is printed with."""
+    _names[pid] = label
+
+
+def say(text: str, *term: Any) -> None:
+    """Print `text: term`, or `text` alone."""
+    print(f"{text}: {show(term[0])}" if term else text)
+
+
+def attempt(fn: Callable[[], Any]) -> Any:
+    """The value `fn` returns, or ("exit", reason) if it exits."""
+    try:
+        return fn()
+    except Exit as exit_:
+        return ("exit", exit_.reason)
+
+
+def mailbox() -> list:
+    """What the shell's mailbox holds now, without taking anything."""
+    return process_info(self_pid())["messages"]
+
+
+def show(term: Any) -> str:
+    """A term in the normalised form (the rules are in twins/README.md)."""
+    if isinstance(term, Pid):
+        return _names.get(term, "pid?")
+    if isinstance(term, Ref):
+        return "ref"
+    if term is True or term is False or term is None:
+        return {True: "true", False: "false", None: "nil"}[term]
+    if isinstance(term, str):
+        return term if term.isidentifier() else json.dumps(term, ensure_ascii=False)
+    if isinstance(term, BaseException):
+        return f"{type(term).__name__}({json.dumps(str(term), ensure_ascii=False)})"
+    if isinstance(term, tuple):
+        return "{" + ", ".join(map(show, term)) + "}"
+    if isinstance(term, list):
+        return "[" + ", ".join(map(show, term)) + "]"
+    return repr(term)
