@@ -66,6 +66,16 @@ def test_the_self_call_deadlock_shows_the_unread_call_the_cycle_and_the_deadlock
     assert next(w for w in still if w.pid == server).waiting_for == server
 
 
+def test_a_process_killed_while_waiting_stops_waiting_where_it_died():
+    node = actorlab.reset(log=None)
+    waiter = actorlab.spawn(actorlab.receive, label="waiter")
+    actorlab.exit(waiter, "kill")
+    actorlab.spawn(lambda: None, label="later")
+    died = next(e.step for e in node.trace.events if e.kind == "exit" and e.pid == waiter)
+    (wait,) = diagram(node.trace).model.waits
+    assert (wait.pid, wait.end) == (waiter, died)
+
+
 def test_a_crash_with_links_shows_the_crash_the_killed_partner_and_the_exit_message():
     view = diagram(gallery.crash_with_links())
     crash = marks(view, "crash")

@@ -300,6 +300,7 @@ class _Reader:
         return self._mark(step, pid, "spawn", text, child)
 
     def _exit(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        self._end_wait(pid, step, timed_out=False)        # killed while waiting: the wait ends
         if not self.shown(pid):
             return ()
         reason = d["reason"]
