@@ -4,8 +4,8 @@ import pytest
 
 import actorlab
 from actorlab import (ANY, DeadlockError, Exit, Pid, ReceiveTimeout, RunawayError, exit,
-                      is_alive, make_ref, receive, reset, run_for, self_pid, send, spawn,
-                      spawn_link, trap_exit)
+                      is_alive, make_ref, monitor, receive, register, reset, run_for,
+                      self_pid, send, spawn, spawn_link, trap_exit, unregister, whereis)
 
 
 def call(server, request, timeout=None):
@@ -158,10 +158,32 @@ def test_a_trapping_shell_gets_the_exit_as_a_message():
     assert self_pid() == Pid(0)
 
 
-def test_exit_from_the_shell_restarts_the_shell():
-    with pytest.raises(Exit, match=r"\*\* \(exit\) 'bye'"):
+def test_exit_in_the_shell_is_an_exception_that_can_be_caught():
+    send(self_pid(), "kept")
+    try:
+        exit("timeout")
+    except Exit as caught:
+        assert caught.reason == "timeout"
+    assert self_pid() == Pid(0) and receive(timeout=0) == "kept"      # as on the BEAM
+
+
+def test_an_exit_that_leaves_the_cell_uncaught_restarts_the_shell_like_iex():
+    def watch(shell):
+        ref = monitor(shell)
+        register("saw", self_pid())
+        receive(("DOWN", ref, ANY, ANY, ANY))
+        unregister("saw")
+
+    old_shell = self_pid()
+    spawn(watch, old_shell)
+    with pytest.raises(Exit, match=r"\*\* \(exit\) 'bye'") as caught:
         exit("bye")
-    assert self_pid() == Pid(1)
+    assert self_pid() == Pid(0)                      # not yet: IPython has not shown it
+    lines = caught.value._render_traceback_()        # what IPython does with an uncaught error
+    assert lines[0].splitlines() == ["** (exit) 'bye'", "   (the shell is now #PID<0.2.0>)"]
+    assert self_pid() == Pid(2) and not is_alive(old_shell)
+    assert whereis("saw") is None                    # the shell's monitor fired: DOWN
+    assert caught.value._render_traceback_() == lines       # shown twice, ended once
 
 
 def test_errors_render_short_in_jupyter():

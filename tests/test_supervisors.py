@@ -112,9 +112,19 @@ def test_restarts_older_than_the_period_do_not_count():
     trap_exit(True)
     sup = start("one_for_one", spec("a"), max_restarts=1, max_seconds=5)
     exit(pid_of(sup, "a"), "kill")
-    run_for(5001)
+    run_for(6000)
     exit(pid_of(sup, "a"), "kill")
     assert is_alive(sup)
+
+
+def test_restarts_are_counted_in_whole_seconds_as_otp_does():
+    """supervisor.erl: restarts noted in whole seconds; one max_seconds old still counts."""
+    trap_exit(True)
+    sup = start("one_for_one", spec("a"), max_restarts=1, max_seconds=5)
+    exit(pid_of(sup, "a"), "kill")          # second 0
+    run_for(5999)
+    exit(pid_of(sup, "a"), "kill")          # second 5: 5 - 0 <= 5, so two restarts in 5 s
+    assert not is_alive(sup)
 
 
 def test_terminate_child_and_restart_child():
@@ -187,7 +197,7 @@ def test_brutal_kill_and_a_shutdown_timeout():
 
 
 def test_dynamic_supervisor_starts_children_on_demand_and_restarts_them():
-    status, sup = DynamicSupervisor.start_link()
+    status, sup = DynamicSupervisor.start_link(strategy="one_for_one")   # as Elixir's
     assert DynamicSupervisor.count_children(sup)["active"] == 0
     status, pid = DynamicSupervisor.start_child(sup, (Worker, (self_pid(), "job1")))
     assert status == "ok" and events() == [("started", "job1")]
@@ -209,6 +219,8 @@ def test_dynamic_supervisor_max_children():
 def test_a_bad_strategy_or_spec_is_a_clear_error():
     with pytest.raises(ValueError, match="strategy is one of"):
         Supervisor.start_link([], strategy="one_for_some")
+    with pytest.raises(ValueError, match="DynamicSupervisor's strategy is 'one_for_one'"):
+        DynamicSupervisor.start_link(strategy="one_for_all")
     with pytest.raises(ValueError, match="a child spec is a dict"):
         Supervisor.start_link(["not a spec"])
     with pytest.raises(ValueError, match="unique"):

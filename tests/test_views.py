@@ -76,6 +76,15 @@ def test_a_process_killed_while_waiting_stops_waiting_where_it_died():
     assert (wait.pid, wait.end) == (waiter, died)
 
 
+def test_a_deadlock_is_marked_on_a_shown_lane_when_the_shell_is_not_shown():
+    node = actorlab.reset(log=None)
+    stuck = actorlab.spawn(lambda: actorlab.receive("never"), label="stuck")
+    with pytest.raises(actorlab.DeadlockError):
+        actorlab.receive("nothing")
+    (mark,) = marks(diagram(node.trace, processes=["stuck"]), "deadlock")
+    assert mark.pid == stuck and mark.text == "DEADLOCK: shell, stuck wait forever"
+
+
 def test_a_crash_with_links_shows_the_crash_the_killed_partner_and_the_exit_message():
     view = diagram(gallery.crash_with_links())
     crash = marks(view, "crash")

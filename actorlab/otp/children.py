@@ -139,24 +139,27 @@ def modules(spec: dict) -> Any:
 
 
 class Intensity:
-    """At most `max_restarts` restarts in any `max_seconds` (of virtual time).
+    """At most `max_restarts` restarts in any `max_seconds`, counted as OTP counts them.
+
+    OTP's supervisor.erl notes each restart in whole seconds of its clock and still counts
+    a restart made exactly `max_seconds` ago; so does this, on the node's virtual clock.
 
     >>> limit = Intensity(max_restarts=1, max_seconds=5)
     >>> limit.add_restart(), limit.add_restart()
     (True, False)
     """
 
-    def __init__(self, max_restarts: int, max_seconds: float) -> None:
+    def __init__(self, max_restarts: int, max_seconds: int) -> None:
         if max_restarts < 0 or max_seconds <= 0:
             raise ValueError("max_restarts must be 0 or more and max_seconds more than 0")
         self.max_restarts = max_restarts
-        self.period_ms = max_seconds * 1000
-        self.restarts: deque[float] = deque()
+        self.max_seconds = max_seconds
+        self.restarts: deque[int] = deque()
 
     def add_restart(self) -> bool:
         """Record a restart now; False if that is one too many (time to give up)."""
-        moment = now()
-        self.restarts.append(moment)
-        while self.restarts and self.restarts[0] <= moment - self.period_ms:
+        second = int(now() // 1000)
+        self.restarts.append(second)
+        while self.restarts[0] < second - self.max_seconds:
             self.restarts.popleft()
         return len(self.restarts) <= self.max_restarts

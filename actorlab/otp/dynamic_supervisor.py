@@ -31,9 +31,15 @@ class DynamicSupervisor(Supervising):
     """
 
     @staticmethod
-    def start_link(*, max_restarts: int = 3, max_seconds: float = 5,
-                   max_children: int | None = None, name: Any = None) -> Any:
-        """Start an empty dynamic supervisor: `("ok", pid)`."""
+    def start_link(*, strategy: str = "one_for_one", max_restarts: int = 3,
+                   max_seconds: int = 5, max_children: int | None = None,
+                   name: Any = None) -> Any:
+        """Start an empty dynamic supervisor: `("ok", pid)`.
+
+        `strategy` is accepted as Elixir's `strategy: :one_for_one` is; it is the only one.
+        """
+        if strategy != "one_for_one":
+            raise ValueError(f"a DynamicSupervisor's strategy is 'one_for_one', not {strategy!r}")
         return GenServer.start_link(DynamicSupervisor,
                                     (Intensity(max_restarts, max_seconds), max_children),
                                     name=name)

@@ -33,7 +33,7 @@ class Supervisor(Supervising):
 
     @staticmethod
     def start_link(children: list, *, strategy: str = "one_for_one", max_restarts: int = 3,
-                   max_seconds: float = 5, name: Any = None) -> Any:
+                   max_seconds: int = 5, name: Any = None) -> Any:
         """Start the supervisor and its children, in order: `("ok", pid)` or `("error", r)`."""
         if strategy not in STRATEGIES:
             raise ValueError(f"strategy is one of {STRATEGIES}, not {strategy!r}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import linecache
 import os
-from typing import Any
+from typing import Any, Callable
 
 from ..trace import short
 
@@ -68,15 +68,21 @@ class Exit(ActorlabError):
     `GenServer.call` raises it when the call times out or the server is dead.
     """
 
-    def __init__(self, reason: Any, message: str | None = None) -> None:
+    def __init__(self, reason: Any, message: str | None = None,
+                 on_uncaught: Callable[[], str | None] | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.message = message
+        self.on_uncaught = on_uncaught    # the shell's exit(reason): end the shell if uncaught
 
     def __str__(self) -> str:
         return self.message or f"** (exit) {short(self.reason, 200)}"
 
     def _render_traceback_(self) -> list[str]:
+        # IPython calls this only for an exception that left the cell: nobody caught it.
+        if self.on_uncaught is not None:
+            told, self.on_uncaught = self.on_uncaught(), None
+            self.message = told or self.message
         lines = [str(self)]
         where = _caller_line(self.__traceback__)
         return lines + [where] if where else lines

@@ -137,10 +137,11 @@ class Signals:
         """
         me = self._caller()
         if len(args) == 1:
-            if me is self.shell:
-                self._kill(me, args[0])
-                self._raise_shell_exit()
-            raise Exit(args[0])
+            # An exception, as in Erlang: whoever catches it lives on. The shell ends only
+            # if the exit leaves the cell uncaught (see `_uncaught_shell_exit`).
+            shell = me.pid if me is self.shell else None
+            raise Exit(args[0], on_uncaught=shell and (lambda: self._uncaught_shell_exit(
+                shell, args[0])))
         if len(args) != 2:
             raise BadArgument("exit takes (reason) to end this process, or (pid, reason) to "
                               f"signal another; got {len(args)} arguments")
@@ -243,6 +244,18 @@ class Signals:
             cause = f"killed by the exit signal from {killer or by!r}; "
         self._shell_exit = Exit(reason, f"{message}\n   ({cause}the shell is now "
                                         f"{self.shell.pid!r})")
+
+    def _uncaught_shell_exit(self, pid: Pid, reason: Any) -> str | None:
+        """The shell's `exit(reason)` left a cell uncaught: as in iex, the shell process
+        ends (its links and monitors hear of it) and a new shell starts. Returns what to
+        tell the learner, or None if that shell is gone already."""
+        if self.shell.pid != pid:
+            return None
+        self._kill(self.shell, reason)
+        exit_, self._shell_exit = self._shell_exit, None
+        self._enter_shell()
+        self._run_until_idle()
+        return str(exit_)
 
     def _raise_shell_exit(self) -> None:
         if self._shell_exit is not None:

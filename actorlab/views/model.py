@@ -335,8 +335,14 @@ class _Reader:
 
     def _cycle(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
         loop = " → ".join(self.names.get(p, repr(p)) for p in d["cycle"] + d["cycle"][:1])
-        return self._mark(step, pid, "cycle", f"call cycle: {loop}")
+        return self._mark_on_one(step, [pid, *d["cycle"]], "cycle", f"call cycle: {loop}")
 
     def _deadlock(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
         who = ", ".join(self.names.get(p, repr(p)) for p in d["waiting"])
-        return self._mark(step, pid, "deadlock", f"DEADLOCK: {who} wait forever")
+        return self._mark_on_one(step, [pid, *d["waiting"]], "deadlock",
+                                 f"DEADLOCK: {who} wait forever")
+
+    def _mark_on_one(self, step: int, pids: list[Pid], kind: str, text: str) -> tuple[Pid, ...]:
+        """Mark the first of `pids` that has a lane (a diagram may show only some)."""
+        shown = [p for p in pids if self.shown(p)]
+        return self._mark(step, shown[0], kind, text) if shown else ()
