@@ -55,8 +55,9 @@ send(ann, (self_pid(), "Hello"))
 receive()
 
 # %% [markdown]
-# The same in Elixir (every Elixir snippet in this course is run on the BEAM; see
-# `docs/elixir/01_processes_and_mailboxes.exs`):
+# The same in Elixir, from `twins/selective_receive.exs`. Every Elixir snippet in this
+# course is quoted from a file in `twins/` that runs on the real BEAM, beside a Python twin
+# on actorlab that must print the same lines; `Twin.say(label, term)` is their print.
 #
 # ```elixir
 # pid = spawn(fn ->
@@ -64,9 +65,9 @@ receive()
 #     {from, message} -> send(from, message)
 #   end
 # end)
-# send(pid, {self(), "hello"})
+# send(pid, {self(), :hello})
 # receive do
-#   reply -> IO.inspect(reply)   # "hello"
+#   reply -> Twin.say("the echo", reply)
 # end
 # ```
 
@@ -123,14 +124,17 @@ receive(("urgent", ANY))
 process_info(me)["messages"]     # the others stayed, in order
 
 # %% [markdown]
-# Elixir's `receive` does the same with its patterns:
+# Elixir's `receive` does the same with its patterns (`twins/selective_receive.exs`; it
+# prints `urgent first: "fire!"`, then the two news, in order):
 #
 # ```elixir
-# send(self(), {:b, 1})
-# send(self(), {:a, 1})
+# send(self(), {:news, :cats})
+# send(self(), {:urgent, "fire!"})
+# send(self(), {:news, :dogs})
 # receive do
-#   {:a, x} -> {:a, x}     # takes {:a, 1}; {:b, 1} stays in the mailbox
+#   {:urgent, what} -> Twin.say("urgent first", what)
 # end
+# Twin.say("still in the mailbox, in order", Twin.mailbox())
 # ```
 #
 # **Predict, then run:** the next cell asks for the oldest message of any kind, with no
@@ -152,14 +156,16 @@ receive()     # the last one
 receive(("urgent", ANY), timeout=100)
 
 # %% [markdown]
-# `timeout=0` only looks in the mailbox and never waits. In Elixir the timeout is the
-# `after` clause:
+# `timeout=0` only looks in the mailbox and never waits: it takes a matching message that
+# is already there, or raises at once. In Elixir the timeout is the `after` clause
+# (`twins/receive_timeout.exs`, which also tries `after 0` on an empty mailbox, on one
+# with a message waiting, and on one with only a message that does not match):
 #
 # ```elixir
 # receive do
 #   :never -> :ok
 # after
-#   100 -> IO.puts("nothing in 100 ms")
+#   100 -> Twin.say("nothing in 100 ms")
 # end
 # ```
 #
@@ -184,13 +190,16 @@ send(acct, ("balance", self_pid()))
 receive(("balance", ANY))
 
 # %% [markdown]
-# In Elixir the loop is a recursive function, and the state is its argument:
+# In Elixir the loop is a recursive function, and the state is its argument
+# (`twins/selective_receive.exs`):
 #
 # ```elixir
 # def loop(count) do
 #   receive do
 #     {:add, n} -> loop(count + n)
-#     {:get, from} -> send(from, {:count, count}); loop(count)
+#     {:get, from} ->
+#       send(from, {:count, count})
+#       loop(count)
 #   end
 # end
 # ```

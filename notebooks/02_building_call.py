@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -128,7 +130,7 @@ call_v3(sleeper, 7, timeout=1000)
 # Elixir's `GenServer.call` does too, after 5 seconds by default. Notice what the timeout
 # does *not* do: it does not make the server answer. It turns a hang into a crash.
 #
-# The same call, in Elixir (`docs/elixir/02_building_call.exs` runs it):
+# The same call, in Elixir (`twins/hand_built_call.exs`):
 #
 # ```elixir
 # def call(server, request, timeout \\ 5000) do
@@ -141,6 +143,11 @@ call_v3(sleeper, 7, timeout=1000)
 #   end
 # end
 # ```
+#
+# On the BEAM it behaves as here: other messages wait untouched, and a silent server, or
+# a dead one, gives a timeout, since nothing tells the caller that its server is gone.
+# The twin also shows a reply that comes *after* the timeout: it lands in the caller's
+# mailbox, unasked for. (Notebook 05's `GenServer.call` does better on both counts.)
 
 # %% [markdown]
 # ## `cast` is just `send`

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -125,6 +127,20 @@ call(stats, "summary", timeout=5000)
 # fixed: the summary was never computed, and now the server is gone. The timeout only made
 # the failure visible. The bug is the call itself.
 #
+# The BEAM does the same. In Elixir (`twins/hand_built_self_call.exs`), `stats` handles
+# the summary with this clause:
+#
+# ```elixir
+# {:call, caller, ref, :summary} ->
+#   mean = call(self(), :mean, 500)
+#   send(caller, {ref, {:summary, length(numbers), mean}})
+#   loop(numbers)
+# ```
+#
+# and the twin prints that the request for the mean sat unread in `stats`' own mailbox,
+# that `stats` then exited with reason `timeout`, and that its client's call timed out
+# after it. Without the 500 ms, the BEAM would hang there for ever.
+#
 # ## The fix: share code, not calls
 #
 # The mean is a computation, not a conversation. Put it in a plain function that both
@@ -214,18 +230,41 @@ except Exit as exit_:
 print("after", now(), "ms")
 
 # %% [markdown]
-# The same program on the BEAM (`docs/elixir/03_the_self_call_deadlock.exs`) prints
+# The inner call's exit reason, `calling_self`, is wrapped in the outer call's: the
+# server crashed with the first, and the shell's call exited with both. The same server
+# on the BEAM (`twins/genserver_calling_self.exs`):
 #
 # ```elixir
-# {{:calling_self, {GenServer, :call, [#PID<0.110.0>, :get, 5000]}},
-#  {GenServer, :call, [#PID<0.110.0>, :get_twice, 5000]}}
+# def handle_call(:get, _from, n), do: {:reply, n, n}
+# # A callback calling its own server's public API: the self-call.
+# def handle_call(:twice, _from, n), do: {:reply, 2 * GenServer.call(self(), :get), n}
 # ```
 #
-# and for the indirect a → b → a cycle, after 5 seconds:
+# exits in the same words (the twins print pids by role, atoms without their colon):
+#
+# ```text
+# {{calling_self, {GenServer, call, [counter, get, 5000]}},
+#  {GenServer, call, [counter, twice, 5000]}}
+# ```
+#
+# For the indirect cycle, `twins/mutual_call_deadlock.exs` starts two servers that relay
+# a `:ping` to each other, with different timeouts so that which gives up first is not
+# left to chance:
 #
 # ```elixir
-# {{:timeout, {GenServer, :call, [:b, :ping, 5000]}},
-#  {GenServer, :call, [:a, :ping, :infinity]}}
+# GenServer.start(Relay, {:b, 500}, name: :a)
+# GenServer.start(Relay, {:a, 100}, name: :b)
+# Twin.say("the shell's call", Twin.attempt(fn -> GenServer.call(:a, :ping, 1000) end))
+# ```
+#
+# Nothing refuses these calls. After 100 ms b's call to a times out, so b crashes; a's call
+# to b exits with b's reason, so a crashes; the shell's call exits with all of it. The
+# exit reason the twin prints, annotated:
+#
+# ```text
+# {{{timeout, {GenServer, call, [a, ping, 100]}},     b's call to a timed out,
+#   {GenServer, call, [b, ping, 500]}},               so a's call to b failed,
+#  {GenServer, call, [a, ping, 1000]}}                so the shell's call to a failed
 # ```
 #
 # ## The rules

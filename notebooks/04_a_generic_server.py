@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -117,7 +119,17 @@ Counter().handle_call("get", 42), Counter().handle_cast(("add", 1), 42)
 node.trace.diagram(max_rows=9)
 
 # %% [markdown]
-# In Elixir (`docs/elixir/04_a_generic_server.exs` runs this) the callbacks are a module:
+# In Elixir (`twins/generic_server.exs` runs this) the callbacks are a module:
+#
+# ```elixir
+# defmodule Counter do
+#   def init(n), do: n
+#   def handle_call(:get, n), do: {n, n}
+#   def handle_cast({:add, k}, n), do: n + k
+# end
+# ```
+#
+# and the loop passes the module round with the state:
 #
 # ```elixir
 # defp loop(callbacks, state) do
@@ -143,7 +155,10 @@ call(counter, "get"), process_info(counter)["messages"]
 
 # %% [markdown]
 # The server still works, and the message is gone: `serve` took it and dropped it without
-# a word. OTP gives such messages to a third callback, `handle_info`. That is Exercise 2.
+# a word. The Elixir loop above does something else, just as bad: its `receive` has no
+# clause for such a message, so it never takes it, and the message stays in the server's
+# mailbox for ever, unread (`twins/generic_server.exs` shows it). Either way nobody hears
+# of it. OTP gives such messages to a third callback, `handle_info`. That is Exercise 2.
 
 # %% [markdown]
 # ## Exercise 1: a key-value store, as callbacks only

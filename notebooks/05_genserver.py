@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -61,7 +63,8 @@ GenServer.cast(counter, ("add", 5))
 GenServer.call(counter, "get")
 
 # %% [markdown]
-# In Elixir (`docs/elixir/05_genserver.exs`):
+# In Elixir (`twins/cast_ordering.exs`, which also shows that one client's casts are
+# handled in the order they were sent):
 #
 # ```elixir
 # defmodule Counter do
@@ -90,7 +93,11 @@ node.trace.diagram(hide_system=True, max_rows=10)
 
 # %% [markdown]
 # The default timeout is 5000 ms; `timeout=None` waits forever. And since OTP 25, calling
-# your own pid exits at once with `calling_self` (notebook 03).
+# your own pid exits at once with `calling_self` (notebook 03). Each of these is run on
+# the BEAM beside actorlab: a call to a dead pid or to a name nobody registered exits with
+# `noproc` (`twins/call_dead_server.exs`); a call that times out exits with
+# `("timeout", ("GenServer", "call", [server, request, timeout]))`, and the reply that comes
+# later never reaches the caller's mailbox (`twins/call_timeout.exs`).
 #
 # ## Replying later
 #
@@ -135,6 +142,17 @@ node.trace.diagram(hide_system=True, processes=["shell", "Door", "ann", "bob"])
 # Ann and Bob each called, and waited; the door's `handle_call` returned at once
 # (`noreply`), so the door was free to take the `"open"` cast, which answered both.
 #
+# The same door in Elixir (`twins/deferred_reply.exs`):
+#
+# ```elixir
+# def handle_call(:wait, _from, %{open: true} = state), do: {:reply, "come in", state}
+# def handle_call(:wait, from, state), do: {:noreply, %{state | waiting: state.waiting ++ [from]}}
+# def handle_cast(:open, state) do
+#   for caller <- state.waiting, do: GenServer.reply(caller, "come in")
+#   {:noreply, %{open: true, waiting: []}}
+# end
+# ```
+#
 # ## Stopping, and `terminate`
 #
 # `GenServer.stop(server)` asks a server to stop; its `terminate(reason, state)` runs
@@ -155,6 +173,15 @@ _, noisy = GenServer.start_link(Noisy, 3)
 GenServer.stop(noisy)
 
 # %% [markdown]
+# `terminate` printed first: `stop` returns only once the server has exited. The BEAM
+# agrees: in `twins/cast_ordering.exs` a server whose `terminate` is
+#
+# ```elixir
+# def terminate(reason, seen), do: Twin.say("terminate", {reason, seen})
+# ```
+#
+# prints its line before `GenServer.stop` returns `:ok`.
+#
 # ## A process, not an object
 #
 # `Counter` looks like a class, so it is tempting to think the server *is* a `Counter`

@@ -92,3 +92,15 @@ def test_saved_notebooks_carry_no_run_noise(path):
     assert all("execution" not in c.metadata for c in notebook.cells), "run the notebook " \
         "with scripts/execute_notebook.py, which records no timings"
     assert "/work/" not in text and "/tmp/" not in text and "/home/" not in text
+
+
+def test_links_and_the_course_map_are_up_to_date(monkeypatch):
+    """Previous/Next links and 00's map are what scripts/notebook_links.py writes."""
+    monkeypatch.syspath_prepend(str(Path(__file__).parent.parent / "scripts"))
+    import notebook_links
+
+    assert notebook_links.update(check=True) == [], "run scripts/notebook_links.py"
+    start = nbformat.read(NOTEBOOKS[0], as_version=4)
+    course_map = next(c.source for c in start.cells if "<!-- map -->" in c.source)
+    for path in NOTEBOOKS[1:]:
+        assert f"]({path.name})" in course_map, f"00's map does not list {path.name}"

@@ -1,0 +1,305 @@
+"""Checks for notebook 06, finding processes.
+
+The notebook's protocol: a `Room` server takes the cast `("enter", who)` and answers the
+call `"who"` with the list of people in it; a doorman answers `("admit", who)` with "ok"
+after casting `("enter", who)` to its room; a manager answers `("open", id)` with the pid of
+a room it starts and `("find", id)` with that pid, or None.
+
+A doorman that keeps the room's name passes; one that keeps its pid does not:
+
+>>> class ByName(GenServer):
+...     def init(self, room_name):
+...         return ("ok", room_name)
+...     def handle_call(self, request, from_, room_name):
+...         GenServer.cast(room_name, ("enter", request[1]))
+...         return ("reply", "ok", room_name)
+>>> check_doorman(ByName)
+✓ Doorman that finds the room by name: all good
+  ✓ ann, admitted by the doorman, is in the lobby
+  ✓ after the lobby was replaced, bob reached the new lobby
+  ✓ the doorman outlived the old lobby
+>>> class ByPid(ByName):
+...     def init(self, room_name):
+...         return ("ok", whereis(room_name))
+>>> check_doorman(ByPid)
+✗ Doorman that finds the room by name: not yet
+  ✓ ann, admitted by the doorman, is in the lobby
+  ✗ bob is not in the new lobby #PID<0.3.0>: at step 46 the doorman sent ('$gen_cast', ('enter', 'bob')) to #PID<0.1.0>, the old lobby, dead since step 33. A message to a dead pid is dropped without a word. Keep the room's name in the state, not its pid, and cast to the name on every request: the name leads to whoever holds it now. (To see it: current_node().trace.diagram(hide_system=True, steps=(33, 47)))
+  ✓ the doorman outlived the old lobby
+
+A manager that monitors its rooms and forgets dead ones passes; one that never monitors
+keeps a dead pid:
+
+>>> class Room(GenServer):
+...     def init(self, topic):
+...         return ("ok", [])
+>>> class Watchful(GenServer):
+...     def init(self, arg):
+...         return ("ok", {})
+...     def handle_call(self, request, from_, rooms):
+...         kind, id_ = request
+...         if kind == "open":
+...             _, pid = GenServer.start(Room, id_)
+...             monitor(pid)
+...             return ("reply", pid, {**rooms, id_: pid})
+...         return ("reply", rooms.get(id_), rooms)
+...     def handle_info(self, message, rooms):
+...         pid = message[3]
+...         return ("noreply", {i: p for i, p in rooms.items() if p != pid})
+>>> check_manager(Watchful)
+✓ Manager that monitors its rooms: all good
+  ✓ ('open', id) started a room and ('find', id) answered its pid
+  ✓ the manager monitored each room it opened
+  ✓ the manager outlived the kitchen
+  ✓ after the kitchen died, ('find', 'kitchen') answered None
+  ✓ the lobby, still alive, was not forgotten
+  ✓ ('open', 'kitchen') again started a new kitchen, and ('find', 'kitchen') answers it
+>>> class Forgetful(Watchful):
+...     def handle_call(self, request, from_, rooms):
+...         kind, id_ = request
+...         if kind == "open":
+...             _, pid = GenServer.start(Room, id_)
+...             return ("reply", pid, {**rooms, id_: pid})
+...         return ("reply", rooms.get(id_), rooms)
+>>> check_manager(Forgetful)
+✗ Manager that monitors its rooms: not yet
+  ✓ ('open', id) started a room and ('find', id) answered its pid
+  ✗ the manager never monitored a room, so nothing tells it when one dies: right after GenServer.start(Room, id_), call monitor(pid)
+  ✓ the manager outlived the kitchen
+  ✗ after the kitchen died (step 44), ('find', 'kitchen') still answered #PID<0.3.0>, a dead pid: monitor each room, and in handle_info drop the id whose pid is in the ('DOWN', ref, 'process', pid, reason) message
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..otp import GenServer
+from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, receive, run_for,
+                       whereis)
+from ..trace import Pid, short
+from .checks import Check, run_quietly
+
+
+class Room(GenServer):
+    """The notebook's room (the checks' own copy): ("enter", who) and "who"."""
+
+    def init(self, topic: Any) -> Any:
+        return ("ok", [])
+
+    def handle_cast(self, message: Any, people: list) -> Any:
+        return ("noreply", people + [message[1]])
+
+    def handle_call(self, request: Any, from_: tuple, people: list) -> Any:
+        return ("reply", people, people)
+
+
+def _kill(pid: Pid) -> None:
+    """Kill `pid` and wait for its DOWN, as the notebook does by hand."""
+    ref = monitor(pid)
+    exit(pid, "kill")
+    receive(("DOWN", ref, ANY, ANY, ANY), timeout=1000)
+
+
+def _step(kind: str, pid: Pid, **data: Any) -> int | None:
+    """The step of the first event of `kind` happening to `pid` whose data match."""
+    for event in current_node().trace.events:
+        if event.kind == kind and event.pid == pid and \
+                all(event.data.get(k) == v for k, v in data.items()):
+            return event.step
+    return None
+
+
+def _watched_by(watcher: Pid) -> set[Pid]:
+    """The pids `watcher` monitors now: monitors it made and did not end (GenServer.start
+    and GenServer.call make monitors of their own, and end them)."""
+    targets = {}
+    for event in current_node().trace.events:
+        if event.pid != watcher:
+            continue
+        if event.kind == "monitor":
+            targets[event.data["ref"]] = event.data["target"]
+        elif event.kind == "demonitor":
+            targets.pop(event.data["ref"], None)
+    return set(targets.values())
+
+
+def _exit_reason(pid: Pid) -> Any:
+    for event in current_node().trace.events:
+        if event.kind == "exit" and event.pid == pid:
+            return event.data["reason"]
+    return None
+
+
+def _exit_text(reason: Any) -> str:
+    if isinstance(reason, BaseException):
+        return f"{type(reason).__name__}: {reason}"
+    return short(reason, 120)
+
+
+def check_doorman(module: Any) -> None:
+    """A doorman started with a room's registered name must reach whoever holds the name."""
+    with Check("Doorman that finds the room by name") as check:
+        GenServer.start(Room, "lobby", name="lobby")
+        ran, started = run_quietly(check, "GenServer.start(DoormanByName, 'lobby')",
+                                   lambda: GenServer.start(module, "lobby"))
+        if not ran:
+            return
+        if not (type(started) is tuple and started[0] == "ok"):
+            check.fail(f"GenServer.start(DoormanByName, 'lobby') returned {started!r}: init "
+                       "must return ('ok', state), and the state should be the room's name")
+            return
+        doorman = started[1]
+        try:
+            answer = GenServer.call(doorman, ("admit", "ann"), 1000)
+        except Exit as exit_:
+            if exit_.reason[0] == "timeout":
+                check.fail("('admit', 'ann') got no reply in 1000 ms: handle_call returns "
+                           "('reply', 'ok', state) once it has cast ('enter', who) to the room")
+            else:
+                check.fail(f"the doorman crashed on ('admit', 'ann'): "
+                           f"{_exit_text(_exit_reason(doorman))}")
+            return
+        if answer != "ok":
+            check.fail(f"('admit', 'ann') answered {answer!r}: reply 'ok' once you have cast "
+                       "('enter', who) to the room")
+            return
+        people = GenServer.call("lobby", "who", 1000)
+        if not check.expect(people == ["ann"], "ann, admitted by the doorman, is in the lobby",
+                            f"after ('admit', 'ann') the lobby holds {people!r}, not ['ann']: "
+                            "in handle_call, cast ('enter', who) to the room"):
+            return
+        old = whereis("lobby")
+        _kill(old)
+        died = _step("exit", old)
+        GenServer.start(Room, "lobby", name="lobby")
+        new = whereis("lobby")
+        try:
+            GenServer.call(doorman, ("admit", "bob"), 1000)
+        except Exit as exit_:
+            reason = exit_.reason[0] if type(exit_.reason) is tuple else exit_.reason
+            if is_alive(doorman):
+                check.fail(f"('admit', 'bob') exited with {short(reason)} after the lobby was "
+                           "replaced: the doorman should answer 'ok' and cast to the room's name")
+            else:
+                check.fail(f"after the lobby was replaced, the doorman crashed on ('admit', "
+                           f"'bob') with {_exit_text(_exit_reason(doorman))}: it still used "
+                           f"the old lobby's pid {old!r} (dead since step {died}). Keep the "
+                           "room's name in the state and call or cast to the name each time")
+            return
+        run_for(10)
+        people = GenServer.call("lobby", "who", 1000)
+        if people == ["bob"]:
+            check.expect(True, "after the lobby was replaced, bob reached the new lobby", "")
+        else:
+            lost = [e for e in current_node().trace.events
+                    if e.kind == "send" and e.pid == doorman and e.data["to"] == old
+                    and not e.data["delivered"]]
+            if lost:
+                step = lost[0].step
+                check.fail(
+                    f"bob is not in the new lobby {new!r}: at step {step} the doorman sent "
+                    f"{short(lost[0].data['msg'])} to {old!r}, the old lobby, dead since step "
+                    f"{died}. A message to a dead pid is dropped without a word. Keep the "
+                    "room's name in the state, not its pid, and cast to the name on every "
+                    "request: the name leads to whoever holds it now. (To see it: "
+                    f"current_node().trace.diagram(hide_system=True, steps=({died}, {step + 1})))")
+            else:
+                check.fail(f"after the lobby was replaced, ('admit', 'bob') left the new lobby "
+                           f"holding {people!r}, not ['bob']: cast ('enter', who) to the room's "
+                           "name on every request")
+        check.expect(is_alive(doorman), "the doorman outlived the old lobby",
+                     f"the doorman died with {_exit_text(_exit_reason(doorman))}")
+
+
+def check_manager(module: Any) -> None:
+    """A manager of rooms ({id: pid}) that monitors them and forgets the dead ones."""
+    with Check("Manager that monitors its rooms") as check:
+        ran, started = run_quietly(check, "GenServer.start(WatchfulManager)",
+                                   lambda: GenServer.start(module))
+        if not ran:
+            return
+        if not (type(started) is tuple and started[0] == "ok"):
+            check.fail(f"GenServer.start(WatchfulManager) returned {started!r}: init must "
+                       "return ('ok', {})")
+            return
+        manager = started[1]
+
+        def ask(request: Any) -> tuple[bool, Any]:
+            return run_quietly(check, f"GenServer.call(manager, {request!r})",
+                               lambda: GenServer.call(manager, request, 1000))
+
+        ran_a, lobby = ask(("open", "lobby"))
+        ran_b, kitchen = ask(("open", "kitchen"))
+        ran_c, found = ask(("find", "kitchen"))
+        if not (ran_a and ran_b and ran_c):
+            return
+        if not (type(lobby) is Pid and type(kitchen) is Pid and is_alive(kitchen)
+                and found == kitchen):
+            check.fail(f"('open', id) answered {short(kitchen)} and then ('find', id) answered "
+                       f"{short(found)}: ('open', id) should start a Room, keep its pid under "
+                       "id, and reply with the pid; ('find', id) replies with the pid kept")
+            return
+        check.expect(True, "('open', id) started a room and ('find', id) answered its pid", "")
+        watched = _watched_by(manager)
+        linked = any(e.kind == "link" and {e.pid, e.data["peer"]} == {manager, kitchen}
+                     for e in current_node().trace.events)
+        check.expect(
+            {lobby, kitchen} <= watched, "the manager monitored each room it opened",
+            "the manager never monitored a room, so nothing tells it when one dies: right "
+            "after GenServer.start(Room, id_), call monitor(pid)" if not watched else
+            "the manager monitored some rooms but not each one it opened: call monitor(pid) "
+            "for every room you start")
+
+        _kill(kitchen)
+        died = _step("exit", kitchen)
+        run_for(10)
+        if not is_alive(manager):
+            reason = _exit_reason(manager)
+            if linked and reason == "killed":
+                check.fail("the manager died with the kitchen (reason 'killed'): it is linked "
+                           "to its rooms, because it started them with GenServer.start_link. "
+                           "Start them with GenServer.start, and monitor them instead")
+            else:
+                check.fail(f"the manager crashed when the kitchen died: "
+                           f"{_exit_text(reason)}. Its handle_info gets ('DOWN', ref, "
+                           "'process', pid, reason) and must return ('noreply', rooms) with "
+                           "that room left out")
+            return
+        check.expect(True, "the manager outlived the kitchen", "")
+        ran, found = ask(("find", "kitchen"))
+        if not ran:
+            return
+        if found == kitchen:
+            got = [e.step for e in current_node().trace.events
+                   if e.kind == "receive" and e.pid == manager and type(e.data["msg"]) is tuple
+                   and e.data["msg"][:1] == ("DOWN",)]
+            if got:
+                check.fail(f"the manager got the kitchen's ('DOWN', ...) at step {got[0]}, but "
+                           f"('find', 'kitchen') still answered {kitchen!r}, a dead pid: in "
+                           "handle_info drop the id whose pid is message[3]")
+            else:
+                check.fail(f"after the kitchen died (step {died}), ('find', 'kitchen') still "
+                           f"answered {kitchen!r}, a dead pid: monitor each room, and in "
+                           "handle_info drop the id whose pid is in the ('DOWN', ref, "
+                           "'process', pid, reason) message")
+            return
+        if not check.expect(found is None,
+                            "after the kitchen died, ('find', 'kitchen') answered None",
+                            f"after the kitchen died, ('find', 'kitchen') answered "
+                            f"{short(found)}, not None: remove the dead room's id from the "
+                            "state, so that rooms.get(id_) gives None"):
+            return
+        ran, found = ask(("find", "lobby"))
+        if not ran:
+            return
+        check.expect(found == lobby, "the lobby, still alive, was not forgotten",
+                     f"('find', 'lobby') answered {short(found)}, not the lobby {lobby!r}, which "
+                     "is alive: drop only the room whose pid is in the DOWN message")
+        ran_a, again = ask(("open", "kitchen"))
+        ran_b, found = ask(("find", "kitchen"))
+        if ran_a and ran_b:
+            check.expect(type(again) is Pid and again != kitchen and is_alive(again)
+                         and found == again,
+                         "('open', 'kitchen') again started a new kitchen, and ('find', "
+                         "'kitchen') answers it",
+                         f"after ('open', 'kitchen') again, ('find', 'kitchen') answered "
+                         f"{short(found)}, not the new kitchen {short(again)}")

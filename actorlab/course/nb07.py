@@ -1,0 +1,257 @@
+"""Checks for notebook 07, Supervisors.
+
+Exercise 1 chooses a restart strategy and a start order; its check kills each child in
+turn, on a fresh node each time, and compares who was restarted with what was asked:
+
+>>> check_strategy("rest_for_one", [(Part, "db"), (Part, "cache"), (Part, "web")])
+✓ Restart what depends on the dead: all good
+  ✓ when web dies, only web restarts; the others keep running
+  ✓ when cache dies, cache and web restart; db keeps running
+  ✓ when db dies, db, cache and web restart
+>>> check_strategy("one_for_all", [(Part, "db"), (Part, "cache"), (Part, "web")])
+✗ Restart what depends on the dead: not yet
+  ✗ when web died, db, cache and web restarted, not only web: one_for_all restarts every child, also db and cache, which do not use web
+  ✗ when cache died, db, cache and web restarted, not cache and web: one_for_all restarts every child, also db, which does not use cache
+  ✓ when db dies, db, cache and web restart
+
+Exercise 2 gives a room a Registry via-name and a greeter the room's name instead of its
+pid; its check restarts the room and greets again (see `check_via_name`).
+"""
+from __future__ import annotations
+
+import io
+from contextlib import redirect_stdout
+from typing import Any, Callable
+
+from ..otp import DynamicSupervisor, GenServer, Registry, Supervisor
+from ..otp.children import child_spec
+from ..runtime import Exit, exit, is_alive, whereis
+from ..trace import Pid, short
+from .checks import Check, fresh_node, run_quietly
+
+STRATEGIES = ("one_for_one", "one_for_all", "rest_for_one")
+SERVICES = ("db", "cache", "web")
+WANTED = {"web": ["web"], "cache": ["cache", "web"], "db": ["db", "cache", "web"]}
+"""Who must restart when each service dies: web uses cache, which uses db."""
+
+REGISTRY = "Rooms"
+ROOM_SUPERVISOR = "RoomSupervisor"
+
+
+class Part(GenServer):
+    """A silent stand-in for the notebook's Service: registered under its name."""
+
+    @classmethod
+    def child_spec(cls, name: str) -> dict:
+        return {"id": name, "start": (GenServer.start_link, (cls, name), {"name": name})}
+
+    def init(self, name: str) -> Any:
+        return ("ok", name)
+
+
+def _and(names: list[str]) -> str:
+    """"db", "db and cache", "db, cache and web"."""
+    if not names:
+        return "nothing"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _ids(check: Check, children: Any) -> list[str] | None:
+    """The service names, in the learner's start order; None (noted) if that is not
+    three child specs for db, cache and web."""
+    if not isinstance(children, (list, tuple)):
+        shown = "not set yet" if children is ... else f"{short(children, 40)}"
+        check.fail(f"children is {shown}: make it a list of child specs, such as "
+                   "[(Service, \"db\"), ...]")
+        return None
+    ids = []
+    for spec in children:
+        try:
+            ids.append(child_spec(spec)["id"])
+        except ValueError:
+            check.fail(f"{short(spec, 40)} is not a child spec: write each child as "
+                       "(Service, name), such as (Service, \"db\")")
+            return None
+    if sorted(map(repr, ids)) != sorted(map(repr, SERVICES)) or len(ids) != 3:
+        check.fail(f"the children are {ids}: list db, cache and web, each once")
+        return None
+    return ids
+
+
+def _restarted(strategy: str, order: list[str], victim: str) -> list[str] | None:
+    """Which services have a new pid after `victim` is killed (in db, cache, web order);
+    None if the supervisor itself died."""
+    fresh_node()
+    _, sup = Supervisor.start_link([(Part, name) for name in order], strategy=strategy)
+    before = {name: whereis(name) for name in order}
+    exit(before[victim], "kill")
+    if not is_alive(sup):
+        return None
+    return [name for name in SERVICES if whereis(name) != before[name]]
+
+
+def _why(strategy: str, order: list[str], victim: str, restarted: list[str]) -> str:
+    wanted = WANTED[victim]
+    extra = [name for name in restarted if name not in wanted]
+    missing = [name for name in wanted if name not in restarted]
+    if strategy == "one_for_one":
+        return (f"one_for_one restarts only the child that died, but {_and(missing)} "
+                f"use{'s' if len(missing) == 1 else ''} {victim} and must restart with it")
+    if strategy == "one_for_all":
+        return (f"one_for_all restarts every child, also {_and(extra)}, which "
+                f"do{'es' if len(extra) == 1 else ''} not use {victim}")
+    return (f"rest_for_one restarts the dead child and every child listed after it, and "
+            f"your order is {', '.join(order)}: list each child after the children it uses")
+
+
+def check_strategy(strategy: Any, children: Any) -> None:
+    """Exercise 1: web uses cache, cache uses db; a strategy and an order such that when
+    a service dies, it and the services that use it restart, and no other."""
+    with Check("Restart what depends on the dead") as check:
+        if strategy not in STRATEGIES:
+            shown = "not set yet" if strategy is ... else f"{short(strategy, 40)}"
+            check.fail(f"strategy is {shown}: set it to one of "
+                       f"{', '.join(repr(s) for s in STRATEGIES)}")
+            return
+        order = _ids(check, children)
+        if order is None:
+            return
+        explained = False
+        for victim in ("web", "cache", "db"):
+            wanted = WANTED[victim]
+            restarted = _restarted(strategy, order, victim)
+            if restarted is None:
+                check.fail(f"when {victim} died, the supervisor gave up and exited")
+                continue
+            others = [name for name in SERVICES if name not in wanted]
+            ok = (f"when {victim} dies, " +
+                  ("only web restarts; the others keep running" if victim == "web" else
+                   f"{_and(wanted)} restart" +
+                   (f"; {_and(others)} keeps running" if others else "")))
+            said = f"only {victim}" if len(wanted) == 1 else _and(wanted)
+            wrong = f"when {victim} died, {_and(restarted)} restarted, not {said}"
+            if not (explained and strategy == "rest_for_one"):   # say the rule once
+                wrong += ": " + _why(strategy, order, victim, restarted)
+            if not check.expect(restarted == wanted, ok, wrong):
+                explained = True
+
+
+# -- exercise 2: a via-name -------------------------------------------------------------
+
+def _describe_via(name: Any) -> str | None:
+    """What is wrong with via("#lobby")'s answer, or None if it is right."""
+    wanted = ("via", Registry, (REGISTRY, "#lobby"))
+    if name == wanted:
+        return None
+    if not (type(name) is tuple and len(name) == 3):
+        return (f"via(\"#lobby\") returned {short(name, 60)}: a via-name is a tuple of three, "
+                "(\"via\", Registry, (\"Rooms\", room_name))")
+    if name[0] != "via" or name[1] is not Registry:
+        return (f"via(\"#lobby\") returned {short(name, 60)}: it starts with \"via\" and then "
+                "the Registry class itself (not a string)")
+    return (f"via(\"#lobby\") returned {short(name, 100)}: its last part is (registry name, "
+            "key): (\"Rooms\", room_name)")
+
+
+def _greet(check: Check, when: str) -> Any:
+    """Ask the greeter to greet; the answer, or None with the reason noted."""
+    try:
+        return GenServer.call("greeter", "greet", 1000)
+    except Exit as exit_:
+        reason = exit_.reason
+        inner = reason[0] if type(reason) is tuple and reason else reason
+    if inner == "noproc":
+        check.fail(f"{when}, the greeter was not running: subclass Greeter, whose child_spec "
+                   "registers it as \"greeter\"")
+    elif inner == "timeout":
+        check.fail(f"{when}, greet got no answer: handle_call returns (\"reply\", answer, "
+                   "room_name)")
+    elif type(inner) is tuple and inner and inner[0] == "noproc":
+        try:
+            target = inner[1][2][0]
+        except (IndexError, TypeError):
+            target = None
+        if type(target) is Pid:
+            check.fail(f"{when}, greet failed: the greeter called {target!r}, the pid of a "
+                       "room that is dead (noproc). Keep the room's name in the greeter's "
+                       "state and call via(room_name) each time")
+        else:
+            check.fail(f"{when}, greet failed: the greeter called {short(target, 50)} and "
+                       "found no room there (noproc). Call the room by via(room_name)")
+    else:
+        check.fail(f"{when}, greet failed: the greeter exited with {short(inner, 80)}. "
+                   "handle_call posts with GenServer.call(via(room_name), (\"post\", "
+                   "\"hello!\")) and returns (\"reply\", that answer, room_name)")
+    return None
+
+
+def check_via_name(via: Callable, room_class: type, greeter_class: type) -> None:
+    """Exercise 2: a room started under `via(name)`, a greeter that keeps the room's name;
+    after the room is killed and restarted, a greeting still reaches it."""
+    with Check("A greeter that finds its room by name") as check:
+        with redirect_stdout(io.StringIO()):      # the rooms print when they open
+            _via_scenario(check, via, room_class, greeter_class)
+
+
+def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: type) -> None:
+    ran, name = run_quietly(check, 'via("#lobby")', lambda: via("#lobby"))
+    if not ran:
+        return
+    wrong = _describe_via(name)
+    check.expect(wrong is None, 'via("#lobby") is ("via", Registry, ("Rooms", "#lobby"))',
+                 wrong or "")
+    if wrong:
+        return
+    Registry.start_link(name=REGISTRY)
+    DynamicSupervisor.start_link(name=ROOM_SUPERVISOR)
+    ran, started = run_quietly(
+        check, f"DynamicSupervisor.start_child({ROOM_SUPERVISOR!r}, ({room_class.__name__}, "
+        "\"#lobby\"))", lambda: DynamicSupervisor.start_child(ROOM_SUPERVISOR,
+                                                              (room_class, "#lobby")))
+    if not ran:
+        return
+    if not (type(started) is tuple and started[0] == "ok"):
+        check.fail(f"starting the room returned {short(started, 60)}: child_spec's \"start\" is "
+                   "(GenServer.start_link, (cls, room_name), {\"name\": via(room_name)})")
+        return
+    room = started[1]
+    entries = Registry.lookup(REGISTRY, "#lobby")
+    if not check.expect(entries and entries[0][0] == room,
+                        "the room registered itself in Rooms under \"#lobby\"",
+                        "the room is not in the registry Rooms under \"#lobby\": in child_spec, "
+                        "pass the name to start_link: (GenServer.start_link, (cls, room_name), "
+                        "{\"name\": via(room_name)})"):
+        return
+    ran, started = run_quietly(check, f"Supervisor.start_link([({greeter_class.__name__}, "
+                               "\"#lobby\")])",
+                               lambda: Supervisor.start_link([(greeter_class, "#lobby")]))
+    if not ran:
+        return
+    if not (type(started) is tuple and started[0] == "ok"):
+        check.fail(f"starting the greeter returned {short(started, 60)}")
+        return
+    if whereis("greeter") is None:
+        check.fail("the greeter is not registered as \"greeter\": subclass Greeter, whose "
+                   "child_spec registers it")
+        return
+    first = _greet(check, "with the first room")
+    if first is None:
+        return
+    if first != "ok":
+        check.fail(f"greet answered {short(first, 40)}, not 'ok': handle_call returns "
+                   "(\"reply\", the room's answer, room_name)")
+        return
+    exit(room, "kill")
+    entries = Registry.lookup(REGISTRY, "#lobby")
+    if not (entries and entries[0][0] != room):
+        check.fail("after the room was killed, no new room registered under \"#lobby\"")
+        return
+    answer = _greet(check, "after the room was killed and restarted")
+    if answer is None:
+        return
+    posts = GenServer.call(via("#lobby"), "posts", 1000)
+    check.expect(answer == "ok" and posts == ["hello!"],
+                 "after the room was killed and restarted, the greeting reached the new room",
+                 f"after the room restarted, greet answered {short(answer, 40)} and the new "
+                 f"room's posts are {short(posts, 40)}: post (\"post\", \"hello!\") to "
+                 "via(room_name)")

@@ -1,0 +1,412 @@
+"""The load harness and the checks for notebook 08, bottlenecks and interleavings.
+
+`measure` runs a load test in virtual time: a fresh node, a server set up by you, and
+`clients` processes that each make `requests` requests one after the other, all starting at
+0 ms. It records when each answer came back. `chart` prints the runs as a table with bars.
+
+>>> from actorlab import GenServer, sleep
+>>> class Slow(GenServer):
+...     def init(self, arg):
+...         return ("ok", None)
+...     def handle_call(self, amount, from_, state):
+...         sleep(10)                        # 10 ms of work for every request
+...         return ("reply", amount * 3, state)
+>>> def one_slow_server():
+...     _, server = GenServer.start(Slow)
+...     return lambda amount: GenServer.call(server, amount)
+>>> runs = [measure(one_slow_server, clients) for clients in (1, 2, 4)]
+>>> runs[2]
+Run(4 clients × 5 requests in 200 ms: latency mean 37 ms, max 40 ms; 100 requests/s)
+>>> runs[2].latencies[:6]
+(10, 20, 30, 40, 40, 40)
+>>> chart(runs)
+clients  requests  time (ms)  mean latency (ms)        throughput (requests/s)
+      1         5         50     10 ████▍                100 ████████████████
+      2        10        100     19 ████████▎            100 ████████████████
+      4        20        200     37 ████████████████     100 ████████████████
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..otp import GenServer
+from ..runtime import (DeadlockError, Exit, ReceiveTimeout, current_node, now, receive, reset,
+                       self_pid, send, sleep, spawn)
+from ..trace import Trace, short
+from .checks import Check, run_quietly
+
+WORK_MS = 10
+"""What one conversion costs, in ms of virtual time (the notebook's `convert`)."""
+RATE = 3
+"""The exchange rate the notebook's converters hold."""
+
+
+# -- the harness ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Run:
+    """One load test: who asked what, what came back, and when."""
+
+    name: str
+    clients: int
+    requests: int                      # per client
+    elapsed: float                     # ms from the start until the last answer
+    latencies: tuple = ()              # ms each answered request took, in answer order
+    answers: tuple = ()                # (amount, answer) for each answered request
+    failures: tuple = ()               # (amount, why) for each client that gave up
+    trace: Trace | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def total(self) -> int:
+        """Requests answered."""
+        return len(self.latencies)
+
+    @property
+    def mean_latency(self) -> float:
+        return sum(self.latencies) / len(self.latencies) if self.latencies else 0.0
+
+    @property
+    def max_latency(self) -> float:
+        return max(self.latencies, default=0.0)
+
+    @property
+    def throughput(self) -> float:
+        """Requests answered per second of virtual time."""
+        return self.total * 1000 / self.elapsed if self.elapsed else 0.0
+
+    def __repr__(self) -> str:
+        name = f"{self.name}: " if self.name else ""
+        failed = f"; {len(self.failures)} clients failed" if self.failures else ""
+        return (f"Run({name}{self.clients} clients × {self.requests} requests in "
+                f"{self.elapsed:g} ms: latency mean {self.mean_latency:.0f} ms, max "
+                f"{self.max_latency:.0f} ms; {self.throughput:.0f} requests/s{failed})")
+
+
+def measure(setup: Callable[[], Callable[[Any], Any]], clients: int, requests: int = 5,
+            *, name: str = "") -> Run:
+    """Load-test what `setup()` starts, on a fresh node, in virtual time.
+
+    `setup()` starts the server(s) and returns `ask(amount)`, the function a client calls
+    to make one request. Client number k (1, 2, ...) asks `ask(k)`, `requests` times in a
+    row, and reports each answer and its latency to the shell.
+    """
+    reset(log=None)
+    ask = setup()
+    if not callable(ask):
+        raise TypeError(f"{getattr(setup, '__name__', 'setup')}() returned {short(ask)}, not "
+                        "a function ask(amount) that makes one request: start the servers, "
+                        "then return ask")
+    shell, start = self_pid(), now()
+
+    def client(amount: int) -> None:
+        for _ in range(requests):
+            asked = now()
+            try:
+                answer = ask(amount)
+            except Exit as exit_:
+                send(shell, ("failed", amount, f"exit {short(exit_.reason, 120)}"))
+                return
+            except Exception as error:
+                send(shell, ("failed", amount, f"{type(error).__name__}: {error}"))
+                return
+            send(shell, ("answer", amount, answer, now() - asked))
+
+    for amount in range(1, clients + 1):
+        spawn(client, amount, label=f"client {amount}")
+    latencies, answers, failures = [], [], []
+    remaining = {amount: requests for amount in range(1, clients + 1)}
+    elapsed = 0.0
+    while any(remaining.values()):
+        try:
+            message = receive(timeout=600_000)
+        except (ReceiveTimeout, DeadlockError) as error:
+            why = "deadlock" if isinstance(error, DeadlockError) else "no answer in 600 s"
+            failures.extend((amount, why) for amount, left in remaining.items() if left)
+            break
+        if message[0] == "failed":
+            _, amount, why = message
+            remaining[amount] = 0
+            failures.append((amount, why))
+            continue
+        _, amount, answer, latency = message
+        remaining[amount] -= 1
+        latencies.append(latency)
+        answers.append((amount, answer))
+        elapsed = now() - start
+    return Run(name, clients, requests, elapsed, tuple(latencies), tuple(answers),
+               tuple(failures), current_node().trace)
+
+
+def chart(runs: list[Run], by: str = "clients", width: int = 16) -> None:
+    """Print `runs` as a table, with bars for mean latency and throughput.
+
+    `by="clients"` labels each row with its number of clients; `by="name"` with its name.
+    """
+    by_clients = by == "clients"
+    labels = [str(run.clients) if by_clients else run.name for run in runs]
+    label_width = max([len("clients" if by_clients else "setup")] + [len(x) for x in labels])
+    align = ">" if by_clients else "<"
+    columns = [("mean latency (ms)", [run.mean_latency for run in runs]),
+               ("throughput (requests/s)", [run.throughput for run in runs])]
+    column_width = max(len(title) for title, _ in columns) + 2
+    column_width = max(column_width, 6 + width + 2)          # a number, a space, a bar
+    lines = [f"{'clients' if by_clients else 'setup':{align}{label_width}}  requests  "
+             "time (ms)  " + "".join(f"{title:<{column_width}}" for title, _ in columns)]
+    for row, (label, run) in enumerate(zip(labels, runs)):
+        cells = [f"{values[row]:5.0f} {_bar(values[row], max(values), width)}"
+                 for _, values in columns]
+        lines.append(f"{label:{align}{label_width}}  {run.total:8}  {run.elapsed:9g}  " +
+                     "".join(f"{cell:<{column_width}}" for cell in cells))
+    print("\n".join(line.rstrip() for line in lines))
+
+
+def _bar(value: float, top: float, width: int) -> str:
+    """A bar of `width` characters for `top`, in eighths of a character."""
+    if top <= 0 or value <= 0:
+        return ""
+    eighths = max(1, round(8 * width * value / top))
+    return "█" * (eighths // 8) + ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")[eighths % 8]
+
+
+# -- exercise 1: a pool that beats one server ---------------------------------------------
+
+POOL_CLIENTS = 8
+"""Clients in the pool check's load test (each makes 5 requests)."""
+
+
+def convert(rate: int, amount: int) -> int:
+    """The check's copy of the notebook's work: WORK_MS of computing, then amount * rate."""
+    sleep(WORK_MS)
+    return amount * rate
+
+
+class _Converter(GenServer):
+    """The check's copy of the notebook's single server, the baseline to beat."""
+
+    def init(self, rate: int) -> tuple:
+        return ("ok", rate)
+
+    def handle_call(self, request: Any, from_: tuple, rate: int) -> tuple:
+        if request == "rate":
+            return ("reply", rate, rate)
+        return ("reply", convert(rate, request[1]), rate)
+
+
+def _one_converter() -> Callable[[int], int]:
+    _, converter = GenServer.start(_Converter, RATE)
+    return lambda amount: GenServer.call(converter, ("convert", amount))
+
+
+def _work_done(trace: Trace) -> dict[Any, int]:
+    """How many ("convert", amount) calls each process received."""
+    names = trace.names()
+    counts: dict[Any, int] = {}
+    for event in trace.events:
+        message = event.data.get("msg") if event.kind == "receive" else None
+        if (type(message) is tuple and len(message) == 3 and message[0] == "$gen_call"
+                and type(message[2]) is tuple and message[2][:1] == ("convert",)):
+            key = (event.pid, names.get(event.pid, ""))
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def check_pool(pool: Callable) -> None:
+    """`pool()` starts a fixed number of converters and returns `ask(amount)`, which sends
+    each request to one of them: it must beat one converter's throughput."""
+    with Check("a pool of converters") as check:
+        baseline = measure(_one_converter, POOL_CLIENTS)
+        ran, run = run_quietly(check, "measure(pool, clients=8)",
+                               lambda: measure(pool, POOL_CLIENTS, name="pool"))
+        if not ran:
+            return
+        if run.failures:
+            amount, why = run.failures[0]
+            check.fail(f"{len(run.failures)} of {POOL_CLIENTS} clients failed; client "
+                       f"{amount}: {why}. ask(amount) should return GenServer.call(one of "
+                       "your converters, ('convert', amount))")
+            return
+        wrong = [(amount, answer) for amount, answer in run.answers
+                 if answer != amount * RATE]
+        if wrong:
+            amount, answer = wrong[0]
+            check.fail(f"ask({amount}) answered {short(answer)}, not {amount * RATE}: send "
+                       "('convert', amount) to a Converter and return its answer")
+            return
+        check.expect(True, f"all {run.total} requests answered correctly", "")
+        work = _work_done(run.trace)
+        spread = sorted(work.values(), reverse=True)
+        if len(work) > 4:
+            check.fail(f"{len(work)} processes did conversions: a pool has a fixed size. "
+                       "Start 4 converters once, in pool(), not one per request")
+        else:
+            check.expect(len(work) > 1,
+                         f"{len(work)} converters shared the work: "
+                         f"{', '.join(map(str, spread))} requests each",
+                         f"all {run.total} requests went to one converter: start 4 and "
+                         "send each request to one of them, e.g. converters[amount % 4]")
+        ratio = run.throughput / baseline.throughput
+        check.expect(ratio >= 3, f"{run.throughput:.0f} requests/s with {POOL_CLIENTS} "
+                     f"clients: {ratio:.1f}× one converter's {baseline.throughput:.0f}; mean "
+                     f"latency {run.mean_latency:.0f} ms instead of "
+                     f"{baseline.mean_latency:.0f}",
+                     f"{run.throughput:.0f} requests/s with {POOL_CLIENTS} clients, only "
+                     f"{ratio:.1f}× one converter's {baseline.throughput:.0f}: the work "
+                     f"(requests per converter: {', '.join(map(str, spread))}) should be "
+                     "spread evenly over 4 converters, for about 4×")
+
+
+# -- exercise 2: a counter that loses no update ------------------------------------------
+
+SEEDS = 50
+"""How many interleavings (seeds 0 to SEEDS - 1) the counter check explores."""
+
+
+def _race(counter_module: type, bump: Callable, seed: int | None) -> tuple[Any, Trace]:
+    """ann bumps twice; bob looks, then bumps twice; cat bumps twice; all start together.
+
+    Returns (the final count, or why it could not be read), and the trace.
+    """
+    node = reset(seed=seed, log=None)
+    started = GenServer.start(counter_module, 0)
+    if not (type(started) is tuple and started[0] == "ok"):
+        return ("start", started), node.trace
+    counter, shell = started[1], self_pid()
+
+    def client(looks: bool) -> None:
+        try:
+            if looks:
+                GenServer.call(counter, "get", 1000)
+            bump(counter)
+            bump(counter)
+        except Exit as exit_:
+            send(shell, ("failed", self_pid(), ("exit", exit_.reason)))
+        except Exception as error:
+            send(shell, ("failed", self_pid(), ("raised", error)))
+        else:
+            send(shell, ("done", self_pid(), None))
+
+    def launcher() -> None:
+        for name, looks in (("ann", False), ("bob", True), ("cat", False)):
+            spawn(client, looks, label=name)
+
+    spawn(launcher, label="launcher")
+    for _ in range(3):
+        try:
+            status, _, why = receive(timeout=10_000)
+        except (ReceiveTimeout, DeadlockError):
+            return ("stuck", None), node.trace
+        if status == "failed":
+            return why, node.trace
+    try:
+        return ("count", GenServer.call(counter, "get", 1000)), node.trace
+    except Exit as exit_:
+        return ("get", exit_.reason), node.trace
+
+
+def _sent_by(trace: Trace, name: str, tag: str) -> list[tuple]:
+    """The messages tagged `tag` that the process called `name` sent."""
+    pids = [pid for pid, label in trace.names().items() if label == name]
+    return [e.data["msg"] for e in trace.events
+            if e.kind == "send" and e.pid in pids and type(e.data["msg"]) is tuple
+            and e.data["msg"][:1] == (tag,)]
+
+
+def _calls_by(trace: Trace, name: str) -> list[Any]:
+    """The requests of the calls the process called `name` made."""
+    return [msg[2] for msg in _sent_by(trace, name, "$gen_call") if len(msg) == 3]
+
+
+def check_atomic(counter_module: type, bump: Callable) -> None:
+    """Three clients bump a counter six times in all, in SEEDS interleavings: none may lose
+    an update."""
+    with Check("a counter that loses no update") as check:
+        outcome, trace = _race(counter_module, bump, None)
+        kind, detail = outcome
+        if kind == "start":
+            check.fail(f"GenServer.start(SafeCounter, 0) returned {short(detail)}: init must "
+                       "return ('ok', n)")
+            return
+        if kind == "exit":
+            check.fail(f"a bump failed: {_exit_text(detail)}. safe_bump should call "
+                       "'increment', and handle_call answer it with ('reply', n + 1, n + 1)")
+            return
+        if kind == "raised":
+            check.fail(f"safe_bump raised {type(detail).__name__}: {detail}")
+            return
+        if kind == "stuck":
+            check.fail("the clients never finished: does every call get a reply?")
+            return
+        if kind == "get":
+            check.fail(f"'get' failed with {short(detail, 120)}: keep the 'get' clause")
+            return
+        reset(log=None)
+        try:
+            answer = GenServer.call(GenServer.start(counter_module, 41)[1], "increment", 1000)
+        except Exit as exit_:
+            check.fail(f"{_exit_text(exit_.reason)}. handle_call must answer 'increment' "
+                       "with ('reply', n + 1, n + 1)")
+        except Exception as error:
+            check.fail(f"the call 'increment' raised {type(error).__name__}: {error}")
+        else:
+            check.expect(answer == 42, "'increment' on 41 answered the new count, 42",
+                         f"'increment' on 41 answered {short(answer)}: answer the new count, "
+                         "with ('reply', n + 1, n + 1)")
+        calls = _calls_by(trace, "ann")
+        if not calls:
+            casts = _sent_by(trace, "ann", "$gen_cast")
+            check.fail("safe_bump casts: that cannot lose an update either, but the caller "
+                       "never learns the new count, nor when it changed. Make it a call, "
+                       "GenServer.call(counter, 'increment')" if casts else
+                       "safe_bump made no call to the counter: it should call "
+                       "GenServer.call(counter, 'increment')")
+            return
+        per_bump = len(calls) / 2
+        shown = ", ".join(map(short, calls[:max(1, round(per_bump))]))
+        check.expect(per_bump == 1, "each bump is a single call, "
+                     f"{short(calls[0])}: the server reads and writes in one message",
+                     f"each bump made {per_bump:g} calls ({shown}): "
+                     "between a get and a set, another client can get the same count. "
+                     "Make safe_bump one call, 'increment', and let handle_call add 1")
+        lost = []
+        for seed in range(SEEDS):
+            (kind, count), _ = _race(counter_module, bump, seed)
+            if (kind, count) != ("count", 6):
+                lost.append((seed, kind, count))
+        if not lost:
+            check.expect(True, f"in all {SEEDS} interleavings (seeds 0 to {SEEDS - 1}), six "
+                         "bumps made the count 6", "")
+            return
+        seed, kind, count = lost[0]
+        what = (f"the count ended at {count}, not 6: {6 - count} of the bumps were lost"
+                if kind == "count" and isinstance(count, int)
+                else f"a client failed ({kind} {short(count, 80)})")
+        check.fail(f"{len(lost)} of {SEEDS} interleavings went wrong; with seed {seed} "
+                   f"{what}{_first_lost_write(_race(counter_module, bump, seed)[1])}")
+
+
+def _exit_text(reason: Any) -> str:
+    """A call's exit reason in words: "the call 'x' failed: RuntimeError(...)"."""
+    if (type(reason) is tuple and len(reason) == 2 and type(reason[1]) is tuple
+            and reason[1][:2] == ("GenServer", "call")):
+        return f"the call {short(reason[1][2][1])} failed: {short(reason[0], 100)}"
+    return f"a call exited with {short(reason, 120)}"
+
+
+def _first_lost_write(trace: Trace) -> str:
+    """Where a ("set", value) call overwrote a count it had not seen: ", at step N ..."."""
+    names, count = trace.names(), 0
+    for event in trace.events:
+        message = event.data.get("msg") if event.kind == "receive" else None
+        if not (type(message) is tuple and len(message) == 3 and message[0] == "$gen_call"):
+            continue
+        request, caller = message[2], message[1][0]
+        if request == "increment":
+            count += 1
+        elif type(request) is tuple and len(request) == 2 and request[0] == "set":
+            if request[1] != count + 1:
+                return (f": at step {event.step} the counter took {names.get(caller, caller)}'s "
+                        f"{short(request)} when the count was already {count}, so a bump was "
+                        "overwritten (its client had read the count before another's set)")
+            count = request[1]
+    return ""

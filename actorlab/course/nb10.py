@@ -1,0 +1,202 @@
+"""Checks for notebook 10, Where next.
+
+Two exercises: an asyncio `call` with a timeout (checked against two small asyncio actors,
+one that answers and one stuck waiting for itself), and a quiz that classifies scenarios
+from Elixir/OTP, Pykka and Ray as "ok", "deadlock" or "refused".
+
+>>> import asyncio
+>>> async def call(inbox, request, timeout):
+...     reply = asyncio.get_running_loop().create_future()
+...     inbox.put_nowait((request, reply))
+...     return await asyncio.wait_for(reply, timeout)
+>>> asyncio.run(check_call(call))
+✓ asyncio call with a timeout: all good
+  ✓ a call to an actor that answers returned its answer, 3.0
+  ✓ a call to an actor stuck waiting for itself raised TimeoutError when its time ran out
+>>> check_scenarios({"A": "ok", "B": "deadlock", "C": "refused", "D": "deadlock",
+...                  "E": "deadlock", "F": "ok"})
+✓ Deadlock, or not?: all good
+  ✓ A is ok: self.mean() is a plain method call on the actor's own object: no message, nobody waits
+  ✓ B is deadlock: the proxy sends a message to the actor's own inbox, and .get() waits for a reply only this same thread could compute (pykka issue #9)
+  ✓ C is refused: since OTP 25, GenServer.call to your own pid exits at once with calling_self
+  ✓ D is deadlock: a waits for b, b waits for a: OTP cannot see this cycle, so both wait until the 5-second timeout
+  ✓ E is deadlock: each actor runs one method at a time, and each is busy waiting for the other (ray issue #3307)
+  ✓ F is ok: with max_concurrency=2 each actor has a second thread, free to run the other's request
+"""
+from __future__ import annotations
+
+import asyncio
+import inspect
+from typing import Any, Callable
+
+from .checks import Check, message_text
+
+GUARD = 1.0
+"""Seconds a check waits for the learner's call before it gives up on it."""
+
+
+# -- exercise 1: the asyncio call -------------------------------------------------------
+
+async def _stats_actor(inbox: asyncio.Queue, numbers: list, seen: list) -> None:
+    """An actor as a task: takes (request, reply) from its inbox; "summary" calls itself."""
+    while True:
+        message = await inbox.get()
+        seen.append(message)
+        if not (type(message) is tuple and len(message) == 2
+                and isinstance(message[1], asyncio.Future)):
+            continue                                # not a request it can answer
+        request, reply = message
+        if request == "mean":
+            answer = sum(numbers) / len(numbers)
+        else:                                       # "summary": ask myself, and wait
+            mine = asyncio.get_running_loop().create_future()
+            inbox.put_nowait(("mean", mine))
+            answer = ("summary", len(numbers), await mine)
+        if not reply.done():                        # the caller may have given up
+            reply.set_result(answer)
+
+
+async def _attempt(call: Callable, inbox: asyncio.Queue, request: Any,
+                   timeout: float) -> tuple[str, Any]:
+    """Run the learner's call: ("returned", value), ("raised", error) or ("waiting", None)."""
+    task = asyncio.ensure_future(call(inbox, request, timeout))
+    done, _ = await asyncio.wait({task}, timeout=GUARD)
+    if not done:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        return "waiting", None
+    if task.exception() is not None:
+        return "raised", task.exception()
+    value = task.result()
+    if inspect.iscoroutine(value):
+        value.close()                   # never awaited: close it, so Python does not warn
+    return "returned", value
+
+
+def _looks_unawaited(value: Any) -> bool:
+    return inspect.isawaitable(value)
+
+
+def _show(value: Any) -> str:
+    """A value as a learner should read it (a future's repr can carry a file path)."""
+    if isinstance(value, asyncio.Future):
+        return "a future"
+    if inspect.isawaitable(value):
+        return "a coroutine, never awaited"
+    return message_text(value)
+
+
+async def _with_actor(test: Callable) -> Any:
+    """Start a stats actor, run `test(inbox, seen)`, and stop the actor however it ends."""
+    inbox: asyncio.Queue = asyncio.Queue()
+    seen: list = []
+    actor = asyncio.ensure_future(_stats_actor(inbox, [1, 2, 3, 6], seen))
+    try:
+        return await test(inbox, seen)
+    finally:
+        actor.cancel()
+        await asyncio.gather(actor, return_exceptions=True)
+
+
+def _describe_put(seen: list) -> str | None:
+    """What is wrong with what the call put on the inbox, or None if it looks right."""
+    if not seen:
+        return ("nothing arrived in the actor's inbox: put the tuple (request, reply) on it "
+                "with inbox.put_nowait((request, reply))")
+    first = seen[0]
+    if not (type(first) is tuple and len(first) == 2):
+        return (f"the actor's inbox got {_show(first)}: put the tuple (request, reply), "
+                "where reply = asyncio.get_running_loop().create_future()")
+    if not isinstance(first[1], asyncio.Future):
+        return (f"the actor got ({_show(first[0])}, {_show(first[1])}): put the request "
+                "first, then the reply future, asyncio.get_running_loop().create_future()")
+    return None
+
+
+async def check_call(call: Callable) -> None:
+    """`call(inbox, request, timeout)`: put (request, future), wait at most `timeout`
+    seconds for the future, return its result or raise TimeoutError."""
+    with Check("asyncio call with a timeout") as check:
+        if not inspect.iscoroutinefunction(call):
+            check.fail("call must be a coroutine function: write it as async def call(...)")
+            return
+
+        async def answered(inbox: asyncio.Queue, seen: list) -> None:
+            outcome, value = await _attempt(call, inbox, "mean", 0.5)
+            wrong = _describe_put(seen)
+            if wrong:
+                check.fail(wrong)
+            elif outcome == "waiting":
+                check.fail(f"a call to an actor that answers was still waiting after {GUARD} s: "
+                           "await the reply future you put in the request")
+            elif outcome == "raised":
+                check.fail(f"a call to an actor that answers raised "
+                           f"{type(value).__name__}: {value}")
+            elif _looks_unawaited(value):
+                check.fail("the call returned something still to be awaited: return "
+                           "await asyncio.wait_for(reply, timeout)")
+            else:
+                check.expect(value == 3.0,
+                             "a call to an actor that answers returned its answer, 3.0",
+                             f"a call for 'mean' returned {_show(value)}, not 3.0: return the "
+                             "result of awaiting the reply future")
+
+        async def stuck(inbox: asyncio.Queue, seen: list) -> None:
+            outcome, value = await _attempt(call, inbox, "summary", 0.1)
+            if outcome == "raised" and isinstance(value, TimeoutError):
+                check.expect(True, "a call to an actor stuck waiting for itself raised "
+                             "TimeoutError when its time ran out", "")
+            elif outcome == "waiting":
+                check.fail(f"a call with timeout 0.1 to an actor stuck waiting for itself was "
+                           f"still waiting after {GUARD} s: wait with "
+                           "asyncio.wait_for(reply, timeout)")
+            elif outcome == "raised":
+                check.fail(f"a call to an actor stuck waiting for itself raised "
+                           f"{type(value).__name__}, not TimeoutError: let asyncio.wait_for's "
+                           "TimeoutError through")
+            elif _looks_unawaited(value):
+                check.fail("a call to an actor stuck waiting for itself returned "
+                           f"{_show(value)}: await the reply, with asyncio.wait_for(reply, "
+                           "timeout), so that the call raises TimeoutError")
+            else:
+                check.fail(f"a call to an actor stuck waiting for itself returned {_show(value)}: "
+                           "nobody could answer it, so it must raise TimeoutError (do not "
+                           "catch it: like GenServer.call's exit, the caller must notice)")
+
+        await _with_actor(answered)
+        await _with_actor(stuck)
+
+
+# -- exercise 2: deadlock, or not? ------------------------------------------------------
+
+SCENARIOS = {
+    "A": ("ok", "self.mean() is a plain method call on the actor's own object: no message, "
+                "nobody waits"),
+    "B": ("deadlock", "the proxy sends a message to the actor's own inbox, and .get() waits "
+                      "for a reply only this same thread could compute (pykka issue #9)"),
+    "C": ("refused", "since OTP 25, GenServer.call to your own pid exits at once with "
+                     "calling_self"),
+    "D": ("deadlock", "a waits for b, b waits for a: OTP cannot see this cycle, so both wait "
+                      "until the 5-second timeout"),
+    "E": ("deadlock", "each actor runs one method at a time, and each is busy waiting for the "
+                      "other (ray issue #3307)"),
+    "F": ("ok", "with max_concurrency=2 each actor has a second thread, free to run the "
+                "other's request"),
+}
+VERDICTS = ("ok", "deadlock", "refused")
+
+
+def check_scenarios(answers: Any) -> None:
+    """Each scenario classified as "ok", "deadlock" or "refused"."""
+    with Check("Deadlock, or not?") as check:
+        if not isinstance(answers, dict):
+            check.fail(f"answers must be a dict like {{'A': 'ok', ...}}, not {answers!r}")
+            return
+        for key, (verdict, why) in SCENARIOS.items():
+            given = answers.get(key)
+            if given not in VERDICTS:
+                check.fail(f"{key}: answer 'ok', 'deadlock' or 'refused', not {given!r}")
+            elif given == verdict:
+                check.expect(True, f"{key} is {verdict}: {why}", "")
+            else:
+                check.fail(f"{key} is not {given}: {why}")

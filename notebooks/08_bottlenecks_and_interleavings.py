@@ -1,0 +1,704 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 08 · Bottlenecks and interleavings
+#
+# **Questions:** Why does one busy server make every client wait, and what can you do about
+# it? If every run is deterministic, how do you find the order of events that breaks your
+# program?
+#
+# **You will:** measure the latency and throughput of one server in virtual time as its
+# clients grow; compare remedies with the same harness (the work done in the caller, a
+# deferred reply with a Task, a pool of servers); watch two clients lose an update with
+# get-then-set; explore many interleavings with `reset(seed=...)` to find the ones that
+# break; find a deadlock between two servers that only some interleavings reach.
+#
+# **Time:** 35 minutes. **Previous:** [07 · Supervisors](07_supervisors.ipynb)
+
+# %%
+from actorlab import (ANY, DeadlockError, GenServer, Task, current_node, demonitor, now,
+                      receive, reset, self_pid, send, sleep, spawn)
+from actorlab.course.nb08 import chart, measure
+
+node = reset()
+
+# %% [markdown]
+# ## One server, everyone waits
+#
+# A currency converter keeps today's exchange rate in its state. Converting an amount takes
+# 10 ms of computing, which `sleep(10)` stands for: virtual time, so it costs no real time.
+
+# %%
+WORK_MS = 10
+RATE = 3
+
+
+def convert(rate, amount):
+    """The work: 10 ms of (virtual) computing, then the converted amount."""
+    sleep(WORK_MS)
+    return amount * rate
+
+
+class Converter(GenServer):
+    def init(self, rate):
+        return ("ok", rate)
+
+    def handle_call(self, request, from_, rate):
+        if request == "rate":
+            return ("reply", rate, rate)
+        _, amount = request                            # ("convert", amount)
+        return ("reply", convert(rate, amount), rate)
+
+
+# %% [markdown]
+# Three clients each ask for one conversion, all at 0 ms, and measure how long they waited
+# for the answer: `now()` before the call, `now()` after.
+#
+# **Predict, then run:** each conversion takes 10 ms. What latency does each client see?
+
+# %%
+_, converter = GenServer.start(Converter, RATE)
+
+
+def client(amount, shell):
+    asked = now()
+    answer = GenServer.call(converter, ("convert", amount))
+    send(shell, (amount, answer, now() - asked))
+
+
+for amount in [1, 2, 3]:
+    spawn(client, amount, self_pid(), label=f"client {amount}")
+for _ in range(3):
+    amount, answer, latency = receive()
+    print(f"client {amount}: got {answer} after {latency} ms")
+
+# %% [markdown]
+# 10, 20 and 30 ms. The converter handles one message at a time: while it converts for
+# client 1, the other two requests wait in its mailbox. In the diagram, a request's arrow
+# runs from the step it was sent to the step it was taken, so the longer the arrow, the
+# longer it queued:
+
+# %%
+node.trace.diagram(hide_system=True, processes=["Converter", "client 1", "client 2", "client 3"])
+
+# %% [markdown]
+# ## Latency and throughput, measured
+#
+# Two numbers describe a server under load:
+#
+# - **latency**: how long one request takes, from asking to answer (what a user feels);
+# - **throughput**: how many requests are answered per second (what the system delivers).
+#
+# `measure(setup, clients)` (from `actorlab.course.nb08`) does what the cell above did, at
+# any size: on a fresh node it calls `setup()`, which starts the servers and returns
+# `ask(amount)`, the function that makes one request; then it starts `clients` processes
+# that each call `ask` 5 times in a row, all from 0 ms, and records every latency.
+# `chart(runs)` prints the runs with a bar for each number.
+
+# %%
+def one_converter():
+    _, converter = GenServer.start(Converter, RATE)
+    return lambda amount: GenServer.call(converter, ("convert", amount))
+
+
+measure(one_converter, clients=4)
+
+# %% [markdown]
+# **Predict, then run:** with twice the clients, what happens to the mean latency? To the
+# throughput?
+
+# %%
+single = [measure(one_converter, clients) for clients in [1, 2, 4, 8, 16]]
+chart(single)
+
+# %% [markdown]
+# The throughput is 100 requests a second however many clients ask: one process doing
+# 10 ms of work per request can finish at most 1000 / 10 of them a second. Each new client
+# adds only waiting: the latency grows in step with the number of clients, because every
+# request queues behind one request from each of the others.
+#
+# This is the other side of what keeps a server's state safe: a process handles one
+# message at a time, so everything sent to one process is serialised. A server is a
+# bottleneck whenever its requests carry real work.
+
+# %% [markdown]
+# ## Remedies
+#
+# ### Do the work in the caller
+#
+# The converter's only unique job is to know the rate; the multiplication could happen
+# anywhere. So clients ask for the rate (no work, an instant answer) and convert
+# themselves, in parallel:
+
+# %%
+def convert_in_caller():
+    _, converter = GenServer.start(Converter, RATE)
+
+    def ask(amount):
+        rate = GenServer.call(converter, "rate")       # quick: the server does no work
+        return convert(rate, amount)                   # the 10 ms happen in the client
+    return ask
+
+
+measure(convert_in_caller, clients=8)
+
+# %% [markdown]
+# ### Reply later: hand the work to a Task
+#
+# Sometimes the work must start in the server (it needs the state, or the server decides
+# what to do). Notebook 05's deferred reply helps: `handle_call` starts a `Task` to do the
+# work, remembers who asked, and returns `("noreply", ...)` at once, so the server is free
+# for the next request. The task's result comes back to the server as a message
+# `(ref, result)`, and `handle_info` answers the caller with `GenServer.reply`.
+
+# %%
+class TaskConverter(GenServer):
+    def init(self, rate):
+        return ("ok", {"rate": rate, "waiting": {}})
+
+    def handle_call(self, request, from_, state):
+        _, amount = request                            # ("convert", amount)
+        task = Task.async_(convert, state["rate"], amount)
+        return ("noreply", {**state, "waiting": {**state["waiting"], task.ref: from_}})
+
+    def handle_info(self, message, state):
+        ref, result = message                          # a task's result
+        demonitor(ref, flush=True)                     # and forget that task's DOWN
+        waiting = dict(state["waiting"])
+        GenServer.reply(waiting.pop(ref), result)
+        return ("noreply", {**state, "waiting": waiting})
+
+
+def task_converter():
+    _, converter = GenServer.start(TaskConverter, RATE)
+    return lambda amount: GenServer.call(converter, ("convert", amount))
+
+
+measure(task_converter, clients=8)
+
+# %% [markdown]
+# In Elixir (`twins/interleaving_task_deferred.exs`):
+#
+# ```elixir
+# def handle_call(:slow, from, waiting) do
+#   task = Task.async(fn -> Process.sleep(500); :done end)
+#   {:noreply, Map.put(waiting, task.ref, from)}
+# end
+#
+# def handle_call(:ping, _from, waiting), do: {:reply, :pong, waiting}
+#
+# def handle_info({ref, result}, waiting) do
+#   Process.demonitor(ref, [:flush])
+#   {from, waiting} = Map.pop(waiting, ref)
+#   GenServer.reply(from, result)
+#   {:noreply, waiting}
+# end
+# ```
+#
+# That twin asks a server for 500 ms of slow work, and 100 ms later sends it a `:ping`
+# with a 200 ms timeout. The server that works inside `handle_call` lets the ping time
+# out; this one answers `:pong` at once. The BEAM and actorlab both print:
+#
+# ```text
+# blocking: a ping while the slow call works: {exit, {timeout, {GenServer, call, [blocking, ping, 200]}}}
+# blocking: the slow call: done
+# blocking: messages left in the shell's mailbox: []
+# deferred: a ping while the slow call works: pong
+# deferred: the slow call: done
+# deferred: messages left in the shell's mailbox: []
+# ```
+#
+# ### Compare
+#
+# The same harness, 8 clients, every setup:
+
+# %%
+chart([measure(one_converter, 8, name="one converter"),
+       measure(convert_in_caller, 8, name="work in the caller"),
+       measure(task_converter, 8, name="Task, reply later")], by="name")
+
+# %% [markdown]
+# Both remedies give 8 times the throughput, because 8 conversions now run at once
+# instead of one. Neither is free:
+#
+# - **Work in the caller** copies the server's state out. Fine for a rate that changes
+#   rarely; wrong if the work must change the state, or if the copy may go stale.
+# - **A Task per request** keeps the state in the server but starts as many tasks as there
+#   are requests: a thousand clients mean a thousand conversions at once, with nothing to
+#   push back. And `Task.async` links each task to the server: a crash in either end
+#   takes down the other.
+#
+# A **pool** sits in between: a fixed number of servers share the work, so at most that
+# many conversions run at once. The simplest way to share it is to partition the requests
+# by a key, here the amount: the request for `amount` goes to server `amount % 4`.
+# (Elixir 1.14's `PartitionSupervisor` starts such partitions for you; pool libraries
+# such as poolboy lend each request whichever worker is idle.)
+
+# %% [markdown]
+# ## Exercise 1: a pool of four
+#
+# Write `pool()`: start 4 `Converter`s, and return `ask(amount)`, which sends the request
+# for `amount` to one of them (pick it by `amount % 4`). The check measures your pool with
+# 8 clients and compares it with one converter.
+
+# %% tags=["exercise", "ex-pool"]
+def pool():
+    converters = ...   # your code here: start 4 Converters, keep their pids
+
+    def ask(amount):
+        ...   # your code here: call one of them with ("convert", amount)
+    return ask
+
+
+# %% tags=["check"]
+from actorlab.course.nb08 import check_atomic, check_pool
+
+check_pool(pool)
+
+# %% [markdown] tags=["hint", "ex-pool"]
+# <details><summary>Hint</summary>
+#
+# `GenServer.start(Converter, RATE)` returns `("ok", pid)`; make a list of four pids. In
+# `ask`, `converters[amount % 4]` picks one, and `GenServer.call(it, ("convert", amount))`
+# is the answer to return.
+# </details>
+
+# %% [markdown] tags=["solution", "ex-pool"]
+# <details><summary>Solution</summary>
+#
+# ```python
+# def pool():
+#     converters = [GenServer.start(Converter, RATE)[1] for _ in range(4)]
+#
+#     def ask(amount):
+#         return GenServer.call(converters[amount % 4], ("convert", amount))
+#     return ask
+# ```
+# </details>
+
+# %% [markdown]
+# ## Races between calls
+#
+# A server serialises its messages, but not your *conversations* with it. Here is a
+# counter with `get` and `set`, and a `bump` that reads the count and writes it back one
+# higher: two calls.
+
+# %%
+class Counter(GenServer):
+    def init(self, n):
+        return ("ok", n)
+
+    def handle_call(self, request, from_, n):
+        if request == "get":
+            return ("reply", n, n)
+        _, value = request                             # ("set", value)
+        return ("reply", "ok", value)
+
+
+def bump(counter):
+    count = GenServer.call(counter, "get")
+    GenServer.call(counter, ("set", count + 1))
+
+
+def ann(counter):
+    bump(counter)
+
+
+def bob(counter):
+    GenServer.call(counter, "get")                     # bob looks at the count first
+    bump(counter)
+
+
+def launcher(counter):
+    spawn(ann, counter)
+    spawn(bob, counter)
+
+
+# %% [markdown]
+# Why a launcher? From a cell, each `spawn` runs the new process, and all it sets off,
+# until everything waits; only then does the next line run. A process that spawns two
+# others only puts them in the run queue, so ann and bob start together, and their
+# messages interleave.
+#
+# **Predict, then run:** ann bumps once, bob bumps once. What is the count?
+
+# %%
+def race(seed=None):
+    reset(seed=seed, log=None)
+    _, counter = GenServer.start(Counter, 0)
+    spawn(launcher, counter)                           # runs ann and bob to the end
+    return f"count {GenServer.call(counter, 'get')}"
+
+
+race()
+
+# %% [markdown]
+# Two bumps, count 2: it works. Or did this run just happen to pick a good order?
+#
+# ## Exploring interleavings with seeds
+#
+# actorlab's scheduler is deterministic: its run queue is first in, first out, so a
+# program runs the same way every time. `reset(seed=n)` changes one thing: whenever
+# several processes are runnable, the scheduler picks the next one at random, from a
+# random generator seeded with `n`. Same seed, same order; another seed, maybe another
+# order. Messages between two processes still arrive in the order they were sent, and
+# time still moves the same way.
+
+# %%
+def say(word, heard):
+    heard.append(word)
+
+
+def three(heard):
+    for word in ["one", "two", "three"]:
+        spawn(say, word, heard)
+
+
+for seed in [None, 1, 4, 5, 7, 1]:
+    reset(seed=seed)
+    heard = []
+    spawn(three, heard)
+    print(f"seed {seed}:", *heard)
+
+# %% [markdown]
+# So a loop over seeds runs a program in many interleavings, and any run that breaks can be
+# replayed exactly from its seed. On the BEAM, processes run in parallel on every core and
+# the order changes from run to run, but you cannot ask for the bad one again; tools such
+# as Concuerror exist to explore interleavings systematically.
+#
+# `explore` runs a scenario once per seed and counts the outcomes:
+
+# %%
+def explore(scenario, seeds=range(100)):
+    """Run scenario(seed) for each seed; print how many seeds gave each outcome."""
+    outcomes = {}
+    for seed in seeds:
+        outcomes.setdefault(scenario(seed), []).append(seed)
+    ranked = sorted(outcomes.items(), key=lambda item: (-len(item[1]), str(item[0])))
+    print("\n".join(f"{len(found):3} seeds: {outcome}   (for example seeds {found[:5]})"
+                    for outcome, found in ranked))
+
+
+explore(race)
+
+# %% [markdown]
+# In 43 of 100 interleavings, one bump is lost. Here is seed 2:
+
+# %%
+print(race(seed=2))
+current_node().trace.diagram(hide_system=True, processes=["Counter", "ann", "bob"])
+
+# %% [markdown]
+# Follow the replies: ann's `get` answers 0; bob looks (0), then makes his own `get`,
+# which reaches the counter before ann's `set`: 0 again. Both set 1. Each message was
+# handled alone, and still the conversation broke: between ann's `get` and her `set`,
+# bob got in.
+#
+# The BEAM does the same. `twins/interleaving_lost_update.exs` forces that order with
+# explicit messages (each client gets, then waits for the shell's go-ahead to set), so
+# the run is the same every time:
+#
+# ```elixir
+# bump_in_two_steps = fn counter, shell ->
+#   receive do: (:get -> :ok)
+#   value = GenServer.call(counter, :get)
+#   send(shell, {:got, self(), value})
+#   receive do: (:set -> :ok)
+#   GenServer.call(counter, {:set, value + 1})
+#   send(shell, {:done, self()})
+# end
+# ```
+#
+# and both the BEAM and actorlab print:
+#
+# ```text
+# ann got: 0
+# bob got: 0
+# ann set: done
+# bob set: done
+# the count after two bumps: 1
+# the count after two increments: 2
+# ```
+#
+# The last line is the fix. One message, `increment`, does the read and the write inside
+# the server. No other message can come between them, because the server handles one
+# message at a time: the same property that made it a bottleneck makes it **atomic**.
+
+# %% [markdown]
+# ## Exercise 2: a counter that loses nothing
+#
+# Give `SafeCounter` an `"increment"` call that adds 1 and answers the new count, and write
+# `safe_bump` with it. The check runs three clients (six bumps in all) in 50 interleavings:
+# every one must end at 6.
+
+# %% tags=["exercise", "ex-atomic"]
+class SafeCounter(GenServer):
+    def init(self, n):
+        return ("ok", n)
+
+    def handle_call(self, request, from_, n):
+        if request == "get":
+            return ("reply", n, n)
+        ...   # your code here: answer "increment"
+
+
+def safe_bump(counter):
+    ...   # your code here
+
+
+# %% tags=["check"]
+check_atomic(SafeCounter, safe_bump)
+
+# %% [markdown] tags=["hint", "ex-atomic"]
+# <details><summary>Hint</summary>
+#
+# For `"increment"`, return `("reply", n + 1, n + 1)`: the new count is both the answer and
+# the new state. `safe_bump` is then a single `GenServer.call(counter, "increment")`.
+# </details>
+
+# %% [markdown] tags=["solution", "ex-atomic"]
+# <details><summary>Solution</summary>
+#
+# ```python
+# class SafeCounter(GenServer):
+#     def init(self, n):
+#         return ("ok", n)
+#
+#     def handle_call(self, request, from_, n):
+#         if request == "get":
+#             return ("reply", n, n)
+#         if request == "increment":
+#             return ("reply", n + 1, n + 1)
+#
+#
+# def safe_bump(counter):
+#     GenServer.call(counter, "increment")
+# ```
+# </details>
+
+# %% [markdown]
+# ## A deadlock that only some interleavings reach
+#
+# Two servers. `accounts` holds a balance; to take a payment, it calls `ledger` to record
+# it. `ledger` holds the recorded payments; for a report, it calls `accounts` for the
+# balance. Each calls the other, but never in the same request, and the servers wait as
+# long as it takes (`timeout=None`, OTP's `:infinity`).
+
+# %%
+class Accounts(GenServer):
+    def init(self, balance):
+        return ("ok", balance)
+
+    def handle_call(self, request, from_, balance):
+        if request == "balance":
+            return ("reply", balance, balance)
+        _, amount = request                            # ("pay", amount)
+        GenServer.call("ledger", ("record", amount), timeout=None)
+        return ("reply", "paid", balance - amount)
+
+
+class Ledger(GenServer):
+    def init(self, entries):
+        return ("ok", entries)
+
+    def handle_call(self, request, from_, entries):
+        if request == "report":
+            balance = GenServer.call("accounts", "balance", timeout=None)
+            return ("reply", (balance, entries), entries)
+        _, amount = request                            # ("record", amount)
+        return ("reply", "ok", entries + [amount])
+
+
+# %% [markdown]
+# Ann pays 30; Bob looks at the balance, then asks for a report. Both start together.
+
+# %%
+def ann_pays(shell):
+    send(shell, ("ann", GenServer.call("accounts", ("pay", 30))))
+
+
+def bob_reports(shell, report_from):
+    GenServer.call("accounts", "balance")
+    send(shell, ("bob", GenServer.call(report_from, "report")))
+
+
+def start_clients(shell, report_from):
+    spawn(ann_pays, shell, label="ann")
+    spawn(bob_reports, shell, report_from, label="bob")
+
+
+def payday(seed=None, servers=(Accounts, Ledger), report_from="ledger", log=None):
+    reset(seed=seed, log=log)
+    accounts, ledger = servers
+    GenServer.start(accounts, 100, name="accounts")
+    GenServer.start(ledger, [], name="ledger")
+    spawn(start_clients, self_pid(), report_from)
+    receive(("ann", ANY))
+    _, (balance, entries) = receive(("bob", ANY))
+    return f"report: balance {balance}, entries {entries}"
+
+
+payday()
+
+# %% [markdown]
+# It works. **Predict, then run:** in how many of 100 interleavings does it still work?
+
+# %%
+def outcome(seed, **options):
+    try:
+        return payday(seed, **options)
+    except DeadlockError:
+        return "deadlock"
+
+
+explore(outcome)
+
+# %% [markdown]
+# Two good reports (before the payment and after it), and 9 interleavings that never
+# finish. Replay seed 4, with the warnings on:
+
+# %% tags=["raises-exception"]
+payday(seed=4, log=print)
+
+# %% [markdown]
+# The cycle warning came the moment `ledger` started waiting for `accounts`, which was
+# already waiting for `ledger`. Ann and Bob gave up after their calls' 5 s timeout; the
+# two servers wait for each other for good:
+
+# %%
+current_node().trace.wait_for_graph()
+
+# %% [markdown]
+# The diagram shows how it got there: `accounts` took Ann's payment and called `ledger`,
+# but `ledger` had already taken Bob's report and called `accounts`. Each request sits
+# unread (✉) in a mailbox whose owner is busy waiting.
+
+# %%
+current_node().trace.diagram(hide_system=True, max_rows=30,
+                             processes=["shell", "accounts", "ledger", "ann", "bob"])
+
+# %% [markdown]
+# On the BEAM, `twins/interleaving_mutual_call.exs` gives each handler 100 ms of work, so
+# that a payment and a report always cross:
+#
+# ```elixir
+# def handle_call({:pay, amount}, _from, balance) do
+#   Process.sleep(100)
+#   :ok = GenServer.call(:ledger, {:record, amount}, 200)
+#   {:reply, :paid, balance - amount}
+# end
+# ```
+#
+# ```elixir
+# def handle_call(:report, _from, entries) do
+#   Process.sleep(100)
+#   balance = GenServer.call(:accounts, :balance, 1000)
+#   {:reply, {balance, entries}, entries}
+# end
+# ```
+#
+# With timeouts there, the wait ends, but as a crash that spreads: `accounts` exits when
+# its call times out, `ledger`'s call then fails because `accounts` is gone, and both
+# clients get the exits. Both systems print:
+#
+# ```text
+# at the same time, pay: {exit, {{timeout, {GenServer, call, [ledger, {record, 30}, 200]}}, {GenServer, call, [accounts, {pay, 30}, 5000]}}}
+# ```
+#
+# ### Breaking the cycle
+#
+# A tempting fix: `accounts` *casts* the record to `ledger` instead of calling, so it never
+# waits. Explore it:
+
+# %%
+class CastingAccounts(Accounts):
+    def handle_call(self, request, from_, balance):
+        if request == "balance":
+            return ("reply", balance, balance)
+        _, amount = request
+        GenServer.cast("ledger", ("record", amount))    # no waiting
+        return ("reply", "paid", balance - amount)
+
+
+class CastLedger(Ledger):
+    def handle_cast(self, message, entries):           # ("record", amount)
+        return ("noreply", entries + [message[1]])
+
+
+explore(lambda seed: outcome(seed, servers=(CastingAccounts, CastLedger)))
+
+# %% [markdown]
+# No deadlock, and a new bug: in 9 interleavings the report says the balance is 70 with no
+# payment recorded. The money left the account while the record was still in the ledger's
+# mailbox. Exploring found it at once.
+#
+# The sound fix keeps the calls but makes them go **one way**. Only `accounts` calls
+# `ledger`; `ledger` calls nobody. The report, which needs both, moves to `accounts` (Bob
+# now asks `accounts` for it): while it asks the ledger for the entries, no payment can
+# come between.
+
+# %%
+class OneWayAccounts(GenServer):
+    def init(self, balance):
+        return ("ok", balance)
+
+    def handle_call(self, request, from_, balance):
+        if request == "balance":
+            return ("reply", balance, balance)
+        if request == "report":
+            entries = GenServer.call("ledger", "entries", timeout=None)
+            return ("reply", (balance, entries), balance)
+        _, amount = request                            # ("pay", amount)
+        GenServer.call("ledger", ("record", amount), timeout=None)
+        return ("reply", "paid", balance - amount)
+
+
+class OneWayLedger(GenServer):
+    def init(self, entries):
+        return ("ok", entries)
+
+    def handle_call(self, request, from_, entries):
+        if request == "entries":
+            return ("reply", entries, entries)
+        _, amount = request                            # ("record", amount)
+        return ("reply", "ok", entries + [amount])
+
+
+explore(lambda seed: outcome(seed, servers=(OneWayAccounts, OneWayLedger),
+                             report_from="accounts"))
+
+# %% [markdown]
+# Only the two consistent reports, in every interleaving. Calls that go one way, like the
+# layers of a program, can never form a cycle.
+
+# %% [markdown]
+# ## Key points
+#
+# - A process handles one message at a time, so one server serialises all its requests:
+#   its throughput is capped at 1 / (work per request), and latency grows with every
+#   client. Measure both, in virtual time, as the load grows.
+# - Remedies move the work: into the caller, into a Task with a deferred reply, or into a
+#   pool of servers. Each buys throughput with something: stale copies, unbounded
+#   concurrency, a fixed size.
+# - Each message is atomic; a conversation of several calls is not. Get-then-set loses
+#   updates; one `increment` message cannot.
+# - `reset(seed=n)` replays one interleaving exactly; a loop over seeds explores many. Count
+#   the outcomes, then look at the diagram of a bad seed.
+# - Servers that call each other can deadlock in only some interleavings. Make calls go
+#   one way, and explore again: a fix can create a new race.
+#
+# **Next:** [09 · Capstone](09_capstone.ipynb)
+# **Previous:** [07 · Supervisors](07_supervisors.ipynb)
