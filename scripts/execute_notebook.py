@@ -18,14 +18,31 @@ from nbclient import NotebookClient
 def run_clean(notebook: nbformat.NotebookNode, folder: Path) -> None:
     """Run `notebook` in a fresh kernel started in `folder`, keeping no run noise.
 
-    No wall-clock timings (`execution` cell metadata) and no widget state are kept, so
-    re-running an unchanged notebook leaves its file unchanged.
+    No wall-clock timings (`execution` cell metadata) and no widget state are kept, and
+    printed text is saved as one output per stream (the kernel may split it into chunks
+    differently from run to run), so re-running an unchanged notebook leaves its file
+    unchanged.
     """
     NotebookClient(notebook, timeout=120, kernel_name="python3", record_timing=False,
                    resources={"metadata": {"path": str(folder)}}).execute()
     notebook.metadata.pop("widgets", None)
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = merged_streams(cell.outputs)
+
+
+def merged_streams(outputs: list) -> list:
+    """`outputs` with each run of consecutive same-stream chunks joined into one."""
+    merged: list = []
+    for output in outputs:
+        last = merged[-1] if merged else None
+        if output.output_type == "stream" and last is not None and \
+                last.output_type == "stream" and last.name == output.name:
+            last.text += output.text
+        else:
+            merged.append(output)
+    return merged
 
 
 def execute(path: Path) -> None:

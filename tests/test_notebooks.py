@@ -92,6 +92,10 @@ def test_saved_notebooks_carry_no_run_noise(path):
     assert all("execution" not in c.metadata for c in notebook.cells), "run the notebook " \
         "with scripts/execute_notebook.py, which records no timings"
     assert "/work/" not in text and "/tmp/" not in text and "/home/" not in text
+    for cell in notebook.cells:
+        streams = [o.name if o.output_type == "stream" else None for o in cell.get("outputs", [])]
+        assert all(a is None or a != b for a, b in zip(streams, streams[1:])), \
+            "printed text split into chunks: save with scripts/execute_notebook.py"
 
 
 def test_links_and_the_course_map_are_up_to_date(monkeypatch):

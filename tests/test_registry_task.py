@@ -1,8 +1,8 @@
 """Registry and via-names, the stale-pid problem, and Task."""
 import pytest
 
-from actorlab import (Exit, GenServer, Registry, Supervisor, Task, exit, is_alive, now,
-                      receive, send, sleep, spawn)
+from actorlab import (BadArgument, Exit, GenServer, Registry, Supervisor, Task, exit,
+                      is_alive, now, process_info, receive, send, sleep, spawn)
 
 
 class Echo(GenServer):
@@ -21,6 +21,28 @@ class Forwarder(GenServer):
 
     def handle_call(self, request, from_, target):
         return ("reply", GenServer.call(target, request), target)
+
+
+def test_the_registry_links_to_what_it_registers_as_elixirs_does():
+    _, registry = GenServer.start(Registry, None, name="reg")     # not linked to the shell
+    worker = spawn(lambda: (Registry.register("reg", "job"), receive("stop")))
+    assert registry in process_info(worker)["links"]
+    exit(registry, "kill")                           # the registry dies: so does the worker
+    assert not is_alive(worker)
+
+
+def test_unregistering_the_last_key_unlinks():
+    _, registry = GenServer.start(Registry, None, name="reg")
+    worker = spawn(lambda: (Registry.register("reg", "job"), Registry.unregister("reg", "job"),
+                            receive("stop")))
+    assert registry not in process_info(worker)["links"]
+
+
+def test_an_unknown_registry_is_an_error_for_a_call_and_ignored_by_a_cast():
+    name = ("via", Registry, ("nowhere", "garden"))
+    with pytest.raises(BadArgument, match="unknown registry: 'nowhere'"):
+        GenServer.call(name, "hi")
+    assert GenServer.cast(name, "hi") == "ok"        # Elixir's cast rescues it too
 
 
 def test_register_lookup_and_entries_removed_when_the_process_dies():

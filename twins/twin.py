@@ -52,6 +52,8 @@ def show(term: Any) -> str:
         return {True: "true", False: "false", None: "nil"}[term]
     if isinstance(term, str):
         return term if term.isidentifier() else json.dumps(term, ensure_ascii=False)
+    if isinstance(term, type):                      # a module, as Elixir names it: Registry
+        return term.__name__
     if isinstance(term, BaseException):
         return f"{type(term).__name__}({json.dumps(str(term), ensure_ascii=False)})"
     if isinstance(term, tuple):

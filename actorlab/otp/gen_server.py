@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..runtime import (ANY, Exit, OneOf, Pid, ReceiveTimeout, demonitor, exit, log, monitor,
+from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, demonitor, exit, log, monitor,
                        receive, self_pid, send, spawn, spawn_link)
 from ..trace import short
 from .names import register_name, unregister_name, whereis_name
@@ -108,15 +108,17 @@ class GenServer:
         return _start(module, arg, name, timeout, link=True)
 
     @staticmethod
-    def call(server: Any, request: Any, timeout: float | None = DEFAULT_TIMEOUT) -> Any:
-        """Send `request` and wait for the reply, at most `timeout` ms (None: forever).
+    def call(server: Any, request: Any, timeout: float | str | None = DEFAULT_TIMEOUT) -> Any:
+        """Send `request` and wait for the reply, at most `timeout` ms (None or "infinity":
+        forever; exit reasons say "infinity", as OTP's do).
 
         Exits (raises `Exit`) with `(reason, ("GenServer", "call", [server, request,
         timeout]))` when the server is unknown or dead ("noproc"), dies before replying
         (its exit reason), does not reply in time ("timeout"), or is the caller itself
         ("calling_self", OTP 25's check).
         """
-        where = ("GenServer", "call", [server, request, timeout])
+        timeout, as_written = _forever(timeout)
+        where = ("GenServer", "call", [server, request, as_written])
         pid = whereis_name(server)
         if pid is None:
             raise Exit(("noproc", where))
@@ -140,7 +142,10 @@ class GenServer:
     @staticmethod
     def cast(server: Any, message: Any) -> str:
         """Send `message` to the server's `handle_cast` without waiting; always "ok"."""
-        pid = whereis_name(server)
+        try:
+            pid = whereis_name(server)
+        except BadArgument:         # e.g. an unknown registry: Elixir's cast rescues it too
+            return "ok"
         if pid is not None:
             send(pid, ("$gen_cast", message))
         return "ok"
@@ -153,12 +158,13 @@ class GenServer:
         return "ok"
 
     @staticmethod
-    def stop(server: Any, reason: Any = "normal", timeout: float | None = None) -> str:
+    def stop(server: Any, reason: Any = "normal", timeout: float | str | None = None) -> str:
         """Stop the server: it runs `terminate(reason, state)` and exits. "ok" once it has.
 
         Exits (raises) if the server is not running or ends with another reason.
         """
-        where = ("GenServer", "stop", [server, reason, timeout])
+        timeout, as_written = _forever(timeout)
+        where = ("GenServer", "stop", [server, reason, as_written])
         pid = whereis_name(server)
         if pid is None:
             raise Exit(("noproc", where))
@@ -175,6 +181,17 @@ class GenServer:
 
 
 # -- starting: spawn, then wait for the new process to say how init went -----------
+
+def _forever(timeout: float | str | None) -> tuple[float | None, float | str]:
+    """A call's timeout for `receive` (None: forever) and as OTP writes it in exit reasons.
+
+    >>> _forever("infinity"), _forever(None), _forever(50)
+    ((None, 'infinity'), (None, 'infinity'), (50, 50))
+    """
+    if timeout is None or timeout == "infinity":
+        return None, "infinity"
+    return timeout, timeout
+
 
 def _start(module: type[GenServer], arg: Any, name: Any, timeout: float | None, *,
            link: bool) -> Any:

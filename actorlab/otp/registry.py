@@ -1,5 +1,8 @@
 """Registry: a process that maps keys to pids, forgetting a pid when its process dies.
 
+As in Elixir, the registry links to each registered process and traps exits: an EXIT
+tells it a process died; and if the registry dies, its registered processes die too.
+
 With unique keys it gives servers names that are not atoms: `("via", Registry,
 ("rooms", "lobby"))` names a server as the key "lobby" of the registry called "rooms".
 A name survives restarts: the restarted server registers its key again, so callers
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..runtime import ANY, Pid, demonitor, monitor, self_pid
+from ..runtime import ANY, BadArgument, Pid, link, self_pid, trap_exit, unlink, whereis
 from .gen_server import GenServer
 
 
@@ -69,29 +72,34 @@ class Registry(GenServer):
     @staticmethod
     def whereis_name(name: tuple) -> Pid | None:
         registry, key = name
+        if isinstance(registry, str) and whereis(registry) is None:
+            raise BadArgument(f"unknown registry: {registry!r}; start it first with "
+                              f"Registry.start_link(name={registry!r})")
         entries = Registry.lookup(registry, key)
         return entries[0][0] if entries else None
 
     # -- the server ----------------------------------------------------------------------
 
     def init(self, arg: Any) -> Any:
-        return ("ok", {"entries": {}, "monitors": {}})   # key -> (pid, value); pid -> ref
+        trap_exit(True)
+        return ("ok", {"entries": {}})                   # key -> (pid, value)
 
     def handle_call(self, request: Any, from_: tuple, state: dict) -> Any:
-        entries, monitors = state["entries"], state["monitors"]
+        entries = state["entries"]
         kind = request[0]
         if kind == "register":
             _, key, pid, value = request
             if key in entries:
                 return ("reply", ("error", ("already_registered", entries[key][0])), state)
             entries[key] = (pid, value)
-            if pid not in monitors:
-                monitors[pid] = monitor(pid)
+            link(pid)
             return ("reply", ("ok", self_pid()), state)
         if kind == "unregister":
             _, key, pid = request
             if key in entries and (pid is ANY or entries[key][0] == pid):
-                self._forget_key(key, state)
+                pid, _ = entries.pop(key)
+                if all(p != pid for p, _ in entries.values()):
+                    unlink(pid)
             return ("reply", "ok", state)
         if kind == "lookup":
             entry = entries.get(request[1])
@@ -99,15 +107,9 @@ class Registry(GenServer):
         return ("reply", [k for k, (p, _) in entries.items() if p == request[1]], state)
 
     def handle_info(self, message: Any, state: dict) -> Any:
-        if type(message) is tuple and len(message) == 5 and message[0] == "DOWN":
-            pid = message[3]
-            state["monitors"].pop(pid, None)
-            for key in [k for k, (p, _) in state["entries"].items() if p == pid]:
-                del state["entries"][key]
+        if type(message) is tuple and len(message) == 3 and message[0] == "EXIT":
+            dead = message[1]
+            state["entries"] = {k: (p, v) for k, (p, v) in state["entries"].items()
+                                if p != dead}
             return ("noreply", state)
         return super().handle_info(message, state)
-
-    def _forget_key(self, key: Any, state: dict) -> None:
-        pid, _ = state["entries"].pop(key)
-        if all(p != pid for p, _ in state["entries"].values()):
-            demonitor(state["monitors"].pop(pid), flush=True)

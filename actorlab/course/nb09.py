@@ -1,0 +1,531 @@
+"""Checks for notebook 09, the capstone: a chat service built in four steps.
+
+The protocol the notebook fixes:
+
+* a room is a GenServer started with its name (`"#lobby"`); its calls are
+  `("join", member)` (answered with the history so far), `"members"` and `"history"`
+  (a list of `(who, text)`, oldest first); its one cast is `("say", who, text)`;
+* a room passes each line on to every member with the cast `("said", room, who, text)`;
+* rooms run under the DynamicSupervisor `"RoomSupervisor"` and are registered in the
+  Registry `"Rooms"`: `via(name)` is `("via", Registry, ("Rooms", name))`.
+
+Each check starts a fresh node and runs the learner's code there, so after a check
+`last_run()` draws what that code did.
+
+>>> class Mute(GenServer):
+...     def init(self, name):
+...         return ("ok", {"name": name, "members": [], "history": []})
+>>> check_room(Mute)  # doctest: +NORMALIZE_WHITESPACE
+✗ Step 1: a room: not yet
+  ✗ GenServer.call('lobby', ('join', ann)) exited: the room crashed: its handle_call has
+    no clause for this request
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..otp import DynamicSupervisor, GenServer, Registry
+from ..runtime import Exit, current_node, exit, is_alive, note, run_for
+from ..trace import Pid, short
+from ..views.model import lane_names
+from .checks import Check, describe_step, run_quietly
+
+REGISTRY = "Rooms"
+SUPERVISOR = "RoomSupervisor"
+
+
+def via(name: str) -> tuple:
+    """How a room is named: `("via", Registry, ("Rooms", name))`."""
+    return ("via", Registry, (REGISTRY, name))
+
+
+def last_run(processes: list | None = None, part: str | None = None, **options: Any) -> Any:
+    """The sequence diagram of the last check's run, with OTP's bookkeeping hidden.
+
+    `processes` lists the lanes to show by name; names that the run never had (because
+    it stopped early) are left out rather than refused. `part` picks the steps from the
+    check's note that starts with it up to its next note (a check notes what it does in
+    the trace, with `note`); a part the run never reached shows the run's end.
+    """
+    trace = current_node().trace
+    if processes is not None:
+        known = set(lane_names(trace).values())
+        processes = [p for p in processes if p in known]
+    if part is not None:
+        notes = [e for e in trace.events if e.kind == "note" and e.data["data"] is None]
+        starts = [i for i, e in enumerate(notes) if e.data["text"].startswith(part)]
+        if starts:
+            i = starts[0]
+            end = notes[i + 1].step - 1 if i + 1 < len(notes) else len(trace)
+            options["steps"] = (notes[i].step, end)
+    return trace.diagram(hide_system=True, processes=processes, **options)
+
+
+# -- helpers the checks share ----------------------------------------------------------
+
+class Listener(GenServer):
+    """A member that keeps what it hears (the checks' stand-in for a person).
+
+    It answers a call `("said", ...)` too, with "ok", so that a room which calls its
+    members still works and the check can say what is wrong with that.
+    """
+
+    def init(self, me: str) -> Any:
+        return ("ok", [])
+
+    def handle_cast(self, message: Any, heard: list) -> Any:
+        return ("noreply", heard + [message])
+
+    def handle_call(self, request: Any, from_: tuple, heard: list) -> Any:
+        if request == "heard":
+            return ("reply", heard, heard)
+        return ("reply", "ok", heard + [request])
+
+
+def _listener(name: str) -> Pid:
+    return GenServer.start(Listener, name, name=name)[1]
+
+
+def _heard(member: Pid) -> list:
+    return GenServer.call(member, "heard", 1000)
+
+
+def _ok_pid(result: Any) -> bool:
+    return type(result) is tuple and len(result) == 2 and result[0] == "ok" \
+        and type(result[1]) is Pid
+
+
+def _explain(reason: Any) -> str:
+    """Why a call to the room failed, in words that say what to change."""
+    if type(reason) is tuple and len(reason) == 2 and type(reason[1]) is tuple \
+            and reason[1][:2] in (("GenServer", "call"), ("Task", "await")):
+        reason = reason[0]          # the server's own exit reason, not the wrapping call
+    if reason == "timeout":
+        return "no reply within 1 s: every call must be answered"
+    if reason == "noproc":
+        return "the room is not running (it crashed before this call)"
+    if isinstance(reason, RuntimeError) and "bad return value from" in str(reason):
+        text = str(reason)
+        callback = "handle_cast" if "handle_cast" in text else "handle_call"
+        wanted = ("('noreply', new_state)" if callback == "handle_cast"
+                  else "('reply', answer, new_state)")
+        got = text.split(": ", 1)[1] if ": " in text else text
+        return f"the room crashed: its {callback} returned {got}; return {wanted}"
+    if isinstance(reason, RuntimeError) and "no handle_call/3 clause" in str(reason):
+        return "the room crashed: its handle_call has no clause for this request"
+    if isinstance(reason, NotImplementedError):
+        return f"the room crashed: {reason}"
+    if isinstance(reason, BaseException):
+        return f"the room crashed with {type(reason).__name__}: {reason}"
+    return f"the room exited with reason {short(reason, 80)}"
+
+
+def _call(check: Check, server: Any, request: Any, shown: str | None = None,
+          timeout: float = 1000, watch: tuple = ()) -> tuple[bool, Any]:
+    """GenServer.call, with a failure turned into a finding that says what to change."""
+    try:
+        return True, GenServer.call(server, request, timeout)
+    except Exit as exit_:
+        what = shown or short(request, 40)
+        server_text = repr(server) if isinstance(server, str) else "the room"
+        reason = exit_.reason
+        crash = _crash_of(reason[0] if type(reason) is tuple else reason, watch)
+        why = crash or _explain(reason)
+        check.fail(f"GenServer.call({server_text}, {what}) exited: {why}")
+        return False, None
+
+
+def _crash_of(reason: Any, watch: tuple) -> str | None:
+    """For a call that found its server dead ("noproc"), how and where it died, if one of
+    the pids in `watch` crashed in this run."""
+    if reason != "noproc":
+        return None
+    trace = current_node().trace
+    for event in trace.events:
+        if event.kind == "exit" and event.data["crash"] and event.pid in watch:
+            return (f"{_explain(event.data['reason'])} (at {describe_step(trace, event)}, "
+                    "before this call)")
+    return None
+
+
+def _sends(sender: Pid, receivers: set) -> list:
+    """What `sender` sent to any of `receivers`, as (step, message) pairs."""
+    return [(e.step, e.data["msg"]) for e in current_node().trace.events
+            if e.kind == "send" and e.pid == sender and e.data["to"] in receivers]
+
+
+def _start_rooms() -> None:
+    """The chat's infrastructure: the Registry of room names and the rooms' supervisor."""
+    Registry.start_link(name=REGISTRY)
+    DynamicSupervisor.start_link(name=SUPERVISOR)
+
+
+def _registered(name: str) -> Pid | None:
+    found = Registry.lookup(REGISTRY, name)
+    return found[0][0] if found else None
+
+
+# -- step 1: a room ----------------------------------------------------------------------
+
+def check_room(room: type) -> None:
+    """Step 1: a Room joins members, keeps the history and casts each line to every member."""
+    with Check("Step 1: a room") as check:
+        ran, started = run_quietly(check, "GenServer.start(Room, '#lobby')",
+                                   lambda: GenServer.start(room, "#lobby", name="lobby"))
+        if not ran:
+            return
+        if not _ok_pid(started):
+            check.fail(f"GenServer.start(Room, '#lobby') returned {short(started)}: keep init "
+                       "as given, returning ('ok', state)")
+            return
+        lobby = started[1]
+        ann, bob = _listener("ann"), _listener("bob")
+        note("ann joins")
+        ran, ann_got = _call(check, "lobby", ("join", ann), "('join', ann)")
+        if not ran:
+            return
+        check.expect(ann_got == [], "ann joined an empty room and got its history: []",
+                     f"('join', ann) answered {short(ann_got)}: reply with the history so far "
+                     "(an empty list at first)")
+        note("ann says 'anyone here?'")
+        GenServer.cast("lobby", ("say", "ann", "anyone here?"))
+        note("the check looks: the history, and what ann heard")
+        ran, history = _call(check, "lobby", "history", "'history'", watch=(lobby,))
+        if not ran:
+            return
+        check.expect(history == [("ann", "anyone here?")],
+                     "after ann said 'anyone here?', the history is [('ann', 'anyone here?')]",
+                     f"after ann said 'anyone here?', 'history' answered {short(history)}: "
+                     "add (who, text) to the end of the history")
+        _check_heard(check, lobby, {"ann": ann}, [("said", "#lobby", "ann", "anyone here?")],
+                     "ann heard her own line from the room: ('said', '#lobby', 'ann', "
+                     "'anyone here?')")
+        note("bob joins")
+        ran, bob_got = _call(check, "lobby", ("join", bob), "('join', bob)", watch=(lobby,))
+        if not ran:
+            return
+        check.expect(bob_got == [("ann", "anyone here?")],
+                     "bob joined later and got the history so far",
+                     f"bob joined after ann's line and got {short(bob_got)}: reply to a join "
+                     "with the history, state['history']")
+        note("bob says 'hi ann!'")
+        GenServer.cast("lobby", ("say", "bob", "hi ann!"))
+        note("the check looks: the history, and what each heard")
+        ran, history = _call(check, "lobby", "history", "'history'", watch=(lobby,))
+        if not ran:
+            return
+        check.expect(history == [("ann", "anyone here?"), ("bob", "hi ann!")],
+                     "the history keeps every line, oldest first",
+                     f"after two lines the history is {short(history, 90)}: keep every line, "
+                     "oldest first (append each new one at the end)")
+        line = ("said", "#lobby", "bob", "hi ann!")
+        _check_heard(check, lobby, {"ann": ann, "bob": bob},
+                     [("said", "#lobby", "ann", "anyone here?"), line], "ann and bob both heard "
+                     "bob's line", only={"bob": [line]})
+        check.expect(ann_got == [], "the history ann got when she joined is still []",
+                     f"the list the room sent ann when she joined is now {short(ann_got)}: "
+                     "you changed the history in place. actorlab passes messages without "
+                     "copying them (the BEAM copies), so build a new list: "
+                     "state['history'] + [(who, text)]")
+        _check_casts_only(check, lobby, {ann, bob})
+
+
+def _check_heard(check: Check, room: Pid, members: dict, wanted: list, ok: str,
+                 only: dict | None = None) -> None:
+    """Did each member hear what it should? `only` gives members that heard less."""
+    for name, member in members.items():
+        want = (only or {}).get(name, wanted)
+        ran, heard = _call(check, name, "heard", "'heard'")
+        if not ran:
+            return
+        if heard != want:
+            sent = _sends(room, {member})
+            hint = ("the room sent it nothing: cast ('said', room name, who, text) to every "
+                    "member" if not sent else
+                    f"the room sent {short(sent[-1][1], 50)} (step {sent[-1][0]}): send "
+                    "('said', state['name'], who, text) with GenServer.cast")
+            check.fail(f"{name} heard {short(heard, 70)}, not {short(want, 70)}: {hint}")
+            return
+    check.expect(True, ok, "")
+
+
+def _check_casts_only(check: Check, room: Pid, members: set) -> None:
+    """The rule of step 4: a room casts to its members, never calls or sends raw."""
+    sent = _sends(room, members)
+    calls = [(step, m) for step, m in sent if type(m) is tuple and m[:1] == ("$gen_call",)]
+    raw = [(step, m) for step, m in sent if not (type(m) is tuple and m[:1] in
+                                                 (("$gen_call",), ("$gen_cast",)))]
+    if calls:
+        step, _ = calls[0]
+        check.fail(f"at step {step} the room called a member (GenServer.call) and waited for "
+                   "its answer: a member that calls the room back would deadlock it "
+                   "(step 4). Use GenServer.cast")
+    elif raw:
+        step, message = raw[0]
+        check.fail(f"at step {step} the room sent {short(message, 50)} with send: a member "
+                   "is a GenServer, and only what GenServer.cast sends reaches handle_cast")
+    else:
+        check.expect(True, "the room passed lines on with casts: it never waits for a member",
+                     "")
+
+
+# -- step 2: rooms by name, under a supervisor -----------------------------------------------
+
+def check_open_room(open_room: Callable) -> None:
+    """Step 2: open_room(name) starts a room under "RoomSupervisor", named via(name)."""
+    with Check("Step 2: rooms by name, under a supervisor") as check:
+        _start_rooms()
+        lobby = _open(check, open_room, "#lobby")
+        if lobby is None:
+            return
+        children = [pid for _, pid, _, _ in DynamicSupervisor.which_children(SUPERVISOR)]
+        if not check.expect(lobby in children, "#lobby runs under 'RoomSupervisor'",
+                            "the room is not a child of 'RoomSupervisor': start it with "
+                            "DynamicSupervisor.start_child('RoomSupervisor', spec)"):
+            return
+        spawned = [e for e in current_node().trace.events
+                   if e.kind == "spawn" and e.data["child"] == lobby]
+        args = spawned[0].data["args"] if spawned else ()
+        check.expect(args == ("#lobby",), "the room was started with its name, '#lobby'",
+                     f"the room's init got {short(args)}: pass the name as init's argument, "
+                     "(GenServer.start_link, (Room, name), ...)")
+        if not check.expect(_registered("#lobby") == lobby, "the Registry knows it as '#lobby'",
+                            "the Registry has no '#lobby': give start_link the keyword "
+                            "argument name=via(name), as the third item of 'start'"):
+            return
+        ran, history = _call(check, via("#lobby"), "history", "'history'")
+        if ran:
+            check.expect(history == [], "a call to via('#lobby') reaches the room",
+                         f"via('#lobby') answered 'history' with {short(history)}")
+        games = _open(check, open_room, "#games")
+        if games is None:
+            return
+        check.expect(games != lobby and _registered("#games") == games,
+                     "#games is a second room, with its own name",
+                     "open_room('#games') did not give a new room registered as '#games'")
+        ran, again = run_quietly(check, "opening '#lobby' a second time",
+                                 lambda: open_room("#lobby"))
+        if not ran:
+            check.fail("when the room is already open, start_child answers ('error', "
+                       "('already_started', pid)): return that pid")
+            return
+        check.expect(again == lobby, "opening '#lobby' again gives the running room",
+                     f"opening '#lobby' again returned {short(again)}: when start_child "
+                     "answers ('error', ('already_started', pid)), return that pid")
+        active = DynamicSupervisor.count_children(SUPERVISOR)["active"]
+        check.expect(active == 2, "'RoomSupervisor' has two children: no second #lobby",
+                     f"'RoomSupervisor' has {active} children, not 2")
+
+
+def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
+    """open_room(name), or None with a finding that says why it is not a pid."""
+    ran, pid = run_quietly(check, f"open_room({name!r})", lambda: open_room(name))
+    if not ran:
+        return None
+    if type(pid) is Pid:
+        return pid
+    if pid is None:
+        check.fail(f"open_room({name!r}) returned None: return the room's pid")
+    elif _ok_pid(pid):
+        check.fail(f"open_room({name!r}) returned {short(pid)}: return just the pid")
+    elif type(pid) is tuple and pid[:1] == ("error",):
+        check.fail(f"open_room({name!r}) returned {short(pid, 90)}: start_child refused; "
+                   "is 'start' (GenServer.start_link, (Room, name), {'name': via(name)})?")
+    else:
+        check.fail(f"open_room({name!r}) returned {short(pid)}, not a pid")
+    return None
+
+
+# -- step 3: a crash, and closing a room ---------------------------------------------------
+
+def check_close_room(close_room: Callable, open_room: Callable) -> None:
+    """Step 3: a crashed room comes back under its name; close_room stops one for good."""
+    with Check("Step 3: crash, restart, close") as check:
+        _start_rooms()
+        ran, pids = run_quietly(check, "open_room('#lobby'), open_room('#games')",
+                                lambda: (open_room("#lobby"), open_room("#games")))
+        if not ran or not all(type(p) is Pid for p in pids):
+            if ran:
+                check.fail("open_room does not return pids yet: finish step 2 first")
+            return
+        lobby, games = pids
+        note("ann says 'anyone here?' in #lobby")
+        GenServer.cast(via("#lobby"), ("say", "ann", "anyone here?"))
+        try:
+            before = GenServer.call(via("#lobby"), "history", 1000)
+        except Exit:
+            before = None           # the room of step 1 is not finished: not this step's job
+        note("#lobby is killed")
+        exit(lobby, "kill")
+        new = _registered("#lobby")
+        if not check.expect(new is not None and new != lobby,
+                            "after #lobby was killed, the supervisor started a new one, and "
+                            "via('#lobby') leads to it",
+                            "after #lobby was killed no new room has its name: keep the "
+                            "default restart, 'permanent', in the child spec"):
+            return
+        try:
+            GenServer.call(lobby, "history", 1000)
+            check.fail("a call to the old pid was answered")
+        except Exit as exit_:
+            check.expect(exit_.reason[0] == "noproc",
+                         "a call to the old pid exits with noproc: a pid names one process, "
+                         "a name names the service", f"a call to the old pid exited with "
+                         f"{short(exit_.reason[0])}")
+        if before == [("ann", "anyone here?")]:
+            ran, after = _call(check, via("#lobby"), "history", "'history'")
+            if ran:
+                check.expect(after == [], "the new #lobby's history is []: the line said "
+                             "before the crash died with the old process",
+                             f"the new #lobby's history is {short(after)}")
+        note("#lobby is closed")
+        ran, answer = run_quietly(check, "close_room('#lobby')", lambda: close_room("#lobby"))
+        if not ran:
+            return
+        check.expect(answer == "ok", "close_room('#lobby') answered 'ok'",
+                     f"close_room('#lobby') answered {short(answer)}: return what "
+                     "DynamicSupervisor.terminate_child answers ('ok')" +
+                     ("; it takes the room's pid (Registry.lookup finds it), not its name"
+                      if answer == ("error", "not_found") else ""))
+        run_for(100)
+        now = _registered("#lobby")
+        if now is None:
+            check.expect(True, "#lobby is closed: nothing has its name, even 100 ms later", "")
+        elif now == new:
+            check.fail("#lobby is still running: close_room must stop it")
+            return
+        else:
+            check.fail("the supervisor started #lobby again: stopping a child behind its "
+                       "supervisor's back (GenServer.stop, exit) looks like an exit to it, "
+                       "and it restarts a permanent child. Ask the supervisor: "
+                       "DynamicSupervisor.terminate_child('RoomSupervisor', pid)")
+            return
+        active = DynamicSupervisor.count_children(SUPERVISOR)["active"]
+        check.expect(active == 1 and is_alive(games), "#games still runs, the only child left",
+                     f"'RoomSupervisor' has {active} children, and #games is "
+                     f"{'alive' if is_alive(games) else 'dead'}: close only the room named")
+        for name in ("#lobby", "#nowhere"):
+            ran, answer = run_quietly(check, f"close_room({name!r}) when it is not open",
+                                      lambda: close_room(name))
+            if not ran:
+                check.fail("when Registry.lookup finds nothing ([]), answer ('error', "
+                           "'not_found')")
+                return
+            check.expect(answer == ("error", "not_found"),
+                         f"close_room({name!r}) when it is not open: ('error', 'not_found')",
+                         f"close_room({name!r}) when it is not open answered "
+                         f"{short(answer)}: answer ('error', 'not_found')")
+
+
+# -- step 4: a bot, and no cycles ----------------------------------------------------------
+
+def check_bot(bot: type, room: type) -> None:
+    """Step 4: a Bot answers "who is here?" by calling the room, with no call cycle."""
+    with Check("Step 4: a bot, and no cycles") as check:
+        _start_rooms()
+        spec = {"id": "#lobby", "start": (GenServer.start_link, (room, "#lobby"),
+                                          {"name": via("#lobby")})}
+        result = DynamicSupervisor.start_child(SUPERVISOR, spec)
+        if not _ok_pid(result):
+            check.fail("your Room does not start yet: finish step 1 first")
+            return
+        lobby = result[1]
+        ann = _listener("ann")
+        ran, started = run_quietly(check, "GenServer.start(Bot, '#lobby')",
+                                   lambda: GenServer.start(bot, "#lobby", name="bot"))
+        if not ran:
+            return
+        if not _ok_pid(started):
+            check.fail(f"GenServer.start(Bot, '#lobby') returned {short(started)}: keep init "
+                       "as given")
+            return
+        the_bot = started[1]
+        note("ann and the bot join")
+        for member in (ann, the_bot):
+            try:
+                GenServer.call(via("#lobby"), ("join", member), 1000)
+            except Exit:
+                check.fail("your Room does not accept members yet: finish step 1 first")
+                return
+        note("ann asks 'who is here?'")
+        GenServer.cast(via("#lobby"), ("say", "ann", "who is here?"))
+        run_for(6000)          # a cycle would end in timeouts within 5 s
+        note("the check looks: the history, and what ann heard")
+        if not _no_cycle(check, lobby, the_bot):
+            return
+        if not _check_answer(check, lobby, the_bot, "2 here", [("ann", "who is here?")]):
+            return
+        heard = _heard(ann)
+        check.expect(("said", "#lobby", "bot", "2 here") in heard,
+                     "ann heard the bot's answer", f"ann heard {short(heard, 90)}")
+        bob = _listener("bob")
+        note("bob joins, and asks again")
+        GenServer.call(via("#lobby"), ("join", bob), 1000)
+        GenServer.cast(via("#lobby"), ("say", "bob", "nice weather"))
+        GenServer.cast(via("#lobby"), ("say", "bob", "who is here?"))
+        run_for(6000)
+        note("the check looks again")
+        if not _no_cycle(check, lobby, the_bot):
+            return
+        _check_answer(check, lobby, the_bot, "3 here",
+                      [("ann", "who is here?"), ("bot", "2 here"), ("bob", "nice weather"),
+                       ("bob", "who is here?")], later=True)
+
+
+def _no_cycle(check: Check, room: Pid, the_bot: Pid) -> bool:
+    trace = current_node().trace
+    cycles = [e for e in trace.events if e.kind == "cycle"]
+    if not cycles:
+        return True
+    where = describe_step(trace, cycles[0])
+    if any(type(m) is tuple and m[:1] == ("$gen_call",) for _, m in _sends(room, {the_bot})):
+        check.fail(f"a call cycle at {where}: the room called the bot, and the bot called "
+                   "the room back, so each waited for the other until a timeout. Your Room "
+                   "calls its members: pass lines on with GenServer.cast (step 1)")
+    else:
+        check.fail(f"a call cycle at {where}: {cycles[0].data}")
+    return False
+
+
+def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: list,
+                  later: bool = False) -> bool:
+    """Is the bot's line `answer` in the history, right after the lines `before`?"""
+    trace = current_node().trace
+    said = [step for step, m in _sends(the_bot, set(trace.names()))
+            if type(m) is tuple and m[:1] == ("$gen_call",) and type(m[2]) is tuple
+            and m[2][:1] == ("say",)]
+    if said:
+        check.fail(f"at step {said[0]} the bot called the room with ('say', ...): a room "
+                   "takes ('say', who, text) as a cast. Use GenServer.cast")
+        return False
+    for event in trace.events:
+        if event.kind == "exit" and event.data["reason"] not in ("normal", "shutdown"):
+            if event.pid == the_bot:
+                reason = event.data["reason"]
+                check.fail(f"the bot exited at {describe_step(trace, event)}: "
+                           f"{_explain(reason).replace('the room', 'the bot', 1)}")
+                return False
+            if event.pid == room:
+                check.fail(f"your Room exited at {describe_step(trace, event)}: "
+                           f"{_explain(event.data['reason'])}. Finish step 1 first")
+                return False
+    ran, history = _call(check, via("#lobby"), "history", "'history'")
+    if not ran:
+        return False
+    wanted = before + [("bot", answer)]
+    asked = [m for _, m in _sends(the_bot, {room})
+             if type(m) is tuple and m[:1] == ("$gen_call",) and m[2] == "members"]
+    if history == wanted and len(asked) == (2 if later else 1):
+        return check.expect(True, f"asked 'who is here?'{' again' if later else ''}, the bot "
+                            f"called the room for its members and said '{answer}'", "")
+    bot_lines = [line for line in history if line[0] == "bot"]
+    if len(asked) < (2 if later else 1):
+        check.fail("the bot did not ask the room for its members: call the room with "
+                   "'members' each time the text is 'who is here?', and count them")
+    elif not bot_lines:
+        check.fail("the bot asked for the members but said nothing: cast ('say', 'bot', "
+                   f"f'{{count}} here') to the room. The history is {short(history, 90)}")
+    else:
+        check.fail(f"the history is {short(history, 120)}, not {short(wanted, 120)}: the bot "
+                   f"should say '{answer}' (the number of members, itself included), once")
+    return False
