@@ -377,3 +377,16 @@ def test_call_timeout_none_waits_as_long_as_it_takes():
     GenServer.cast(pid, lambda o: (actorlab.sleep(60_000), ("noreply", o))[1])
     assert GenServer.call(pid, lambda o: ("reply", "finally", o), timeout=None) == "finally"
     assert actorlab.now() == 60_000
+
+
+def test_a_start_waits_for_a_slow_init_unless_given_a_timeout():
+    """gen.erl: with no timeout option a start waits forever (checked on OTP 25)."""
+    class Slow(GenServer):
+        def init(self, ms):
+            actorlab.sleep(ms)
+            return ("ok", ms)
+
+    status, pid = GenServer.start(Slow, 7000)
+    assert status == "ok" and actorlab.now() == 7000
+    assert GenServer.start(Slow, 7000, timeout=100) == ("error", "timeout")
+    assert actorlab.now() == 7100

@@ -30,7 +30,7 @@ from ..trace import short
 from .names import register_name, unregister_name, whereis_name
 
 DEFAULT_TIMEOUT = 5000
-"""ms a call or a start waits, as in OTP."""
+"""ms a call waits, as in OTP (a start waits as long as init takes)."""
 
 
 class GenServer:
@@ -94,16 +94,18 @@ class GenServer:
 
     @staticmethod
     def start(module: type[GenServer], arg: Any = None, *, name: Any = None,
-              timeout: float | None = DEFAULT_TIMEOUT) -> Any:
+              timeout: float | str | None = None) -> Any:
         """Start a server process, unlinked: `("ok", pid)`, `("error", reason)` or "ignore".
 
-        `name` is a string, or `("via", Registry, (registry, key))`.
+        `name` is a string, or `("via", Registry, (registry, key))`. As in OTP (gen.erl),
+        the start waits for `init` as long as it takes unless given a `timeout` in ms, after
+        which it kills the server and answers `("error", "timeout")`.
         """
         return _start(module, arg, name, timeout, link=False)
 
     @staticmethod
     def start_link(module: type[GenServer], arg: Any = None, *, name: Any = None,
-                   timeout: float | None = DEFAULT_TIMEOUT) -> Any:
+                   timeout: float | str | None = None) -> Any:
         """`start`, linked to the caller (what supervisors use)."""
         return _start(module, arg, name, timeout, link=True)
 
@@ -193,7 +195,7 @@ def _forever(timeout: float | str | None) -> tuple[float | None, float | str]:
     return timeout, timeout
 
 
-def _start(module: type[GenServer], arg: Any, name: Any, timeout: float | None, *,
+def _start(module: type[GenServer], arg: Any, name: Any, timeout: float | str | None, *,
            link: bool) -> Any:
     if not (isinstance(module, type) and issubclass(module, GenServer)):
         raise TypeError(f"GenServer.start needs a GenServer subclass, not {short(module)}")
@@ -209,7 +211,7 @@ def _start(module: type[GenServer], arg: Any, name: Any, timeout: float | None, 
     ref = monitor(pid)
     try:
         answer = receive(OneOf(("$ack", pid, ANY), ("DOWN", ref, ANY, ANY, ANY)),
-                         timeout=timeout, waiting_for=pid)
+                         timeout=_forever(timeout)[0], waiting_for=pid)
     except ReceiveTimeout:
         exit(pid, "kill")
         demonitor(ref, flush=True)
