@@ -71,8 +71,9 @@ send(pid, (self_pid(), "hello"))
 receive()
 
 # %% [markdown]
-# Each key idea in the course comes with its Elixir twin, run on the real BEAM (the files
-# are in `docs/elixir/`). In Elixir, the same echo is:
+# Each key idea in the course comes with its Elixir twin. The twins live in `twins/`, and
+# the course's tests run each one on the real BEAM and the same scenario on actorlab, and
+# require the same outcome. In Elixir (`twins/selective_receive.exs`), the same echo is:
 #
 # ```elixir
 # pid = spawn(fn ->
@@ -80,11 +81,13 @@ receive()
 #     {from, message} -> send(from, message)
 #   end
 # end)
-# send(pid, {self(), "hello"})
+# send(pid, {self(), :hello})
 # receive do
-#   reply -> reply     # "hello"
+#   reply -> Twin.say("the echo", reply)
 # end
 # ```
+#
+# `Twin.say` prints a value the way the twins print everything; here, `the echo: hello`.
 
 # %% [markdown]
 # ## Seeing the messages
@@ -174,22 +177,21 @@ check_note_to_self(note_to_self)
 # %% [markdown]
 # ## The map
 #
-# One idea per notebook, 15–30 minutes each:
+# One idea per notebook, with the time each takes:
 #
+# <!-- map -->
 # 0. **Start here** (this notebook)
-# 1. [Processes and mailboxes](01_processes_and_mailboxes.ipynb): spawn, send, receive,
-#    selective receive, timeouts, state in a loop
-# 2. [Building `call` from `send` and `receive`](02_building_call.ipynb)
-# 3. [The self-call deadlock](03_the_self_call_deadlock.ipynb)
-# 4. [A generic server](04_a_generic_server.ipynb)
-# 5. [GenServer](05_genserver.ipynb)
-# 6. Finding processes
-# 7. Supervisors
-# 8. Bottlenecks and interleavings
-# 9. Capstone
-# 10. Where next
-#
-# The notebooks after 05 are being written.
+# 1. [Processes and mailboxes](01_processes_and_mailboxes.ipynb) (25 min)
+# 2. [Building `call` from `send` and `receive`](02_building_call.ipynb) (25 min)
+# 3. [The self-call deadlock](03_the_self_call_deadlock.ipynb) (30 min)
+# 4. [A generic server](04_a_generic_server.ipynb) (20 min)
+# 5. [GenServer](05_genserver.ipynb) (30 min)
+# 6. [Finding processes](06_finding_processes.ipynb) (30 min)
+# 7. [Supervisors](07_supervisors.ipynb) (30 min)
+# 8. [Bottlenecks and interleavings](08_bottlenecks_and_interleavings.ipynb) (35 min)
+# 9. [Capstone](09_capstone.ipynb) (45 min)
+# 10. [Where next](10_where_next.ipynb) (25 min)
+# <!-- /map -->
 #
 # ## Key points
 #

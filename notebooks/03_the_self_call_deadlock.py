@@ -24,7 +24,7 @@
 # timeout turns a hang into a crash and fixes nothing; meet the indirect A → B → A
 # deadlock; see what real OTP does about each; learn the four rules that avoid them.
 #
-# **Time:** 30 minutes. **Previous:** [02 · Building call](02_building_call.ipynb)
+# **Time:** 30 minutes. **Previous:** [02 · Building `call` from `send` and `receive`](02_building_call.ipynb)
 
 # %%
 from actorlab import ANY, make_ref, receive, reset, self_pid, send, spawn
@@ -369,4 +369,4 @@ check_deadlock_quiz(deadlocks)
 # - Share code with functions; cast to yourself; be wary of calls between servers.
 #
 # **Next:** [04 · A generic server](04_a_generic_server.ipynb)
-# **Previous:** [02 · Building call](02_building_call.ipynb)
+# **Previous:** [02 · Building `call` from `send` and `receive`](02_building_call.ipynb)

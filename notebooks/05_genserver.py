@@ -307,5 +307,5 @@ check_queue(Queue)
 # - A GenServer is a process: its state is reachable only by messages, which is why
 #   calling yourself deadlocks.
 #
-# **Next:** 06 · Finding processes (being written).
+# **Next:** [06 · Finding processes](06_finding_processes.ipynb)
 # **Previous:** [04 · A generic server](04_a_generic_server.ipynb)

@@ -30,6 +30,13 @@ def titles() -> dict[str, str]:
     return found
 
 
+def minutes(name: str) -> str:
+    """The time a notebook says it takes (its `**Time:** N minutes`), or ""."""
+    first = nbformat.read(NOTEBOOKS / name, as_version=4).cells[0].source
+    found = re.search(r"\*\*Time:\*\* (\d+) minutes", first)
+    return f" ({found.group(1)} min)" if found else ""
+
+
 def relink(text: str, name: str, course: dict[str, str]) -> str:
     """`text` with its Previous/Next links (and, in 00, the map) pointing where they should."""
     names = list(course)
@@ -53,7 +60,8 @@ def course_map(course: dict[str, str], prefix: str) -> str:
     lines = []
     for name, title in course.items():
         number, _, words = title.partition(" · ")
-        entry = f"**{words}** (this notebook)" if number == "00" else f"[{words}]({name})"
+        entry = f"**{words}** (this notebook)" if number == "00" else \
+            f"[{words}]({name}){minutes(name)}"
         lines.append(f"{prefix}{int(number)}. {entry}\n")
     return "".join(lines)
 

@@ -184,6 +184,17 @@ def test_the_wait_for_graph_of_a_deadlock_marks_the_cycle():
     assert 'color="#d62728"' in graph.source and "cycle: server → server" in graph.source
 
 
+def test_a_view_with_nothing_to_draw_says_so_in_the_picture():
+    node = reset(log=None)
+    spawn(lambda: None)
+    for view, words in ((supervision_tree(node.trace), "no supervisors in this trace yet"),
+                        (wait_for_graph(node.trace), "nobody is waiting")):
+        svg = view.svg()
+        assert words in svg, f"an empty {type(view).__name__} shows a blank picture"
+        width = float(re.search(r'<svg width="([\d.]+)pt"', svg).group(1))
+        assert width > 50
+
+
 def test_the_supervision_tree_follows_restarts():
     tree = supervision_tree(gallery.supervision())
     assert tree.text.splitlines()[1:] == [

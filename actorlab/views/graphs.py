@@ -72,12 +72,19 @@ class WaitForGraph(View):
             graph.edge(str(pid.number), str(target.number), label=label("waits for reply"),
                        color="#d62728" if hot else "#555555", penwidth="2" if hot else "1",
                        fontcolor="#d62728" if hot else "#555555")
+        if not waiting:
+            _say_empty(graph, "nobody is waiting")
         if self.cycle:
             names = " → ".join(states[p].name for p in self.cycle + self.cycle[:1])
             lines.append(f"  cycle: {names}")
             graph.attr(label=label(f"cycle: {names}"), fontcolor="#d62728", fontname=FONT,
                        fontsize="11", labelloc="t")
         super().__init__(graph, "\n".join(lines))
+
+
+def _say_empty(graph: graphviz.Digraph, text: str) -> None:
+    """A picture with nothing to draw says so, rather than showing a blank speck."""
+    graph.node("empty", label=label(text), shape="plaintext", fontcolor="#777777")
 
 
 def _describe(state: ProcessState) -> str:
@@ -145,6 +152,7 @@ class SupervisionTree(View):
             draw(root, 0)
         if not roots:
             lines.append("  (no supervisors in this trace)")
+            _say_empty(graph, "no supervisors in this trace yet")
         super().__init__(graph, "\n".join(lines))
 
 
