@@ -169,8 +169,9 @@ node.trace.diagram(hide_system=True, steps=(start, len(node.trace)),
                    processes=["shell", "Rooms", "Room"])
 
 # %% [markdown]
-# The room registered its key with `Rooms` as it started (a call), and the cast asked
-# `Rooms` for the pid before it sent (another call). Elixir's `Registry` answers a lookup
+# The room registered its key with `Rooms` as it started (a call; `Rooms` linked itself to
+# the room, as Elixir's registry does, to hear of its death), and the cast asked `Rooms`
+# for the pid before it sent (another call). Elixir's `Registry` answers a lookup
 # from a shared table, with no message; here it is a plain GenServer, so every lookup
 # shows. `Registry.lookup` says who holds a key:
 
