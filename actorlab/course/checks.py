@@ -77,6 +77,17 @@ def fresh_node() -> None:
     reset(log=None)
 
 
+def start_learner(check: Check, what: str, start: Callable[[], Any],
+                  fix: str = "init must return ('ok', state)") -> Any:
+    """Run `start` (which starts the learner's server): the new pid, or None, with the reason
+    noted in `check` if it raised or did not answer `("ok", pid)`."""
+    ran, started = run_quietly(check, what, start)
+    if ran and not (type(started) is tuple and len(started) == 2 and started[0] == "ok"):
+        check.fail(f"{what} returned {short(started, 60)}: {fix}")
+        return None
+    return started[1] if ran else None
+
+
 def spawn_learner(check: Check, fn: Callable, *args: Any, label: str) -> Any:
     """Spawn the learner's function; None (the reason noted in `check`) if it cannot start."""
     shown = ", ".join([label] + [repr(a) for a in args])

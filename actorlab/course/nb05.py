@@ -5,21 +5,16 @@ from typing import Any
 
 from ..otp import GenServer
 from ..runtime import Exit, receive, run_for, self_pid, send, spawn
-from .checks import Check, run_quietly
+from .checks import Check, run_quietly, start_learner
 
 
 def check_counter(module: Any) -> None:
     """A GenServer counter: init(n); cast ("add", k); call "get"."""
     with Check("Counter GenServer") as check:
-        ran, started = run_quietly(check, "GenServer.start(Counter, 10)",
-                                   lambda: GenServer.start(module, 10))
-        if not ran:
+        pid = start_learner(check, "GenServer.start(Counter, 10)",
+                            lambda: GenServer.start(module, 10))
+        if pid is None:
             return
-        if not (type(started) is tuple and started[0] == "ok"):
-            check.fail(f"GenServer.start(Counter, 10) returned {started!r}: init must return "
-                       "('ok', state)")
-            return
-        pid = started[1]
         GenServer.cast(pid, ("add", 5))
         ran, count = run_quietly(check, "GenServer.call(counter, 'get')",
                                  lambda: GenServer.call(pid, "get", 100))
@@ -33,13 +28,10 @@ def check_counter(module: Any) -> None:
 def check_queue(module: Any) -> None:
     """A queue GenServer: "pop" waits (deferred reply) until ("push", item) arrives."""
     with Check("Queue with deferred replies") as check:
-        ran, started = run_quietly(check, "GenServer.start(Queue)", lambda: GenServer.start(module))
-        if not ran or not (type(started) is tuple and started[0] == "ok"):
-            if ran:
-                check.fail(f"GenServer.start(Queue) returned {started!r}: init must return "
-                           "('ok', state)")
+        queue = start_learner(check, "GenServer.start(Queue)", lambda: GenServer.start(module))
+        if queue is None:
             return
-        queue, shell = started[1], self_pid()
+        shell = self_pid()
 
         def popper() -> None:
             try:

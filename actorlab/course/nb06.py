@@ -76,7 +76,7 @@ from ..otp import GenServer
 from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, receive, run_for,
                        whereis)
 from ..trace import Pid, short
-from .checks import Check, run_quietly
+from .checks import Check, run_quietly, start_learner
 
 
 class Room(GenServer):
@@ -139,15 +139,12 @@ def check_doorman(module: Any) -> None:
     """A doorman started with a room's registered name must reach whoever holds the name."""
     with Check("Doorman that finds the room by name") as check:
         GenServer.start(Room, "lobby", name="lobby")
-        ran, started = run_quietly(check, "GenServer.start(DoormanByName, 'lobby')",
-                                   lambda: GenServer.start(module, "lobby"))
-        if not ran:
+        doorman = start_learner(check, "GenServer.start(DoormanByName, 'lobby')",
+                                lambda: GenServer.start(module, "lobby"),
+                                "init must return ('ok', state), and the state should be the "
+                                "room's name")
+        if doorman is None:
             return
-        if not (type(started) is tuple and started[0] == "ok"):
-            check.fail(f"GenServer.start(DoormanByName, 'lobby') returned {started!r}: init "
-                       "must return ('ok', state), and the state should be the room's name")
-            return
-        doorman = started[1]
         try:
             answer = GenServer.call(doorman, ("admit", "ann"), 1000)
         except Exit as exit_:
@@ -213,15 +210,10 @@ def check_doorman(module: Any) -> None:
 def check_manager(module: Any) -> None:
     """A manager of rooms ({id: pid}) that monitors them and forgets the dead ones."""
     with Check("Manager that monitors its rooms") as check:
-        ran, started = run_quietly(check, "GenServer.start(WatchfulManager)",
-                                   lambda: GenServer.start(module))
-        if not ran:
+        manager = start_learner(check, "GenServer.start(WatchfulManager)",
+                                lambda: GenServer.start(module), "init must return ('ok', {})")
+        if manager is None:
             return
-        if not (type(started) is tuple and started[0] == "ok"):
-            check.fail(f"GenServer.start(WatchfulManager) returned {started!r}: init must "
-                       "return ('ok', {})")
-            return
-        manager = started[1]
 
         def ask(request: Any) -> tuple[bool, Any]:
             return run_quietly(check, f"GenServer.call(manager, {request!r})",

@@ -27,7 +27,7 @@ from ..otp import DynamicSupervisor, GenServer, Registry, Supervisor
 from ..otp.children import child_spec
 from ..runtime import Exit, exit, is_alive, whereis
 from ..trace import Pid, short
-from .checks import Check, fresh_node, run_quietly
+from .checks import Check, fresh_node, run_quietly, start_learner
 
 STRATEGIES = ("one_for_one", "one_for_all", "rest_for_one")
 SERVICES = ("db", "cache", "web")
@@ -204,17 +204,14 @@ def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: 
         return
     Registry.start_link(name=REGISTRY)
     DynamicSupervisor.start_link(name=ROOM_SUPERVISOR)
-    ran, started = run_quietly(
+    room = start_learner(
         check, f"DynamicSupervisor.start_child({ROOM_SUPERVISOR!r}, ({room_class.__name__}, "
         "\"#lobby\"))", lambda: DynamicSupervisor.start_child(ROOM_SUPERVISOR,
-                                                              (room_class, "#lobby")))
-    if not ran:
+                                                              (room_class, "#lobby")),
+        "child_spec's \"start\" is (GenServer.start_link, (cls, room_name), "
+        "{\"name\": via(room_name)})")
+    if room is None:
         return
-    if not (type(started) is tuple and started[0] == "ok"):
-        check.fail(f"starting the room returned {short(started, 60)}: child_spec's \"start\" is "
-                   "(GenServer.start_link, (cls, room_name), {\"name\": via(room_name)})")
-        return
-    room = started[1]
     entries = Registry.lookup(REGISTRY, "#lobby")
     if not check.expect(entries and entries[0][0] == room,
                         "the room registered itself in Rooms under \"#lobby\"",
@@ -222,13 +219,9 @@ def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: 
                         "pass the name to start_link: (GenServer.start_link, (cls, room_name), "
                         "{\"name\": via(room_name)})"):
         return
-    ran, started = run_quietly(check, f"Supervisor.start_link([({greeter_class.__name__}, "
-                               "\"#lobby\")])",
-                               lambda: Supervisor.start_link([(greeter_class, "#lobby")]))
-    if not ran:
-        return
-    if not (type(started) is tuple and started[0] == "ok"):
-        check.fail(f"starting the greeter returned {short(started, 60)}")
+    if start_learner(check, f"Supervisor.start_link([({greeter_class.__name__}, \"#lobby\")])",
+                     lambda: Supervisor.start_link([(greeter_class, "#lobby")]),
+                     "the greeter's init must return ('ok', state)") is None:
         return
     if whereis("greeter") is None:
         check.fail("the greeter is not registered as \"greeter\": subclass Greeter, whose "
