@@ -14,14 +14,18 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
 
 def run_clean(notebook: nbformat.NotebookNode, folder: Path) -> None:
     """Run `notebook` in a fresh kernel started in `folder`, keeping no run noise.
 
-    No wall-clock timings (`execution` cell metadata) and no widget state are kept, and
-    printed text is saved as one output per stream (the kernel may split it into chunks
-    differently from run to run), so re-running an unchanged notebook leaves its file
-    unchanged.
+    No wall-clock timings (`execution` cell metadata) and no widgets are kept: a saved
+    widget would point at a model that is gone once the kernel stops (and whose id is new
+    each run), so a replay is saved as its static picture, which a reopened notebook shows
+    until the cell runs again. Printed text is saved as one output per stream (the kernel
+    may split it into chunks differently from run to run). So re-running an unchanged
+    notebook leaves its file unchanged.
     """
     NotebookClient(notebook, timeout=120, kernel_name="python3", record_timing=False,
                    resources={"metadata": {"path": str(folder)}}).execute()
@@ -30,6 +34,8 @@ def run_clean(notebook: nbformat.NotebookNode, folder: Path) -> None:
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
             cell.outputs = merged_streams(cell.outputs)
+            for output in cell.outputs:
+                output.get("data", {}).pop(WIDGET_VIEW, None)
 
 
 def merged_streams(outputs: list) -> list:

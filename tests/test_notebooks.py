@@ -88,7 +88,7 @@ def test_saved_notebooks_carry_no_run_noise(path):
     """No wall-clock timings, widget state or machine paths in what is committed."""
     text = path.read_text()
     notebook = nbformat.read(path, as_version=4)
-    assert "widgets" not in notebook.metadata
+    assert "widgets" not in notebook.metadata and "widget-view+json" not in text
     assert all("execution" not in c.metadata for c in notebook.cells), "run the notebook " \
         "with scripts/execute_notebook.py, which records no timings"
     assert "/work/" not in text and "/tmp/" not in text and "/home/" not in text

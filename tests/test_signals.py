@@ -248,15 +248,15 @@ def test_monitoring_a_dead_process_gives_noproc_at_once():
 
 def test_monitoring_an_unknown_name_gives_noproc_naming_it():
     ref = monitor("ghost")
-    assert receive(timeout=0) == ("DOWN", ref, "process", "ghost", "noproc")
+    assert receive(timeout=0) == ("DOWN", ref, "process", ("ghost", "nonode@nohost"), "noproc")
 
 
 def test_monitor_by_name():
     pid = spawn(idle)
     register("worker", pid)
     ref = monitor("worker")
-    exit(pid, "stop")
-    assert receive() == ("DOWN", ref, "process", pid, "stop")
+    exit(pid, "stop")      # Erlang's DOWN for a monitor by name names it: {worker, Node}
+    assert receive() == ("DOWN", ref, "process", ("worker", "nonode@nohost"), "stop")
 
 
 def test_demonitor_stops_the_down_and_flush_removes_one_already_there():

@@ -60,3 +60,16 @@ end
 Twin.say("a DOWN waiting", Twin.mailbox())
 Twin.say("demonitor with flush", Process.demonitor(monitor, [:flush]))
 Twin.say("the mailbox after", Twin.mailbox())
+
+# A monitor made by name names the process in its DOWN as {name, node}.
+named = Worker.start("named")
+Process.register(named, :named)
+by_name = Process.monitor(:named)
+send(named, {:exit, :bye})
+receive do
+  {:DOWN, ^by_name, _, _, _} = down -> Twin.say("the DOWN of a monitor by name", down)
+end
+ghost = Process.monitor(:ghost)
+receive do
+  {:DOWN, ^ghost, _, _, _} = down -> Twin.say("monitoring an unknown name", down)
+end

@@ -5,8 +5,8 @@ once. After demonitor no DOWN comes; with flush=True it also removes a DOWN that
 already arrived. Twin: monitor_down_noproc.exs."""
 from twin import mailbox, name, say, start
 
-from actorlab import (ANY, demonitor, exit, is_alive, monitor, receive, send, sleep, spawn,
-                      spawn_monitor)
+from actorlab import (ANY, demonitor, exit, is_alive, monitor, receive, register, send, sleep,
+                      spawn, spawn_monitor)
 
 start()
 
@@ -57,3 +57,11 @@ sleep(100)
 say("a DOWN waiting", mailbox())
 say("demonitor with flush", demonitor(ref, flush=True))
 say("the mailbox after", mailbox())
+
+# A monitor made by name names the process in its DOWN as (name, node).
+named = start_worker("named")
+register("named", named)
+by_name = monitor("named")
+send(named, ("exit", "bye"))
+say("the DOWN of a monitor by name", down(by_name))
+say("monitoring an unknown name", down(monitor("ghost")))

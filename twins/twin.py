@@ -5,11 +5,13 @@ Run a twin as `python twins/SCENARIO.py` (see twins/README.md for the rules).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Callable
 
 from actorlab import Exit, Pid, Ref, process_info, reset, self_pid
 
 _names: dict[Pid, str] = {}
+ATOM = re.compile(r"[A-Za-z_][A-Za-z0-9_@]*")   # text that Elixir writes as a bare atom
 
 
 def start() -> None:
@@ -51,7 +53,7 @@ def show(term: Any) -> str:
     if term is True or term is False or term is None:
         return {True: "true", False: "false", None: "nil"}[term]
     if isinstance(term, str):
-        return term if term.isidentifier() else json.dumps(term, ensure_ascii=False)
+        return term if ATOM.fullmatch(term) else json.dumps(term, ensure_ascii=False)
     if isinstance(term, type):                      # a module, as Elixir names it: Registry
         return term.__name__
     if isinstance(term, BaseException):

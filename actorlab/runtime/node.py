@@ -72,6 +72,7 @@ class Node(Signals, Names):
         self.processes: dict[int, Process] = {}  # live processes by pid number
         self.names: dict[str, Process] = {}
         self.aliases: set[int] = set()         # the numbers of the active aliases
+        self.named_monitors: dict[Ref, tuple[str, str]] = {}  # by name: what DOWN says
         self.run_queue: deque[Process] = deque()
         # (when, seq, process, wait token, timeout): a heap, so the next timer is timers[0]
         self.timers: list[tuple[float, int, Process, int, float]] = []

@@ -21,6 +21,8 @@ from .names import check_name
 from .patterns import matches
 from .process import Process
 
+NODE_NAME = "nonode@nohost"     # Erlang's name for a node that is not part of a cluster
+
 
 class Signals:
     """The link, monitor and exit operations of `Node`."""
@@ -65,7 +67,8 @@ class Signals:
 
     def monitor(self, target: Pid | str, *, alias: bool = False) -> Ref:
         """Watch `target` (a pid or registered name); get `("DOWN", ref, "process", pid, reason)`
-        when it exits. A dead or unknown target gives reason "noproc" at once.
+        when it exits. A dead or unknown target gives reason "noproc" at once. As in Erlang,
+        a monitor made by name names the process in its DOWN as `(name, "nonode@nohost")`.
 
         `alias=True` makes the ref an alias of the caller too (see `alias()`), deactivated
         when the monitor ends, by `demonitor` or by the DOWN message: what a call uses.
@@ -76,21 +79,24 @@ class Signals:
         if type(target) is Pid:
             self._check_pid(target)
             proc = self.processes.get(target.number)
-            pid: Pid | str = target
+            named = None
         else:
             check_name(target, "monitor")
             proc = self.names.get(target)
-            pid = proc.pid if proc else target  # Erlang's DOWN names an unknown name itself
+            named = (target, NODE_NAME)
         if self.trace.enabled:
+            watched = target if type(target) is Pid else proc.pid if proc else None
             self.trace.record(self.clock, "monitor", me.pid.number,
-                              pid.number if type(pid) is Pid else None, ref.number,
+                              watched.number if watched else None, ref.number,
                               target if type(target) is str else None, alias)
         if proc is None:
-            self._message_signal(me.pid if type(pid) is str else pid, me,
-                                 ("DOWN", ref, "process", pid, "noproc"), "down")
+            self._message_signal(me.pid if named else target, me,
+                                 ("DOWN", ref, "process", named or target, "noproc"), "down")
             self.aliases.discard(ref.number)
         else:
             self._add_monitor(me, proc, ref)
+            if named:
+                self.named_monitors[ref] = named
         self._settle()
         return ref
 
@@ -106,6 +112,7 @@ class Signals:
             raise BadArgument(f"demonitor takes the ref that monitor() returned, not {short(ref)}")
         me = self._caller()
         target = me.monitoring.pop(ref, None)
+        self.named_monitors.pop(ref, None)
         if target is not None:
             self.aliases.discard(ref.number)     # a monitor's alias ends with the monitor
             proc = self.processes.get(target.number)
@@ -213,6 +220,7 @@ class Signals:
         if proc.name is not None:
             del self.names[proc.name]
         for ref, target in proc.monitoring.items():
+            self.named_monitors.pop(ref, None)
             watched = self.processes.get(target.number)
             if watched is not None:
                 watched.monitored_by.pop(ref, None)
@@ -226,8 +234,8 @@ class Signals:
             self.aliases.discard(ref.number)
             if watcher is not None:
                 watcher.monitoring.pop(ref, None)
-                self._message_signal(proc.pid, watcher, ("DOWN", ref, "process", proc.pid, reason),
-                                     "down")
+                down = ("DOWN", ref, "process", self.named_monitors.pop(ref, proc.pid), reason)
+                self._message_signal(proc.pid, watcher, down, "down")
 
     def _restart_shell(self, reason: Any, by: Pid | None) -> None:
         """The shell was killed: like iex, start a new one (with a new pid) and say why."""
