@@ -259,13 +259,16 @@ print("after", now(), "ms")
 #
 # Nothing refuses these calls. After 100 ms b's call to a times out, so b crashes; a's call
 # to b exits with b's reason, so a crashes; the shell's call exits with all of it. The
-# exit reason the twin prints, annotated:
+# exit reason the twin prints:
 #
 # ```text
-# {{{timeout, {GenServer, call, [a, ping, 100]}},     b's call to a timed out,
-#   {GenServer, call, [b, ping, 500]}},               so a's call to b failed,
-#  {GenServer, call, [a, ping, 1000]}}                so the shell's call to a failed
+# {{{timeout, {GenServer, call, [a, ping, 100]}},
+#   {GenServer, call, [b, ping, 500]}},
+#  {GenServer, call, [a, ping, 1000]}}
 # ```
+#
+# Read it from the inside out: b's call to a timed out; so a's call to b failed; so the
+# shell's call to a failed.
 #
 # ## The rules
 #

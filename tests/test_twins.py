@@ -1,6 +1,7 @@
 """Every scenario in twins/ runs on the BEAM (Elixir) and on actorlab, and both print the
 same normalised outcome; every Elixir snippet in the notebooks is quoted from a twin."""
 import difflib
+import functools
 import re
 import subprocess
 import sys
@@ -27,9 +28,15 @@ def test_every_scenario_has_both_twins():
     assert python == SCENARIOS, "each twins/NAME.exs needs a twins/NAME.py, and the reverse"
 
 
+@functools.cache
+def on_the_beam(scenario: str) -> str:
+    """What twins/SCENARIO.exs prints on the BEAM (run once per test session)."""
+    return run("elixir", "-r", "twins/twin.exs", f"twins/{scenario}.exs")
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_actorlab_behaves_as_the_beam_does(scenario):
-    beam = run("elixir", "-r", "twins/twin.exs", f"twins/{scenario}.exs")
+    beam = on_the_beam(scenario)
     ours = run(sys.executable, f"twins/{scenario}.py")
     assert beam.strip(), "the Elixir twin printed nothing"
     diff = "\n".join(difflib.unified_diff(beam.splitlines(), ours.splitlines(),
@@ -52,3 +59,15 @@ def test_every_elixir_snippet_is_quoted_from_a_twin(path):
                  if any(have[i:i + len(wanted)] == wanted for i in range(len(have)))]
         assert found, (f"{path.name}: this Elixir snippet is in no twins/*.exs, so it is "
                        f"untested; quote it from a twin:\n{snippet}")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_every_beam_output_quoted_in_a_notebook_is_what_its_twin_prints(path):
+    """A ```text block in a cell that names twins/NAME.exs is that twin's BEAM output (or a
+    part of it), spacing aside: so no output shown as the BEAM's is typed by hand."""
+    for cell in nbformat.read(path, as_version=4).cells:
+        named = re.findall(r"twins/(\w+)\.exs", cell.source) if cell.cell_type == "markdown" else []
+        for block in re.findall(r"```text\n(.*?)```", cell.source, re.S) if named else []:
+            wanted = re.sub(r"\s", "", block)
+            assert any(wanted in re.sub(r"\s", "", on_the_beam(name)) for name in named), \
+                f"{path.name}: this output is not what {', '.join(named)} prints:\n{block}"
