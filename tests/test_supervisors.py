@@ -139,6 +139,21 @@ def test_terminate_child_and_restart_child():
     assert Supervisor.terminate_child(sup, "zz") == ("error", "not_found")
 
 
+def test_a_child_stays_linked_until_it_is_dead_as_in_otp_25():
+    """supervisor.erl (OTP 24+): monitor, exit(Pid, shutdown), DOWN, then unlink."""
+    sup = start("one_for_one", spec("a"))
+    child = pid_of(sup, "a")
+    start_step = len(actorlab.current_node().trace)
+    assert Supervisor.terminate_child(sup, "a") == "ok"
+    steps = [e.data["outcome"] if e.kind == "signal" else e.kind
+             for e in actorlab.current_node().trace.events
+             if e.step > start_step and e.kind in ("monitor", "signal", "exit", "unlink")
+             and child in (e.pid, e.data.get("target"), e.data.get("peer"), e.data.get("to"))]
+    # shutdown (a message: the child traps exits), its exit, then the EXIT its link still
+    # sends (unlinking first would have stopped it), and the DOWN
+    assert steps == ["monitor", "message", "exit", "message", "down"]
+
+
 def test_a_supervisor_stops_its_children_in_reverse_order():
     sup = start("one_for_one", spec("a"), spec("b"), spec("c"))
     events()

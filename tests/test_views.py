@@ -205,6 +205,32 @@ def test_the_supervision_tree_follows_restarts():
     assert "\t1 -> 5\n" in tree.source and "\t1 -> 3\n" in tree.source
 
 
+def test_a_supervisor_without_children_is_drawn_and_says_so():
+    node = reset(log=None)
+    actorlab.DynamicSupervisor.start_link(name="rooms")
+    tree = supervision_tree(node.trace)
+    assert tree.text.splitlines()[1:] == ["  rooms #PID<0.1.0> (no children yet)"]
+    assert "no children yet" in tree.svg()
+
+
+def test_a_wait_names_whose_reply_it_wants_even_when_that_lane_is_hidden():
+    node = reset(log=None)
+    _, server = actorlab.GenServer.start(Sleeper, None, name="slow")
+    with pytest.raises(actorlab.Exit):
+        actorlab.GenServer.call("slow", "nap", 10)
+    svg = diagram(node.trace, processes=["shell"]).svg()
+    assert "waits for a reply from slow" in svg and "a reply from #PID" not in svg
+
+
+class Sleeper(actorlab.GenServer):
+    def init(self, arg):
+        return ("ok", arg)
+
+    def handle_call(self, request, from_, state):
+        actorlab.sleep(100)
+        return ("reply", "yawn", state)
+
+
 def test_the_replay_steps_with_the_right_mailboxes():
     trace = gallery.self_call_deadlock()
     player = Replay(trace)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from ..runtime import (ANY, Pid, ReceiveTimeout, demonitor, exit, monitor, note, now,
+from ..runtime import (ANY, Pid, ReceiveTimeout, exit, monitor, note, now,
                        receive, unlink)
 from .gen_server import GenServer
 
@@ -76,27 +76,27 @@ def give_up() -> None:
 
 
 def shutdown(pid: Pid, how: Any) -> Any:
-    """Stop a child as OTP does: unlink, signal "shutdown", wait, then "kill" if need be.
+    """Stop a child as OTP 25's supervisor.erl does: monitor it, signal "shutdown", wait for
+    its DOWN ("kill" it if that takes longer than `how`), and only then unlink it and take
+    its EXIT. The child stays linked while it dies, so it is never left without a parent.
 
     `how` is ms to wait, "brutal_kill" (kill at once) or None (wait forever). Returns the
     child's exit reason. A child that does not trap exits dies at once of "shutdown"; one
     that traps gets the signal as a message, so its `terminate` can run.
     """
     ref = monitor(pid)
-    unlink(pid)
-    try:                        # an EXIT that arrived before the unlink is ours to drop
-        receive(("EXIT", pid, ANY), timeout=0)
-    except ReceiveTimeout:
-        pass
     exit(pid, "kill" if how == "brutal_kill" else "shutdown")
     down = ("DOWN", ref, "process", pid, ANY)
     try:
-        return receive(down, timeout=None if how == "brutal_kill" else how, waiting_for=pid)[4]
+        reason = receive(down, timeout=None if how == "brutal_kill" else how, waiting_for=pid)[4]
     except ReceiveTimeout:
         exit(pid, "kill")
-        return receive(down, waiting_for=pid)[4]
-    finally:
-        demonitor(ref, flush=True)
+        reason = receive(down, waiting_for=pid)[4]
+    unlink(pid)
+    try:                                # its EXIT, if it came, says why it ended
+        return receive(("EXIT", pid, ANY), timeout=0)[2]
+    except ReceiveTimeout:
+        return reason
 
 
 def should_restart(restart: str, reason: Any) -> bool:

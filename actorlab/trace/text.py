@@ -13,6 +13,11 @@ from typing import Any, Iterable
 from .log import Event
 from .terms import ANY, OneOf, Pid, callable_name, stable_repr
 
+# What an exit signal did to its target, in words that are not exit reasons ("killed" is
+# a reason too, so the outcome "killed" reads "it ends").
+SIGNAL_OUTCOMES = {"killed": "it ends", "ignored": "ignored (normal, not trapped)",
+                   "message": "an EXIT message (it traps exits)", "down": "a DOWN message"}
+
 
 def short(term: Any, width: int = 60) -> str:
     """`repr` of a term without memory addresses, cut to `width` characters with "…"."""
@@ -103,7 +108,7 @@ def describe(event: Event, names: dict[Pid, str] | None = None, width: int = 60)
         if d["outcome"] == "down":
             return f"DOWN to {_who(d['to'], names)}: {short(d['msg'], width)}"
         return (f"exit signal {short(d['reason'], width)} to {_who(d['to'], names)}: "
-                f"{d['outcome']}")
+                f"{SIGNAL_OUTCOMES[d['outcome']]}")
     if kind == "exit":
         where = f" in {d['where']}" if d.get("where") else ""
         crashed = "crash" if d["crash"] else "exit"

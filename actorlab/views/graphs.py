@@ -95,6 +95,10 @@ def _describe(state: ProcessState) -> str:
             f"mailbox: {mail} message{'s' if mail != 1 else ''}{first}")
 
 
+SUPERVISOR_INITS = ("Supervisor.init", "DynamicSupervisor.init")
+"""The initial calls of actorlab's supervisors, as a trace records them."""
+
+
 class SupervisionTree(View):
     """Supervisors and their children after `step` (default: the last), read from the
     notes the otp supervisors leave in the trace: each child under the supervisor that
@@ -120,18 +124,24 @@ class SupervisionTree(View):
                 entry["restarts"] += 1
             entry["pid"] = info["child"]
             by_pid[info["child"]] = entry
+        # A supervisor with no child yet has left no note: its initial call names it.
+        for event in events:
+            if event.kind == "spawn" and event.data["fn"] in SUPERVISOR_INITS:
+                children.setdefault(event.data["child"], [])
         graph = _graph("supervision")
         graph.attr(rankdir="TB")
         lines = [f"Supervision tree after step {step} of {len(trace)}"]
         supervised = {c["pid"] for kids in children.values() for c in kids}
-        roots = [sup for sup in children if sup not in supervised]
+        roots = sorted(sup for sup in children if sup not in supervised)
 
         def draw(sup: Pid, depth: int) -> None:
             dead = sup in exits
-            graph.node(str(sup.number), label=label(f"{names.get(sup, '?')}\n{sup!r}"),
+            empty = "" if children[sup] else "\n(no children yet)"
+            graph.node(str(sup.number), label=label(f"{names.get(sup, '?')}\n{sup!r}{empty}"),
                        fillcolor="#fde0e0" if dead else "#e3ecfa", shape="box")
             lines.append("  " * (depth + 1) + f"{names.get(sup, '?')} {sup!r}" +
-                         (f" (dead: {short(exits[sup], 30)})" if dead else ""))
+                         (f" (dead: {short(exits[sup], 30)})" if dead else "") +
+                         (" (no children yet)" if empty else ""))
             for child in children.get(sup, []):
                 pid, child_id = child["pid"], child["id"]
                 if pid in children:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..trace import Event, Pid, Ref, Trace, describe_pattern, short
+from ..trace.text import SIGNAL_OUTCOMES
 
 # Messages the OTP layer exchanges for its own bookkeeping: hidden by hide_system=True.
 SYSTEM_TAGS = ("$ack", "$task_ref", "$gen_stop")
@@ -78,6 +79,7 @@ class Model:
     first: int = 1                                # the window of steps shown
     last: int = 0
     total: int = 0                                # events in the whole trace
+    names: dict[Pid, str] = field(default_factory=dict)   # every process, shown or not
 
     def lane(self, pid: Pid) -> Lane:
         return next(lane for lane in self.lanes if lane.pid == pid)
@@ -148,7 +150,7 @@ def build(trace: Trace, *, processes: Iterable[Any] | None = None,
 
     receipts = {e.data["sent"]: e.step for e in events if e.kind == "receive" and e.data["sent"]}
     lanes: dict[Pid, Lane] = {}
-    model = Model(lanes=[], rows=[], first=first, last=last, total=total)
+    model = Model(lanes=[], rows=[], first=first, last=last, total=total, names=names)
 
     def lane_for(pid: Pid) -> Lane:
         if pid not in lanes:
@@ -265,7 +267,8 @@ class _Reader:
             return self._arrow(step, pid, d["to"], d["msg"], "exit",
                                f"EXIT {short(d['reason'], LONG)}")
         return self._mark(step, pid, "signal",
-                          f"exit signal {short(d['reason'], LONG)}: {d['outcome']}", d["to"])
+                          f"exit signal {short(d['reason'], LONG)}: {SIGNAL_OUTCOMES[d['outcome']]}",
+                          d["to"])
 
     def _receive(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
         if not self.shown(pid):

@@ -165,8 +165,8 @@ class SequenceDiagram(View):
                     "#777777")
 
     def _name(self, pid: Any) -> str:
-        lane = next((lane for lane in self.model.lanes if lane.pid == pid), None)
-        return lane.name if lane else repr(pid)
+        """A process's name, with or without a lane here (a pid only if it has none)."""
+        return self.model.names.get(pid, repr(pid))
 
     def _draw_arrow(self, arrow: Arrow) -> None:
         colour = COLOURS[arrow.role]
