@@ -130,9 +130,8 @@ chart(single)
 # adds only waiting: the latency grows in step with the number of clients, because every
 # request queues behind one request from each of the others.
 #
-# This is the other side of what keeps a server's state safe: a process handles one
-# message at a time, so everything sent to one process is serialised. A server is a
-# bottleneck whenever its requests carry real work.
+# This is the other side of what keeps a server's state safe: everything sent to one
+# process is serialised, so a server is a bottleneck whenever its requests carry real work.
 
 # %% [markdown]
 # ## Remedies
@@ -348,6 +347,10 @@ race()
 # %% [markdown]
 # Two bumps, count 2: it works. Or did this run just happen to pick a good order?
 #
+# (`log` is where a node sends its warnings and crash reports, `print` by default:
+# `reset(..., log=None)` keeps them quiet while we run many seeds, and `log=print` turns
+# them back on.)
+#
 # ## Exploring interleavings with seeds
 #
 # actorlab's scheduler is deterministic: its run queue is first in, first out, so a
@@ -408,8 +411,8 @@ current_node().trace.diagram(hide_system=True, processes=["Counter", "ann", "bob
 # bob got in.
 #
 # The BEAM does the same. `twins/interleaving_lost_update.exs` forces that order with
-# explicit messages (each client gets, then waits for the shell's go-ahead to set), so
-# the run is the same every time:
+# explicit messages (each client waits for the shell's go-ahead before its get, and again
+# before its set), so the run is the same every time:
 #
 # ```elixir
 # bump_in_two_steps = fn counter, shell ->
@@ -582,9 +585,10 @@ payday(seed=4, log=print)
 current_node().trace.wait_for_graph()
 
 # %% [markdown]
-# The diagram shows how it got there: `accounts` took Ann's payment and called `ledger`,
-# but `ledger` had already taken Bob's report and called `accounts`. Each request sits
-# unread (✉) in a mailbox whose owner is busy waiting.
+# The diagram shows how it got there: `accounts` took Ann's payment and called `ledger`;
+# but Bob's report had reached `ledger` first (step 31, before the record at step 35), so
+# `ledger` took it and called `accounts`. Each request sits unread (✉) in a mailbox whose
+# owner is busy waiting.
 
 # %%
 current_node().trace.diagram(hide_system=True, max_rows=30,
@@ -616,6 +620,7 @@ current_node().trace.diagram(hide_system=True, max_rows=30,
 #
 # ```text
 # at the same time, pay: {exit, {{timeout, {GenServer, call, [ledger, {record, 30}, 200]}}, {GenServer, call, [accounts, {pay, 30}, 5000]}}}
+# at the same time, report: {exit, {{{timeout, {GenServer, call, [ledger, {record, 30}, 200]}}, {GenServer, call, [accounts, balance, 1000]}}, {GenServer, call, [ledger, report, 5000]}}}
 # ```
 #
 # ### Breaking the cycle

@@ -229,7 +229,8 @@ check_open_room(open_room)
 # </details>
 
 # %% [markdown]
-# The check opened `#lobby` and `#games`, then `#lobby` again. Its supervision tree:
+# The check opened `#lobby` and `#games`, then `#lobby` again. Below is its supervision
+# tree. (Until your check passes, this shows where its run stopped.)
 
 # %%
 current_node().trace.supervision_tree()
@@ -262,8 +263,8 @@ current_node().trace.supervision_tree()
 # Closing a room is the opposite case: it must stop *and stay stopped*. Write
 # `close_room(name)`: find the room's pid with `Registry.lookup("Rooms", name)` (a list,
 # `[(pid, value)]` or `[]`), and ask the supervisor to stop it with
-# `DynamicSupervisor.terminate_child("RoomSupervisor", pid)`, which answers `"ok"`. A
-# room that is not open answers `("error", "not_found")`. (Why not simply
+# `DynamicSupervisor.terminate_child("RoomSupervisor", pid)`, which answers `"ok"`. For a
+# room that is not open, `close_room` answers `("error", "not_found")`. (Why not simply
 # `GenServer.stop(via(name))`? Try it if you like: the check says what the supervisor
 # makes of it.)
 
@@ -298,7 +299,9 @@ check_close_room(close_room, open_room)
 # </details>
 
 # %% [markdown]
-# The check's run: `#lobby` was killed and restarted once, then closed; `#games` runs on.
+# Below, the supervision tree of the check's run: `#lobby` was killed and restarted once,
+# then closed; `#games` runs on. (Until your check passes, this shows where its run
+# stopped.)
 
 # %%
 current_node().trace.supervision_tree()
@@ -536,8 +539,8 @@ node.trace.diagram(hide_system=True)
 # ### Puzzle 3: the room that counts its siblings
 #
 # A room wants to know, as it starts, how many rooms are open, so its `init` asks the
-# supervisor. (`"timeout": None` lets the start wait for `init` as long as it takes, as
-# Elixir's `GenServer.start_link` does.) **Predict:** who waits for whom?
+# supervisor. (Like Elixir's, actorlab's `start_link` waits for `init` as long as it
+# takes.) **Predict:** who waits for whom?
 
 # %% tags=["raises-exception"]
 class Census(GenServer):
@@ -548,8 +551,7 @@ class Census(GenServer):
 
 node = reset()
 DynamicSupervisor.start_link(name="RoomSupervisor")
-spec = {"id": "#lobby",
-        "start": (GenServer.start_link, (Census, "#lobby"), {"timeout": None})}
+spec = {"id": "#lobby", "start": (GenServer.start_link, (Census, "#lobby"))}
 DynamicSupervisor.start_child("RoomSupervisor", spec)
 
 # %%
@@ -613,9 +615,11 @@ node.trace.diagram(hide_system=True)
 # wait for it. After 1 s the await times out, `notes` crashes, and the link takes the
 # task with it (`twins/capstone_puzzle_task_calls_back.exs`).
 #
-# The fixes: give the task what it needs, `Task.async_(count, lines)`, so it asks nobody;
-# or reply later, as in notebook 08: start the task, return `("noreply", lines)`, and let
-# the task answer the caller with `GenServer.reply(from_, count)`.
+# The fixes: give the task what it needs,
+# `Task.async_(lambda: sum(len(line.split()) for line in lines))`, so it asks nobody; or
+# reply later, as `TaskConverter` does in notebook 08: start the task, keep `from_` in the
+# state under the task's ref, return `("noreply", ...)`, and answer the caller with
+# `GenServer.reply` from `handle_info` when the task's `(ref, count)` arrives.
 # </details>
 
 # %% [markdown]

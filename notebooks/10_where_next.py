@@ -58,11 +58,11 @@
 # | `receive(pattern)`: selective | `receive`: selective | `on_receive(msg)`: in order | `await inbox.get()`: in order | one method at a time |
 # | `GenServer.call` | `GenServer.call/3` | `ref.ask(msg)`, `proxy.f().get()` | a future in the request, awaited | `ray.get(h.f.remote())` |
 # | default call timeout 5000 ms | 5000 ms | none: waits forever | none | none |
-# | `GenServer.reply`, later | `GenServer.reply/2` | none: the reply is the return value | set the future later | `async def` methods |
+# | `GenServer.reply`, later | `GenServer.reply/2` | none: the reply is the return value | set the future later | none: the reply is the return value (an `async def` method may `await` first) |
 # | a send to a dead pid is dropped | dropped | `tell` raises `ActorDeadError` | queued, never read | `ray.get` raises `RayActorError` |
 # | links, monitors, supervisors | the same | none | none | restarts (`max_restarts`) |
 # | `register`, `Registry` | the same | `ActorRegistry` | a dict of your own | `ray.get_actor(name)` |
-# | **self-call:** `DeadlockError` at once, any cycle | `calling_self` at once; longer cycles time out | hangs; `get(timeout=)` raises `pykka.Timeout` | hangs; `wait_for` raises `TimeoutError` | hangs; `ray.get(timeout=)` raises `GetTimeoutError` |
+# | **self-call:** `calling_self` at once; any cycle: a warning at once, then the timeouts (`DeadlockError` if nothing can ever run) | `calling_self` at once; longer cycles time out | hangs; `get(timeout=)` raises `pykka.Timeout` | hangs; `wait_for` raises `TimeoutError` | hangs; `ray.get(timeout=)` raises `GetTimeoutError` |
 #
 # (`A` is an actor class, `f` one of its methods, `h` a Ray actor handle.)
 #
@@ -340,7 +340,7 @@ await check_call(call)
 # </details>
 
 # %% [markdown]
-# ## Ray: the same deadlock, between two machines
+# ## Ray: the same deadlock, between two worker processes
 #
 # [Ray](https://docs.ray.io/) (not installed here, so nothing below runs) turns a Python
 # class into an actor that lives in its own worker process, possibly on another machine.
@@ -399,8 +399,8 @@ await check_call(call)
 # - **B.** The same method gets it with `self.actor_ref.proxy().mean().get()`.
 # - **C.** An Elixir GenServer's `handle_call(:summary, ...)` runs
 #   `GenServer.call(self(), :mean)` (OTP 25 or later).
-# - **D.** The shell calls GenServer `a`; in its `handle_call`, `a` calls GenServer `b`;
-#   in its `handle_call`, `b` calls `a`.
+# - **D.** In Elixir, the shell calls GenServer `a`; in its `handle_call`, `a` calls
+#   GenServer `b`; in its `handle_call`, `b` calls `a`.
 # - **E.** Two Ray actors, started with the defaults, each run a method that
 #   `ray.get`s a call to the other's `echo`, at the same time.
 # - **F.** As E, but both actors are started with `.options(max_concurrency=2)`.

@@ -34,8 +34,8 @@ DynamicSupervisor.start_link(name="RoomSupervisor")
 shell = self_pid()
 
 for module in [LateCensus, Census]:
-    # Elixir's start_link waits for init as long as it takes: timeout=None.
-    spec = {"id": "#lobby", "start": (GenServer.start_link, (module, "#lobby"), {"timeout": None})}
+    # Like Elixir's, actorlab's start_link waits for init as long as it takes.
+    spec = {"id": "#lobby", "start": (GenServer.start_link, (module, "#lobby"))}
     spawn(lambda: send(shell, ("started", DynamicSupervisor.start_child("RoomSupervisor", spec))))
     try:
         _, (_, pid) = receive(("started", ANY), timeout=500)

@@ -13,6 +13,19 @@ from Elixir/OTP, Pykka and Ray as "ok", "deadlock" or "refused".
 ✓ asyncio call with a timeout: all good
   ✓ a call to an actor that answers returned its answer, 3.0
   ✓ a call to an actor stuck waiting for itself raised TimeoutError when its time ran out
+
+A TimeoutError counts only if the request reached the actor as (request, reply):
+
+>>> async def swapped(inbox, request, timeout):
+...     reply = asyncio.get_running_loop().create_future()
+...     inbox.put_nowait((reply, request))
+...     return await asyncio.wait_for(reply, timeout)
+>>> asyncio.run(check_call(swapped))  # doctest: +NORMALIZE_WHITESPACE
+✗ asyncio call with a timeout: not yet
+  ✗ the actor got (a future, 'mean'): put the request first, then the reply future,
+    asyncio.get_running_loop().create_future()
+  ✗ a call to an actor stuck waiting for itself raised TimeoutError, but its request never
+    reached the actor as (request, reply), so any call would time out: fix the put first
 >>> check_scenarios({"A": "ok", "B": "deadlock", "C": "refused", "D": "deadlock",
 ...                  "E": "deadlock", "F": "ok"})
 ✓ Deadlock, or not?: all good
@@ -26,7 +39,9 @@ from Elixir/OTP, Pykka and Ray as "ok", "deadlock" or "refused".
 from __future__ import annotations
 
 import asyncio
+import gc
 import inspect
+import warnings
 from typing import Any, Callable
 
 from .checks import Check, message_text
@@ -102,7 +117,8 @@ def _describe_put(seen: list) -> str | None:
     """What is wrong with what the call put on the inbox, or None if it looks right."""
     if not seen:
         return ("nothing arrived in the actor's inbox: put the tuple (request, reply) on it "
-                "with inbox.put_nowait((request, reply))")
+                "with inbox.put_nowait((request, reply)) (inbox.put is a coroutine: unless "
+                "awaited, it puts nothing)")
     first = seen[0]
     if not (type(first) is tuple and len(first) == 2):
         return (f"the actor's inbox got {_show(first)}: put the tuple (request, reply), "
@@ -121,10 +137,13 @@ async def check_call(call: Callable) -> None:
             check.fail("call must be a coroutine function: write it as async def call(...)")
             return
 
+        put_wrong: list = []            # what was wrong with the first call's request
+
         async def answered(inbox: asyncio.Queue, seen: list) -> None:
             outcome, value = await _attempt(call, inbox, "mean", 0.5)
             wrong = _describe_put(seen)
             if wrong:
+                put_wrong.append(wrong)
                 check.fail(wrong)
             elif outcome == "waiting":
                 check.fail(f"a call to an actor that answers was still waiting after {GUARD} s: "
@@ -143,7 +162,13 @@ async def check_call(call: Callable) -> None:
 
         async def stuck(inbox: asyncio.Queue, seen: list) -> None:
             outcome, value = await _attempt(call, inbox, "summary", 0.1)
-            if outcome == "raised" and isinstance(value, TimeoutError):
+            wrong = _describe_put(seen)
+            if outcome == "raised" and isinstance(value, TimeoutError) and wrong:
+                check.fail("a call to an actor stuck waiting for itself raised TimeoutError, "
+                           "but its request never reached the actor as (request, reply), so "
+                           "any call would time out: " +
+                           ("fix the put first" if put_wrong else wrong))
+            elif outcome == "raised" and isinstance(value, TimeoutError):
                 check.expect(True, "a call to an actor stuck waiting for itself raised "
                              "TimeoutError when its time ran out", "")
             elif outcome == "waiting":
@@ -163,8 +188,14 @@ async def check_call(call: Callable) -> None:
                            "nobody could answer it, so it must raise TimeoutError (do not "
                            "catch it: like GenServer.call's exit, the caller must notice)")
 
-        await _with_actor(answered)
-        await _with_actor(stuck)
+        with warnings.catch_warnings():
+            # A put that was never awaited is a finding above; Python's own warning about
+            # the coroutine would only add noise on stderr.
+            warnings.filterwarnings("ignore", message="coroutine .* was never awaited",
+                                    category=RuntimeWarning)
+            await _with_actor(answered)
+            await _with_actor(stuck)
+            gc.collect()                # a coroutine kept alive by a traceback goes now
 
 
 # -- exercise 2: deadlock, or not? ------------------------------------------------------
