@@ -26,12 +26,12 @@
 # notice a death with a monitor (`DOWN`) and with a link (`EXIT`, `trap_exit`); replace a
 # dead process by hand, and see why notebook 07's supervisors exist.
 #
-# **Time:** 30 minutes. **Previous:** [05 · GenServer](05_genserver.ipynb)
+# **Time:** 45 minutes. **Previous:** [05 · GenServer](05_genserver.ipynb)
 
 # %%
 from actorlab import (ANY, BadArgument, Exit, GenServer, Registry, exit, is_alive, monitor,
-                      receive, register, reset, run_for, send, sleep, spawn, spawn_link,
-                      trap_exit, whereis)
+                      receive, register, reset, run_for, self_pid, send, sleep, spawn,
+                      spawn_link, trap_exit, whereis)
 
 node = reset()
 
@@ -169,17 +169,19 @@ node.trace.diagram(hide_system=True, steps=(start, len(node.trace)),
                    processes=["shell", "Rooms", "Room"])
 
 # %% [markdown]
-# The room registered its key with `Rooms` as it started (a call; `Rooms` linked itself to
-# the room, as Elixir's registry does, to hear of its death), and the cast asked `Rooms`
-# for the pid before it sent (another call). Elixir's `Registry` answers a lookup
-# from a shared table, with no message; here it is a plain GenServer, so every lookup
-# shows. `Registry.lookup` says who holds a key:
+# The room registered its key with `Rooms` as it started, and the two were linked so that
+# `Rooms` hears of the room's death (links come later in this notebook); the cast then
+# asked `Rooms` for the pid before it sent. Here the registry is a plain GenServer, so
+# both show as calls. Elixir's `Registry` uses no message for either: the registering
+# process writes to a shared table and links itself to the registry, and a lookup reads
+# the table. `Registry.lookup` says who holds a key:
 
 # %%
 GenServer.call(garden, "who"), Registry.lookup("Rooms", "garden")
 
 # %% [markdown]
-# When the process dies, the registry forgets its key:
+# When the process dies, the registry forgets its key (on the BEAM a moment later, once
+# the link has told it: a lookup right after the kill may still answer the dead pid):
 
 # %%
 exit(first, "kill")
@@ -372,12 +374,13 @@ receive()
 # **Predict, then run:** what happens if you monitor a process that is already dead?
 
 # %%
-receive(("DOWN", monitor(room), "process", ANY, ANY))
+late = monitor(room)
+receive(timeout=1000)
 
 # %% [markdown]
-# A DOWN at once, with reason `"noproc"`: so a monitor never misses a death, however late
-# it was set up. This is how `GenServer.call` notices a dead server. In Elixir
-# (`twins/finding_monitor_down.exs`):
+# A DOWN at once, for the monitor `late`, with reason `"noproc"`: so a monitor never
+# misses a death, however late it was set up. This is how `GenServer.call` notices a dead
+# server. In Elixir (`twins/finding_monitor_down.exs`):
 #
 # ```elixir
 # {:ok, room} = GenServer.start(Room, nil)
@@ -571,15 +574,41 @@ GenServer.cast("lobby", ("enter", "bob"))
 whereis("lobby"), GenServer.call("lobby", "who")
 
 # %% [markdown]
-# The name found the new lobby at once; `old` is as stale as ever. The new lobby is empty
-# but for bob: a restart gives a fresh process with a fresh state (ann's entry died with the
-# old one), which is why what must outlive a crash lives elsewhere.
+# The name found the new lobby, and `old` is stale. The new lobby is empty but for bob: a
+# restart gives a fresh process with a fresh state (ann's entry died with the old one),
+# which is why what must outlive a crash lives elsewhere.
 
 # %%
 node.trace.diagram(hide_system=True, steps=(start, len(node.trace)))
 
 # %% [markdown]
-# In Elixir (`twins/finding_keeper.exs`):
+# That bob got in at all is actorlab's doing. After `exit(old, "kill")`, the shell let
+# every process run until none could, so the keeper had started the new lobby before the
+# next line cast to the name. On the BEAM the shell goes straight on: the cast comes
+# before the keeper has even heard of the death, the name leads to the dying lobby or to
+# nobody, and bob is dropped. A process that kills and casts at once sees the gap
+# here too:
+
+# %%
+def impatient(shell):
+    exit(whereis("lobby"), "kill")
+    GenServer.cast("lobby", ("enter", "cat"))          # the keeper has not run yet
+    send(shell, whereis("lobby"))
+
+
+spawn(impatient, self_pid(), label="impatient")
+receive(), GenServer.call("lobby", "who")
+
+# %% [markdown]
+# Nobody held the name when cat was cast (`None`), so the cast did nothing, and the lobby
+# the keeper started next is empty. Between a death and its replacement there is always
+# a moment with no live process behind the name, and whatever is sent to the name then
+# is lost (a call exits with `noproc`). A name shortens the gap, it does not remove it: a
+# caller that must not fail retries.
+
+# %% [markdown]
+# In Elixir (`twins/finding_keeper.exs`, which also casts right after a kill, from a
+# spawned process, and loses the cast on the BEAM as well):
 #
 # ```elixir
 # defmodule Keeper do
@@ -608,6 +637,8 @@ node.trace.diagram(hide_system=True, steps=(start, len(node.trace)))
 #   only by atoms, and forgets a key when its process dies.
 # - A pid kept in a state, a message or a variable goes **stale** when its process is
 #   replaced: a cast to it vanishes, a call exits with `noproc`. Keep names, or be told.
+# - A name leads to the replacement once it has started, and to no live process before:
+#   a name shortens the gap, it does not remove it.
 # - A **monitor** (one-way) sends `("DOWN", ref, "process", pid, reason)` for any exit,
 #   and `noproc` for a pid already dead; a manager monitors what it keeps and forgets
 #   the dead.

@@ -1,11 +1,13 @@
 """Scenario: the fix for a stale pid is a name. The room registers itself in a Registry
 under its name (a via-name), the greeter is started with the room's name instead of
 its pid, and every call looks the name up: after the room crashes and is restarted,
-the name leads to the new room. Twin: supervisor_registry_via_name.exs."""
-from twin import name, say, start
+the name leads to the new room. But not at once: a post sent right after a kill comes
+before the supervisor has started the next room, and exits with noproc (a name shortens
+the gap, it does not remove it). Twin: supervisor_registry_via_name.exs."""
+from twin import attempt, name, say, start
 
-from actorlab import (DynamicSupervisor, GenServer, ReceiveTimeout, Registry, Supervisor, exit,
-                      receive, register, self_pid, send)
+from actorlab import (ANY, DynamicSupervisor, GenServer, ReceiveTimeout, Registry, Supervisor,
+                      exit, receive, register, self_pid, send, spawn)
 
 start()
 register("shell", self_pid())
@@ -70,3 +72,17 @@ say("after the room was killed the shell heard", heard())
 say("the registry has a new pid for the name", new_room != room)
 say("greet", GenServer.call("greeter", "greet"))
 say("the new room's posts", GenServer.call(via("#lobby"), "posts"))
+
+shell = self_pid()
+
+
+def impatient():
+    [(room, _)] = Registry.lookup("Rooms", "#lobby")
+    exit(room, "kill")
+    posted = attempt(lambda: GenServer.call(via("#lobby"), ("post", "hi!")))
+    send(shell, ("posted", posted))
+
+
+spawn(impatient)
+_, result = receive(("posted", ANY))
+say("a post right after a kill", result)

@@ -27,6 +27,16 @@ A doorman that keeps the room's name passes; one that keeps its pid does not:
   ✗ bob is not in the new lobby #PID<0.3.0>: at step 46 the doorman sent ('$gen_cast', ('enter', 'bob')) to #PID<0.1.0>, the old lobby, dead since step 33. A message to a dead pid is dropped without a word. Keep the room's name in the state, not its pid, and cast to the name on every request: the name leads to whoever holds it now. (To see it: current_node().trace.diagram(hide_system=True, steps=(33, 47)))
   ✓ the doorman outlived the old lobby
 
+A doorman that calls the room instead of casting is told so:
+
+>>> class Calling(ByName):
+...     def handle_call(self, request, from_, room_name):
+...         GenServer.call(room_name, ("enter", request[1]))
+...         return ("reply", "ok", room_name)
+>>> check_doorman(Calling)
+✗ Doorman that finds the room by name: not yet
+  ✗ you called the room; a Room only handles ("enter", who) as a cast: GenServer.cast(room_name, ("enter", who))
+
 A manager that monitors its rooms and forgets dead ones passes; one that never monitors
 keeps a dead pid:
 
@@ -108,6 +118,17 @@ def _step(kind: str, pid: Pid, **data: Any) -> int | None:
     return None
 
 
+def _called(caller: Pid, server: Pid, tag: str) -> bool:
+    """Whether `caller` sent `server` a GenServer call whose request is (tag, ...)."""
+    for event in current_node().trace.events:
+        if event.kind == "send" and event.pid == caller and event.data["to"] == server:
+            msg = event.data["msg"]
+            if type(msg) is tuple and len(msg) == 3 and msg[0] == "$gen_call" and \
+                    type(msg[2]) is tuple and msg[2][:1] == (tag,):
+                return True
+    return False
+
+
 def _watched_by(watcher: Pid) -> set[Pid]:
     """The pids `watcher` monitors now: monitors it made and did not end (GenServer.start
     and GenServer.call make monitors of their own, and end them)."""
@@ -154,6 +175,10 @@ def check_doorman(module: Any) -> None:
             else:
                 check.fail(f"the doorman crashed on ('admit', 'ann'): "
                            f"{_exit_text(_exit_reason(doorman))}")
+            return
+        if _called(doorman, whereis("lobby"), "enter"):
+            check.fail("you called the room; a Room only handles (\"enter\", who) as a cast: "
+                       "GenServer.cast(room_name, (\"enter\", who))")
             return
         if answer != "ok":
             check.fail(f"('admit', 'ann') answered {answer!r}: reply 'ok' once you have cast "

@@ -13,6 +13,9 @@ turn, on a fresh node each time, and compares who was restarted with what was as
   ✗ when web died, db, cache and web restarted, not only web: one_for_all restarts every child, also db and cache, which do not use web
   ✗ when cache died, db, cache and web restarted, not cache and web: one_for_all restarts every child, also db, which does not use cache
   ✓ when db dies, db, cache and web restart
+>>> check_strategy("rest_for_one", (Part, "db"))
+✗ Restart what depends on the dead: not yet
+  ✗ children is one child spec, not a list: put the three in a list
 
 Exercise 2 gives a room a Registry via-name and a greeter the room's name instead of its
 pid; its check restarts the room and greets again (see `check_via_name`).
@@ -56,9 +59,21 @@ def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _is_child_spec(term: Any) -> bool:
+    """Whether `term` is one child spec, such as (Service, "db"), rather than a list."""
+    try:
+        child_spec(term)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
 def _ids(check: Check, children: Any) -> list[str] | None:
     """The service names, in the learner's start order; None (noted) if that is not
     three child specs for db, cache and web."""
+    if isinstance(children, (tuple, dict)) and _is_child_spec(children):
+        check.fail("children is one child spec, not a list: put the three in a list")
+        return None
     if not isinstance(children, (list, tuple)):
         shown = "not set yet" if children is ... else f"{short(children, 40)}"
         check.fail(f"children is {shown}: make it a list of child specs, such as "
