@@ -53,3 +53,20 @@ def test_the_site_builds_without_warnings_with_every_diagram_described(tmp_path,
         described = re.findall(r'<img alt="([^"]+)" src="data:image/svg\+xml', page)
         assert len(described) == pictures, path.name
         assert ".ipynb\"" not in page, f"{path.name} links to a notebook, not a page"
+
+
+def test_the_ci_template_installs_what_setup_needs_and_runs_the_test_command():
+    """docs/ci/check-course.yml runs where setup.sh is not root: it must apt-get install
+    every program setup.sh would, or the fork's CI stops at the first missing one."""
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / "docs" / "ci" / "check-course.yml").read_text())
+    commands = "\n".join(step.get("run", "") for step in workflow["jobs"]["test"]["steps"])
+    assert "bash scripts/test.sh" in commands
+    setup = (ROOT / "scripts" / "setup.sh").read_text()
+    needed = re.findall(r'^\s*need_program \S+ "?([^"\n]+?)"? "', setup, re.M)
+    packages = {package for group in needed for package in group.split()}
+    assert {"graphviz", "chromium", "elixir", "erlang-nox"} <= packages
+    for package in packages:
+        assert re.search(rf"apt-get install -y [^\n]*\b{package}\b", commands), \
+            f"the CI template does not install {package}"
