@@ -44,13 +44,13 @@ def build(out: Path) -> list[Path]:
             page = out / f"{path.stem}.html"
             page.write_text(body)
             pages.append(page)
-    items = "\n".join(f'<li><a href="{p.name}">{html.escape(_title(n))}</a></li>'
+    items = "\n".join(f'<li><a href="{p.name}">{_title_html(n)}</a></li>'
                       for p, n in zip(pages, NOTEBOOKS))
     index = out / "index.html"
     index.write_text(f"<!DOCTYPE html><html><head><meta charset='utf-8'>"
                      f"<title>actorlab</title></head><body style='font-family:sans-serif;"
                      f"max-width:50em;margin:2em auto'><h1>actorlab: the actor model, "
-                     f"bottom-up</h1><ol start='0'>{items}</ol></body></html>\n")
+                     f"bottom-up</h1><ul style='list-style:none'>{items}</ul></body></html>\n")
     return [index] + pages
 
 
@@ -68,9 +68,11 @@ def with_alternative_text(notebook: nbformat.NotebookNode) -> nbformat.NotebookN
     return notebook
 
 
-def _title(path: Path) -> str:
+def _title_html(path: Path) -> str:
+    """A notebook's title (its first heading) as HTML, its `code` spans as <code>."""
     first = nbformat.read(path, as_version=4).cells[0].source.splitlines()[0]
-    return first.lstrip("# ").strip()
+    title = html.escape(first.lstrip("# ").strip())
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", title)
 
 
 if __name__ == "__main__":
