@@ -195,6 +195,27 @@ def test_a_mutual_call_deadlock_is_detected_as_a_cycle_then_times_out(node, caps
                                    ("GenServer", "call", ["a", "ping", "infinity"]))
 
 
+def test_equal_timeouts_set_at_once_end_the_shells_wait_first_as_on_the_beam():
+    """shell -> a -> b -> a, every call with 5000 ms, all begun at time 0: on OTP 25 the
+    shell's call is the first to time out (its receive followed its send at once)."""
+    GenServer.start(Relay, "b", name="a")
+    GenServer.start(Relay, "a", name="b")
+    with pytest.raises(Exit) as caught:
+        GenServer.call("a", "ping", 5000)
+    assert caught.value.reason == ("timeout", ("GenServer", "call", ["a", "ping", 5000]))
+    assert actorlab.now() == 5000
+
+
+def test_a_timer_set_earlier_still_fires_before_the_shells_equal_deadline():
+    def sleeper(shell):
+        actorlab.sleep(100)
+        send(shell, "woke")
+
+    spawn(sleeper, self_pid())
+    actorlab.run_for(50)                             # the sleeper's timer: set at 0, due at 100
+    assert receive(timeout=50) == "woke"             # the shell's: set at 50, due at 100
+
+
 def test_init_return_values():
     class Init(GenServer):
         def init(self, arg):

@@ -96,3 +96,14 @@ def test_a_seed_explores_other_interleavings_reproducibly():
     assert len(seen) > 1                                # seeds change the interleaving
     assert _interleaving(7) == _interleaving(7)         # ... reproducibly
     assert all(sorted(s) == sorted("abcdABCD") for s in seen)
+
+
+def test_run_for_lets_everything_due_by_its_end_happen():
+    """A timer due exactly when run_for ends fires within it (run_for is not a receive)."""
+    def sleeper(shell):
+        sleep(10)
+        send(shell, "woke")
+
+    spawn(sleeper, self_pid())
+    run_for(10)
+    assert receive(timeout=0) == "woke"

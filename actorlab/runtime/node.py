@@ -492,25 +492,34 @@ class Node(Signals, Names):
                               "actorlab from the thread that called reset()")
         self._start_budget()
 
-    def _shell_wait(self, ready: Callable[[], bool], deadline: float | None) -> bool:
+    def _shell_wait(self, ready: Callable[[], bool], deadline: float | None,
+                    receiving: bool = False) -> bool:
         """Let the node run, advancing virtual time, until `ready()` or `deadline`.
 
         Returns False if the deadline came first. Raises `DeadlockError` if nothing is
-        runnable, no timer is pending and `ready()` is still false.
+        runnable, no timer is pending and `ready()` is still false. `receiving` says the
+        shell waits in `receive` (which settles ties with the processes' timers).
         """
         self._enter_shell()
+        began = self.clock
         while True:
             self._run_until_idle()
             self._raise_shell_exit()
             if ready():
                 return True
             when = self._next_timer()
-            if deadline is not None and (when is None or when > deadline):
+            # At a tie, timers that the processes set at the moment the shell began to wait
+            # for a message (woken by the shell's own send, say) come after the shell's
+            # deadline: on the BEAM its receive follows its send at once, before they run.
+            # `run_for` is not a receive: it lets everything due by its end happen.
+            tie = receiving and deadline is not None and when == deadline
+            if deadline is not None and (when is None or when > deadline or
+                                         (tie and self._set_at(self.timers[0]) >= began)):
                 self.clock = max(self.clock, deadline)
                 return False
             if when is None:
                 raise reports.deadlock_error(self)
-            self._fire_timers(when)
+            self._fire_timers(when, set_before=began if tie else None)
 
     def _next_timer(self) -> float | None:
         """When the next live timer fires; stale timers (their wait ended) are dropped."""
@@ -522,16 +531,24 @@ class Node(Signals, Names):
             heapq.heappop(timers)
         return None
 
-    def _fire_timers(self, when: float) -> None:
-        """Advance the clock to `when` and wake every process whose timer is due then."""
+    def _fire_timers(self, when: float, set_before: float | None = None) -> None:
+        """Advance the clock to `when` and wake every process whose timer is due then
+        (only those set before `set_before`, if given: the oldest come first in the heap)."""
         self.clock = when
-        while self._next_timer() == when:
+        while self._next_timer() == when and (set_before is None or
+                                              self._set_at(self.timers[0]) < set_before):
             _, _, proc, _, timeout = heapq.heappop(self.timers)
             proc.waiting = False
             proc.timed_out = True
             if self.trace.enabled:
                 self.trace.record(self.clock, "timeout", proc.pid.number, timeout)
             self.run_queue.append(proc)
+
+    @staticmethod
+    def _set_at(timer: tuple) -> float:
+        """When a timer was set: its due time less its timeout."""
+        when, _, _, _, timeout = timer
+        return when - timeout
 
     def now(self) -> float:
         """The node's virtual time, in ms since it started."""
@@ -560,7 +577,7 @@ class Node(Signals, Names):
         self._block(shell, pattern, timeout, waiting_for)
         deadline = None if timeout is None else self.clock + timeout
         try:
-            arrived = self._shell_wait(lambda: not shell.waiting, deadline)
+            arrived = self._shell_wait(lambda: not shell.waiting, deadline, receiving=True)
         finally:
             shell.waiting = False
         if not arrived:
