@@ -6,6 +6,8 @@ loopback port, opens every notebook in Debian's Chromium (driven by Playwright),
 cells, and checks: no error output except in cells tagged `raises-exception`; every
 replay widget renders and moves when its step button is clicked; every diagram is visible.
 It saves a screenshot per notebook in build/screenshots/, and stops JupyterLab itself.
+Before any of that, a notebook opened as scripts/lab.sh leaves it (trusted) must show its
+saved diagrams at once.
 """
 from __future__ import annotations
 
@@ -51,7 +53,12 @@ def lab(tmp_path_factory):
     (notices / "notification.jupyterlab-settings").write_text(
         '{"fetchNews": "false", "checkForUpdates": false}')
     environment = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(settings.parent.parent),
-                   "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path_factory.mktemp("workspaces"))}
+                   "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path_factory.mktemp("workspaces")),
+                   "JUPYTER_DATA_DIR": str(tmp_path_factory.mktemp("jupyter-data"))}
+    # As scripts/lab.sh does: trust the course's notebooks (with a key of the test's own).
+    subprocess.run([sys.executable, "-m", "jupyter", "trust",
+                    *map(str, sorted(folder.glob("*.ipynb")))],
+                   check=True, capture_output=True, env=environment)
     port = free_port()
     command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
                "--ip=127.0.0.1", f"--ServerApp.token={TOKEN}", f"--notebook-dir={folder}",
@@ -104,6 +111,29 @@ def run_all_cells(page, count: int) -> None:
             return
         time.sleep(0.5)
     raise AssertionError("the notebook did not finish running within 120 s")
+
+
+def test_saved_diagrams_show_before_any_cell_runs(lab, browser):
+    """What scripts/lab.sh gives a learner: the course's notebooks trusted, so a notebook
+    opened for the first time shows its saved diagrams, not only their text descriptions."""
+    assert "jupyter trust notebooks/" in (ROOT / "scripts" / "lab.sh").read_text()
+    path = ROOT / "notebooks" / "07_supervisors.ipynb"
+    saved = sum("image/svg+xml" in output.get("data", {})
+                for cell in nbformat.read(path, as_version=4).cells
+                for output in cell.get("outputs", []))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"{lab}/lab/tree/{path.name}?reset&token={TOKEN}")
+        page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell",
+                               timeout=60_000)
+        pictures = page.locator(".jp-RenderedSVG, .jp-RenderedImage")
+        deadline = time.monotonic() + 20
+        while pictures.count() < saved and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert saved > 0 and pictures.count() == saved, \
+            f"{pictures.count()} of the {saved} saved diagrams show before running"
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
