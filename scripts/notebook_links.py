@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 
 NOTEBOOKS = Path(__file__).parent.parent / "notebooks"
-LINK = r"(\[[^\]]*\]\([^)]*\.ipynb\)|[^\n]*\(being written\)\.?)"
+LINK = r"\[[^\]]*\]\([^)]*\.ipynb\)"
 
 
 def titles() -> dict[str, str]:
@@ -45,11 +45,10 @@ def relink(text: str, name: str, course: dict[str, str]) -> str:
     def link(other: str) -> str:
         return f"[{course[other]}]({other})"
 
-    if at > 0:
-        text = re.sub(r"\*\*Previous:\*\* " + LINK, lambda m: f"**Previous:** {link(names[at - 1])}",
-                      text)
-    if at + 1 < len(names):
-        text = re.sub(r"\*\*Next:\*\* " + LINK, lambda m: f"**Next:** {link(names[at + 1])}", text)
+    for label, other in (("Previous", at - 1), ("Next", at + 1)):
+        if 0 <= other < len(names):
+            text = re.sub(rf"\*\*{label}:\*\* {LINK}",
+                          lambda m: f"**{label}:** {link(names[other])}", text)
     return re.sub(r"(<!-- map -->\n).*?((# )?<!-- /map -->)",
                   lambda m: m.group(1) + course_map(course, m.group(3) or "") + m.group(2),
                   text, flags=re.S)

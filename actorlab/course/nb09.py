@@ -28,7 +28,7 @@ from ..otp import DynamicSupervisor, GenServer, Registry
 from ..runtime import Exit, current_node, exit, is_alive, note, run_for
 from ..trace import Pid, short
 from ..views.model import lane_names
-from .checks import Check, describe_step, run_quietly
+from .checks import Check, describe_step, run_quietly, start_learner
 
 REGISTRY = "Rooms"
 SUPERVISOR = "RoomSupervisor"
@@ -170,15 +170,11 @@ def _registered(name: str) -> Pid | None:
 def check_room(room: type) -> None:
     """Step 1: a Room joins members, keeps the history and casts each line to every member."""
     with Check("Step 1: a room") as check:
-        ran, started = run_quietly(check, "GenServer.start(Room, '#lobby')",
-                                   lambda: GenServer.start(room, "#lobby", name="lobby"))
-        if not ran:
+        lobby = start_learner(check, "GenServer.start(Room, '#lobby')",
+                              lambda: GenServer.start(room, "#lobby", name="lobby"),
+                              "keep init as given, returning ('ok', state)")
+        if lobby is None:
             return
-        if not _ok_pid(started):
-            check.fail(f"GenServer.start(Room, '#lobby') returned {short(started)}: keep init "
-                       "as given, returning ('ok', state)")
-            return
-        lobby = started[1]
         ann, bob = _listener("ann"), _listener("bob")
         note("ann joins")
         ran, ann_got = _call(check, "lobby", ("join", ann), "('join', ann)")
@@ -433,15 +429,11 @@ def check_bot(bot: type, room: type) -> None:
             return
         lobby = result[1]
         ann = _listener("ann")
-        ran, started = run_quietly(check, "GenServer.start(Bot, '#lobby')",
-                                   lambda: GenServer.start(bot, "#lobby", name="bot"))
-        if not ran:
+        the_bot = start_learner(check, "GenServer.start(Bot, '#lobby')",
+                                lambda: GenServer.start(bot, "#lobby", name="bot"),
+                                "keep init as given")
+        if the_bot is None:
             return
-        if not _ok_pid(started):
-            check.fail(f"GenServer.start(Bot, '#lobby') returned {short(started)}: keep init "
-                       "as given")
-            return
-        the_bot = started[1]
         note("ann and the bot join")
         for member in (ann, the_bot):
             try:

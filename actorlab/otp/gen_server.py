@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, demonitor, exit, log, monitor,
-                       receive, self_pid, send, spawn, spawn_link)
+from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, demonitor, exit, log,
+                       monitor, receive, self_pid, send, spawn, spawn_link)
 from ..trace import short
 from .names import register_name, unregister_name, whereis_name
 

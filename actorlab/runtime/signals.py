@@ -13,6 +13,7 @@ ends). The rules follow Erlang, and each was checked on a real BEAM:
 """
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from ..trace import ANY, Pid, Ref, short
@@ -146,9 +147,8 @@ class Signals:
         if len(args) == 1:
             # An exception, as in Erlang: whoever catches it lives on. The shell ends only
             # if the exit leaves the cell uncaught (see `_uncaught_shell_exit`).
-            shell = me.pid if me is self.shell else None
-            raise Exit(args[0], on_uncaught=shell and (lambda: self._uncaught_shell_exit(
-                shell, args[0])))
+            ends_shell = partial(self._uncaught_shell_exit, me.pid, args[0])
+            raise Exit(args[0], on_uncaught=ends_shell if me is self.shell else None)
         if len(args) != 2:
             raise BadArgument("exit takes (reason) to end this process, or (pid, reason) to "
                               f"signal another; got {len(args)} arguments")

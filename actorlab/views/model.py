@@ -266,8 +266,8 @@ class _Reader:
         if d["outcome"] == "message":
             return self._arrow(step, pid, d["to"], d["msg"], "exit",
                                f"EXIT {short(d['reason'], LONG)}")
-        return self._mark(step, pid, "signal",
-                          f"exit signal {short(d['reason'], LONG)}: {SIGNAL_OUTCOMES[d['outcome']]}",
+        outcome = SIGNAL_OUTCOMES[d["outcome"]]
+        return self._mark(step, pid, "signal", f"exit signal {short(d['reason'], LONG)}: {outcome}",
                           d["to"])
 
     def _receive(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
