@@ -16,7 +16,7 @@ supervisors, Registry, Task), then views and course.
 from .runtime import (ActorlabError, alias, BadArgument, current_node, DeadlockError, demonitor,
                       Exit, exit, is_alive, link, log, make_ref, matches, monitor, Node, note, now,
                       PatternError, process_info, processes, receive, ReceiveTimeout, register,
-                      reset, run_for, RunawayError, self_pid, send, sleep, spawn, spawn_link,
+                      reset, run_for, RunawayError, ScheduleError, self_pid, send, sleep, spawn, spawn_link,
                       spawn_monitor, trap_exit, unalias, unlink, unregister, whereis)
 from .otp import DynamicSupervisor, GenServer, Registry, Supervisor, Task
 from .trace import ANY, Event, OneOf, Pid, Ref, Trace
@@ -28,7 +28,7 @@ __all__ = [
     "demonitor", "DynamicSupervisor", "Event", "exit", "Exit", "GenServer", "is_alive", "link",
     "log", "make_ref", "matches", "monitor", "Node", "note", "now", "OneOf", "PatternError",
     "Pid", "process_info", "processes", "receive", "ReceiveTimeout", "Ref", "register",
-    "Registry", "reset", "run_for", "RunawayError", "self_pid", "send", "sleep", "spawn",
+    "Registry", "reset", "run_for", "RunawayError", "ScheduleError", "self_pid", "send", "sleep", "spawn",
     "spawn_link", "spawn_monitor", "Supervisor", "Task", "Trace", "trap_exit", "unalias",
     "unlink", "unregister", "whereis",
 ]

@@ -74,7 +74,8 @@ def test_ctrl_c_during_a_busy_exchange_leaves_the_node_usable():
             send(a, (b, "ball"))
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-    assert actorlab.current_node().current is None      # back in the shell
+    node = actorlab.current_node()
+    assert node.current is node.shell                   # back in the shell
     echo = spawn(lambda: send(*receive()))
     send(echo, (self_pid(), "still usable"))
     assert receive() == "still usable"

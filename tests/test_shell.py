@@ -114,6 +114,29 @@ def test_a_runaway_ping_pong_is_stopped_and_the_node_stays_usable():
     assert receive() == "still here"
 
 
+def test_a_runaway_suspends_the_processes_about_to_run(node):
+    """They stay alive (with their mailboxes) but do not run again, so the next shell
+    action does not run away too; the trace says who was suspended."""
+    reset(max_steps=1000, log=None)
+
+    def talks_to_itself():
+        while True:
+            send(self_pid(), "again")
+            receive()
+
+    with pytest.raises(RunawayError, match="suspended"):
+        pid = spawn(talks_to_itself, label="chatty")
+    pid = actorlab.processes()[1]
+    assert actorlab.process_info(pid)["status"] == "suspended"
+    send(pid, "still delivered")
+    assert actorlab.process_info(pid)["messages"][-1] == "still delivered"
+    exit(pid, "kill")                            # an exit signal still ends it
+    assert not is_alive(pid)
+    events = actorlab.current_node().trace.events
+    runaway = next(e for e in events if e.kind == "runaway")
+    assert runaway.data["suspended"] == [pid]
+
+
 def test_a_process_that_never_blocks_is_preempted_so_the_budget_can_stop_it():
     reset(max_steps=10_000, log=None)
 
@@ -187,12 +210,17 @@ def test_an_exit_that_leaves_the_cell_uncaught_restarts_the_shell_like_iex():
 
 
 def test_errors_render_short_in_jupyter():
+    """The learner's own line, and the function it is in (a cell's lines have none)."""
+    def call():
+        return receive("never")
+
     try:
-        receive("never")
+        call()
     except DeadlockError as error:
         lines = error._render_traceback_()
+    line = call.__code__.co_firstlineno + 1
     assert lines[0].startswith("DeadlockError: deadlock at 0 ms")
-    assert lines[-1].startswith("  at line ") and lines[-1].endswith(': receive("never")')
+    assert lines[-1] == f"  in call(), at line {line}: return receive(\"never\")"
     assert not any("node.py" in line or "greenlet" in line for line in lines)
 
 

@@ -1,16 +1,18 @@
 """The runtime layer: processes, mailboxes, selective receive, the deterministic
 scheduler, virtual time, links, monitors, exit signals, names, deadlock detection.
 
-Read it in this order: process.py (what a process is), node.py (the scheduler, sending and
-receiving), signals.py (links, monitors, exits), names.py, patterns.py (receive patterns),
-reports.py (what errors say), api.py (the module-level functions).
+Read it in this order: process.py (what a process is, its four states), scheduler.py (who
+runs next, and virtual time), node.py (every operation: spawn, send, receive, ...),
+signals.py (links, monitors, exits), names.py, patterns.py (receive patterns), policies.py
+(scheduling choices and schedules), reports.py (what errors say), watchdog.py (Python that
+blocks), api.py (the module-level functions).
 """
 from .api import (alias, current_node, demonitor, exit, is_alive, link, log, make_ref,
                   monitor, note, now, process_info, processes, receive, register, reset,
                   run_for, self_pid, send, sleep, spawn, spawn_link, spawn_monitor, trap_exit,
                   unalias, unlink, unregister, whereis)
 from .errors import (ActorlabError, BadArgument, DeadlockError, Exit, PatternError,
-                     ReceiveTimeout, RunawayError)
+                     ReceiveTimeout, RunawayError, ScheduleError)
 from ..trace import ANY, OneOf, Pid, Ref
 from .node import Node
 from .patterns import matches
@@ -20,6 +22,6 @@ __all__ = [
     "demonitor", "Exit", "exit", "is_alive", "link", "log", "make_ref", "matches", "monitor",
     "Node", "note", "now", "OneOf", "PatternError", "Pid", "process_info", "processes",
     "receive", "ReceiveTimeout", "Ref", "register", "reset", "run_for", "RunawayError",
-    "self_pid", "send", "sleep", "spawn", "spawn_link", "spawn_monitor", "trap_exit", "unalias",
+    "ScheduleError", "self_pid", "send", "sleep", "spawn", "spawn_link", "spawn_monitor", "trap_exit", "unalias",
     "unlink", "unregister", "whereis",
 ]

@@ -29,25 +29,26 @@ def current_node() -> Node:
     return _node
 
 
-def reset(*, seed: int | None = None, trace: bool = True, trace_limit: int = DEFAULT_LIMIT,
-          max_steps: int = 5_000_000, max_seconds: float = 10.0,
-          log: Callable[[str], None] | None = print) -> Node:
+def reset(*, seed: int | None = None, schedule: str | None = None, trace: bool = True,
+          trace_limit: int = DEFAULT_LIMIT, max_steps: int = 5_000_000,
+          max_seconds: float = 10.0, log: Callable[[str], None] | None = print) -> Node:
     """End every process of the current node and start a fresh one; return it.
 
     Call it at the top of a notebook (or whenever you want a clean slate): the same
     program then gives the same pids and the same trace every run. `seed` explores
-    other interleavings reproducibly; see `Node` for the other options.
+    other interleavings reproducibly, `schedule` replays the choices a run recorded
+    (`node.schedule`); see `Node` for the other options.
 
     >>> reset(seed=42, log=None).seed
     42
     """
     global _node
     if _node is not None:
-        if _node.current is not None:
+        if _node.current is not _node.shell:
             raise BadArgument("reset() is for the shell (a notebook cell), not for a process")
         _node.close()
-    _node = Node(seed=seed, trace=trace, trace_limit=trace_limit, max_steps=max_steps,
-                 max_seconds=max_seconds, log=log)
+    _node = Node(seed=seed, schedule=schedule, trace=trace, trace_limit=trace_limit,
+                 max_steps=max_steps, max_seconds=max_seconds, log=log)
     return _node
 
 

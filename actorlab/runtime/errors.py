@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import linecache
 import os
+import sysconfig
 from typing import Any, Callable
 
 from ..trace import short
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_LIBRARY_DIRS = tuple({os.path.abspath(sysconfig.get_paths()[key])
+                       for key in ("stdlib", "platstdlib", "purelib", "platlib")})
 
 
 class ActorlabError(Exception):
@@ -26,15 +29,19 @@ class ActorlabError(Exception):
         return lines
 
 
-def user_frame(tb: Any) -> tuple[str, int, str] | None:
-    """(function, line, code) of the innermost traceback frame outside actorlab, if any.
+def user_frame(tb: Any, own_code_only: bool = False) -> tuple[str, int, str] | None:
+    """(function, line, code) of the innermost traceback frame outside actorlab, if any;
+    with `own_code_only`, outside Python's libraries and installed packages too (so the
+    learner's line that called `time.sleep`, not a line of the kernel's machinery).
 
     File names are left out on purpose: in a notebook they are temporary paths.
     """
     found = None
     while tb is not None:
         code = tb.tb_frame.f_code
-        if not os.path.abspath(code.co_filename).startswith(_PACKAGE_DIR):
+        path = os.path.abspath(code.co_filename)
+        if not path.startswith(_PACKAGE_DIR) and not (own_code_only and
+                                                      path.startswith(_LIBRARY_DIRS)):
             text = linecache.getline(code.co_filename, tb.tb_lineno).strip()
             found = (code.co_name, tb.tb_lineno, text)
         tb = tb.tb_next
@@ -42,12 +49,14 @@ def user_frame(tb: Any) -> tuple[str, int, str] | None:
 
 
 def _caller_line(tb: Any) -> str | None:
-    """`  at line N: <code>`, the learner's line that raised, for short tracebacks."""
+    """`  in call(), at line N: <code>`, the learner's line that raised, for short
+    tracebacks (a cell's own lines are just `  at line N: <code>`)."""
     frame = user_frame(tb)
     if frame is None:
         return None
-    _, line, text = frame
-    return f"  at line {line}: {text}" if text else f"  at line {line}"
+    function, line, text = frame
+    place = "" if function == "<module>" else f"in {function}(), "
+    return f"  {place}at line {line}" + (f": {text}" if text else "")
 
 
 class BadArgument(ActorlabError, TypeError, ValueError):
@@ -107,3 +116,7 @@ class DeadlockError(ActorlabError):
 
 class RunawayError(ActorlabError):
     """The processes kept running past the node's step or wall-time budget without settling."""
+
+
+class ScheduleError(ActorlabError):
+    """A recorded schedule does not fit the program replaying it (the code changed)."""

@@ -1,70 +1,81 @@
-"""Registered names: `register`, `unregister`, `whereis`, and sending by name.
+"""Registered names: the table behind `register`, `unregister`, `whereis` and sending by name.
 
-A mixin of `Node`. A name is a non-empty string, standing in for an Erlang atom. As in
-Erlang, a process has at most one name, a name belongs to at most one process, and the
-name is freed when its process exits.
+A name is a non-empty string, standing in for an Erlang atom. As in Erlang, a process has
+at most one name, a name belongs to at most one process, and the name is freed when its
+process exits. `(name, "nonode@nohost")`, Erlang's `{Name, Node}` for this node, stands
+for the name itself.
+
+>>> from actorlab.runtime.process import Process
+>>> from actorlab.trace import Pid
+>>> table = NameTable()
+>>> table.register("counter", Process(Pid(1), None, (), "worker"))
+>>> table.whereis("counter")
+#PID<0.1.0> (counter)
 """
 from __future__ import annotations
 
 from typing import Any
 
-from ..trace import Pid, short
+from ..trace import short
 from .errors import BadArgument
 from .process import Process
 
+NODE_NAME = "nonode@nohost"     # Erlang's name for a node that is not part of a cluster
 
-class Names:
-    """The registered-name operations of `Node`."""
 
-    def register(self, name: str, pid: Pid) -> None:
-        """Give a live process a name that `send`, `whereis` and `monitor` accept.
+class NameTable:
+    """Which process holds which name."""
 
-        Fails, as Erlang's register does, if the process is dead, the name is taken, or the
-        process already has a name.
-        """
-        check_name(name, "register")
-        self._check_pid(pid)
-        proc = self.processes.get(pid.number)
-        if proc is None:
-            raise BadArgument(f"cannot register {name!r}: {pid!r} is not alive")
-        if name in self.names:
+    def __init__(self) -> None:
+        self.holders: dict[str, Process] = {}
+
+    def register(self, name: str, proc: Process) -> None:
+        """Give `proc` the name; fails, as Erlang's register does, if the name is taken or
+        the process already has one."""
+        if name in self.holders:
             raise BadArgument(f"cannot register {name!r}: the name is already taken by "
-                              f"{self.names[name]!r}; unregister it first or pick another")
+                              f"{self.holders[name]!r}; unregister it first or pick another")
         if proc.name is not None:
-            raise BadArgument(f"cannot register {name!r}: {pid!r} already has the name "
+            raise BadArgument(f"cannot register {name!r}: {proc.pid!r} already has the name "
                               f"{proc.name!r} (a process has at most one)")
-        self.names[name] = proc
+        self.holders[name] = proc
         proc.name = name
-        if self.trace.enabled:
-            self.trace.record(self.clock, "register", pid.number, name)
 
-    def unregister(self, name: str) -> None:
-        """Remove a registered name (the process keeps running)."""
-        proc = self._by_name(name, "unregister")
-        del self.names[name]
+    def unregister(self, name: str) -> Process:
+        """Free the name; returns the process that held it (it keeps running)."""
+        proc = self.lookup(name, "unregister")
+        del self.holders[name]
         proc.name = None
-        if self.trace.enabled:
-            self.trace.record(self.clock, "unregister", proc.pid.number, name)
+        return proc
 
-    def whereis(self, name: str) -> Pid | None:
-        """The pid registered under `name`, or None."""
-        check_name(name, "whereis")
-        proc = self.names.get(name)
-        return proc.pid if proc else None
+    def whereis(self, name: str) -> Process | None:
+        return self.holders.get(name)
 
-    def _by_name(self, name: Any, action: str) -> Process:
-        check_name(name, action)
-        proc = self.names.get(name)
+    def lookup(self, name: str, action: str) -> Process:
+        """The process holding `name`, or a clear error saying `action` needed one."""
+        proc = self.holders.get(name)
         if proc is None:
-            known = ", ".join(repr(n) for n in sorted(self.names)) or "none"
+            known = ", ".join(repr(n) for n in sorted(self.holders)) or "none"
             raise BadArgument(f"{action}: no process is registered as {name!r} "
                               f"(registered names: {known}). Start it and register it first, "
                               "or use its pid.")
         return proc
 
+    def release(self, proc: Process) -> None:
+        """`proc` exited: its name is free again."""
+        if proc.name is not None:
+            del self.holders[proc.name]
 
-def check_name(name: Any, action: str) -> None:
-    """Refuse anything that cannot be a process name, saying what `action` needed."""
+    def clear(self) -> None:
+        self.holders.clear()
+
+
+def check_name(name: Any, action: str) -> str:
+    """The name `name` stands for (`(name, "nonode@nohost")` is the name itself); refuse
+    anything that cannot be a process name, saying what `action` needed."""
+    if type(name) is tuple and len(name) == 2 and name[1] == NODE_NAME:
+        name = name[0]
     if not isinstance(name, str) or not name:
         raise BadArgument(f"{action}: a process name is a non-empty string (like an atom), "
                           f"not {short(name)}")
+    return name

@@ -1,18 +1,23 @@
-"""The node: a little world of processes, with one deterministic scheduler.
+"""The node: a little world of processes, and every runtime operation on it.
 
-How it works, in one paragraph. Every process is a greenlet. The notebook cell (or test)
-that calls into the node is the *shell*, itself a process with a pid and a mailbox. When
-the shell does something (spawn, send, receive, ...), the node runs the scheduler loop,
-`_run_until_idle`, in the shell's own greenlet: it takes the oldest runnable process off
-`run_queue` and switches to it; the process runs until it blocks in `receive` (or ends),
-which switches back to the loop. When nothing is runnable the node is *idle*: the loop
-returns to the shell. If the shell is waiting, virtual time jumps to the next timer; if
-there is no timer either, nothing can ever happen again and the shell gets a
-`DeadlockError` instead of hanging.
+How it works, in one paragraph. Every process is a greenlet with a mailbox, and one runs
+at a time. The notebook cell (or test) that calls into the node is itself a process, the
+*shell*, with a pid and a mailbox. A process runs until it waits in `receive` (or
+`sleep`); the scheduler (scheduler.py) then runs the next runnable one. The shell, after
+each of its actions, lets every other process run until none can, so what a cell sets off
+has happened when the cell goes on. When nothing can run, virtual time jumps to the next
+timer; if there is none and the shell waits, nothing can ever happen again, and the shell
+gets a `DeadlockError` instead of hanging.
 
-Because the run queue is FIFO and time is virtual, the same program always gives the same
-interleaving, pids and trace. `Node(seed=...)` picks from the run queue at random instead,
-reproducibly, to explore other interleavings.
+Every runtime operation is a method here, written in three steps: check the arguments
+(a bad one raises `BadArgument` and changes nothing), do the operation and record it in
+the trace, then end the action (`_acted`: the shell steps aside; a process goes on).
+Links, monitors and exits are carried out by `signals.py`, names by `names.py`.
+
+Because the run queue is first come, first served and time is virtual, the same program
+always gives the same interleaving, pids and trace. `Node(seed=...)` chooses among
+runnable processes at random instead, reproducibly; `node.schedule` records the choices
+of any run, and `Node(schedule=...)` replays them.
 
 >>> node = Node(log=None)
 >>> pid = node.spawn(lambda: node.send(node.receive()[0], "pong"))
@@ -23,83 +28,101 @@ reproducibly, to explore other interleavings.
 """
 from __future__ import annotations
 
-import heapq
 import itertools
 import math
-import random
-import time
-from collections import deque
+from functools import partial
 from typing import Any, Callable
 
-from greenlet import GreenletExit, getcurrent, greenlet
+from greenlet import GreenletExit, greenlet
 
 from ..trace import DEFAULT_LIMIT, Pid, Ref, Trace, callable_name, describe_pattern, short
-from .errors import BadArgument, Exit, ReceiveTimeout, RunawayError
-from . import reports
-from .names import Names
+from ..trace.protocol import CONTAINERS, refs_in
+from . import reports, watchdog
+from .errors import BadArgument, Exit, ReceiveTimeout
+from .names import NameTable, check_name
 from .patterns import check_pattern, matches
-from .process import Process
+from .policies import policy_for
+from .process import EXITED, RUNNING, WAITING, Process
+from .scheduler import REDUCTIONS, Scheduler
 from .signals import Signals
 
 _NOTHING = object()           # "no message matched": messages themselves may be None
 _serials = itertools.count(1)  # each node's serial number, stamped on its pids and refs
 
 
-class Node(Signals, Names):
+class Node:
     """An isolated world of processes: its own pids, clock, names, trace and scheduler.
 
-    Options: `seed` (None: FIFO scheduling; an int: a reproducible random order),
-    `trace` (record events), `trace_limit` (events kept before recording stops),
-    `max_steps` and `max_seconds` (the budget one shell action may use before a
-    `RunawayError`), `log` (where crash reports and warnings go; None silences them).
+    Options: `seed` (None: first come, first served; an int: a reproducible random
+    order), `schedule` (replay the choices of a recorded run, `node.schedule`), `trace`
+    (record events), `trace_limit` (events kept before recording stops), `max_steps` and
+    `max_seconds` (the budget one shell action may use before a `RunawayError`; also how
+    long one process may hold the thread before the watchdog stops it), `log` (where
+    crash reports and warnings go; None silences them).
     """
 
-    def __init__(self, *, seed: int | None = None, trace: bool = True,
-                 trace_limit: int = DEFAULT_LIMIT, max_steps: int = 5_000_000,
-                 max_seconds: float = 10.0, log: Callable[[str], None] | None = print) -> None:
+    def __init__(self, *, seed: int | None = None, schedule: str | None = None,
+                 trace: bool = True, trace_limit: int = DEFAULT_LIMIT,
+                 max_steps: int = 5_000_000, max_seconds: float = 10.0,
+                 log: Callable[[str], None] | None = print) -> None:
         _check_count("trace_limit", trace_limit)
         _check_count("max_steps", max_steps)
         _check_duration("max_seconds", max_seconds, allow_none=False)
         self.serial = next(_serials)
         self.seed = seed
-        self.random = None if seed is None else random.Random(seed)
         self.output = log                      # where reports go (the `log()` method writes)
         self.trace = Trace(enabled=trace, limit=trace_limit, on_full=self._trace_full,
                            node=self.serial)
-        self.max_steps = max_steps
-        self.max_seconds = max_seconds
-        self.clock: float = 0                  # virtual time, in ms
         self.processes: dict[int, Process] = {}  # live processes by pid number
-        self.names: dict[str, Process] = {}
+        self.names = NameTable()
         self.aliases: set[int] = set()         # the numbers of the active aliases
-        self.named_monitors: dict[Ref, tuple[str, str]] = {}  # by name: what DOWN says
-        self.run_queue: deque[Process] = deque()
-        # (when, seq, process, wait token, timeout): a heap, so the next timer is timers[0]
-        self.timers: list[tuple[float, int, Process, int, float]] = []
-        self.doomed: list[Process] = []        # killed while suspended: greenlets to unwind
-        self.current: Process | None = None    # the process running now; None: the shell
-        self.hub = getcurrent()                # the greenlet the shell (and the loop) runs in
+        self.signals = Signals(self)
+        self.scheduler = Scheduler(self, policy_for(seed, schedule), max_steps, max_seconds)
+        self.watchdog = watchdog.available()   # see watchdog.py
         self._pids = itertools.count(0)
         self._refs = itertools.count(1)
-        self._timer_seq = itertools.count()
-        self._shell_exit: Exit | None = None   # set when the shell was killed by a signal
-        self._budget_steps = 0                 # runs and reductions in this shell action
-        self._budget_next_check = 0
-        self._budget_started = 0.0
-        self.shell = self._new_shell()
+        self.shell: Process = self.new_shell(running=True)
 
     def __repr__(self) -> str:
         return (f"<Node {len(self.processes)} processes, {self.clock:g} ms, "
                 f"{len(self.trace)} events>")
 
-    # -- processes ---------------------------------------------------------------
+    @property
+    def clock(self) -> float:
+        """Virtual time, in ms since the node started."""
+        return self.scheduler.clock
 
-    def _new_pid(self) -> Pid:
-        return Pid(next(self._pids), self.serial)
+    @property
+    def current(self) -> Process:
+        """The process running now (the shell's, while a cell runs)."""
+        return self.scheduler.current
 
-    def _new_shell(self) -> Process:
-        shell = Process(self._new_pid(), None, (), "shell")
+    @property
+    def schedule(self) -> str:
+        """Every scheduling choice so far, as text: `Node(schedule=...)` replays the run.
+
+        >>> node = Node(log=None)
+        >>> for letter in "ab":
+        ...     _ = node.spawn(print, letter, label=letter)
+        a
+        b
+        >>> node.schedule       # each process ran alone: there was nothing to choose
+        ''
+        """
+        return self.scheduler.schedule
+
+    # -- processes ---------------------------------------------------------------------
+
+    def new_shell(self, running: bool) -> Process:
+        """A shell process, at the start or when the last one was killed (like iex's)."""
+        scheduler = self.scheduler
+        shell = Process(Pid(next(self._pids), self.serial), None, (), "shell")
+        shell.greenlet = scheduler.shell_greenlet
+        shell.status = RUNNING if running else shell.status
         self.processes[shell.pid.number] = shell
+        self.shell = scheduler.shell = shell
+        if running:
+            scheduler.current = shell
         return shell
 
     def spawn(self, fn: Callable, *args: Any, label: str | None = None) -> Pid:
@@ -131,44 +154,50 @@ class Node(Signals, Names):
                               "calling it: spawn(worker, 1), not spawn(worker(1)).")
         if label is not None and not isinstance(label, str):
             raise BadArgument(f"a process label must be a string, not {short(label)}")
-        parent = self._caller()
+        parent = self.scheduler.current
         fn_name = callable_name(fn)
-        proc = Process(self._new_pid(), fn, args, label or fn_name)
-        proc.greenlet = greenlet(self._body, parent=self.hub)
+        proc = Process(Pid(next(self._pids), self.serial), fn, args, label or fn_name)
+        proc.greenlet = greenlet(self._body, parent=self.scheduler.hub)
+        self.record("spawn", parent.pid.number, proc.pid.number, fn_name, args, label, link)
         self.processes[proc.pid.number] = proc
-        if self.trace.enabled:
-            self.trace.record(self.clock, "spawn", parent.pid.number,
-                              proc.pid.number, fn_name, args, label, link)
         if link:
-            self._add_link(parent, proc)
-        ref = self._add_monitor(parent, proc) if monitor else None
-        self.run_queue.append(proc)
-        self._settle()
+            self.signals.add_link(parent, proc)
+        ref = self.signals.add_monitor(parent, proc) if monitor else None
+        self.scheduler.make_runnable(proc)
+        self._acted(parent)
         return proc.pid, ref
 
     def _body(self) -> None:
         """What every process greenlet runs: the initial call, then a proper exit."""
-        proc = self.current
+        proc = self.scheduler.current
         try:
             proc.fn(*proc.args)
         except GreenletExit:
-            return                  # killed while suspended: already terminated, just unwind
+            return                  # killed mid-run: already terminated, just unwind
         except Exit as exit_:       # exit(reason), or a GenServer ending on an exception
-            self._terminate(proc, exit_.reason, crash=isinstance(exit_.reason, BaseException))
+            self.signals.terminate(proc, exit_.reason,
+                                   crash=isinstance(exit_.reason, BaseException))
         except Exception as error:
             where = reports.where(error)
             step = len(self.trace) + 1 if self.trace.enabled else None
             self._report(reports.crash_report(proc, error, where, self.clock, step))
-            self._terminate(proc, error, where, crash=True)
+            self.signals.terminate(proc, error, where, crash=True)
+        except BaseException as interrupt:  # Ctrl-C, or the watchdog, while it ran
+            self._interrupted(proc, interrupt)
         else:
-            self._terminate(proc, "normal")
+            self.signals.terminate(proc, "normal")
+
+    def _acted(self, me: Process) -> None:
+        """End a runtime action: the shell steps aside so the others run (the shell's
+        rule); a process goes on, unless the action's signals killed it."""
+        if me.greenlet is self.scheduler.shell_greenlet:
+            self.scheduler.shell_steps_aside()
+        elif me.status is EXITED:
+            raise GreenletExit      # user code does not catch this: the process just ends
 
     def self_pid(self) -> Pid:
         """The pid of the process calling it (the shell's pid in a notebook cell)."""
-        return self._caller().pid
-
-    def _caller(self) -> Process:
-        return self.current or self.shell
+        return self.scheduler.current.pid
 
     def is_alive(self, pid: Pid) -> bool:
         """True while the process runs or waits; False once it has exited."""
@@ -197,24 +226,22 @@ class Node(Signals, Names):
         actorlab.runtime.errors.ReceiveTimeout: no message matching any message is in ...
         """
         ref = self._new_alias()
-        if self.trace.enabled:
-            self.trace.record(self.clock, "alias", ref.owner.number, ref.number)
+        self.record("alias", ref.owner.number, ref.number)
         return ref
 
     def _new_alias(self) -> Ref:
-        ref = Ref(next(self._refs), self.serial, self._caller().pid)
+        ref = Ref(next(self._refs), self.serial, self.scheduler.current.pid)
         self.aliases.add(ref.number)
         return ref
 
     def unalias(self, ref: Ref) -> bool:
         """Deactivate an alias the caller made; True if it was active."""
         self._alias_owner(ref)
-        me = self._caller()
+        me = self.scheduler.current
         if ref.owner != me.pid or ref.number not in self.aliases:
             return False
         self.aliases.discard(ref.number)
-        if self.trace.enabled:
-            self.trace.record(self.clock, "unalias", me.pid.number, ref.number)
+        self.record("unalias", me.pid.number, ref.number)
         return True
 
     def _alias_owner(self, ref: Any) -> Pid:
@@ -239,19 +266,14 @@ class Node(Signals, Names):
         proc = self.processes.get(pid.number)
         if proc is None:
             return None
-        if proc.waiting:
-            status = "waiting"
-        elif proc is self._caller():
-            status = "running"
-        else:
-            status = "runnable"
-        return {"name": proc.name, "label": proc.label, "status": status,
-                "waiting_for": describe_pattern(proc.pattern) if proc.waiting else None,
+        waiting = proc.status is WAITING
+        return {"name": proc.name, "label": proc.label, "status": proc.status,
+                "waiting_for": describe_pattern(proc.pattern) if waiting else None,
                 "messages": [message for message, _ in proc.mailbox],
                 "links": list(proc.links), "monitors": list(proc.monitoring.values()),
                 "trap_exit": proc.trap_exit}
 
-    # -- sending -----------------------------------------------------------------
+    # -- sending -----------------------------------------------------------------------
 
     def send(self, dest: Pid | str, message: Any) -> Any:
         """Put `message` in the mailbox of `dest` (a pid, a registered name or an alias).
@@ -260,6 +282,8 @@ class Node(Signals, Names):
         dead process, or to an alias no longer active, is dropped (the trace shows it).
         Sending to a name nobody registered raises.
         """
+        scheduler = self.scheduler
+        me = scheduler.current
         alias = name = None
         if type(dest) is Pid:
             if dest.node != self.serial:
@@ -270,33 +294,44 @@ class Node(Signals, Names):
             to, alias = self._alias_owner(dest), dest.number
             target = self.processes.get(to.number) if alias in self.aliases else None
         else:
-            target, name = self._by_name(dest, "send"), dest
+            name = check_name(dest, "send")
+            target = self.names.lookup(name, "send")
             to = target.pid
+        if type(message) in CONTAINERS:
+            refs = refs_in(message)
+            if refs:
+                me.remember_refs(refs, to)
+        wakes = target is not None and self.wakes(target, message)
         sent = None
         if self.trace.enabled:
-            sent = self.trace.record(self.clock, "send", (self.current or self.shell).pid.number,
-                                     to.number, message, target is not None, name, alias)
+            sent = self.trace.record(scheduler.clock, "send", me.pid.number, to.number,
+                                     message, target is not None, name, alias, wakes)
         if target is not None:
-            self._deliver(target, message, sent)
-        if self.current is None:
-            self._settle()
+            self.deliver(target, message, sent, wakes)
+        if me is scheduler.shell:
+            scheduler.shell_steps_aside()
         else:
-            self._count_reduction()
+            scheduler.steps += 1
+            if scheduler.steps % REDUCTIONS == 0:
+                scheduler.step_aside(me)
         return message
 
-    def _deliver(self, proc: Process, message: Any, sent: int | None) -> None:
-        """Append to a mailbox, and wake the owner if it waits for such a message.
+    def wakes(self, proc: Process, message: Any) -> bool:
+        """Would `message` end `proc`'s wait? (It waits for a pattern the message fits.)"""
+        return proc.status is WAITING and (proc.pattern is None or
+                                           matches(proc.pattern, message))
+
+    def deliver(self, proc: Process, message: Any, sent: int | None, wakes: bool) -> None:
+        """Append to a mailbox, and wake the owner if `wakes`.
 
         Every message, from `send`, an exit signal or a monitor, arrives through here:
-        `sent` is the step of the event that sent it.
+        `sent` is the step of the event that sent it. (Fault injection hooks in here.)
         """
         proc.mailbox.append((message, sent))
-        if proc.waiting and (proc.pattern is None or matches(proc.pattern, message)):
-            proc.waiting = False
-            if proc is not self.shell:
-                self.run_queue.append(proc)
+        if wakes:
+            self.scheduler.wake(proc)
 
-    # -- receiving ---------------------------------------------------------------
+    # -- receiving ---------------------------------------------------------------------
 
     def receive(self, pattern: Any = None, *, timeout: float | None = None,
                 waiting_for: Pid | None = None) -> Any:
@@ -306,7 +341,7 @@ class Node(Signals, Names):
         raises `ReceiveTimeout` when nothing matching arrives in time; `timeout=0` only
         looks. `waiting_for` names the pid whose reply this is (for calls); it lets the
         node report call cycles. When omitted and the pattern holds a ref, the node
-        works it out from the trace: the pid that ref was last sent to.
+        works it out: the pid this process last sent that ref to.
 
         >>> from actorlab import ANY, Node
         >>> node = Node(log=None)
@@ -318,23 +353,29 @@ class Node(Signals, Names):
             check_pattern(pattern)
         if timeout is not None:
             _check_duration("timeout", timeout)
-        proc = self.current
-        if proc is None:
-            return self._shell_receive(pattern, timeout, waiting_for)
-        if not proc.alive:
+        scheduler = self.scheduler
+        proc = scheduler.current
+        if proc.status is EXITED:
             raise GreenletExit      # a killed process unwinding: it may not wait again
         message = self._take(proc, pattern)
-        if message is not _NOTHING:
-            self._count_reduction()
-            return message
-        if timeout == 0:
-            raise ReceiveTimeout(f"no message matching {describe_pattern(pattern)} (timeout 0)")
-        self._block(proc, pattern, timeout, waiting_for)
-        self.hub.switch()           # back to the scheduler until a message or a timer wakes us
-        if proc.timed_out:
-            raise ReceiveTimeout(f"no message matching {describe_pattern(pattern)} "
-                                 f"arrived within {timeout:g} ms")
-        return self._take(proc, pattern)
+        if message is _NOTHING:
+            if timeout == 0:
+                where = "is in the shell's mailbox" if proc is scheduler.shell else "(timeout 0)"
+                raise ReceiveTimeout(f"no message matching {describe_pattern(pattern)} {where}")
+            self._block(proc, pattern, timeout, waiting_for)
+            scheduler.wait(proc)    # the others run until a message or a timer wakes us
+            if proc.timed_out:
+                raise ReceiveTimeout(f"no message matching {describe_pattern(pattern)} "
+                                     f"arrived within {timeout:g} ms")
+            message = self._take(proc, pattern)
+        elif proc is not scheduler.shell:
+            scheduler.steps += 1
+            if scheduler.steps % REDUCTIONS == 0:
+                scheduler.step_aside(proc)
+        if proc.sent_refs and pattern is not None:
+            for ref in refs_in(pattern):    # its reply has come: no longer a call in flight
+                proc.sent_refs.pop(ref, None)
+        return message
 
     def _take(self, proc: Process, pattern: Any) -> Any:
         """Remove and return the oldest message matching `pattern`, or `_NOTHING`."""
@@ -352,26 +393,24 @@ class Node(Signals, Names):
                 return _NOTHING
         proc.last_message = message
         if self.trace.enabled:
-            self.trace.record(self.clock, "receive", proc.pid.number, message, sent)
+            self.trace.record(self.scheduler.clock, "receive", proc.pid.number, message, sent)
         return message
 
     def _block(self, proc: Process, pattern: Any, timeout: float | None,
                waiting_for: Pid | None, sleep: float | None = None) -> None:
         """Mark `proc` as waiting for `pattern`, with a timer if it has a timeout."""
-        proc.waiting = True
+        if waiting_for is None and pattern is not None and proc.sent_refs:
+            waiting_for = next((proc.sent_refs[ref] for ref in refs_in(pattern)
+                                if ref in proc.sent_refs), None)
+        self.record("block", proc.pid.number, None if sleep is not None else pattern,
+                    timeout, waiting_for and waiting_for.number, sleep)
+        proc.status = WAITING
         proc.pattern = pattern
-        proc.timed_out = False
-        proc.wait_token += 1
-        if timeout is not None and proc is not self.shell:  # the shell's wait has its own deadline
-            heapq.heappush(self.timers, (self.clock + timeout, next(self._timer_seq),
-                                         proc, proc.wait_token, timeout))
-        if self.trace.enabled:
-            if waiting_for is None and pattern is not None:
-                waiting_for = reports.infer_waiting_for(self.trace, proc.pid, pattern)
-            self.trace.record(self.clock, "block", proc.pid.number,
-                              None if sleep is not None else pattern, timeout,
-                              waiting_for and waiting_for.number, sleep)
         proc.waiting_for = waiting_for
+        proc.timed_out = False
+        if timeout is not None:
+            last = sleep is not None and proc is self.shell    # run_for: see scheduler.py
+            self.scheduler.set_timer(proc, timeout, last=last)
         if waiting_for is not None:
             self._check_cycle(proc)
 
@@ -380,214 +419,150 @@ class Node(Signals, Names):
         cycle = reports.find_cycle(proc, self.processes)
         if cycle is None:
             return
-        if self.trace.enabled:
-            self.trace.record(self.clock, "cycle", proc.pid.number,
-                              tuple(p.pid.number for p in cycle))
+        self.record("cycle", proc.pid.number, tuple(p.pid.number for p in cycle))
         self._report(reports.cycle_warning(cycle, self.clock))
 
+    # -- time --------------------------------------------------------------------------
+
     def sleep(self, ms: float) -> None:
-        """Wait `ms` of virtual time (the shell's sleep is `run_for`)."""
+        """Wait `ms` of virtual time (in the shell, the same as `run_for(ms)`)."""
         _check_duration("sleep", ms)
-        proc = self.current
-        if proc is None:
-            self.run_for(ms)
-            return
-        if not proc.alive:
+        proc = self.scheduler.current
+        if proc.status is EXITED:
             raise GreenletExit
         self._block(proc, _never, ms, None, sleep=ms)
-        self.hub.switch()
+        self.scheduler.wait(proc)
 
-    # -- the scheduler -----------------------------------------------------------
+    def run_for(self, ms: float) -> None:
+        """Shell only: let the node run for `ms` of virtual time, firing timers on the way.
 
-    def _run_until_idle(self) -> None:
-        """Run processes, one at a time, until none is runnable at the current time."""
-        run_queue = self.run_queue
-        while True:
-            if self.doomed:
-                self._unwind_doomed()
-            if not run_queue:
-                return
-            proc = run_queue.popleft() if self.random is None else self._pick_at_random()
-            if not proc.alive:
-                continue            # killed while it waited for its turn
-            self._budget_steps += 1
-            if self._budget_steps >= self._budget_next_check:
-                self._check_budget()
-            proc.runs += 1
-            self.current = proc
-            try:
-                proc.greenlet.switch()
-            except BaseException as interrupt:  # KeyboardInterrupt (or SystemExit) in a process
-                self.current = None
-                self._interrupted(proc, interrupt)
-                raise
-            self.current = None
-
-    def _count_reduction(self) -> None:
-        """Count a send or receive that did not block; every 1024, let others run.
-
-        Without this, a process that keeps finding messages (say, ones it sends itself)
-        would never give the scheduler back, and no budget could stop it. The BEAM does
-        the same, counting "reductions". It is deterministic: it depends on counts only.
+        Everything due by its end happens within it.
         """
-        self._budget_steps += 1
-        if self._budget_steps & 1023 == 0:
-            self.run_queue.append(self.current)
-            self.hub.switch()
-
-    def _pick_at_random(self) -> Process:
-        index = self.random.randrange(len(self.run_queue))
-        self.run_queue.rotate(-index)
-        proc = self.run_queue.popleft()
-        self.run_queue.rotate(index)
-        return proc
-
-    def _unwind_doomed(self) -> None:
-        """Unwind the greenlets of processes killed while suspended (their `finally`s run now)."""
-        while self.doomed:
-            proc = self.doomed.pop(0)
-            if proc.greenlet:       # started and not finished
-                self.current = proc
-                try:
-                    proc.greenlet.throw(GreenletExit)
-                finally:
-                    self.current = None
-
-    def _check_budget(self) -> None:
-        """Stop a shell action whose processes will not settle.
-
-        Called every 4096 steps or so (reading the clock at every step would cost too much).
-        """
-        if self._budget_steps >= self.max_steps:
-            raise RunawayError(reports.runaway_message(self, f"{self.max_steps:,} steps"))
-        if time.perf_counter() - self._budget_started > self.max_seconds:
-            raise RunawayError(reports.runaway_message(self, f"{self.max_seconds:g} s"))
-        self._budget_next_check = min(self._budget_steps + 4096, self.max_steps)
-
-    def _start_budget(self) -> None:
-        self._budget_steps = 0
-        self._budget_next_check = min(4096, self.max_steps)
-        self._budget_started = time.perf_counter()
-
-    def _settle(self) -> None:
-        """End every runtime action: run what it made runnable, or end a killed caller.
-
-        In a process nothing runs (the process goes on until it blocks), but if the action
-        set off a signal that killed the process itself, it ends here. In the shell, every
-        other process runs until none can, and a shell killed meanwhile is reported.
-        """
-        proc = self.current
-        if proc is not None:
-            if not proc.alive:
-                raise GreenletExit  # user code does not catch this: the process just ends
-            return
-        self._enter_shell()
-        self._run_until_idle()
-        self._raise_shell_exit()
-
-    def _enter_shell(self) -> None:
-        # Another thread has its own greenlets: the check below catches threads too.
-        if getcurrent() is not self.hub:
-            raise BadArgument("this node was made in another thread or greenlet; use "
-                              "actorlab from the thread that called reset()")
-        self._start_budget()
-
-    def _shell_wait(self, ready: Callable[[], bool], deadline: float | None,
-                    receiving: bool = False) -> bool:
-        """Let the node run, advancing virtual time, until `ready()` or `deadline`.
-
-        Returns False if the deadline came first. Raises `DeadlockError` if nothing is
-        runnable, no timer is pending and `ready()` is still false. `receiving` says the
-        shell waits in `receive` (which settles ties with the processes' timers).
-        """
-        self._enter_shell()
-        began = self.clock
-        while True:
-            self._run_until_idle()
-            self._raise_shell_exit()
-            if ready():
-                return True
-            when = self._next_timer()
-            # At a tie, timers that the processes set at the moment the shell began to wait
-            # for a message (woken by the shell's own send, say) come after the shell's
-            # deadline: on the BEAM its receive follows its send at once, before they run.
-            # `run_for` is not a receive: it lets everything due by its end happen.
-            tie = receiving and deadline is not None and when == deadline
-            if deadline is not None and (when is None or when > deadline or
-                                         (tie and self._set_at(self.timers[0]) >= began)):
-                self.clock = max(self.clock, deadline)
-                return False
-            if when is None:
-                raise reports.deadlock_error(self)
-            self._fire_timers(when, set_before=began if tie else None)
-
-    def _next_timer(self) -> float | None:
-        """When the next live timer fires; stale timers (their wait ended) are dropped."""
-        timers = self.timers
-        while timers:
-            when, _, proc, token, _ = timers[0]
-            if proc.alive and proc.waiting and proc.wait_token == token:
-                return when
-            heapq.heappop(timers)
-        return None
-
-    def _fire_timers(self, when: float, set_before: float | None = None) -> None:
-        """Advance the clock to `when` and wake every process whose timer is due then
-        (only those set before `set_before`, if given: the oldest come first in the heap)."""
-        self.clock = when
-        while self._next_timer() == when and (set_before is None or
-                                              self._set_at(self.timers[0]) < set_before):
-            _, _, proc, _, timeout = heapq.heappop(self.timers)
-            proc.waiting = False
-            proc.timed_out = True
-            if self.trace.enabled:
-                self.trace.record(self.clock, "timeout", proc.pid.number, timeout)
-            self.run_queue.append(proc)
-
-    @staticmethod
-    def _set_at(timer: tuple) -> float:
-        """When a timer was set: its due time less its timeout."""
-        when, _, _, _, timeout = timer
-        return when - timeout
+        _check_duration("run_for", ms)
+        if self.scheduler.current is not self.shell:
+            raise BadArgument("run_for is for the shell (a notebook cell); inside a process "
+                              "use sleep(ms)")
+        self.sleep(ms)
 
     def now(self) -> float:
         """The node's virtual time, in ms since it started."""
-        return self.clock
+        return self.scheduler.clock
 
-    def run_for(self, ms: float) -> None:
-        """Shell only: let the node run for `ms` of virtual time, firing timers on the way."""
-        _check_duration("run_for", ms)
-        self._shell_only("run_for", "sleep(ms)")
-        self._shell_wait(lambda: False, self.clock + ms)
+    def timed_out(self, proc: Process, after: float) -> None:
+        """A timer fired: `proc`'s receive timed out, or its sleep ended (the scheduler
+        calls this)."""
+        self.record("timeout", proc.pid.number, after)
+        self.scheduler.wake(proc, timed_out=True)
 
-    def _shell_only(self, what: str, instead: str) -> None:
-        if self.current is not None:
-            raise BadArgument(f"{what} is for the shell (a notebook cell); inside a process "
-                              f"use {instead}")
+    # -- links, monitors and exits (carried out by signals.py) ---------------------------
 
-    def _shell_receive(self, pattern: Any, timeout: float | None,
-                       waiting_for: Pid | None) -> Any:
-        shell = self.shell
-        message = self._take(shell, pattern)
-        if message is not _NOTHING:
-            return message
-        if timeout == 0:
-            raise ReceiveTimeout(f"no message matching {describe_pattern(pattern)} "
-                                 "is in the shell's mailbox")
-        self._block(shell, pattern, timeout, waiting_for)
-        deadline = None if timeout is None else self.clock + timeout
-        try:
-            arrived = self._shell_wait(lambda: not shell.waiting, deadline, receiving=True)
-        finally:
-            shell.waiting = False
-        if not arrived:
-            if self.trace.enabled:
-                self.trace.record(self.clock, "timeout", shell.pid.number, timeout)
-            raise ReceiveTimeout(f"no message matching {describe_pattern(pattern)} "
-                                 f"arrived within {timeout:g} ms")
-        return self._take(shell, pattern)
+    def link(self, pid: Pid) -> None:
+        """Link the caller and `pid`: when one exits abnormally, the other gets the signal.
 
-    # -- notes, checks and shutdown ---------------------------------------------------
+        Linking to a dead process delivers `("EXIT", pid, "noproc")` to a caller that traps
+        exits, and ends a caller that does not with reason "noproc".
+        """
+        self._check_pid(pid)
+        me = self.scheduler.current
+        self.signals.link(me, pid)
+        self._acted(me)
+
+    def unlink(self, pid: Pid) -> None:
+        """Remove the link between the caller and `pid`, if there is one."""
+        self._check_pid(pid)
+        self.signals.unlink(self.scheduler.current, pid)
+
+    def monitor(self, target: Pid | str, *, alias: bool = False) -> Ref:
+        """Watch `target` (a pid or registered name); get `("DOWN", ref, "process", pid, reason)`
+        when it exits. A dead or unknown target gives reason "noproc" at once. As in Erlang,
+        a monitor made by name names the process in its DOWN as `(name, "nonode@nohost")`.
+
+        `alias=True` makes the ref an alias of the caller too (see `alias()`), deactivated
+        when the monitor ends, by `demonitor` or by the DOWN message: what a call uses.
+        """
+        if type(target) is Pid:
+            self._check_pid(target)
+            proc = self.processes.get(target.number)
+        else:
+            target = check_name(target, "monitor")
+            proc = self.names.whereis(target)
+        me = self.scheduler.current
+        ref = self._new_alias() if alias else self.make_ref()
+        self.signals.monitor(me, proc, target, ref)
+        self._acted(me)
+        return ref
+
+    def demonitor(self, ref: Ref, *, flush: bool = False) -> bool:
+        """Stop a monitor. `flush=True` also removes its DOWN message if one already came."""
+        if type(ref) is not Ref:
+            raise BadArgument(f"demonitor takes the ref that monitor() returned, not {short(ref)}")
+        self.signals.demonitor(self.scheduler.current, ref, flush)
+        return True
+
+    def trap_exit(self, flag: bool) -> bool:
+        """Turn exit signals into `("EXIT", pid, reason)` messages; returns the previous flag."""
+        if not isinstance(flag, bool):
+            raise BadArgument(f"trap_exit takes True or False, not {short(flag)}")
+        me = self.scheduler.current
+        previous, me.trap_exit = me.trap_exit, flag
+        return previous
+
+    def exit(self, *args: Any) -> None:
+        """`exit(reason)` ends the caller; `exit(pid, reason)` sends `pid` an exit signal.
+
+        The signal's effect follows Erlang: "kill" cannot be trapped and ends the target
+        with reason "killed"; a trapping target gets `("EXIT", sender, reason)`; "normal"
+        is ignored by a non-trapping target, except that `exit(self_pid(), "normal")` ends
+        the caller.
+        """
+        me = self.scheduler.current
+        if len(args) == 1:
+            # An exception, as in Erlang: whoever catches it lives on. The shell ends only
+            # if the exit leaves the cell uncaught (see `Signals.uncaught_shell_exit`).
+            ends_shell = partial(self.signals.uncaught_shell_exit, me.pid, args[0])
+            raise Exit(args[0], on_uncaught=ends_shell if me is self.shell else None)
+        if len(args) != 2:
+            raise BadArgument("exit takes (reason) to end this process, or (pid, reason) to "
+                              f"signal another; got {len(args)} arguments")
+        pid, reason = args
+        self._check_pid(pid)
+        target = self.processes.get(pid.number)
+        if target is None:
+            return              # signals to dead processes vanish, as in Erlang
+        if target is me and reason == "normal" and not me.trap_exit:
+            self.signals.kill(me, "normal")
+        else:
+            self.signals.signal(me.pid, target, reason, from_link=False)
+        self._acted(me)
+
+    # -- names (kept by names.py) --------------------------------------------------------
+
+    def register(self, name: str, pid: Pid) -> None:
+        """Give a live process a name that `send`, `whereis` and `monitor` accept.
+
+        Fails, as Erlang's register does, if the process is dead, the name is taken, or the
+        process already has a name.
+        """
+        name = check_name(name, "register")
+        self._check_pid(pid)
+        proc = self.processes.get(pid.number)
+        if proc is None:
+            raise BadArgument(f"cannot register {name!r}: {pid!r} is not alive")
+        self.names.register(name, proc)
+        self.record("register", pid.number, name, self.scheduler.current.pid.number)
+
+    def unregister(self, name: str) -> None:
+        """Remove a registered name (the process keeps running)."""
+        name = check_name(name, "unregister")
+        proc = self.names.unregister(name)
+        self.record("unregister", proc.pid.number, name, self.scheduler.current.pid.number)
+
+    def whereis(self, name: str) -> Pid | None:
+        """The pid registered under `name`, or None."""
+        proc = self.names.whereis(check_name(name, "whereis"))
+        return proc.pid if proc else None
+
+    # -- what the node says ------------------------------------------------------------
 
     def log(self, text: str) -> None:
         """Print `text` where crash reports go (the node's `log`, stdout by default).
@@ -603,8 +578,43 @@ class Node(Signals, Names):
         `data` is any term for programs that read the trace back (the supervisors note
         each child they start, so views can draw the supervision tree).
         """
+        self.record("note", self.scheduler.current.pid.number, str(text), data)
+
+    def record(self, kind: str, pid: int, *values: Any) -> int | None:
+        """Record an event at the current time; its step, or None if the trace is off."""
         if self.trace.enabled:
-            self.trace.record(self.clock, "note", self._caller().pid.number, str(text), data)
+            return self.trace.record(self.scheduler.clock, kind, pid, *values)
+        return None
+
+    def deadlock(self) -> BaseException:
+        """The error for a shell that waits when nothing can ever wake it (and trace it)."""
+        waiting = sorted((p for p in self.processes.values() if p.status is WAITING),
+                         key=lambda p: (p is not self.shell, p.pid.number))
+        self.record("deadlock", self.shell.pid.number, tuple(p.pid.number for p in waiting))
+        return reports.deadlock_error(self.clock, waiting, self.processes)
+
+    def runaway(self, budget: str) -> BaseException:
+        """The error for a shell action whose processes would not settle; the processes
+        about to run are suspended (else the next shell action would run away again)."""
+        error = reports.runaway_error(self.clock, list(self.processes.values()), self.shell,
+                                      budget)
+        self.record("runaway", self.shell.pid.number,
+                    tuple(p.pid.number for p in self.scheduler.run_queue))
+        self.scheduler.suspend_runnable()
+        return error
+
+    def _interrupted(self, proc: Process, interrupt: BaseException) -> None:
+        """Ctrl-C hit a running process, or the watchdog stopped one that held the thread:
+        end it, say so, and keep the node usable."""
+        scheduler = self.scheduler
+        stuck, scheduler.stuck = scheduler.stuck is proc, None
+        if proc.status is not EXITED:
+            self.signals.terminate(proc, "interrupted")
+        if stuck:
+            self._report(reports.stuck_report(proc, interrupt, scheduler.max_seconds))
+        else:
+            self._report(reports.interrupted_report(proc))
+            scheduler.interrupt = interrupt         # the cell is interrupted too
 
     def _check_pid(self, pid: Any) -> None:
         if type(pid) is not Pid:
@@ -625,15 +635,14 @@ class Node(Signals, Names):
 
     def close(self) -> None:
         """End every process quietly (no signals, no reports): what reset() does to the old node."""
+        scheduler = self.scheduler
         for proc in list(self.processes.values()):
-            proc.alive = False
-            if proc.greenlet:
-                self.doomed.append(proc)
+            if proc is not self.shell and proc.greenlet:
+                scheduler.doomed.append(proc)
+            proc.status = EXITED
         self.processes.clear()
         self.names.clear()
-        self.run_queue.clear()
-        self.timers.clear()
-        self._unwind_doomed()
+        scheduler.close()
 
 
 def _never(message: Any) -> bool:

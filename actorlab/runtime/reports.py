@@ -1,19 +1,16 @@
 """What the node tells people when something goes wrong: crash reports, call cycles,
-deadlocks, runaways. Each is plain, deterministic text: no memory addresses, no file paths,
-no wall-clock times, so a notebook shows the same words every run.
+deadlocks, runaways, interrupts. Each function here is pure: it reads the processes it is
+given and returns text (or the error carrying it); the node records the trace events.
+Each text is deterministic: no memory addresses, no file paths, no wall-clock times, so a
+notebook shows the same words every run, and the same with the trace on, off or full.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..trace import Pid, Ref, Trace, callable_name, describe_pattern, short
-from .errors import DeadlockError, user_frame
-from .process import Process
-
-if TYPE_CHECKING:
-    from .node import Node
-
-_INFER_LOOKBACK = 10_000  # events searched backwards for the send that carried a ref
+from ..trace import callable_name, describe_pattern, short
+from .errors import DeadlockError, RunawayError, user_frame
+from .process import WAITING, Process
 
 
 def where(error: BaseException) -> str | None:
@@ -44,44 +41,13 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _refs_in(term: Any) -> list[Ref]:
-    if type(term) is Ref:
-        return [term]
-    if isinstance(term, (tuple, list)):
-        return [ref for part in term for ref in _refs_in(part)]
-    if isinstance(term, dict):
-        return [ref for part in term.values() for ref in _refs_in(part)]
-    return []
-
-
-def _contains(term: Any, ref: Ref) -> bool:
-    return ref in _refs_in(term)
-
-
-def infer_waiting_for(trace: Trace, pid: Pid, pattern: Any) -> Pid | None:
-    """Whose reply a receive waits for, when its pattern holds a ref: where that ref was sent.
-
-    This is how a hand-built call (send a ref, then receive on it) shows up as an arrow in
-    the wait-for graph without the learner saying anything.
-    """
-    refs = _refs_in(pattern)
-    if not refs:
-        return None
-    for index in range(len(trace) - 1, max(-1, len(trace) - 1 - _INFER_LOOKBACK), -1):
-        event = trace[index]
-        if event.kind == "send" and event.pid == pid and \
-                any(_contains(event.data["msg"], ref) for ref in refs):
-            return event.data["to"]
-    return None
-
-
 def find_cycle(start: Process, processes: dict[int, Process]) -> list[Process] | None:
     """The processes from `start` round to `start`, each waiting for the next, if that loops."""
     chain = [start]
     pid = start.waiting_for
     while pid is not None:
         proc = processes.get(pid.number)
-        if proc is None or not proc.waiting:
+        if proc is None or proc.status is not WAITING:
             return None
         if proc is start:
             return chain
@@ -129,36 +95,63 @@ def _waiting_text(proc: Process, processes: dict[int, Process]) -> str:
     return f"waits for {pattern}{target}"
 
 
-def deadlock_error(node: Node) -> DeadlockError:
-    """The error for a shell that waits when nothing can ever wake it (and trace it)."""
-    waiting = sorted((p for p in node.processes.values() if p.waiting),
-                     key=lambda p: (p is not node.shell, p.pid.number))
+def deadlock_error(clock: float, waiting: list[Process],
+                   processes: dict[int, Process]) -> DeadlockError:
+    """The error for a shell that waits when nothing can ever wake it: every process in
+    `waiting` (the shell first), what each waits for, and the cycle if there is one."""
     cycle: list[Process] = []
     for proc in waiting:
-        cycle = find_cycle(proc, node.processes) or []
+        cycle = find_cycle(proc, processes) or []
         if cycle:
             break
-    if node.trace.enabled:
-        node.trace.record(node.clock, "deadlock", node.shell.pid.number,
-                          tuple(p.pid.number for p in waiting))
-    lines = [f"deadlock at {node.clock:g} ms: the shell waits for a message that no process "
+    lines = [f"deadlock at {clock:g} ms: the shell waits for a message that no process "
              "will ever send. Nothing is runnable and no timer is pending. Waiting:"]
-    lines += [f"  {proc!r} {_waiting_text(proc, node.processes)}; {_mailbox_text(proc)}"
+    lines += [f"  {proc!r} {_waiting_text(proc, processes)}; {_mailbox_text(proc)}"
               for proc in waiting]
     if cycle:
         lines.append(f"Cycle: {_cycle_text(cycle)}.")
     else:
         lines.append("No cycle of calls: each waits for a message nobody is going to send.")
     return DeadlockError("\n".join(lines),
-                         waiting={p.pid: _waiting_text(p, node.processes) for p in waiting},
+                         waiting={p.pid: _waiting_text(p, processes) for p in waiting},
                          cycle=[p.pid for p in cycle])
 
 
-def runaway_message(node: Node, budget: str) -> str:
-    """Why the node stopped a shell action that would not settle."""
-    busiest = sorted(node.processes.values(), key=lambda p: (-p.runs, p.pid.number))[:3]
-    ran = ", ".join(f"{p!r} ran {p.runs:,} times" for p in busiest if p.runs)
-    return (f"the processes kept running for {budget} without settling (virtual time "
-            f"{node.clock:g} ms). Busiest: {ran}. Look for processes that keep messaging "
-            "each other forever. They are paused, not killed: the next shell action resumes "
-            "them; reset() starts afresh; reset(max_steps=..., max_seconds=...) allows more.")
+def runaway_error(clock: float, processes: list[Process], shell: Process,
+                  budget: str) -> RunawayError:
+    """Why the node stopped a shell action that would not settle: the busiest processes."""
+    busiest = sorted((p for p in processes if p is not shell and p.turns),
+                     key=lambda p: (-p.turns, p.pid.number))[:3]
+    turns = "; ".join(f"{p!r}, {_count(p.turns, 'turn')}" for p in busiest)
+    return RunawayError(
+        f"the processes kept running for {budget} without settling (virtual time "
+        f"{clock:g} ms). Busiest: {turns} (a turn runs a process until it waits or steps "
+        "aside). Look for processes that keep messaging each other forever. The processes "
+        "that were about to run are suspended: alive, but they will not run again. "
+        "reset() starts afresh; reset(max_steps=..., max_seconds=...) allows more.")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def interrupted_report(proc: Process) -> str:
+    """What Ctrl-C did to the process that was running."""
+    return (f"[interrupted] {proc!r} was running and has been stopped (reason "
+            "\"interrupted\"); the other processes are paused where they were. Carry on, or "
+            "call reset() for a fresh node.")
+
+
+def stuck_report(proc: Process, interrupt: BaseException, seconds: float) -> str:
+    """What the watchdog did to a process that held the thread in plain Python."""
+    frame = user_frame(interrupt.__traceback__, own_code_only=True)
+    at = ""
+    if frame is not None:
+        function, line, code = frame
+        place = "" if function == "<module>" else f"in {function}(), "
+        at = f" It was {place}at line {line}" + (f": {code}" if code else "") + "."
+    return (f"[stuck] {proc!r} held the thread for more than {seconds:g} s without a "
+            f"runtime call, so it has been stopped (reason \"interrupted\").{at} Processes "
+            "share one thread: time.sleep, locks, input() and busy loops stop them all. To "
+            "wait, use sleep(ms); to wait for another process, receive() its message. The "
+            "other processes carry on.")

@@ -8,30 +8,38 @@ kind       data
 =========  ======================================================================
 spawn      child, fn, args, label, link (bool) -- `pid` is the parent
 send       to, msg, delivered (False: the receiver was dead, or the alias inactive),
-           name (if sent by name), alias (the ref, if sent to an alias)
+           name (if sent by name), alias (the ref, if sent to an alias), woke (True if
+           the message ended the receiver's wait: it fits the pattern it waited for)
 receive    from, msg, sent (the step of the send or signal whose message it took;
            `from` is read off that event, not stored)
-block      pattern, timeout, waiting_for (a pid or None), sleep (ms, for sleep())
+block      pattern, timeout, waiting_for (a pid or None), sleep (ms, for sleep() and the
+           shell's run_for)
 timeout    after (ms): a receive timed out or a sleep ended
 link       peer            unlink     peer
 monitor    target, ref, name (when monitored by name), aliased (the ref is also an alias)
 demonitor  ref
 alias      ref: the process made an alias    unalias    ref
-signal     to, reason, outcome, msg: an exit signal ("killed", "ignored", or "message":
-           it became the EXIT message `msg`), or a monitor's DOWN message ("down")
+signal     to, reason, outcome, msg, woke: an exit signal ("killed", "ignored", or
+           "message": it became the EXIT message `msg`), or a monitor's DOWN message
+           ("down"); woke as for send
 exit       reason, crash (True if it raised an exception itself, not if a signal
            killed it), where (file-free location of a crash, or None)
-register   name            unregister name
+register   name, by        unregister name, by  -- `pid` is the process named, `by` the
+           process that called register/unregister
 note       text, data      -- written by `note()`; data is any term, or None. The otp
            supervisors note {"event": "child_started", "id", "child", "type",
            "replaces" (the pid it restarts, or None)} and {"event": "shutdown",
            "reason"}: the supervision tree.
 cycle      cycle (pids): a cycle of processes each waiting for the next
 deadlock   waiting (pids): the shell waited and nothing could wake it
+runaway    suspended (pids): a shell action ran past its budget; these processes, about
+           to run, were suspended
 =========  ======================================================================
 
-There is no "wake" event: a process blocked at step b that receives a message sent at
-step s was woken at step s (or by its timer, at a "timeout" event).
+There is no "wake" event: a process blocked at step b is woken by the send or signal
+marked `woke` (or by its timer, at a "timeout" event). Which process runs is not recorded
+either: a process's own action (spawn, send, receive, block, link, ...) shows it is the
+one running; `views.state` replays every process's status from these rules.
 
 The trace keeps the message objects themselves (cheap); `to_json()` encodes them, and
 `Trace.from_json` decodes, so a saved trace reads back equal.
@@ -65,7 +73,7 @@ DEFAULT_LIMIT = 200_000
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "spawn": ("child", "fn", "args", "label", "link"),
-    "send": ("to", "msg", "delivered", "name", "alias"),
+    "send": ("to", "msg", "delivered", "name", "alias", "woke"),
     "receive": ("msg", "sent"),
     "block": ("pattern", "timeout", "waiting_for", "sleep"),
     "timeout": ("after",),
@@ -75,26 +83,29 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "demonitor": ("ref",),
     "alias": ("ref",),
     "unalias": ("ref",),
-    "signal": ("to", "reason", "outcome", "msg"),
+    "signal": ("to", "reason", "outcome", "msg", "woke"),
     "exit": ("reason", "crash", "where"),
-    "register": ("name",),
-    "unregister": ("name",),
+    "register": ("name", "by"),
+    "unregister": ("name", "by"),
     "note": ("text", "data"),
     "cycle": ("cycle",),
     "deadlock": ("waiting",),
+    "runaway": ("suspended",),
 }
 """The data fields of each kind of event, in the order `record` takes them."""
 
 # Fields that hold a pid, a tuple of pids, or a ref: stored as numbers (see above).
-PID_FIELDS = frozenset({"child", "to", "from", "peer", "target", "waiting_for"})
-PID_LIST_FIELDS = frozenset({"cycle", "waiting"})
+PID_FIELDS = frozenset({"child", "to", "from", "peer", "target", "waiting_for", "by"})
+PID_LIST_FIELDS = frozenset({"cycle", "waiting", "suspended"})
 REF_FIELDS = frozenset({"ref", "alias"})
 
 CHUNK = 4096
 """Events per stored chunk (see the module docstring)."""
 
 FORMAT = "actorlab-trace"
-VERSION = 1
+VERSION = 2
+"""Version 2 added `woke` to send and signal events and `by` to (un)register events;
+version 1 traces still read (those fields read as None)."""
 
 
 class Event(NamedTuple):
@@ -284,7 +295,7 @@ class Trace:
         raw = json.loads(text)
         if not isinstance(raw, dict) or raw.get("format") != FORMAT:
             raise ValueError("this is not an actorlab trace (no \"format\": \"actorlab-trace\")")
-        if raw.get("version") != VERSION:
+        if raw.get("version") not in (1, VERSION):
             raise ValueError(f"actorlab trace version {raw.get('version')} is not supported; "
                              f"this actorlab reads version {VERSION}")
         trace = cls(enabled=False, limit=raw["limit"])
@@ -324,7 +335,7 @@ def _decode_event(item: dict[str, Any]) -> tuple:
         raise ValueError(f"unknown event kind {kind!r} at step {step}")
     values = [step, time, kind, pid]
     for key in FIELDS[kind]:
-        term = decode(item[key])
+        term = decode(item.get(key))        # version 1 had no woke and by
         if key in PID_FIELDS or key in REF_FIELDS:
             term = _number(term)
         elif key in PID_LIST_FIELDS:

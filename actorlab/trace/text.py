@@ -121,6 +121,9 @@ def describe(event: Event, names: dict[Pid, str] | None = None, width: int = 60)
         return "call cycle: " + " -> ".join(_who(p, names) for p in d["cycle"])
     if kind == "deadlock":
         return "deadlock: " + ", ".join(_who(p, names) for p in d["waiting"]) + " wait forever"
+    if kind == "runaway":
+        return "runaway: suspended " + (", ".join(_who(p, names) for p in d["suspended"])
+                                        or "nobody")
     return f"{kind} {short(d, width)}"
 
 

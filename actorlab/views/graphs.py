@@ -41,13 +41,15 @@ def _find_cycle(edges: dict[Pid, Pid]) -> list[Pid]:
 
 class WaitForGraph(View):
     """The processes blocked after `step` (default: the last), an arrow from each caller to
-    the process whose reply it waits for, and any cycle in red."""
+    the process whose reply it waits for, and any cycle in red. At a deadlock, the processes
+    it found waiting (its error then ends the shell's wait)."""
 
     def __init__(self, trace: Trace, step: int | None = None) -> None:
         step = len(trace) if step is None else step
         if not 0 <= step <= len(trace):
             raise ValueError(f"step {step} is not in this trace (steps 1 to {len(trace)})")
-        states = replay_states(trace)[step]
+        found = step > 0 and trace[step - 1].kind == "deadlock"
+        states = replay_states(trace)[step - 1 if found else step]
         waiting = {pid: s for pid, s in sorted(states.items()) if s.status == "waiting"}
         edges = {pid: s.waiting_for for pid, s in waiting.items() if s.waiting_for is not None}
         self.waiting, self.edges, self.cycle = waiting, edges, _find_cycle(edges)

@@ -345,6 +345,11 @@ class _Reader:
         return self._mark_on_one(step, [pid, *d["waiting"]], "deadlock",
                                  f"DEADLOCK: {who} wait forever")
 
+    def _runaway(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        who = ", ".join(self.names.get(p, repr(p)) for p in d["suspended"]) or "nobody"
+        return self._mark_on_one(step, [pid, *d["suspended"]], "runaway",
+                                 f"RUNAWAY: suspended {who}")
+
     def _mark_on_one(self, step: int, pids: list[Pid], kind: str, text: str) -> tuple[Pid, ...]:
         """Mark the first of `pids` that has a lane (a diagram may show only some)."""
         shown = [p for p in pids if self.shown(p)]

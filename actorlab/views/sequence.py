@@ -43,7 +43,7 @@ COLOURS = {             # by arrow role and mark kind
     "system": "#999999", "exit": "#7a3fbf", "down": "#7a3fbf",
     "spawn": "#555555", "spawned": "#555555", "exit_mark": "#666666", "crash": "#d62728",
     "killed": "#d62728", "signal": "#d62728", "timeout": "#e07b00", "cycle": "#d62728",
-    "deadlock": "#d62728", "link": "#777777", "unlink": "#777777", "monitor": "#777777",
+    "deadlock": "#d62728", "runaway": "#d62728", "link": "#777777", "unlink": "#777777", "monitor": "#777777",
 }
 
 
@@ -239,7 +239,7 @@ class SequenceDiagram(View):
                        fontcolor=colour, fontsize="11")
         elif mark.kind == "timeout":
             self._node(x, y, classes, label="●", fontcolor=colour, fontsize="10")
-        loud = mark.kind in ("crash", "deadlock", "cycle")   # these may run across lanes
+        loud = mark.kind in ("crash", "deadlock", "cycle", "runaway")   # these may run across lanes
         self._words(x + 9, y + RAISE, mark.text, classes, colour, size="10" if loud else "9",
                     width=self.width * 2 if loud else None)
 

@@ -1,11 +1,15 @@
 """Every process's state after each step, replayed from a trace alone.
 
-At each step a process is running, waiting (blocked in receive, on a pattern, perhaps for
-someone's reply), runnable (a message it waited for has arrived, and it has yet to run),
-or dead (with its reason); and its mailbox holds the messages sent to it and not yet
-received. A wake is not an event of its own: a process blocked in receive is woken by
-the send whose message that receive then takes. The replay widget shows these, and the
-wait-for graph is drawn from the waiting ones.
+A process is always runnable, running, waiting, suspended or exited, as in the runtime
+(`actorlab/runtime/process.py`), and a test checks that this replay agrees with the live
+status at every step. The trace does not record who runs: an event that is a process's
+own action (it spawns, sends, receives, blocks, links, ...) shows that process running,
+and whoever ran before it has stepped aside (runnable) unless it blocked or ended. Other
+events happen *to* a process: a timer fires (it becomes runnable), a signal kills it, a
+message wakes it (the send or signal is marked `woke`), a runaway suspends it.
+
+Each process also has its mailbox: the messages sent to it and not yet received. The
+replay widget shows these, and the wait-for graph is drawn from the waiting processes.
 
 >>> from actorlab import reset, spawn, send, receive
 >>> node = reset(log=None)
@@ -20,24 +24,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..trace import Pid, Trace, describe_pattern
+from ..trace import Event, Pid, Trace, describe_pattern
 from .model import lane_names
+
+# Events that are never an action of their `pid`: the runtime did them (a timer, a report).
+_NOT_ACTIONS = frozenset({"timeout", "cycle", "deadlock", "runaway"})
 
 
 @dataclass(frozen=True)
 class ProcessState:
     pid: Pid
     name: str
-    status: str = "running"             # running, waiting, runnable or dead
+    status: str = "running"             # runnable, running, waiting, suspended or exited
     waiting: str | None = None          # the pattern it waits for
     waiting_for: Pid | None = None      # whose reply, for a call
-    reason: Any = None                  # why it died
+    reason: Any = None                  # why it exited
     mailbox: list = field(default_factory=list)
     sent: tuple = ()                    # the steps that sent what is in the mailbox
 
     def describe(self, names: dict | None = None) -> str:
-        if self.status == "dead":
-            return f"dead: {self.reason!r}"
+        if self.status == "exited":
+            return f"exited: {self.reason!r}"
         if self.status == "waiting":
             whose = self.waiting_for
             name = f" ({names[whose]})" if names and whose in names else ""
@@ -54,9 +61,10 @@ def replay_states(trace: Trace) -> list[dict[Pid, ProcessState]]:
         first = trace[0].pid                 # the shell is there before anything happens
         now[first] = ProcessState(first, names.get(first, "shell"))
     history = [dict(now)]
-    woken_by = {e.data["sent"]: e.pid for e in trace.events
-                if e.kind == "receive" and e.data["sent"]}
-    for event in trace.events:
+    events = trace.events
+    woken = _woken(events)
+    previous: Event | None = None
+    for event in events:
         d, pid = event.data, event.pid
 
         def put(who: Pid, **change: Any) -> None:
@@ -65,16 +73,17 @@ def replay_states(trace: Trace) -> list[dict[Pid, ProcessState]]:
 
         def deliver(to: Pid, message: Any) -> None:
             state = now.get(to) or ProcessState(to, names.get(to, repr(to)))
-            wakes = state.status == "waiting" and woken_by.get(event.step) == to
+            wakes = state.status == "waiting" and event.step in woken
             now[to] = replace(state, mailbox=state.mailbox + [message],
                               sent=state.sent + (event.step,),
                               status="runnable" if wakes else state.status)
 
-        running = next((p for p, s in now.items() if s.status == "running"), None)
-        if running is not None and running != pid:
-            put(running, status="runnable")          # one process runs at a time
-        if pid in now and now[pid].status == "runnable":
-            put(pid, status="running")
+        actor = _actor(event, previous, now)
+        if actor is not None:
+            running = next((p for p, s in now.items() if s.status == "running"), None)
+            if running is not None and running != actor:
+                put(running, status="runnable")      # one process runs at a time
+            put(actor, status="running")
         if event.kind == "spawn":
             put(d["child"], status="runnable")
         elif event.kind == "send" and d["delivered"]:
@@ -88,12 +97,42 @@ def replay_states(trace: Trace) -> list[dict[Pid, ProcessState]]:
         elif event.kind == "receive":
             state = now[pid]
             keep = [i for i, step in enumerate(state.sent) if step != d["sent"]]
-            put(pid, status="running", waiting=None, waiting_for=None,
-                mailbox=[state.mailbox[i] for i in keep], sent=tuple(state.sent[i] for i in keep))
+            put(pid, waiting=None, waiting_for=None, mailbox=[state.mailbox[i] for i in keep],
+                sent=tuple(state.sent[i] for i in keep))
         elif event.kind == "timeout":
+            put(pid, status="runnable", waiting=None, waiting_for=None)
+        elif event.kind == "deadlock":
             put(pid, status="running", waiting=None, waiting_for=None)
+        elif event.kind == "runaway":
+            for suspended in d["suspended"]:
+                put(suspended, status="suspended")
         elif event.kind == "exit":
-            put(pid, status="dead", waiting=None, waiting_for=None, reason=d["reason"],
+            put(pid, status="exited", waiting=None, waiting_for=None, reason=d["reason"],
                 mailbox=[], sent=())
         history.append(dict(now))
+        previous = event
     return history
+
+
+def _actor(event: Event, previous: Event | None, now: dict[Pid, ProcessState]) -> Pid | None:
+    """The process whose own action `event` is, if it is one (see the module docstring)."""
+    kind, d = event.kind, event.data
+    if kind in _NOT_ACTIONS:
+        return None
+    if kind in ("register", "unregister"):
+        return d["by"]
+    if event.pid in now and now[event.pid].status == "exited":
+        return None                         # its links and monitors hear of its exit, or
+                                            # a killed process's `finally` blocks unwind
+    if kind == "exit" and previous is not None and previous.kind == "signal" and \
+            previous.data["outcome"] == "killed" and previous.data["to"] == event.pid:
+        return None                         # killed by that signal
+    return event.pid
+
+
+def _woken(events: list[Event]) -> set[int]:
+    """The steps whose message woke its receiver. Traces before version 2 did not say:
+    then a message woke its receiver if the receiver's next receive took it."""
+    if any(e.data.get("woke") is not None for e in events if e.kind in ("send", "signal")):
+        return {e.step for e in events if e.kind in ("send", "signal") and e.data["woke"]}
+    return {e.data["sent"] for e in events if e.kind == "receive" and e.data["sent"]}
