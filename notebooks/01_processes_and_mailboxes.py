@@ -289,12 +289,10 @@ from actorlab import Node
 print(inspect.getsource(Node._take))
 
 # %% [markdown]
-# And here is where every message arrives: it is appended to the mailbox, and if it
-# `wakes` its owner (the owner is waiting for exactly such a message), the owner is put
-# back on the run queue.
+# And here is where every message arrives: it is appended to the mailbox, and if its owner
+# is waiting for exactly such a message, the owner is woken: back on the run queue.
 
 # %%
-print(inspect.getsource(Node.wakes))
 print(inspect.getsource(Node.deliver))
 
 # %% [markdown]

@@ -55,8 +55,15 @@ def _caller_line(tb: Any) -> str | None:
     if frame is None:
         return None
     function, line, text = frame
-    place = "" if function == "<module>" else f"in {function}(), "
-    return f"  {place}at line {line}" + (f": {text}" if text else "")
+    return f"  {place_of(function)}at line {line}" + (f": {text}" if text else "")
+
+
+def place_of(function: str) -> str:
+    """How a report names the function a line is in: "in call(), ", "in a lambda, ", or
+    nothing for a cell's own lines (Python calls them `<module>`)."""
+    if function == "<module>":
+        return ""
+    return "in a lambda, " if function == "<lambda>" else f"in {function}(), "
 
 
 class BadArgument(ActorlabError, TypeError, ValueError):

@@ -158,12 +158,12 @@ class Node:
         fn_name = callable_name(fn)
         proc = Process(Pid(next(self._pids), self.serial), fn, args, label or fn_name)
         proc.greenlet = greenlet(self._body, parent=self.scheduler.hub)
-        self.record("spawn", parent.pid.number, proc.pid.number, fn_name, args, label, link)
         self.processes[proc.pid.number] = proc
+        self.scheduler.make_runnable(proc)
+        self.record("spawn", parent.pid.number, proc.pid.number, fn_name, args, label, link)
         if link:
             self.signals.add_link(parent, proc)
         ref = self.signals.add_monitor(parent, proc) if monitor else None
-        self.scheduler.make_runnable(proc)
         self._acted(parent)
         return proc.pid, ref
 
@@ -301,13 +301,13 @@ class Node:
             refs = refs_in(message)
             if refs:
                 me.remember_refs(refs, to)
-        wakes = target is not None and self.wakes(target, message)
-        sent = None
-        if self.trace.enabled:
-            sent = self.trace.record(scheduler.clock, "send", me.pid.number, to.number,
-                                     message, target is not None, name, alias, wakes)
+        woke = False
+        trace = self.trace
         if target is not None:
-            self.deliver(target, message, sent, wakes)
+            woke = self.deliver(target, message, trace.next_step)
+        if trace.enabled:
+            trace.record(scheduler.clock, "send", me.pid.number, to.number, message,
+                         target is not None, name, alias, woke)
         if me is scheduler.shell:
             scheduler.shell_steps_aside()
         else:
@@ -316,20 +316,17 @@ class Node:
                 scheduler.step_aside(me)
         return message
 
-    def wakes(self, proc: Process, message: Any) -> bool:
-        """Would `message` end `proc`'s wait? (It waits for a pattern the message fits.)"""
-        return proc.status is WAITING and (proc.pattern is None or
-                                           matches(proc.pattern, message))
-
-    def deliver(self, proc: Process, message: Any, sent: int | None, wakes: bool) -> None:
-        """Append to a mailbox, and wake the owner if `wakes`.
+    def deliver(self, proc: Process, message: Any, sent: int | None) -> bool:
+        """Append to a mailbox, and wake the owner if it waits for such a message.
 
         Every message, from `send`, an exit signal or a monitor, arrives through here:
-        `sent` is the step of the event that sent it. (Fault injection hooks in here.)
+        `sent` is the step of the event that sends it. Returns True if it woke the owner.
         """
         proc.mailbox.append((message, sent))
-        if wakes:
+        if proc.status is WAITING and (proc.pattern is None or matches(proc.pattern, message)):
             self.scheduler.wake(proc)
+            return True
+        return False
 
     # -- receiving ---------------------------------------------------------------------
 
@@ -402,8 +399,6 @@ class Node:
         if waiting_for is None and pattern is not None and proc.sent_refs:
             waiting_for = next((proc.sent_refs[ref] for ref in refs_in(pattern)
                                 if ref in proc.sent_refs), None)
-        self.record("block", proc.pid.number, None if sleep is not None else pattern,
-                    timeout, waiting_for and waiting_for.number, sleep)
         proc.status = WAITING
         proc.pattern = pattern
         proc.waiting_for = waiting_for
@@ -411,6 +406,8 @@ class Node:
         if timeout is not None:
             last = sleep is not None and proc is self.shell    # run_for: see scheduler.py
             self.scheduler.set_timer(proc, timeout, last=last)
+        self.record("block", proc.pid.number, None if sleep is not None else pattern,
+                    timeout, waiting_for and waiting_for.number, sleep)
         if waiting_for is not None:
             self._check_cycle(proc)
 
@@ -451,8 +448,8 @@ class Node:
     def timed_out(self, proc: Process, after: float) -> None:
         """A timer fired: `proc`'s receive timed out, or its sleep ended (the scheduler
         calls this)."""
-        self.record("timeout", proc.pid.number, after)
         self.scheduler.wake(proc, timed_out=True)
+        self.record("timeout", proc.pid.number, after)
 
     # -- links, monitors and exits (carried out by signals.py) ---------------------------
 
@@ -581,7 +578,10 @@ class Node:
         self.record("note", self.scheduler.current.pid.number, str(text), data)
 
     def record(self, kind: str, pid: int, *values: Any) -> int | None:
-        """Record an event at the current time; its step, or None if the trace is off."""
+        """Record an event at the current time; its step, or None if the trace is off.
+
+        Every operation records what happened after doing it, so the trace replays every
+        process's status exactly (views/state.py)."""
         if self.trace.enabled:
             return self.trace.record(self.scheduler.clock, kind, pid, *values)
         return None
@@ -590,17 +590,18 @@ class Node:
         """The error for a shell that waits when nothing can ever wake it (and trace it)."""
         waiting = sorted((p for p in self.processes.values() if p.status is WAITING),
                          key=lambda p: (p is not self.shell, p.pid.number))
+        error = reports.deadlock_error(self.clock, waiting, self.processes)
+        self.scheduler.wake(self.shell)             # its wait ends, with this error
         self.record("deadlock", self.shell.pid.number, tuple(p.pid.number for p in waiting))
-        return reports.deadlock_error(self.clock, waiting, self.processes)
+        return error
 
     def runaway(self, budget: str) -> BaseException:
         """The error for a shell action whose processes would not settle; the processes
         about to run are suspended (else the next shell action would run away again)."""
         error = reports.runaway_error(self.clock, list(self.processes.values()), self.shell,
                                       budget)
-        self.record("runaway", self.shell.pid.number,
-                    tuple(p.pid.number for p in self.scheduler.run_queue))
-        self.scheduler.suspend_runnable()
+        suspended = self.scheduler.suspend_runnable()
+        self.record("runaway", self.shell.pid.number, tuple(p.pid.number for p in suspended))
         return error
 
     def _interrupted(self, proc: Process, interrupt: BaseException) -> None:

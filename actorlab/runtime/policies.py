@@ -55,9 +55,11 @@ class Replay:
         runnable = ", ".join(repr(proc.pid) for proc in candidates)
         if self.used == len(self.choices):
             raise ScheduleError(
-                f"the schedule ended after {self.used} choices, but this run has to choose "
+                f"the schedule ended after {self.used} choice{'' if self.used == 1 else 's'}, "
+                "but this run has to choose "
                 f"again (runnable: {runnable}). The program is not the one that was recorded, "
-                "or it changed since: record a new schedule (node.schedule).")
+                "or it changed since: record a new schedule (node.schedule). From here the "
+                "node runs first come, first served.")
         wanted = self.choices[self.used]
         for index, proc in enumerate(candidates):
             if proc.pid.number == wanted:
@@ -67,7 +69,7 @@ class Replay:
             f"the schedule does not fit this run at choice {self.used + 1}: it picks "
             f"#PID<0.{wanted}.0>, which is not runnable (runnable: {runnable}). The program "
             "is not the one that was recorded, or it changed since: record a new schedule "
-            "(node.schedule).")
+            "(node.schedule). From here the node runs first come, first served.")
 
 
 def policy_for(seed: int | None, schedule: str | None) -> Fifo | SeededRandom | Replay:

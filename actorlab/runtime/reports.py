@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..trace import callable_name, describe_pattern, short
-from .errors import DeadlockError, RunawayError, user_frame
+from .errors import DeadlockError, RunawayError, place_of, user_frame
 from .process import WAITING, Process
 
 
@@ -148,8 +148,7 @@ def stuck_report(proc: Process, interrupt: BaseException, seconds: float) -> str
     at = ""
     if frame is not None:
         function, line, code = frame
-        place = "" if function == "<module>" else f"in {function}(), "
-        at = f" It was {place}at line {line}" + (f": {code}" if code else "") + "."
+        at = f" It was {place_of(function)}at line {line}" + (f": {code}" if code else "") + "."
     return (f"[stuck] {proc!r} held the thread for more than {seconds:g} s without a "
             f"runtime call, so it has been stopped (reason \"interrupted\").{at} Processes "
             "share one thread: time.sleep, locks, input() and busy loops stop them all. To "

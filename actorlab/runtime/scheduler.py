@@ -228,8 +228,9 @@ class Scheduler:
         queue = self.run_queue
         try:
             index = self.policy.choose(queue) if len(queue) > 1 or not self.fifo else 0
-        except ScheduleError as error:
+        except ScheduleError as error:      # the shell hears of it; the node carries on
             self.interrupt = error
+            self.policy, self.fifo = Fifo(), True
             return None
         proc = queue[index]
         if len(queue) > 1:

@@ -49,18 +49,18 @@ class Signals:
     def add_link(self, a: Process, b: Process) -> None:
         if b.pid in a.links:
             return
-        self.node.record("link", a.pid.number, b.pid.number)
         a.links[b.pid] = None
         b.links[a.pid] = None
+        self.node.record("link", a.pid.number, b.pid.number)
 
     def unlink(self, me: Process, pid: Pid) -> None:
         if pid not in me.links:
             return
-        self.node.record("unlink", me.pid.number, pid.number)
         del me.links[pid]
         other = self.node.processes.get(pid.number)
         if other is not None:
             other.links.pop(me.pid, None)
+        self.node.record("unlink", me.pid.number, pid.number)
 
     # -- monitors --------------------------------------------------------------------
 
@@ -124,11 +124,10 @@ class Signals:
     def message_signal(self, sender: Pid, target: Process, message: tuple, outcome: str,
                        reason: Any = None) -> None:
         """Deliver an EXIT or DOWN message, traced as a signal from `sender`."""
-        wakes = self.node.wakes(target, message)
+        node = self.node
+        woke = node.deliver(target, message, node.trace.next_step)
         reason = reason if outcome == "message" else message[4]
-        sent = self.node.record("signal", sender.number, target.pid.number, reason, outcome,
-                                message, wakes)
-        self.node.deliver(target, message, sent, wakes)
+        node.record("signal", sender.number, target.pid.number, reason, outcome, message, woke)
 
     def kill(self, proc: Process, reason: Any, by: Pid | None = None) -> None:
         """End `proc` now with `reason`, whatever it is doing; a killed shell is replaced."""
@@ -143,9 +142,9 @@ class Signals:
         `crash` says the process raised an exception itself (not killed by a signal).
         """
         node = self.node
-        node.record("exit", proc.pid.number, reason, crash, where)
         node.scheduler.forget(proc)
         proc.exit_reason = reason
+        node.record("exit", proc.pid.number, reason, crash, where)
         del node.processes[proc.pid.number]
         node.names.release(proc)
         for ref, target in proc.monitoring.items():

@@ -156,6 +156,13 @@ class Trace:
             self._tail = []
         return step
 
+    @property
+    def next_step(self) -> int | None:
+        """The step the next recorded event will have, or None if it will not be recorded
+        (the trace is off or full). The runtime needs a send's step before recording it:
+        it records what happened after it happened."""
+        return self._count + 1 if self.enabled and self._count < self.limit else None
+
     def _stop_recording(self) -> None:
         self.enabled = False
         self.truncated = True

@@ -102,7 +102,7 @@ def replay_states(trace: Trace) -> list[dict[Pid, ProcessState]]:
         elif event.kind == "timeout":
             put(pid, status="runnable", waiting=None, waiting_for=None)
         elif event.kind == "deadlock":
-            put(pid, status="running", waiting=None, waiting_for=None)
+            put(pid, status="runnable", waiting=None, waiting_for=None)
         elif event.kind == "runaway":
             for suspended in d["suspended"]:
                 put(suspended, status="suspended")
