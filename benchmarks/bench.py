@@ -3,8 +3,12 @@
     bash scripts/setup.sh bench && .venv/bin/python benchmarks/bench.py
 
 Measures:
+* the calibration: one greenlet round trip (switch to another greenlet and back) on this
+  machine, in this run, so that costs can be given in round trips, which carry from one
+  machine to another better than rates do;
 * ring throughput: 1,000 processes pass a token round a ring 1,000 times (1,000,000
-  messages), with tracing off and on, best of 3;
+  messages), with tracing off and on, best of 3, as messages per second and as round
+  trips per hop;
 * the same ring on Pykka's ThreadingActor (one thread per actor), once, for comparison;
 * spawn cost: spawning a process and running it until it blocks in receive, per process,
   in a batch of 10,000 and while growing to 100,000 live processes;
@@ -22,11 +26,29 @@ import threading
 import time
 from importlib.metadata import version
 
+from greenlet import getcurrent, greenlet
+
 from actorlab import processes, receive, reset, self_pid, send, spawn
 
 RING_SIZE = 1_000
 RING_HOPS = 1_000
 UNLIMITED = {"max_steps": 10**12, "max_seconds": 1e9, "log": None}
+
+
+def round_trip(count: int = 500_000) -> float:
+    """Seconds for one greenlet round trip: switch to another greenlet, and back."""
+    main = getcurrent()
+
+    def bounce() -> None:
+        while True:
+            main.switch()
+
+    other = greenlet(bounce)
+    other.switch()
+    started = time.perf_counter()
+    for _ in range(count):
+        other.switch()
+    return (time.perf_counter() - started) / count
 
 
 def relay(shell):
@@ -143,6 +165,7 @@ def main() -> None:
 
     # Memory first: later runs free memory that new processes would reuse unseen.
     per_process, alive = memory_per_process(100_000)
+    trip = min(round_trip() for _ in range(5))
     small_batch = spawn_cost(10_000)
     growing = spawn_cost(100_000)
     ring_off = max(actorlab_ring(trace=False) for _ in range(3))
@@ -150,9 +173,14 @@ def main() -> None:
     pykka = pykka_ring(RING_HOPS)       # the same ring: about 25 s, threads hand off slowly
     step_ms = replay_step_ms()
 
+    hops_off, hops_on = 1 / ring_off / trip, 1 / ring_on / trip
+    print("Calibration:")
+    row("greenlet round trip", f"{trip * 1e9:.0f} ns")
     print(f"Ring of {RING_SIZE:,} processes x {RING_HOPS:,} hops (best of 3):")
-    row("tracing off", f"{ring_off:,.0f} msg/s", ">= 700,000", ring_off >= 700_000)
-    row("tracing on", f"{ring_on:,.0f} msg/s", ">= 250,000", ring_on >= 250_000)
+    row("tracing off, a hop", f"{hops_off:.2f} round trips", "<= 1.5", hops_off <= 1.5)
+    row("tracing on, a hop", f"{hops_on:.2f} round trips", "<= 2.5", hops_on <= 2.5)
+    row("tracing off", f"{ring_off:,.0f} msg/s")
+    row("tracing on", f"{ring_on:,.0f} msg/s")
     row("Pykka ThreadingActor, same ring", f"{pykka:,.0f} msg/s")
     row("actorlab (tracing off) / Pykka", f"{ring_off / pykka:,.0f}x", ">= 20x",
         ring_off / pykka >= 20)

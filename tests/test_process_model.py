@@ -240,3 +240,19 @@ def test_call_intent_is_bounded_and_forgotten_when_the_reply_comes():
         send(echo, (make_ref(), "unanswered"))
     assert len(shell.sent_refs) == actorlab.runtime.process.MAX_CALL_REFS
 
+
+
+def test_an_old_node_is_freed_after_reset():
+    """Suspended greenlets hide what they refer to from the garbage collector, so a node
+    must end its hub and its processes when reset() replaces it."""
+    import gc
+    import weakref
+
+    old = reset(log=None)
+    spawn(receive)                      # a process waiting, and the hub suspended
+    send(spawn(lambda: receive()), "x")
+    gone = weakref.ref(old)
+    del old
+    reset(log=None)
+    gc.collect()
+    assert gone() is None

@@ -301,11 +301,12 @@ class Node:
             refs = refs_in(message)
             if refs:
                 me.remember_refs(refs, to)
-        woke = False
         trace = self.trace
-        if target is not None:
-            woke = self.deliver(target, message, trace.next_step)
-        if trace.enabled:
+        if not trace.enabled:
+            if target is not None:
+                self.deliver(target, message, None)
+        else:
+            woke = target is not None and self.deliver(target, message, trace.next_step)
             trace.record(scheduler.clock, "send", me.pid.number, to.number, message,
                          target is not None, name, alias, woke)
         if me is scheduler.shell:
@@ -354,13 +355,13 @@ class Node:
         proc = scheduler.current
         if proc.status is EXITED:
             raise GreenletExit      # a killed process unwinding: it may not wait again
-        message = self._take(proc, pattern)
+        message = self._take(proc, pattern) if proc.mailbox else _NOTHING
         if message is _NOTHING:
             if timeout == 0:
                 where = "is in the shell's mailbox" if proc is scheduler.shell else "(timeout 0)"
                 raise ReceiveTimeout(f"no message matching {describe_pattern(pattern)} {where}")
             self._block(proc, pattern, timeout, waiting_for)
-            scheduler.wait(proc)    # the others run until a message or a timer wakes us
+            scheduler.switch_from(proc)     # the others run until a message or timer wakes it
             if proc.timed_out:
                 raise ReceiveTimeout(f"no message matching {describe_pattern(pattern)} "
                                      f"arrived within {timeout:g} ms")
@@ -369,7 +370,7 @@ class Node:
             scheduler.steps += 1
             if scheduler.steps % REDUCTIONS == 0:
                 scheduler.step_aside(proc)
-        if proc.sent_refs and pattern is not None:
+        if pattern is not None and proc.sent_refs:
             for ref in refs_in(pattern):    # its reply has come: no longer a call in flight
                 proc.sent_refs.pop(ref, None)
         return message
@@ -402,12 +403,13 @@ class Node:
         proc.status = WAITING
         proc.pattern = pattern
         proc.waiting_for = waiting_for
-        proc.timed_out = False
         if timeout is not None:
             last = sleep is not None and proc is self.shell    # run_for: see scheduler.py
             self.scheduler.set_timer(proc, timeout, last=last)
-        self.record("block", proc.pid.number, None if sleep is not None else pattern,
-                    timeout, waiting_for and waiting_for.number, sleep)
+        if self.trace.enabled:
+            self.trace.record(self.scheduler.clock, "block", proc.pid.number,
+                              None if sleep is not None else pattern, timeout,
+                              waiting_for and waiting_for.number, sleep)
         if waiting_for is not None:
             self._check_cycle(proc)
 
@@ -428,7 +430,7 @@ class Node:
         if proc.status is EXITED:
             raise GreenletExit
         self._block(proc, _never, ms, None, sleep=ms)
-        self.scheduler.wait(proc)
+        self.scheduler.switch_from(proc)
 
     def run_for(self, ms: float) -> None:
         """Shell only: let the node run for `ms` of virtual time, firing timers on the way.

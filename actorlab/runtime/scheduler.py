@@ -81,7 +81,7 @@ class Scheduler:
         self.max_steps = max_steps
         self.max_seconds = max_seconds
         self.steps = 0                          # turns and reductions since the shell acted
-        self.next_check = 0
+        self.next_check = 0                     # when the hub must look (0: it has work now)
         self.budget_started = 0.0
 
     @property
@@ -101,7 +101,9 @@ class Scheduler:
         """End `proc`'s wait: a message it wants arrived, or (`timed_out`) its timer fired."""
         proc.timer = None
         proc.timed_out = timed_out
-        self.make_runnable(proc)
+        proc.status = RUNNABLE
+        if proc is not self.shell:
+            self.run_queue.append(proc)
 
     def forget(self, proc: Process) -> None:
         """`proc` has exited: drop it from the run queue, end its timer, unwind its greenlet."""
@@ -111,6 +113,7 @@ class Scheduler:
         proc.timer = None
         if proc is not self.current and proc.greenlet and proc is not self.shell:
             self.doomed.append(proc)    # it stopped mid-run: its `finally` blocks run soon
+            self.next_check = 0         # the hub unwinds it before anyone else runs
 
     def suspend_runnable(self) -> list[Process]:
         """Suspend every runnable process (after a runaway): they will not run again."""
@@ -130,33 +133,43 @@ class Scheduler:
 
     # -- a process gives the thread back ----------------------------------------------
 
-    def wait(self, proc: Process) -> None:
-        """The running `proc` now waits: run the others until something wakes it."""
-        if proc is self.shell:
-            self._enter_hub()
-        else:
-            self.switch_away()
-
     def step_aside(self, proc: Process) -> None:
         """A process that has used its reductions lets the others run, then goes on."""
         if proc.status is RUNNING:      # not while a killed process unwinds
             self.make_runnable(proc)
-            self.switch_away()
+            self.switch_from(proc)
 
-    def switch_away(self) -> None:
-        """The running process has stopped: hand the thread to the next one.
+    def switch_from(self, proc: Process) -> None:
+        """The running `proc` stops (it waits, or steps aside): run the others until it
+        can run again.
 
-        The common case, first come first served with someone runnable, goes straight
-        there; everything else goes through the hub.
+        In the common case (first come, first served, and nothing for the hub to do) the
+        thread goes straight to the next runnable process, or to the shell if none is;
+        everything else goes through the hub. The shell, resumed, raises what the hub has
+        for it: a deadlock, a runaway, an interrupt, its own exit.
         """
-        if (self.run_queue and self.fifo and not self.doomed and self.interrupt is None
-                and self.steps < self.next_check):
-            queue = self.run_queue
-            if len(queue) > 1:
-                self.choices.append(queue[0].pid.number)
-            self._run(queue.popleft())
-        else:
-            self.hub.switch()
+        shell = self.shell
+        if proc is shell:
+            self._shell_leaves()
+        queue = self.run_queue
+        try:
+            if self.fifo and self.steps < self.next_check and (
+                    queue or (shell.status is RUNNABLE and proc is not shell)):
+                if len(queue) > 1:
+                    self.choices.append(queue[0].pid.number)
+                runs = self.current = queue.popleft() if queue else shell   # as _run does
+                runs.status = RUNNING
+                runs.turns += 1
+                self.steps += 1
+                runs.greenlet.switch()
+            else:
+                self.hub.switch()
+        except BaseException:
+            if proc is shell:           # e.g. Ctrl-C hit the hub itself
+                self._back_in_the_shell()
+            raise
+        if proc is shell:
+            self._shell_returns()
 
     # -- the shell's side -------------------------------------------------------------
 
@@ -168,21 +181,18 @@ class Scheduler:
         self._check_thread()
         if self.run_queue or self.doomed or self.shell_exit is not None:
             self.make_runnable(self.shell)
-            self._enter_hub()
+            self.switch_from(self.shell)
 
-    def _enter_hub(self) -> None:
-        """Let the hub run the others; come back when it runs the shell, and raise what the
-        hub has for the shell (a deadlock, a runaway, an interrupt, the shell's own exit)."""
+    def _shell_leaves(self) -> None:
+        """The shell gives up the thread: a fresh budget for what runs until it is back."""
         self._check_thread()
         self.steps = 0
-        self.next_check = min(BUDGET_CHECK, self.max_steps)
+        self.next_check = 0 if self.doomed else min(BUDGET_CHECK, self.max_steps)
         self.budget_started = time.perf_counter()
         watchdog.watch(self)
-        try:
-            self.hub.switch()
-        except BaseException:
-            self._back_in_the_shell()   # e.g. Ctrl-C hit the hub itself
-            raise
+
+    def _shell_returns(self) -> None:
+        """The shell runs again: raise what the hub has for it, if anything."""
         error, self.interrupt = self.interrupt, None
         if error is None:
             error, self.shell_exit = self.shell_exit, None
@@ -207,8 +217,11 @@ class Scheduler:
 
     # -- the hub --------------------------------------------------------------------
 
-    def _loop(self) -> None:
-        """The hub: forever, pick who runs next (rules 1-3) and run it."""
+    def _loop(self, *finished: Any) -> None:
+        """The hub: forever, pick who runs next (rules 1-3) and run it.
+
+        (A process whose greenlet ends returns here, its parent; what it returned, the
+        `finished` arguments if it was the first to, is of no interest.)"""
         while True:
             if self.doomed:
                 self._unwind_doomed()
@@ -311,10 +324,16 @@ class Scheduler:
     # -- the end -----------------------------------------------------------------------
 
     def close(self) -> None:
-        """Unwind every process's greenlet, quietly (what reset() does to the old node)."""
+        """Unwind every process's greenlet and end the hub, quietly (what reset() does to
+        the old node). A suspended greenlet keeps everything its frames refer to alive, and
+        the garbage collector cannot see into it: without this, each old node would stay
+        in memory for good."""
         self.run_queue.clear()
         self.timers.clear()
         if self.doomed:
             self.interrupt = GreenletExit()     # the hub unwinds them, then comes back
             self.hub.switch()
             self.interrupt = None
+        if self.hub:                            # started and suspended: end it
+            self.hub.throw(GreenletExit)
+        watchdog.forget(self)

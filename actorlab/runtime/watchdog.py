@@ -45,6 +45,11 @@ class Watchdog:
                                            daemon=True)
             self.thread.start()
 
+    def forget(self, scheduler: Any) -> None:
+        """Stop watching `scheduler` (its node is closed)."""
+        if self.scheduler is scheduler:
+            self.scheduler = None
+
     def _look(self) -> None:
         main = threading.main_thread().ident
         seen: tuple = ()
@@ -52,6 +57,8 @@ class Watchdog:
         while True:
             time.sleep(INTERVAL)
             scheduler = self.scheduler
+            if scheduler is None:
+                continue
             running = scheduler.current
             if running is scheduler.shell or not scheduler.node.watchdog:
                 seen = ()

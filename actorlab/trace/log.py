@@ -134,6 +134,10 @@ class Trace:
         self.truncated = False
         self.on_full = on_full
         self._count = 0
+        # The step the next recorded event will have, or None if it will not be recorded
+        # (the trace is off or full). The runtime reads it to record what happened after
+        # doing it: a send's message carries its step into the mailbox.
+        self.next_step: int | None = 1 if enabled and limit >= 1 else None
         self._chunks: list[tuple] = []      # full chunks of stored events, frozen
         self._tail: list[tuple] = []        # the chunk being filled
 
@@ -142,26 +146,19 @@ class Trace:
 
         `values` are the kind's `FIELDS`, in order; pids and refs as numbers.
         """
-        if not self.enabled:
-            return None
-        step = self._count + 1
-        if step > self.limit:
-            self._stop_recording()
+        step = self.next_step
+        if step is None:
+            if self.enabled:                # it is full: say so, once
+                self._stop_recording()
             return None
         self._count = step
+        self.next_step = step + 1 if step < self.limit else None
         tail = self._tail
         tail.append((step, time, kind, pid, *values))
         if len(tail) == CHUNK:
             self._chunks.append(tuple(tail))
             self._tail = []
         return step
-
-    @property
-    def next_step(self) -> int | None:
-        """The step the next recorded event will have, or None if it will not be recorded
-        (the trace is off or full). The runtime needs a send's step before recording it:
-        it records what happened after it happened."""
-        return self._count + 1 if self.enabled and self._count < self.limit else None
 
     def _stop_recording(self) -> None:
         self.enabled = False
