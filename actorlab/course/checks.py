@@ -14,13 +14,33 @@ False
 ✗ echo: not yet
   ✓ adds up
   ✗ the letters differ: 'x' and 'y'
+
+An error that leaves the block (the learner's code raised, the processes never settled,
+or the shell waited for a message nobody would send) becomes a finding in words:
+
+>>> with Check("sum") as check:
+...     total = sum(["1", "2"])
+✗ sum: not yet
+  ✗ raised TypeError: unsupported operand type(s) for +: 'int' and 'str', at line 2: total = sum(["1", "2"])
+
+A check's node has a small budget, so code that never settles stops within a second or two
+(`RunawayError`, explained from the trace), and is then ended.
 """
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from ..runtime import ActorlabError, reset, spawn
+from collections import Counter
+
+from ..runtime import (ActorlabError, DeadlockError, Exit, RunawayError, current_node, reset,
+                       spawn)
+from ..runtime.errors import user_frame
 from ..trace import Event, Pid, Ref, Trace, short
+
+MAX_STEPS = 200_000
+"""A check's budget per shell action, in scheduler steps: far more than any answer needs."""
+MAX_SECONDS = 2.0
+"""...and in wall-clock seconds."""
 
 
 class Check:
@@ -34,8 +54,14 @@ class Check:
         fresh_node()
         return self
 
-    def __exit__(self, *error: Any) -> None:
+    def __exit__(self, kind: Any, error: BaseException | None, traceback: Any) -> bool:
+        caught = isinstance(error, Exception)     # never KeyboardInterrupt
+        if caught:
+            self.fail(explain(error))
+            if isinstance(error, RunawayError):
+                fresh_node()        # the runaway processes are only paused: end them
         self.report()
+        return caught
 
     def expect(self, condition: bool, ok: str, wrong: str) -> bool:
         """Record a finding: `ok` if `condition` holds, else `wrong` (say what to change)."""
@@ -61,20 +87,74 @@ class Check:
 def run_quietly(check: Check, what: str, action: Callable[[], Any]) -> tuple[bool, Any]:
     """Run `action` on behalf of a check; an error becomes a finding instead of a traceback.
 
-    Returns (it ran, its result).
+    Returns (it ran, its result). A runaway is not caught here: it ends the check.
     """
     try:
         return True, action()
-    except ActorlabError as error:
-        check.fail(f"{what}: {type(error).__name__}: {str(error).splitlines()[0]}")
+    except RunawayError:
+        raise
     except Exception as error:
-        check.fail(f"{what} raised {type(error).__name__}: {error}")
+        check.fail(f"{what} {explain(error)}")
     return False, None
 
 
+def explain(error: Exception) -> str:
+    """What an error that reached a check means, in a sentence.
+
+    >>> explain(ValueError("no such room"))
+    'raised ValueError: no such room'
+    """
+    if isinstance(error, RunawayError):
+        return runaway_text(current_node().trace)
+    if isinstance(error, DeadlockError):
+        return deadlock_text(error)
+    if isinstance(error, Exit):
+        return f"exited with {short(error.reason, 120)}"
+    frame = user_frame(error.__traceback__)
+    at = f", at line {frame[1]}: {frame[2]}" if frame and frame[2] else ""
+    text = str(error).splitlines()[0] if str(error) else ""
+    return f"raised {type(error).__name__}" + (f": {text}" if text else "") + at
+
+
+def deadlock_text(error: DeadlockError) -> str:
+    """A DeadlockError in one sentence: who waits for what, and the cycle if there is one."""
+    names = current_node().trace.names()
+    waits = "; ".join(f"{names.get(pid, repr(pid))} {what}" for pid, what in error.waiting.items())
+    cycle = ""
+    if error.cycle:
+        loop = [names.get(pid, repr(pid)) for pid in error.cycle + error.cycle[:1]]
+        cycle = f" (a cycle: {' → '.join(loop)})"
+    return f"waited for a message that nobody will ever send: {waits}{cycle}"
+
+
+def runaway_text(trace: Trace) -> str:
+    """Why the processes never settled, read off the end of the trace: who kept going."""
+    recent = [trace[i] for i in range(max(0, len(trace) - 2000), len(trace))]
+    busy = Counter(e.pid for e in recent if e.kind in ("send", "receive"))
+    if not busy:
+        return ("never settled: a process computed without end (a loop with no receive() "
+                "or sleep() in it)")
+    names = trace.names()
+    who, _ = busy.most_common(1)[0]
+    name = names.get(who, repr(who))
+    sends = [e for e in recent if e.kind == "send" and e.pid == who]
+    if sends and not any(e.kind == "receive" and e.pid == who for e in recent):
+        last = sends[-1]
+        to = names.get(last.data["to"], repr(last.data["to"]))
+        return (f"never settled: {name} sent {short(last.data['msg'], 50)} to {to} again and "
+                "again without waiting in between. A loop that sends must receive() before "
+                "it sends again")
+    partners = Counter(names.get(e.data["to"], repr(e.data["to"])) for e in sends)
+    others = ", ".join(p for p in partners if p != name) or "itself"
+    return (f"never settled: {name} and {others} kept messaging each other without end: each "
+            "message made another. Something must not answer (a reply to a reply, or an "
+            "answer to your own message, starts an endless exchange)")
+
+
 def fresh_node() -> None:
-    """Each check starts from a clean node, so it never mixes with the notebook's processes."""
-    reset(log=None)
+    """Each check starts from a clean node, so it never mixes with the notebook's processes,
+    with a budget that stops a runaway within seconds."""
+    reset(log=None, max_steps=MAX_STEPS, max_seconds=MAX_SECONDS)
 
 
 def start_learner(check: Check, what: str, start: Callable[[], Any],
@@ -93,6 +173,40 @@ def spawn_learner(check: Check, fn: Callable, *args: Any, label: str) -> Any:
     shown = ", ".join([label] + [repr(a) for a in args])
     ran, pid = run_quietly(check, f"spawn({shown})", lambda: spawn(fn, *args, label=label))
     return pid if ran else None
+
+
+def exit_of(pid: Pid) -> Event | None:
+    """The event of `pid`'s exit in the current trace, or None while it lives."""
+    return next((e for e in current_node().trace.events if e.kind == "exit" and e.pid == pid),
+                None)
+
+
+def crash_text(exit_event: Event) -> str:
+    """How a process ended, for a finding: `crashed at step 5: KeyError: 'bird' (in
+    handle_call, line 6: return state[key], state)`."""
+    reason = exit_event.data["reason"]
+    if not exit_event.data["crash"]:
+        return f"ended at step {exit_event.step} with reason {short(reason, 80)}"
+    where = f" (in {exit_event.data['where']})" if exit_event.data["where"] else ""
+    return f"crashed at step {exit_event.step}: {type(reason).__name__}: {reason}{where}"
+
+
+def names_used(code: Any) -> set[str]:
+    """The global names a function (or every method of a class) refers to, nested
+    functions included: what the learner's code calls, without running it.
+
+    >>> def f(x):
+    ...     return [sorted(y) for y in x]
+    >>> sorted(names_used(f))
+    ['sorted']
+    """
+    if isinstance(code, type):
+        return set().union(*(names_used(v) for v in vars(code).values()))
+    code = getattr(getattr(code, "__func__", code), "__code__", code)
+    if not hasattr(code, "co_names"):
+        return set()
+    nested = [c for c in code.co_consts if hasattr(c, "co_names")]
+    return set(code.co_names).union(*map(names_used, nested))
 
 
 # -- rules read off a trace -------------------------------------------------------------
