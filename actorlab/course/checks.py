@@ -163,7 +163,14 @@ def start_learner(check: Check, what: str, start: Callable[[], Any],
     noted in `check` if it raised or did not answer `("ok", pid)`."""
     ran, started = run_quietly(check, what, start)
     if ran and not (type(started) is tuple and len(started) == 2 and started[0] == "ok"):
-        check.fail(f"{what} returned {short(started, 60)}: {fix}")
+        error = started[1] if type(started) is tuple and len(started) == 2 else None
+        if type(error) is tuple and len(error) == 2 and error[0] == "bad_return_value":
+            why = f"init returned {short(error[1], 60)}"
+        elif isinstance(error, BaseException):
+            why = f"init raised {reason_text(error)}"
+        else:
+            why = f"it returned {short(started, 60)}"
+        check.fail(f"{what} failed: {why}. {fix[0].upper()}{fix[1:]}")
         return None
     return started[1] if ran else None
 
@@ -188,7 +195,67 @@ def crash_text(exit_event: Event) -> str:
     if not exit_event.data["crash"]:
         return f"ended at step {exit_event.step} with reason {short(reason, 80)}"
     where = f" (in {exit_event.data['where']})" if exit_event.data["where"] else ""
-    return f"crashed at step {exit_event.step}: {type(reason).__name__}: {reason}{where}"
+    return f"crashed at step {exit_event.step}: {reason_text(reason)}{where}"
+
+
+def death_text(pid: Pid) -> str | None:
+    """What killed a server, for a finding: the message it was handling when it died and
+    why, or None while it lives: `the cast ('add', 5) killed the server at step 9: its
+    handle_cast returned None, ...`."""
+    ended = exit_of(pid)
+    if ended is None:
+        return None
+    taken = [e.data["msg"] for e in current_node().trace.events
+             if e.kind == "receive" and e.pid == pid and e.step < ended.step]
+    last = taken[-1] if taken else None
+    if type(last) is tuple and len(last) == 2 and last[0] == "$gen_cast":
+        what = f"the cast {short(last[1], 60)}"
+    elif type(last) is tuple and len(last) == 3 and last[0] == "$gen_call":
+        what = f"the call {short(last[2], 60)}"
+    elif last is not None:
+        what = f"the message {short(last, 60)}"
+    else:
+        return f"the server {crash_text(ended)}"
+    verb = "killed the server" if ended.data["crash"] else "ended the server"
+    return f"{what} {verb} at step {ended.step}: {reason_text(ended.data['reason'])}"
+
+
+RETURNS = {"init": "('ok', state)",
+           "handle_call": "('reply', reply, new_state), or ('noreply', new_state)",
+           "handle_cast": "('noreply', new_state)", "handle_info": "('noreply', new_state)",
+           "handle_continue": "('noreply', new_state)"}
+"""What each GenServer callback returns, as a finding says it."""
+
+
+def reason_text(reason: Any) -> str:
+    """An exit reason in words that say what to change; a call's exit is unwrapped to the
+    server's own reason, and an exception raised in the learner's code says where.
+
+    >>> reason_text(RuntimeError("bad return value from handle_cast: None"))
+    "its handle_cast returned None, which a GenServer cannot act on: return ('noreply', new_state)"
+    >>> reason_text(("noproc", ("GenServer", "call", ["lobby", "who", 5000])))
+    'noproc: no process was there (it had died, or nobody had that name)'
+    """
+    if (type(reason) is tuple and len(reason) == 2 and type(reason[1]) is tuple
+            and reason[1][:1] in (("GenServer",), ("Task",))):
+        reason = reason[0]
+    if isinstance(reason, RuntimeError) and str(reason).startswith("bad return value from "):
+        callback, _, got = str(reason)[len("bad return value from "):].partition(": ")
+        return (f"its {callback} returned {got}, which a GenServer cannot act on: return "
+                f"{RETURNS.get(callback, 'a tuple the GenServer knows')}")
+    if isinstance(reason, RuntimeError) and "clause was provided" in str(reason):
+        callback = "handle_call" if "handle_call" in str(reason) else "handle_cast"
+        return (f"it has no {callback} of its own (GenServer's default crashes): define "
+                f"{callback}")
+    if isinstance(reason, BaseException):
+        frame = user_frame(reason.__traceback__)
+        at = f" (in {frame[0]}, line {frame[1]}: {frame[2]})" if frame and frame[2] else ""
+        return f"{type(reason).__name__}: {reason}{at}"
+    if reason == "noproc":
+        return "noproc: no process was there (it had died, or nobody had that name)"
+    if reason == "timeout":
+        return "timeout: no reply came in time"
+    return f"exit reason {short(reason, 120)}"
 
 
 def names_used(code: Any) -> set[str]:
