@@ -3,7 +3,8 @@
 Each exercise of a notebook has a section, `## ex-NAME`, listing the mistakes a beginner
 makes, one per `### title`. Under its title, a mistake gives the words its check must
 print (`Says:` and one or more phrases in double quotes) and the answer as a learner would
-write it (a Python block, which replaces the exercise cell):
+write it (a Python block, which replaces the exercise cell). A phrase may hold a double
+quote written `\\"`.
 
 >>> text = '''# Wrong answers: 00 · Start here
 ...
@@ -54,8 +55,9 @@ def parse(text: str) -> list[WrongAnswer]:
         exercise = section.split()[0]
         for entry in re.split(r"^### ", section, flags=re.M)[1:]:
             title = entry.splitlines()[0].strip()
-            says = [phrase for line in entry.splitlines() if line.startswith("Says:")
-                    for phrase in re.findall(r'"([^"]+)"', line)]
+            says = [phrase.replace('\\"', '"') for line in entry.splitlines()
+                    if line.startswith("Says:")
+                    for phrase in re.findall(r'"((?:[^"\\]|\\.)+)"', line)]
             code = re.findall(r"```python\n(.*?)```", entry, re.S)
             if not says or len(code) != 1:
                 raise ValueError(f"{exercise} · {title}: a wrong answer needs a 'Says:' line "
