@@ -30,6 +30,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+import builtins
+import threading
+import time
 from collections import Counter
 
 from ..runtime import (ActorlabError, DeadlockError, Exit, RunawayError, current_node, reset,
@@ -255,6 +258,9 @@ def reason_text(reason: Any) -> str:
         return "noproc: no process was there (it had died, or nobody had that name)"
     if reason == "timeout":
         return "timeout: no reply came in time"
+    if reason == "calling_self":
+        return ("calling_self: the server called itself, which nobody could ever answer "
+                "(notebook 03); compute the answer in the callback, from its state")
     return f"exit reason {short(reason, 120)}"
 
 
@@ -274,6 +280,52 @@ def names_used(code: Any) -> set[str]:
         return set()
     nested = [c for c in code.co_consts if hasattr(c, "co_names")]
     return set(code.co_names).union(*map(names_used, nested))
+
+
+def blocking_parts(*code: Any) -> list[str]:
+    """What in the learner's functions or classes would block the one thread that every
+    process runs on (a lock, `time.sleep`, `input()`), found by name, without running it.
+
+    >>> import threading, time
+    >>> lock = threading.Lock()
+    >>> def bump():
+    ...     with lock:
+    ...         time.sleep(1)
+    >>> blocking_parts(bump)
+    ['lock (a threading lock)', 'time.sleep']
+    """
+    found: list[str] = []
+    for item in code:
+        functions = vars(item).values() if isinstance(item, type) else [item]
+        for function in functions:
+            function = getattr(function, "__func__", function)
+            if not hasattr(function, "__code__"):
+                continue
+            closure = dict(zip(function.__code__.co_freevars,
+                               [cell.cell_contents for cell in function.__closure__ or ()]))
+            scope = {**vars(builtins), **function.__globals__, **closure}
+            used = names_used(function)
+            for name in sorted(used):
+                what = _blocking(name, scope.get(name), used)
+                if what and what not in found:
+                    found.append(what)
+    return found
+
+
+def _blocking(name: str, value: Any, used: set[str]) -> str | None:
+    if type(value).__module__ in ("_thread", "threading") and hasattr(value, "acquire"):
+        return f"{name} (a threading lock)"
+    if value is threading or (value is time and "sleep" in used) or value is time.sleep:
+        return "threading" if value is threading else "time.sleep"
+    if value is builtins.input:
+        return "input()"
+    return None
+
+
+BLOCKS = ("every process runs in one thread, one at a time, so a process that blocks the "
+          "thread (a lock held by another process, time.sleep, input()) blocks them all: the "
+          "kernel would hang. In a process, wait only in receive() or sleep()")
+"""Why a check will not run code that blocks the thread."""
 
 
 # -- rules read off a trace -------------------------------------------------------------
