@@ -51,8 +51,8 @@
 # check draws what your code did.
 
 # %%
-from actorlab import (ANY, DynamicSupervisor, GenServer, Registry, Task, current_node,
-                      receive, reset, self_pid)
+from actorlab import (ANY, DynamicSupervisor, GenServer, Registry, Task, current_node, exit,
+                      is_alive, receive, reset, self_pid, send, whereis)
 from actorlab.course.nb09 import (check_bot, check_close_room, check_open_room, check_room,
                                   last_run)
 
