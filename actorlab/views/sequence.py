@@ -32,7 +32,7 @@ from ..trace import Trace, format_events
 from .model import Arrow, Mark, Wait, build, lane_names
 from .render import FONT, View, label
 
-LANE_WIDTH = 170        # points between lifelines
+LANE_WIDTH = 170        # points between lifelines, at least: wider labels spread them
 ROW_HEIGHT = 19         # points between rows
 HEADER = 46             # the lane headers' band
 LEFT = 46               # the step-number margin
@@ -62,6 +62,7 @@ class SequenceDiagram(View):
         self.model = build(trace, processes=processes, steps=steps, hide_system=hide_system,
                            max_rows=max_rows)
         self.width = width
+        self.lane_width = max(LANE_WIDTH, width * CHAR + 14)
         self.for_replay = for_replay
         self.row_of = {step: index for index, step in enumerate(self.model.rows)}
         graph = graphviz.Digraph("sequence", engine="neato")
@@ -77,7 +78,7 @@ class SequenceDiagram(View):
     # -- geometry ------------------------------------------------------------------
 
     def x(self, pid: Any) -> float:
-        return LEFT + LANE_WIDTH / 2 + self.model.lane(pid).index * LANE_WIDTH
+        return LEFT + self.lane_width / 2 + self.model.lane(pid).index * self.lane_width
 
     def y(self, step: int) -> float:
         """The y of a step's row (neato's y grows upwards, so rows go negative)."""
@@ -292,7 +293,7 @@ def diagram(trace: Trace, **options: Any) -> SequenceDiagram:
     Options: `processes` (pids or names to show, as lanes in that order), `steps`
     ((first, last) window), `hide_system` (hide OTP's bookkeeping messages and
     monitor/alias events), `max_rows` (longer traces show their last rows; default 200),
-    `width` (characters of a label before "…"; default 30, what fits between two lanes).
+    `width` (characters of a label before "…"; default 30; more spreads the lanes).
     A bad option raises `BadArgument`, saying what it takes.
 
     What the marks mean:
