@@ -57,6 +57,13 @@ def check_call(call: Callable) -> None:
             check.fail(f"call(server, 'hello') returned {short(reply)}, the whole reply: return "
                        "its second element, receive(...)[1]")
             return
+        asked = [e for e in current_node().trace.events
+                 if e.kind == "send" and e.pid == self_pid() and e.data["to"] == server]
+        if not asked:
+            check.fail(f"call(server, 'hello') returned {short(reply)} and sent the server "
+                       "nothing: send ('call', self_pid(), ref, request) with a fresh ref, then "
+                       "wait for (ref, ANY)")
+            return
         if not check.expect(reply == ("got", "hello"),
                             "call(server, 'hello') returned the server's reply: ('got', 'hello')",
                             f"call(server, 'hello') returned {short(reply)}; it should return the "
