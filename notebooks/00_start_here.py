@@ -134,6 +134,10 @@ print(node.trace)
 # (✗), and why. Below each exercise, **Hint** and **Solution** stay folded until you click
 # them. Try first: the deadlock in notebook 03 is much more fun to find than to read.
 #
+# A check runs your code on a fresh world of processes of its own (it calls `reset()`), so
+# the processes made above it are gone once it has run: if you go back to an earlier cell,
+# run the cells from the top of the notebook again.
+#
 # Here is a warm-up. Complete `shout` so that it sends back its message in capitals
 # (`"hi"` becomes `"HI"`); then run the check.
 
