@@ -67,6 +67,20 @@ def test_every_exercise_has_a_catalogue_of_wrong_answers(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_an_exercise_aimed_at_a_misconception_catalogues_more_wrong_answers(path):
+    """A misconception a catalogue names is one the instructor guide names for the
+    notebook, and its exercise has at least six wrong answers."""
+    guide = re.sub(r"\s+", " ", (path.parent.parent / "docs" / "instructors.md").read_text())
+    wrong = wrong_answers.catalogue(path)
+    for name, phrases in wrong_answers.misconceptions(path).items():
+        for phrase in phrases:
+            assert re.sub(r"\s+", " ", phrase) in guide, \
+                f"{path.stem} {name}: docs/instructors.md does not name {phrase!r}"
+        count = sum(w.exercise == name for w in wrong)
+        assert count >= 6, f"{path.stem} {name} targets a misconception: {count} wrong answers"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
 def test_every_check_explains_each_wrong_answer_and_passes_the_solution(path):
     """Mutation testing for the course. The notebook runs top to bottom; at each exercise,
     every catalogued wrong answer takes the exercise cell's place in turn, followed by the

@@ -70,3 +70,22 @@ def catalogue(notebook: Path) -> list[WrongAnswer]:
     """The wrong answers for `notebook` (none if it has no catalogue)."""
     path = FOLDER / f"{notebook.stem}.md"
     return parse(path.read_text()) if path.exists() else []
+
+
+def misconceptions(notebook: Path) -> dict[str, list[str]]:
+    """The misconceptions each exercise targets: the phrases in double quotes on a line
+    starting "The misconception" under `## ex-NAME`, before its first wrong answer.
+
+    >>> misconceptions(Path("00_start_here.ipynb"))
+    {}
+    """
+    path = FOLDER / f"{notebook.stem}.md"
+    found: dict[str, list[str]] = {}
+    for section in re.split(r"^## ", path.read_text() if path.exists() else "", flags=re.M)[1:]:
+        intro = re.split(r"^### ", section, flags=re.M)[0]
+        named = [phrase for line in re.sub(r"\n(?!\n)", " ", intro).splitlines()
+                 if line.strip().startswith("The misconception")
+                 for phrase in re.findall(r'"([^"]+)"', line)]
+        if named:
+            found[section.split()[0]] = named
+    return found
