@@ -35,8 +35,7 @@ import threading
 import time
 from collections import Counter
 
-from ..runtime import (ActorlabError, DeadlockError, Exit, RunawayError, current_node, reset,
-                       spawn)
+from ..runtime import (DeadlockError, Exit, Node, RunawayError, current_node, reset, spawn)
 from ..runtime.errors import user_frame
 from ..trace import Event, Pid, Ref, Trace, short
 
@@ -154,10 +153,10 @@ def runaway_text(trace: Trace) -> str:
             "answer to your own message, starts an endless exchange)")
 
 
-def fresh_node() -> None:
+def fresh_node(seed: int | None = None) -> Node:
     """Each check starts from a clean node, so it never mixes with the notebook's processes,
-    with a budget that stops a runaway within seconds."""
-    reset(log=None, max_steps=MAX_STEPS, max_seconds=MAX_SECONDS)
+    with a budget that stops a runaway within seconds (`seed`: see `reset`)."""
+    return reset(seed=seed, log=None, max_steps=MAX_STEPS, max_seconds=MAX_SECONDS)
 
 
 def start_learner(check: Check, what: str, start: Callable[[], Any],

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..otp import GenServer
-from ..runtime import (DeadlockError, Exit, ReceiveTimeout, current_node, now, receive, reset,
+from ..runtime import (DeadlockError, Exit, ReceiveTimeout, current_node, now, receive,
                        self_pid, send, sleep, spawn)
 from ..trace import Trace, short
 from .checks import BLOCKS, Check, blocking_parts, fresh_node, reason_text, run_quietly
@@ -91,7 +91,7 @@ def measure(setup: Callable[[], Callable[[Any], Any]], clients: int, requests: i
     to make one request. Client number k (1, 2, ...) asks `ask(k)`, `requests` times in a
     row, and reports each answer and its latency to the shell.
     """
-    reset(log=None)
+    fresh_node()
     ask = setup()
     if not callable(ask):
         raise TypeError(f"{getattr(setup, '__name__', 'setup')}() returned {short(ask)}, not "
@@ -293,7 +293,7 @@ def _race(counter_module: type, bump: Callable, seed: int | None) -> tuple[Any, 
 
     Returns (the final count, or why it could not be read), and the trace.
     """
-    node = reset(seed=seed, log=None)
+    node = fresh_node(seed)
     started = GenServer.start(counter_module, 0)
     if not (type(started) is tuple and started[0] == "ok"):
         return ("start", started), node.trace
