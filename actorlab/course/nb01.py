@@ -139,7 +139,8 @@ def check_counter(counter: Callable) -> None:
             check.fail("asking a second time got no answer: " + _silence(pid, "counter", answer))
             return
         check.expect(again == ("count", 15), "asking again gives the same count: it kept its state",
-                     f"asking a second time gave {short(again)}: the loop must go on with the count")
+                     f"asking a second time gave {short(again)}: the loop must go on with the "
+                     "count")
         for _ in range(MANY):
             send(pid, ("add", 1))
         send(pid, ("get", self_pid()))

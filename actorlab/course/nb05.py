@@ -77,7 +77,8 @@ def _state_in_process(check: Check, module: type, what: str, calls: list) -> boo
         return True
     attributes = _attributes_set(module)
     where = (f"in {' and '.join(attributes)}" if attributes else "in self")
-    got = " and ".join(f"{shown} {answer if isinstance(answer, str) else 'returned ' + short(answer)}"
+    got = " and ".join(f"{shown} " + (answer if isinstance(answer, str) else
+                                      f"returned {short(answer)}")
                        for (shown, _, _, _), answer in zip(calls, answers))
     check.fail(f"{module.__name__} keeps the {what} on the object, {where}: called as plain "
                f"functions after init(0), with the state {short(calls[0][2][-1])}, {got}, not "

@@ -317,7 +317,7 @@ def diagram(trace: Trace, **options: Any) -> SequenceDiagram:
     dotted top of a lane        the process did not exist yet
     ==========================  =====================================================
 
-    >>> from actorlab import reset, spawn
+    >>> from actorlab import reset
     >>> node = reset(log=None)
     >>> diagram(node.trace, max_rows=0)
     Traceback (most recent call last):
