@@ -73,6 +73,17 @@ class Check:
     def fail(self, wrong: str) -> None:
         self.findings.append((False, wrong))
 
+    def refuse_blocking(self, *code: Any, advice: str = "") -> bool:
+        """Whether the learner's functions or classes block the thread every process runs
+        on (see `blocking_parts`); if so the check says why it will not run them."""
+        found = blocking_parts(*code)
+        if found:
+            self.fail(f"your code uses {', '.join(found)}: every process runs in one thread, "
+                      "one at a time, so a process that blocks the thread (a lock held by "
+                      "another process, time.sleep, input()) blocks them all: the kernel would "
+                      f"hang. In a process, wait only in receive() or sleep(){advice}")
+        return bool(found)
+
     @property
     def passed(self) -> bool:
         return bool(self.findings) and all(ok for ok, _ in self.findings)
@@ -178,7 +189,10 @@ def start_learner(check: Check, what: str, start: Callable[[], Any],
 
 
 def spawn_learner(check: Check, fn: Callable, *args: Any, label: str) -> Any:
-    """Spawn the learner's function; None (the reason noted in `check`) if it cannot start."""
+    """Spawn the learner's function; None (the reason noted in `check`) if it cannot start,
+    or if it would block every process (a lock, time.sleep, input())."""
+    if check.refuse_blocking(fn):
+        return None
     shown = ", ".join([label] + [repr(a) for a in args])
     ran, pid = run_quietly(check, f"spawn({shown})", lambda: spawn(fn, *args, label=label))
     return pid if ran else None
@@ -320,11 +334,6 @@ def _blocking(name: str, value: Any, used: set[str]) -> str | None:
         return "input()"
     return None
 
-
-BLOCKS = ("every process runs in one thread, one at a time, so a process that blocks the "
-          "thread (a lock held by another process, time.sleep, input()) blocks them all: the "
-          "kernel would hang. In a process, wait only in receive() or sleep()")
-"""Why a check will not run code that blocks the thread."""
 
 
 # -- rules read off a trace -------------------------------------------------------------

@@ -34,7 +34,7 @@ from ..otp import GenServer
 from ..runtime import (DeadlockError, Exit, ReceiveTimeout, current_node, now, receive,
                        self_pid, send, sleep, spawn)
 from ..trace import Trace, short
-from .checks import BLOCKS, Check, blocking_parts, fresh_node, reason_text, run_quietly
+from .checks import Check, fresh_node, reason_text, run_quietly
 
 WORK_MS = 10
 """What one conversion costs, in ms of virtual time (the notebook's `convert`)."""
@@ -223,9 +223,7 @@ def check_pool(pool: Callable) -> None:
     """`pool()` starts a fixed number of converters and returns `ask(amount)`, which sends
     each request to one of them: it must beat one converter's throughput."""
     with Check("a pool of converters") as check:
-        blocking = blocking_parts(pool)
-        if blocking:
-            check.fail(f"pool uses {', '.join(blocking)}: {BLOCKS}")
+        if check.refuse_blocking(pool):
             return
         baseline = measure(_one_converter, POOL_CLIENTS)
         ran, run = run_quietly(check, "measure(pool, clients=8)",
@@ -347,11 +345,9 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
     """Three clients bump a counter six times in all, in SEEDS interleavings: none may lose
     an update."""
     with Check("a counter that loses no update") as check:
-        blocking = blocking_parts(counter_module, bump)
-        if blocking:
-            check.fail(f"your code uses {', '.join(blocking)}: {BLOCKS}. A server never needs "
-                       "a lock: it handles one message at a time, so make the read and the "
-                       "write one message, 'increment'")
+        if check.refuse_blocking(counter_module, bump, advice=". A server never needs a "
+                                 "lock: it handles one message at a time, so make the read and "
+                                 "the write one message, 'increment'"):
             return
         outcome, trace = _race(counter_module, bump, None)
         kind, detail = outcome
