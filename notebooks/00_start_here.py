@@ -100,6 +100,27 @@ receive()
 node.trace.diagram()
 
 # %% [markdown]
+# The diagrams of the course all use these marks:
+#
+# | mark | meaning |
+# | --- | --- |
+# | black arrow | a message (`send`) |
+# | blue arrow, then a dashed blue one back | a *call* and its *reply* (notebook 02) |
+# | green arrow | a *cast*: a message nobody waits on (notebook 02) |
+# | dashed purple arrow, `EXIT` or `DOWN` | news of a process's end, from a link or a monitor (notebook 06) |
+# | dashed grey arrow | `spawn`, or the library's own bookkeeping |
+# | grey bar on a line | the process is waiting in `receive`, or sleeping |
+# | ✉ where an arrow stops | the message is still in the mailbox, unread |
+# | ✕ where an arrow stops | the message was dropped: its receiver had ended |
+# | ■ | the process ended |
+# | red ✖ and red words | a crash, a kill, a deadlock |
+# | orange ● | a `receive` gave up: its timeout ran out |
+# | dotted top of a line | the process did not exist yet |
+#
+# The same list, with the diagram's options, is in `help(actorlab.views.diagram)` (after
+# `import actorlab.views`).
+
+# %% [markdown]
 # The numbers on the left are *steps*. `print(trace)` lists the same steps as text:
 
 # %%
@@ -112,6 +133,10 @@ print(node.trace)
 # the cell after it *checks* your function and says what is right (✓) and what is not yet
 # (✗), and why. Below each exercise, **Hint** and **Solution** stay folded until you click
 # them. Try first: the deadlock in notebook 03 is much more fun to find than to read.
+#
+# A check runs your code on a fresh world of processes of its own (it calls `reset()`), so
+# the processes made above it are gone once it has run: if you go back to an earlier cell,
+# run the cells from the top of the notebook again.
 #
 # Here is a warm-up. Complete `shout` so that it sends back its message in capitals
 # (`"hi"` becomes `"HI"`); then run the check.

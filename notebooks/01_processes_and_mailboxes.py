@@ -19,9 +19,10 @@
 # **Questions:** What is a process? How do two processes talk? Where does a message wait
 # when nobody is asking for it?
 #
-# **You will:** spawn processes; send and receive messages; see that sending never waits;
-# take messages out of order with selective receive; stop waiting with a timeout; keep
-# state in a loop; look inside actorlab's own `receive`.
+# **You will:** spawn processes; send and receive messages; learn what a process must never
+# do (all processes share one thread); see that sending never waits; take messages out of
+# order with selective receive; stop waiting with a timeout; keep state in a loop; look
+# inside actorlab's own `receive`.
 #
 # **Time:** 25 minutes. **Previous:** [00 · Start here](00_start_here.ipynb)
 
@@ -55,21 +56,47 @@ send(ann, (self_pid(), "Hello"))
 receive()
 
 # %% [markdown]
-# The same in Elixir, from `twins/selective_receive.exs`. Every Elixir snippet in this
-# course is quoted from a file in `twins/` that runs on the real BEAM, beside a Python twin
-# on actorlab that must print the same lines; `Twin.say(label, term)` is their print.
+# In Elixir, from `twins/async_send_order.exs`: a process that answers one message, as the
+# greeter does (it answers `{:echo, message}` where the greeter answers a greeting). Every
+# Elixir snippet in this course is quoted from a file in `twins/` that runs on the real
+# BEAM, beside a Python twin on actorlab that must print the same lines;
+# `Twin.say(label, term)` is their print, and `Twin.name` gives a pid a name to print.
 #
 # ```elixir
-# pid = spawn(fn ->
-#   receive do
-#     {from, message} -> send(from, message)
-#   end
-# end)
-# send(pid, {self(), :hello})
+# echo =
+#   spawn(fn ->
+#     receive do
+#       {from, message} -> send(from, {:echo, message})
+#     end
+#   end)
+#
+# Twin.name(echo, "echo")
+# Twin.say("send returned", send(echo, {self(), :hello}))
+#
 # receive do
-#   reply -> Twin.say("the echo", reply)
+#   reply -> Twin.say("the shell received", reply)
 # end
 # ```
+#
+# ## One thread runs every process
+#
+# actorlab runs all its processes in the kernel's one thread, one at a time: a process runs
+# until it waits in `receive` or `sleep`, and then another one runs. So a process must
+# never hold the thread in any other way:
+#
+# - not `time.sleep(...)`: use actorlab's `sleep(ms)`, which waits in virtual time and
+#   lets the others run;
+# - not a lock (`threading.Lock`), `input()`, or anything else that waits for another
+#   thread, a file or the network: while one process waits that way, no other can run,
+#   and the cell may never finish;
+# - not a loop that computes without end, with no `receive` or `sleep` in it.
+#
+# If a cell runs for ever, interrupt it: **Kernel → Interrupt Kernel** (or press **I**
+# twice): that stops the running process and leaves the others as they were. Processes that
+# keep messaging each other without end are stopped for you after a few seconds with a
+# `RunawayError`, which names the busiest ones; they are paused, not ended, and `reset()`
+# starts afresh. (On the BEAM every process is preempted in turn, and processes run in
+# parallel on every core: a busy one slows the others down but never stops them.)
 
 # %% [markdown]
 # ## Sending never waits
@@ -190,21 +217,6 @@ send(acct, ("balance", self_pid()))
 receive(("balance", ANY))
 
 # %% [markdown]
-# In Elixir the loop is a recursive function, and the state is its argument
-# (`twins/selective_receive.exs`):
-#
-# ```elixir
-# def loop(count) do
-#   receive do
-#     {:add, n} -> loop(count + n)
-#     {:get, from} ->
-#       send(from, {:count, count})
-#       loop(count)
-#   end
-# end
-# ```
-
-# %% [markdown]
 # ## Exercise 1: echo forever
 #
 # The greeter above answers once, then ends. Write `echo` so that it sends every
@@ -276,6 +288,26 @@ check_counter(counter)
 # </details>
 
 # %% [markdown]
+# In Elixir the loop is a recursive function, and the state is its argument
+# (`twins/selective_receive.exs`):
+#
+# ```elixir
+# def loop(count) do
+#   receive do
+#     {:add, n} -> loop(count + n)
+#     {:get, from} ->
+#       send(from, {:count, count})
+#       loop(count)
+#   end
+# end
+# ```
+#
+# The BEAM reuses a function's frame for a call that is the last thing it does, so such a
+# loop runs for ever. Python keeps every call's frame, and gives up after about a thousand
+# (`RecursionError`): in Python, loop with `while True:`. (The check sends your counter
+# 1,100 messages to make sure.)
+
+# %% [markdown]
 # ## Open the box
 #
 # There is no magic in `receive`. Here is actorlab's own code that takes a message out of
@@ -303,6 +335,8 @@ print(inspect.getsource(Node.deliver))
 # - `receive(pattern)` takes the oldest matching message and leaves the rest in order;
 #   `timeout=` bounds the wait.
 # - A process keeps state by looping with it; nothing is shared.
+# - Every process runs in one thread: wait only in `receive` or `sleep`, never in
+#   `time.sleep`, a lock or `input()`.
 #
 # **Next:** [02 · Building `call` from `send` and `receive`](02_building_call.ipynb)
 # **Previous:** [00 · Start here](00_start_here.ipynb)

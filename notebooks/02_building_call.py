@@ -27,7 +27,8 @@
 # **Time:** 25 minutes. **Previous:** [01 · Processes and mailboxes](01_processes_and_mailboxes.ipynb)
 
 # %%
-from actorlab import ANY, make_ref, process_info, receive, reset, self_pid, send, spawn
+from actorlab import (ANY, ReceiveTimeout, make_ref, process_info, receive, reset, self_pid,
+                      send, spawn)
 
 node = reset()
 

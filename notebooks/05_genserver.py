@@ -34,51 +34,51 @@ node = reset()
 # %% [markdown]
 # ## Your generic server, grown up
 #
-# On the left, notebook 04's callbacks; on the right, the same counter as a GenServer.
+# On the left, notebook 04's callbacks; on the right, the same callbacks in a GenServer.
 #
 # | notebook 04 (`serve`) | GenServer |
 # | --- | --- |
 # | `init(arg)` returns the state | `init(arg)` returns `("ok", state)` |
 # | `handle_call(request, state)` returns `(reply, state)` | `handle_call(request, from_, state)` returns `("reply", reply, state)` |
 # | `handle_cast(message, state)` returns the state | `handle_cast(message, state)` returns `("noreply", state)` |
-# | `spawn(serve, Counter(), 10)` | `GenServer.start_link(Counter, 10)` |
+# | `spawn(serve, Stack(), [])` | `GenServer.start(Stack, [])` |
 # | `call(pid, request)`, `cast(pid, message)` | `GenServer.call(pid, request)`, `GenServer.cast(pid, message)` |
 #
-# The tuples say what to do *next*: reply now, or not; go on, or stop.
+# The tuples say what to do *next*: reply now, or not; go on, or stop. Here is notebook
+# 04's stack server as a GenServer: the cast `("push", item)` adds an item, the call
+# `"top"` answers the newest one.
 
 # %%
-class Counter(GenServer):
-    def init(self, n):
-        return ("ok", n)
+class Stack(GenServer):
+    def init(self, items):
+        return ("ok", items)
 
-    def handle_call(self, request, from_, n):
-        return ("reply", n, n)
+    def handle_call(self, request, from_, items):          # "top"
+        return ("reply", items[-1] if items else None, items)
 
-    def handle_cast(self, message, n):
-        return ("noreply", n + message[1])
+    def handle_cast(self, message, items):                 # ("push", item)
+        return ("noreply", items + [message[1]])
 
 
-status, counter = GenServer.start_link(Counter, 10)
-GenServer.cast(counter, ("add", 5))
-GenServer.call(counter, "get")
+status, stack = GenServer.start(Stack, [])
+GenServer.cast(stack, ("push", "plate"))
+GenServer.cast(stack, ("push", "cup"))
+GenServer.call(stack, "top")
 
 # %% [markdown]
-# In Elixir (`twins/cast_ordering.exs`, which also shows that one client's casts are
-# handled in the order they were sent):
-#
-# ```elixir
-# defmodule Counter do
-#   use GenServer
-#   def init(n), do: {:ok, n}
-#   def handle_call(:get, _from, n), do: {:reply, n, n}
-#   def handle_cast({:add, k}, n), do: {:noreply, n + k}
-# end
-# ```
+# `GenServer.start` starts the server as a process and answers `("ok", pid)`.
+# (`GenServer.start_link`, which you will see from notebook 06 on, does the same and also
+# *links* the server to the process that started it, so that a crash of either ends the
+# other.)
 #
 # ## What a call really sends
 #
-# Here is that call with nothing hidden. It is notebook 02's call, with three additions:
-# the caller **monitors** the server first (so a dead server is noticed at once: `noproc`
+# Here is everything the shell and the stack said to each other, with nothing hidden. The
+# first lines are the start: the new server sends `("$ack", pid, ("ok", pid))` to say that
+# its `init` has returned, and `GenServer.start` answers with what it says (OTP's
+# `proc_lib` acknowledges a start the same way, with `{:ack, pid, {:ok, pid}}`). Then the
+# two casts, and the call. The call is notebook 02's call, with three additions: the
+# caller **monitors** the server first (so a dead server is noticed at once: `noproc`
 # rather than a timeout), the ref is also an **alias** (so a reply that comes after the
 # timeout is dropped, not left in the mailbox), and the request is tagged `"$gen_call"`.
 
@@ -89,7 +89,7 @@ print(node.trace.format(kinds=["send", "receive", "monitor", "demonitor"]))
 # The diagram, with OTP's bookkeeping hidden, is the familiar picture:
 
 # %%
-node.trace.diagram(hide_system=True, max_rows=10)
+node.trace.diagram(hide_system=True, max_rows=13)
 
 # %% [markdown]
 # The default timeout is 5000 ms; `timeout=None` waits forever. And since OTP 25, calling
@@ -129,7 +129,7 @@ def guest(shell):
 
 
 node = reset()
-_, door = GenServer.start_link(Door)
+_, door = GenServer.start(Door)
 ann = spawn(guest, self_pid(), label="ann")
 bob = spawn(guest, self_pid(), label="bob")
 GenServer.cast(door, "open")
@@ -164,12 +164,12 @@ node.trace.diagram(hide_system=True, processes=["shell", "Door", "ann", "bob"])
 # `"ok"`. In the output below, which comes first: `terminate`'s printed line, or `'ok'`?
 
 # %%
-class Noisy(Counter):
-    def terminate(self, reason, n):
-        print(f"terminate: reason {reason!r}, final count {n}")
+class NoisyStack(Stack):
+    def terminate(self, reason, items):
+        print(f"terminate: reason {reason!r}, items left {items}")
 
 
-_, noisy = GenServer.start_link(Noisy, 3)
+_, noisy = GenServer.start(NoisyStack, ["plate"])
 GenServer.stop(noisy)
 
 # %% [markdown]
@@ -184,14 +184,14 @@ GenServer.stop(noisy)
 #
 # ## A process, not an object
 #
-# `Counter` looks like a class, so it is tempting to think the server *is* a `Counter`
-# object. It is not. The state lives in the server process, as the argument of its loop;
-# the class only holds the callbacks. Calling a method on an instance touches no server:
+# `Stack` looks like a class, so it is tempting to think the server *is* a `Stack` object.
+# It is not. The state lives in the server process, as the argument of its loop; the class
+# only holds the callbacks. Calling a method on an instance touches no server:
 
 # %%
 node = reset()
-_, counter = GenServer.start_link(Counter, 10)
-Counter().handle_cast(("add", 1000), 10), GenServer.call(counter, "get")
+_, stack = GenServer.start(Stack, ["plate"])
+Stack().handle_cast(("push", "cup"), ["plate"]), GenServer.call(stack, "top")
 
 # %% [markdown]
 # The only way to reach the state is a message. That is why the self-call of notebook 03
@@ -199,10 +199,11 @@ Counter().handle_cast(("add", 1000), 10), GenServer.call(counter, "get")
 # itself and waiting.
 
 # %% [markdown]
-# ## Exercise 1: the counter, your way
+# ## Exercise 1: notebook 04's counter, as a GenServer
 #
 # Write `MyCounter` as a GenServer: `init(n)`; the cast `("add", k)` adds `k`; the call
-# `"get"` answers the count.
+# `"get"` answers the count. The table at the top says how each callback changes. Keep
+# the count where `Stack` keeps its items: in the state, not in `self`.
 
 # %% tags=["exercise", "ex-counter"]
 class MyCounter(GenServer):
@@ -242,6 +243,19 @@ check_counter(MyCounter)
 #         return ("noreply", n + message[1])
 # ```
 # </details>
+
+# %% [markdown]
+# In Elixir (`twins/cast_ordering.exs`, which also shows that one client's casts are
+# handled in the order they were sent), the same counter is a module:
+#
+# ```elixir
+# defmodule Counter do
+#   use GenServer
+#   def init(n), do: {:ok, n}
+#   def handle_call(:get, _from, n), do: {:reply, n, n}
+#   def handle_cast({:add, k}, n), do: {:noreply, n + k}
+# end
+# ```
 
 # %% [markdown]
 # ## Exercise 2: a queue that makes you wait

@@ -402,7 +402,7 @@ explore(race)
 
 # %%
 print(race(seed=2))
-current_node().trace.diagram(hide_system=True, processes=["Counter", "ann", "bob"])
+current_node().trace.diagram(hide_system=True, processes=["ann", "Counter", "bob"])
 
 # %% [markdown]
 # Follow the replies: ann's `get` answers 0; bob looks (0), then makes his own `get`,

@@ -51,8 +51,8 @@
 # check draws what your code did.
 
 # %%
-from actorlab import (ANY, DynamicSupervisor, GenServer, Registry, Task, current_node,
-                      receive, reset, self_pid)
+from actorlab import (ANY, DynamicSupervisor, GenServer, Registry, Task, current_node, exit,
+                      is_alive, receive, reset, self_pid, send, whereis)
 from actorlab.course.nb09 import (check_bot, check_close_room, check_open_room, check_room,
                                   last_run)
 
@@ -568,9 +568,12 @@ node.trace.wait_for_graph()
 # good (`twins/capstone_puzzle_init_calls_supervisor.exs`).
 #
 # The fix: `init` must not call whatever is starting it. Pass what `init` needs as its
-# argument, or return `("ok", state, ("continue", "count"))` and ask in
-# `handle_continue`, which runs after the supervisor got its answer (the twin runs
-# that version too).
+# argument, or ask later. OTP's way to do work just after `init`, once the starter has
+# its answer, is a *continue*: `init` returns `("ok", state, ("continue", "count"))`, the
+# start answers at once, and the server's first act is to call its callback
+# `handle_continue("count", state)`, before it takes any message. That callback can ask
+# the supervisor, which is free by then, and returns `("noreply", new_state)` like
+# `handle_cast`. The twin runs that version too.
 # </details>
 
 # %% [markdown]

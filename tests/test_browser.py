@@ -201,7 +201,8 @@ def moved(widget, before: str) -> bool:
 
 
 def check_diagrams(page, expected: int) -> None:
-    """Every picture output (graphviz SVG) is visible and has a size."""
+    """Every picture output (graphviz SVG) is visible, has a size, and fits in the width of
+    its output area: a wide diagram is scaled down, not cut off."""
     pictures = page.locator(".jp-RenderedSVG img, .jp-RenderedSVG svg, .jp-RenderedImage img")
     assert pictures.count() >= expected, f"{pictures.count()} pictures, expected {expected}"
     for index in range(pictures.count()):
@@ -209,3 +210,8 @@ def check_diagrams(page, expected: int) -> None:
         picture.scroll_into_view_if_needed()
         box = picture.bounding_box()
         assert box and box["width"] > 50 and box["height"] > 30, f"picture {index} not shown"
+        area = picture.locator("xpath=ancestor::div[contains(@class, 'jp-OutputArea-output')]"
+                               "[1]").bounding_box()
+        assert box["x"] + box["width"] <= area["x"] + area["width"] + 1, \
+            f"picture {index} is {box['width']:.0f} px wide, cut off by its {area['width']:.0f} " \
+            "px output area"

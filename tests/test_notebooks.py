@@ -1,5 +1,6 @@
 """The course notebooks: paired with reviewable .py sources, every exercise with a folded
-hint and solution, and every check passing when the solutions are filled in.
+hint and solution and a catalogue of wrong answers, every check explaining each wrong
+answer and passing when the solutions are filled in.
 
 (nbval, run by the same test command, checks that each notebook's saved outputs are what
 it prints today, with the exercises unsolved.)
@@ -11,6 +12,8 @@ import jupytext
 import nbformat
 import pytest
 from nbclient import NotebookClient
+
+import wrong_answers
 
 NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
@@ -51,19 +54,75 @@ def test_every_exercise_has_a_folded_hint_and_solution(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
-def test_with_the_solutions_filled_in_every_check_passes(path, tmp_path):
+def test_every_exercise_has_a_catalogue_of_wrong_answers(path):
+    """notebooks/wrong_answers/NN_name.md: at least four plausible mistakes per exercise."""
+    notebook = nbformat.read(path, as_version=4)
+    exercises = [exercise_id(c) for c in tagged(notebook, "exercise")]
+    wrong = wrong_answers.catalogue(path)
+    for name in exercises:
+        count = sum(w.exercise == name for w in wrong)
+        assert count >= 4, f"{path.stem}: {name} has {count} wrong answers catalogued, not 4"
+    unknown = {w.exercise for w in wrong} - set(exercises)
+    assert not unknown, f"{path.stem}'s catalogue names exercises it does not have: {unknown}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_an_exercise_aimed_at_a_misconception_catalogues_more_wrong_answers(path):
+    """A misconception a catalogue names is one the instructor guide names for the
+    notebook, and its exercise has at least six wrong answers."""
+    guide = re.sub(r"\s+", " ", (path.parent.parent / "docs" / "instructors.md").read_text())
+    wrong = wrong_answers.catalogue(path)
+    for name, phrases in wrong_answers.misconceptions(path).items():
+        for phrase in phrases:
+            assert re.sub(r"\s+", " ", phrase) in guide, \
+                f"{path.stem} {name}: docs/instructors.md does not name {phrase!r}"
+        count = sum(w.exercise == name for w in wrong)
+        assert count >= 6, f"{path.stem} {name} targets a misconception: {count} wrong answers"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_every_check_explains_each_wrong_answer_and_passes_the_solution(path):
+    """Mutation testing for the course. The notebook runs top to bottom; at each exercise,
+    every catalogued wrong answer takes the exercise cell's place in turn, followed by the
+    exercise's check, which must fail (✗), raise nothing and print the catalogued words.
+    Then the solution takes the cell, and its check must pass (✓)."""
     notebook = nbformat.read(path, as_version=4)
     solutions = {exercise_id(c): re.search(r"```python\n(.*?)```", c.source, re.S).group(1)
                  for c in tagged(notebook, "solution")}
-    for cell in tagged(notebook, "exercise"):
-        cell.source = solutions[exercise_id(cell)]
-    NotebookClient(notebook, timeout=120, kernel_name="python3",
+    wrong = wrong_answers.catalogue(path)
+    cells, probes = [], []
+    for index, cell in enumerate(notebook.cells):
+        if "exercise" in cell.metadata.get("tags", []):
+            name = exercise_id(cell)
+            check = next(c for c in notebook.cells[index:] if "check" in c.metadata.get("tags", []))
+            for answer in (w for w in wrong if w.exercise == name):
+                probe = nbformat.v4.new_code_cell(check.source)
+                cells += [nbformat.v4.new_code_cell(answer.code), probe]
+                probes.append((answer, probe))
+            cell.source = solutions[name]
+        cells.append(cell)
+    notebook.cells = cells
+    NotebookClient(notebook, timeout=60, kernel_name="python3", allow_errors=True,
+                   interrupt_on_timeout=True,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
-    checks = tagged(notebook, "check")
-    assert checks, "a notebook with exercises has check cells"
-    for cell in checks:
+    problems = []
+    for cell in notebook.cells:
+        errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
+        if errors and "raises-exception" not in cell.metadata.get("tags", []):
+            problems.append(f"this cell raised {errors[0].ename}: {errors[0].evalue}\n"
+                            f"{cell.source}")
+    for answer, probe in probes:
+        text = "".join(o.get("text", "") for o in probe.outputs)
+        missing = [phrase for phrase in answer.says if phrase not in text]
+        if not text.startswith("✗") or missing:
+            problems.append(f"{answer.exercise} · {answer.title}: the check "
+                            f"{'passed it' if text.startswith('✓') else 'did not say'} "
+                            f"{missing or ''}:\n{text}")
+    for cell in tagged(notebook, "check"):           # the probes carry no tags
         text = "".join(o.get("text", "") for o in cell.outputs)
-        assert text.startswith("✓"), f"with its solution, this check says:\n{text}"
+        if not text.startswith("✓"):
+            problems.append(f"with its solution, this check says:\n{text}")
+    assert not problems, "\n\n".join(problems)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))

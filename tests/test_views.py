@@ -142,6 +142,74 @@ def test_options_choose_processes_and_a_window_of_steps():
         diagram(trace, processes=["nobody"])
 
 
+def test_lanes_follow_the_order_of_processes():
+    trace = gallery.fan_out()
+    view = diagram(trace, processes=["w3", "shell", "w1"])
+    assert [lane.name for lane in view.model.lanes] == ["w3", "shell", "w1"]
+    assert view.x(actorlab.Pid(4)) < view.x(actorlab.Pid(0)) < view.x(actorlab.Pid(2))
+
+
+@pytest.mark.parametrize("options, says", [
+    ({"max_rows": 0}, "max_rows is the number of rows to show"),
+    ({"max_rows": 2.5}, "max_rows is the number of rows to show"),
+    ({"steps": (9, 4)}, "steps is a pair (first, last)"),
+    ({"steps": 4}, "steps is a pair (first, last)"),
+    ({"processes": "shell"}, "processes is a list of pids or names, not 'shell'"),
+    ({"width": 0}, "width is the number of characters"),
+])
+def test_bad_options_are_refused_in_words_and_render_in_two_lines(options, says):
+    trace = gallery.fan_out()
+    with pytest.raises(actorlab.BadArgument, match=re.escape(says)) as caught:
+        diagram(trace, **options)
+    shown = caught.value._render_traceback_()
+    assert shown[0].startswith(f"BadArgument: {says}") and len(shown) <= 2
+
+
+def test_a_process_spawned_by_a_hidden_one_says_by_whom():
+    view = diagram(gallery.fan_out(), processes=["w0"])
+    assert [m.text for m in marks(view, "spawned")] == ["spawned by shell"]
+
+
+def _boxes_and_lines(svg):
+    """The white boxes behind labels (x0, y0, x1, y1) and the straight message arrows."""
+    root = ElementTree.fromstring(svg.split("?>", 1)[-1].split("-->", 1)[-1]
+                                  if svg.startswith("<?xml") else svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    boxes, lines = [], []
+    for group in root.iter(f"{ns}g"):
+        classes = group.get("class", "").split()
+        polygon, path = group.find(f"{ns}polygon"), group.find(f"{ns}path")
+        if ("waitlabel" in classes or "mark" in classes) and polygon is not None \
+                and group.find(f"{ns}text") is not None:
+            points = [tuple(map(float, p.split(","))) for p in polygon.get("points").split()]
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            boxes.append((min(xs) + 1, min(ys) + 1, max(xs) - 1, max(ys) - 1))
+        if "msg" in classes and path is not None:
+            numbers = [float(n) for n in re.findall(r"-?[\d.]+", path.get("d"))]
+            lines.append((numbers[0], numbers[1], numbers[-2], numbers[-1]))
+    return boxes, lines
+
+
+@pytest.mark.parametrize("scenario", ["sleepy", "lost_update"])
+def test_no_arrow_runs_under_a_label(scenario):
+    """A label has a white background: an arrow drawn through it would vanish behind it."""
+    node = reset(log=None)
+    if scenario == "sleepy":                   # notebook 01's sleepy Bob
+        bob = spawn(lambda: (actorlab.sleep(1000), send(*actorlab.receive())), label="bob")
+        send(bob, (self_pid(), "hi"))
+        actorlab.receive()
+        view = diagram(node.trace)
+    else:                                      # notebook 08's lost update, crossing lanes
+        view = diagram(gallery.fan_out(), processes=["w3", "shell", "w5"])
+    boxes, lines = _boxes_and_lines(view.svg())
+    assert boxes and lines
+    for x0, y0, x1, y1 in lines:
+        for t in [i / 200 for i in range(201)]:
+            x, y = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
+            inside = [b for b in boxes if b[0] < x < b[2] and b[1] < y < b[3]]
+            assert not inside, f"an arrow runs under the label at {inside[0]}"
+
+
 def test_hide_system_hides_otp_bookkeeping():
     trace = gallery.call_and_reply()
     full, quiet = diagram(trace), diagram(trace, hide_system=True)
@@ -219,7 +287,7 @@ def test_a_wait_names_whose_reply_it_wants_even_when_that_lane_is_hidden():
     with pytest.raises(actorlab.Exit):
         actorlab.GenServer.call("slow", "nap", 10)
     svg = diagram(node.trace, processes=["shell"]).svg()
-    assert "waits for a reply from slow" in svg and "a reply from #PID" not in svg
+    assert "waits for slow&#39;s reply" in svg and "#PID&lt;0.1.0&gt;&#39;s reply" not in svg
 
 
 class Sleeper(actorlab.GenServer):

@@ -14,13 +14,35 @@ False
 ✗ echo: not yet
   ✓ adds up
   ✗ the letters differ: 'x' and 'y'
+
+An error that leaves the block (the learner's code raised, the processes never settled,
+or the shell waited for a message nobody would send) becomes a finding in words:
+
+>>> with Check("sum") as check:
+...     total = sum(["1", "2"])
+✗ sum: not yet
+  ✗ raised TypeError: unsupported operand type(s) for +: 'int' and 'str', at line 2: total = sum(["1", "2"])
+
+A check's node has a small budget, so code that never settles stops within a second or two
+(`RunawayError`, explained from the trace), and is then ended.
 """
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from ..runtime import ActorlabError, reset, spawn
+import builtins
+import threading
+import time
+from collections import Counter
+
+from ..runtime import (DeadlockError, Exit, Node, RunawayError, current_node, reset, spawn)
+from ..runtime.errors import user_frame
 from ..trace import Event, Pid, Ref, Trace, short
+
+MAX_STEPS = 200_000
+"""A check's budget per shell action, in scheduler steps: far more than any answer needs."""
+MAX_SECONDS = 2.0
+"""...and in wall-clock seconds."""
 
 
 class Check:
@@ -34,8 +56,14 @@ class Check:
         fresh_node()
         return self
 
-    def __exit__(self, *error: Any) -> None:
+    def __exit__(self, kind: Any, error: BaseException | None, traceback: Any) -> bool:
+        caught = isinstance(error, Exception)     # never KeyboardInterrupt
+        if caught:
+            self.fail(explain(error))
+            if isinstance(error, RunawayError):
+                fresh_node()        # the runaway processes are only paused: end them
         self.report()
+        return caught
 
     def expect(self, condition: bool, ok: str, wrong: str) -> bool:
         """Record a finding: `ok` if `condition` holds, else `wrong` (say what to change)."""
@@ -44,6 +72,17 @@ class Check:
 
     def fail(self, wrong: str) -> None:
         self.findings.append((False, wrong))
+
+    def refuse_blocking(self, *code: Any, advice: str = "") -> bool:
+        """Whether the learner's functions or classes block the thread every process runs
+        on (see `blocking_parts`); if so the check says why it will not run them."""
+        found = blocking_parts(*code)
+        if found:
+            self.fail(f"your code uses {', '.join(found)}: every process runs in one thread, "
+                      "one at a time, so a process that blocks the thread (a lock held by "
+                      "another process, time.sleep, input()) blocks them all: the kernel would "
+                      f"hang. In a process, wait only in receive() or sleep(){advice}")
+        return bool(found)
 
     @property
     def passed(self) -> bool:
@@ -61,20 +100,74 @@ class Check:
 def run_quietly(check: Check, what: str, action: Callable[[], Any]) -> tuple[bool, Any]:
     """Run `action` on behalf of a check; an error becomes a finding instead of a traceback.
 
-    Returns (it ran, its result).
+    Returns (it ran, its result). A runaway is not caught here: it ends the check.
     """
     try:
         return True, action()
-    except ActorlabError as error:
-        check.fail(f"{what}: {type(error).__name__}: {str(error).splitlines()[0]}")
+    except RunawayError:
+        raise
     except Exception as error:
-        check.fail(f"{what} raised {type(error).__name__}: {error}")
+        check.fail(f"{what} {explain(error)}")
     return False, None
 
 
-def fresh_node() -> None:
-    """Each check starts from a clean node, so it never mixes with the notebook's processes."""
-    reset(log=None)
+def explain(error: Exception) -> str:
+    """What an error that reached a check means, in a sentence.
+
+    >>> explain(ValueError("no such room"))
+    'raised ValueError: no such room'
+    """
+    if isinstance(error, RunawayError):
+        return runaway_text(current_node().trace)
+    if isinstance(error, DeadlockError):
+        return deadlock_text(error)
+    if isinstance(error, Exit):
+        return f"exited with {short(error.reason, 120)}"
+    frame = user_frame(error.__traceback__)
+    at = f", at line {frame[1]}: {frame[2]}" if frame and frame[2] else ""
+    text = str(error).splitlines()[0] if str(error) else ""
+    return f"raised {type(error).__name__}" + (f": {text}" if text else "") + at
+
+
+def deadlock_text(error: DeadlockError) -> str:
+    """A DeadlockError in one sentence: who waits for what, and the cycle if there is one."""
+    names = current_node().trace.names()
+    waits = "; ".join(f"{names.get(pid, repr(pid))} {what}" for pid, what in error.waiting.items())
+    cycle = ""
+    if error.cycle:
+        loop = [names.get(pid, repr(pid)) for pid in error.cycle + error.cycle[:1]]
+        cycle = f" (a cycle: {' → '.join(loop)})"
+    return f"waited for a message that nobody will ever send: {waits}{cycle}"
+
+
+def runaway_text(trace: Trace) -> str:
+    """Why the processes never settled, read off the end of the trace: who kept going."""
+    recent = [trace[i] for i in range(max(0, len(trace) - 2000), len(trace))]
+    busy = Counter(e.pid for e in recent if e.kind in ("send", "receive"))
+    if not busy:
+        return ("never settled: a process computed without end (a loop with no receive() "
+                "or sleep() in it)")
+    names = trace.names()
+    who, _ = busy.most_common(1)[0]
+    name = names.get(who, repr(who))
+    sends = [e for e in recent if e.kind == "send" and e.pid == who]
+    if sends and not any(e.kind == "receive" and e.pid == who for e in recent):
+        last = sends[-1]
+        to = names.get(last.data["to"], repr(last.data["to"]))
+        return (f"never settled: {name} sent {short(last.data['msg'], 50)} to {to} again and "
+                "again without waiting in between. A loop that sends must receive() before "
+                "it sends again")
+    partners = Counter(names.get(e.data["to"], repr(e.data["to"])) for e in sends)
+    others = ", ".join(p for p in partners if p != name) or "itself"
+    return (f"never settled: {name} and {others} kept messaging each other without end: each "
+            "message made another. Something must not answer (a reply to a reply, or an "
+            "answer to your own message, starts an endless exchange)")
+
+
+def fresh_node(seed: int | None = None) -> Node:
+    """Each check starts from a clean node, so it never mixes with the notebook's processes,
+    with a budget that stops a runaway within seconds (`seed`: see `reset`)."""
+    return reset(seed=seed, log=None, max_steps=MAX_STEPS, max_seconds=MAX_SECONDS)
 
 
 def start_learner(check: Check, what: str, start: Callable[[], Any],
@@ -83,16 +176,164 @@ def start_learner(check: Check, what: str, start: Callable[[], Any],
     noted in `check` if it raised or did not answer `("ok", pid)`."""
     ran, started = run_quietly(check, what, start)
     if ran and not (type(started) is tuple and len(started) == 2 and started[0] == "ok"):
-        check.fail(f"{what} returned {short(started, 60)}: {fix}")
+        error = started[1] if type(started) is tuple and len(started) == 2 else None
+        if type(error) is tuple and len(error) == 2 and error[0] == "bad_return_value":
+            why = f"init returned {short(error[1], 60)}"
+        elif isinstance(error, BaseException):
+            why = f"init raised {reason_text(error)}"
+        else:
+            why = f"it returned {short(started, 60)}"
+        check.fail(f"{what} failed: {why}. {fix[0].upper()}{fix[1:]}")
         return None
     return started[1] if ran else None
 
 
 def spawn_learner(check: Check, fn: Callable, *args: Any, label: str) -> Any:
-    """Spawn the learner's function; None (the reason noted in `check`) if it cannot start."""
+    """Spawn the learner's function; None (the reason noted in `check`) if it cannot start,
+    or if it would block every process (a lock, time.sleep, input())."""
+    if check.refuse_blocking(fn):
+        return None
     shown = ", ".join([label] + [repr(a) for a in args])
     ran, pid = run_quietly(check, f"spawn({shown})", lambda: spawn(fn, *args, label=label))
     return pid if ran else None
+
+
+def exit_of(pid: Pid) -> Event | None:
+    """The event of `pid`'s exit in the current trace, or None while it lives."""
+    return next((e for e in current_node().trace.events if e.kind == "exit" and e.pid == pid),
+                None)
+
+
+def crash_text(exit_event: Event) -> str:
+    """How a process ended, for a finding: `crashed at step 5: KeyError: 'bird' (in
+    handle_call, line 6: return state[key], state)`."""
+    reason = exit_event.data["reason"]
+    if not exit_event.data["crash"]:
+        return f"ended at step {exit_event.step} with reason {short(reason, 80)}"
+    where = f" (in {exit_event.data['where']})" if exit_event.data["where"] else ""
+    return f"crashed at step {exit_event.step}: {reason_text(reason)}{where}"
+
+
+def death_text(pid: Pid) -> str | None:
+    """What killed a server, for a finding: the message it was handling when it died and
+    why, or None while it lives: `the cast ('add', 5) killed the server at step 9: its
+    handle_cast returned None, ...`."""
+    ended = exit_of(pid)
+    if ended is None:
+        return None
+    taken = [e.data["msg"] for e in current_node().trace.events
+             if e.kind == "receive" and e.pid == pid and e.step < ended.step]
+    last = taken[-1] if taken else None
+    if type(last) is tuple and len(last) == 2 and last[0] == "$gen_cast":
+        what = f"the cast {short(last[1], 60)}"
+    elif type(last) is tuple and len(last) == 3 and last[0] == "$gen_call":
+        what = f"the call {short(last[2], 60)}"
+    elif last is not None:
+        what = f"the message {short(last, 60)}"
+    else:
+        return f"the server {crash_text(ended)}"
+    verb = "killed the server" if ended.data["crash"] else "ended the server"
+    return f"{what} {verb} at step {ended.step}: {reason_text(ended.data['reason'])}"
+
+
+RETURNS = {"init": "('ok', state)",
+           "handle_call": "('reply', reply, new_state), or ('noreply', new_state)",
+           "handle_cast": "('noreply', new_state)", "handle_info": "('noreply', new_state)",
+           "handle_continue": "('noreply', new_state)"}
+"""What each GenServer callback returns, as a finding says it."""
+
+
+def reason_text(reason: Any) -> str:
+    """An exit reason in words that say what to change; a call's exit is unwrapped to the
+    server's own reason, and an exception raised in the learner's code says where.
+
+    >>> reason_text(RuntimeError("bad return value from handle_cast: None"))
+    "its handle_cast returned None, which a GenServer cannot act on: return ('noreply', new_state)"
+    >>> reason_text(("noproc", ("GenServer", "call", ["lobby", "who", 5000])))
+    'noproc: no process was there (it had died, or nobody had that name)'
+    """
+    if (type(reason) is tuple and len(reason) == 2 and type(reason[1]) is tuple
+            and reason[1][:1] in (("GenServer",), ("Task",))):
+        reason = reason[0]
+    if isinstance(reason, RuntimeError) and str(reason).startswith("bad return value from "):
+        callback, _, got = str(reason)[len("bad return value from "):].partition(": ")
+        return (f"its {callback} returned {got}, which a GenServer cannot act on: return "
+                f"{RETURNS.get(callback, 'a tuple the GenServer knows')}")
+    if isinstance(reason, RuntimeError) and "clause was provided" in str(reason):
+        callback = "handle_call" if "handle_call" in str(reason) else "handle_cast"
+        return (f"it has no {callback} of its own (GenServer's default crashes): define "
+                f"{callback}")
+    if isinstance(reason, BaseException):
+        frame = user_frame(reason.__traceback__)
+        at = f" (in {frame[0]}, line {frame[1]}: {frame[2]})" if frame and frame[2] else ""
+        return f"{type(reason).__name__}: {reason}{at}"
+    if reason == "noproc":
+        return "noproc: no process was there (it had died, or nobody had that name)"
+    if reason == "timeout":
+        return "timeout: no reply came in time"
+    if reason == "calling_self":
+        return ("calling_self: the server called itself, which nobody could ever answer "
+                "(notebook 03); compute the answer in the callback, from its state")
+    return f"exit reason {short(reason, 120)}"
+
+
+def names_used(code: Any) -> set[str]:
+    """The global names a function (or every method of a class) refers to, nested
+    functions included: what the learner's code calls, without running it.
+
+    >>> def f(x):
+    ...     return [sorted(y) for y in x]
+    >>> sorted(names_used(f))
+    ['sorted']
+    """
+    if isinstance(code, type):
+        return set().union(*(names_used(v) for v in vars(code).values()))
+    code = getattr(getattr(code, "__func__", code), "__code__", code)
+    if not hasattr(code, "co_names"):
+        return set()
+    nested = [c for c in code.co_consts if hasattr(c, "co_names")]
+    return set(code.co_names).union(*map(names_used, nested))
+
+
+def blocking_parts(*code: Any) -> list[str]:
+    """What in the learner's functions or classes would block the one thread that every
+    process runs on (a lock, `time.sleep`, `input()`), found by name, without running it.
+
+    >>> import threading, time
+    >>> lock = threading.Lock()
+    >>> def bump():
+    ...     with lock:
+    ...         time.sleep(1)
+    >>> blocking_parts(bump)
+    ['lock (a threading lock)', 'time.sleep']
+    """
+    found: list[str] = []
+    for item in code:
+        functions = vars(item).values() if isinstance(item, type) else [item]
+        for function in functions:
+            function = getattr(function, "__func__", function)
+            if not hasattr(function, "__code__"):
+                continue
+            closure = dict(zip(function.__code__.co_freevars,
+                               [cell.cell_contents for cell in function.__closure__ or ()]))
+            scope = {**vars(builtins), **function.__globals__, **closure}
+            used = names_used(function)
+            for name in sorted(used):
+                what = _blocking(name, scope.get(name), used)
+                if what and what not in found:
+                    found.append(what)
+    return found
+
+
+def _blocking(name: str, value: Any, used: set[str]) -> str | None:
+    if type(value).__module__ in ("_thread", "threading") and hasattr(value, "acquire"):
+        return f"{name} (a threading lock)"
+    if value is threading or (value is time and "sleep" in used) or value is time.sleep:
+        return "threading" if value is threading else "time.sleep"
+    if value is builtins.input:
+        return "input()"
+    return None
+
 
 
 # -- rules read off a trace -------------------------------------------------------------

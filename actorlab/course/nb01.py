@@ -8,46 +8,74 @@
 ✓ echo: all good
   ✓ the first message came back: 'ping'
   ✓ the second message came back too: echo keeps going
+  ✓ 1,100 more came back: echo loops, and never runs out of stack
   ✓ echo is still alive, waiting for more
+
+A process that loops by calling itself, as Elixir's do, runs out of stack in Python:
+
+>>> def recursive_echo():
+...     sender, message = receive()
+...     send(sender, message)
+...     recursive_echo()
+>>> check_echo(recursive_echo)  # doctest: +ELLIPSIS
+✗ echo: not yet
+  ✓ the first message came back: 'ping'
+  ✓ the second message came back too: echo keeps going
+  ✗ echo crashed with RecursionError after ... messages: it goes round by calling itself, as an Elixir loop does, but Python keeps every call's frame until the stack runs out. Loop with while True: instead
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
-from ..runtime import (ReceiveTimeout, current_node, is_alive, process_info, receive,
-                       self_pid, send)
-from .checks import Check, spawn_learner
+from ..runtime import ReceiveTimeout, current_node, is_alive, receive, self_pid, send, spawn
+from ..trace import Pid, short
+from .checks import Check, crash_text, exit_of, spawn_learner
+
+MANY = 1_100
+"""Messages a loop must survive: more than Python's recursion limit (1,000 frames)."""
 
 
-def _reply(timeout: float = 100) -> object:
+def _reply(timeout: float = 100) -> Any:
     try:
         return receive(timeout=timeout)
     except ReceiveTimeout:
         return None
 
 
-def _ended_early(check: Check, pid: object, name: str) -> None:
-    """If the process already ended, say how, reading the trace."""
-    if is_alive(pid):
-        return False
-    trace = current_node().trace
-    exit_event = next(e for e in trace.events if e.kind == "exit" and e.pid == pid)
-    received = [e for e in trace.events if e.kind == "receive" and e.pid == pid]
-    reason = exit_event.data["reason"]
-    if exit_event.data["crash"]:
-        check.fail(f"{name} crashed at step {exit_event.step}: {type(reason).__name__}: "
-                   f"{reason}")
-    elif not received:
-        check.fail(f"{name} ended at step {exit_event.step} without receiving anything: "
-                   "it must call receive() to take a message from its mailbox")
-    elif not any(e.kind == "send" and e.pid == pid for e in trace.events):
-        check.fail(f"{name} took a message at step {received[0].step} and ended at step "
-                   f"{exit_event.step} without sending anything back: answer with send(), "
-                   "inside a while True: loop so that it keeps going")
-    else:
-        check.fail(f"{name} ended at step {exit_event.step}, after {len(received)} "
-                   "message(s): loop (while True:) to handle the next one")
-    return True
+def _events(pid: Pid, kind: str) -> list:
+    return [e for e in current_node().trace.events if e.kind == kind and e.pid == pid]
+
+
+def _silence(pid: Pid, name: str, answer: str) -> str:
+    """Why `pid` sent the shell nothing back, read off the trace."""
+    ended = exit_of(pid)
+    received = _events(pid, "receive")
+    sends = _events(pid, "send")
+    if any(e.data["to"] == pid for e in sends):
+        return (f"{name} sent {short(sends[0].data['msg'])} to itself: inside {name}, self_pid() "
+                f"is {name}'s own pid. {answer}")
+    if ended is not None and isinstance(ended.data["reason"], RecursionError):
+        return _recursion(name, len(received))
+    if ended is not None and ended.data["crash"]:
+        return f"{name} {crash_text(ended)}"
+    if ended is not None and not received:
+        return (f"{name} ended at step {ended.step} without receiving anything: it must call "
+                "receive() to take a message from its mailbox")
+    if ended is not None:
+        said = "" if sends else " without sending anything back"
+        return (f"{name} ended at step {ended.step}, after {len(received)} message(s){said}: "
+                "the process had finished. Put the receive and the answer inside a while "
+                "True: loop, so that it waits for the next message")
+    if received:
+        return (f"{name} took {short(received[-1].data['msg'])} at step {received[-1].step} and "
+                f"went back to waiting without sending anything: {answer}, inside the loop")
+    return f"{name} never took the message from its mailbox: call receive() in its loop"
+
+
+def _recursion(name: str, count: int) -> str:
+    return (f"{name} crashed with RecursionError after {count:,} messages: it goes round by "
+            "calling itself, as an Elixir loop does, but Python keeps every call's frame until "
+            "the stack runs out. Loop with while True: instead")
 
 
 def check_echo(echo: Callable) -> None:
@@ -56,23 +84,25 @@ def check_echo(echo: Callable) -> None:
         pid = spawn_learner(check, echo, label="echo")
         if pid is None:
             return
-        send(pid, (self_pid(), "ping"))
-        first = _reply()
-        if first is None:
-            if not _ended_early(check, pid, "echo"):
-                check.fail("(sender, 'ping') went unanswered: send the message back to sender "
-                           "with send(sender, message)")
+        answer = "send the message back with send(sender, message)"
+        for word, ok in (("ping", "the first message came back: 'ping'"),
+                         ("pong", "the second message came back too: echo keeps going")):
+            send(pid, (self_pid(), word))
+            reply = _reply()
+            if reply is None:
+                check.fail(_silence(pid, "echo", answer))
+                return
+            if not check.expect(reply == word, ok, f"echo sent back {short(reply)} for "
+                                f"{word!r}; send back the message itself, {word!r}"):
+                return
+        for _ in range(MANY):
+            send(pid, (self_pid(), "again"))
+        replies = [_reply() for _ in range(MANY)]
+        if None in replies:
+            check.fail(_silence(pid, "echo", answer))
             return
-        check.expect(first == "ping", "the first message came back: 'ping'",
-                     f"echo sent back {first!r}; send back the message itself, 'ping'")
-        send(pid, (self_pid(), "pong"))
-        second = _reply()
-        if second is None:
-            if not _ended_early(check, pid, "echo"):
-                check.fail("the second message got no reply: echo must loop to receive again")
-            return
-        check.expect(second == "pong", "the second message came back too: echo keeps going",
-                     f"the second reply was {second!r}, not 'pong'")
+        check.expect(True, f"{MANY:,} more came back: echo loops, and never runs out of stack",
+                     "")
         check.expect(is_alive(pid), "echo is still alive, waiting for more",
                      "echo ended: it should wait for the next message")
 
@@ -83,20 +113,58 @@ def check_counter(counter: Callable) -> None:
         pid = spawn_learner(check, counter, 10, label="counter")
         if pid is None:
             return
+        other = spawn(counter, 100, label="other counter")
         send(pid, ("add", 2))
         send(pid, ("add", 3))
+        answer = "send ('count', n) to the pid that came with ('get', pid)"
         send(pid, ("get", self_pid()))
-        answer = _reply()
-        if answer is None:
-            if not _ended_early(check, pid, "counter"):
-                left = process_info(pid)["messages"]
-                unread = f"; still in its mailbox: {left}" if left else ""
-                check.fail("('get', pid) got no answer: send ('count', n) to that pid" + unread)
+        first = _reply()
+        if first is None:
+            check.fail(_silence(pid, "counter", answer))
             return
-        check.expect(answer == ("count", 15), "10 + 2 + 3 gives ('count', 15)",
-                     f"after starting at 10 and adding 2 and 3, the answer was {answer!r}, not "
-                     "('count', 15): keep the count in a variable and pass it round the loop")
+        send(other, ("get", self_pid()))
+        untouched = _reply()
+        if _number(untouched) not in (None, 100):
+            check.fail(f"a second counter, started at 100 and sent no add, answered "
+                       f"{short(untouched)}, and the first answered {short(first)}: the two "
+                       "processes share one count. A global variable (or an attribute) is one "
+                       "for every process; keep the count in the loop's own variable, n")
+            return
+        if not check.expect(first == ("count", 15), "10 + 2 + 3 gives ('count', 15)",
+                            _wrong_count(first)):
+            return
         send(pid, ("get", self_pid()))
         again = _reply()
+        if again is None:
+            check.fail("asking a second time got no answer: " + _silence(pid, "counter", answer))
+            return
         check.expect(again == ("count", 15), "asking again gives the same count: it kept its state",
-                     f"asking a second time gave {again!r}: the loop must go on with the count")
+                     f"asking a second time gave {short(again)}: the loop must go on with the "
+                     "count")
+        for _ in range(MANY):
+            send(pid, ("add", 1))
+        send(pid, ("get", self_pid()))
+        many = _reply()
+        if many is None:
+            check.fail(f"after {MANY:,} more adds: " + _silence(pid, "counter", answer))
+            return
+        check.expect(many == ("count", 15 + MANY),
+                     f"{MANY:,} more adds give ('count', {15 + MANY:,}): the loop never runs "
+                     "out of stack", f"after {MANY:,} adds of 1 the answer was {short(many)}")
+
+
+def _number(answer: Any) -> Any:
+    """The count in an answer, ('count', n) or a bare n."""
+    return answer[1] if type(answer) is tuple and len(answer) == 2 else answer
+
+
+def _wrong_count(answer: Any) -> str:
+    """What a wrong answer to ('get', pid), after starting at 10 and adding 2 and 3, says."""
+    if answer == 15:
+        return "the answer was 15, not ('count', 15): send the tuple ('count', n)"
+    if answer == ("count", 10):
+        return ("the answer was ('count', 10): the adds were lost. Each add must change the "
+                "variable the loop goes round with: n = n + message[1], or n += message[1] (a "
+                "variable set inside the loop starts again each time round)")
+    return (f"after starting at 10 and adding 2 and 3, the answer was {short(answer)}, not "
+            "('count', 15): keep the count in a variable and pass it round the loop")

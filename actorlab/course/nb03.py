@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from ..runtime import (ANY, DeadlockError, ReceiveTimeout, current_node, make_ref, receive,
-                       self_pid, send, spawn)
-from .checks import Check, describe_step, fresh_node, self_waits, spawn_learner
+from ..runtime import (ANY, DeadlockError, ReceiveTimeout, current_node, is_alive, make_ref,
+                       receive, self_pid, send, spawn)
+from ..trace import short
+from .checks import (Check, crash_text, describe_step, exit_of, fresh_node, self_waits,
+                     spawn_learner)
 
 NUMBERS = [1, 2, 3, 6]
 
@@ -31,19 +33,40 @@ def check_stats(stats_server: Callable) -> None:
             mean = call(pid, "mean", timeout=1000)
             summary = call(pid, "summary", timeout=1000)
         except (DeadlockError, ReceiveTimeout):
-            waits = self_waits(current_node().trace)
-            if waits:
-                check.fail(f"at {describe_step(current_node().trace, waits[0])} the server "
-                           "waited for a reply from itself: it called its own API while handling "
-                           "a call. Compute the mean with a plain function that both requests use")
-            else:
-                check.fail("a call got no answer: every call must be answered with (ref, reply)")
+            check.fail(_unanswered(pid))
             return
         check.expect(mean == 3, "'mean' answered 3.0", f"'mean' answered {mean!r}, not 3.0")
         check.expect(summary == ("summary", 4, 3), "'summary' answered ('summary', 4, 3.0)",
                      f"'summary' answered {summary!r}, not ('summary', 4, 3.0)")
-        check.expect(not self_waits(current_node().trace), "the server never waited for itself",
-                     "the server still calls itself somewhere")
+        helpers = [e.data["child"] for e in current_node().trace.events
+                   if e.kind == "spawn" and e.pid == pid]
+        if helpers:
+            alive = sum(map(is_alive, helpers))
+            check.fail(f"the server started a new process to answer (and {alive} of them still "
+                       "wait for messages that will never come): it asks another server what "
+                       "it could compute itself. Compute the mean with a plain function that "
+                       "both requests use")
+        else:
+            check.expect(not self_waits(current_node().trace),
+                         "the server never waited for itself",
+                         "the server still calls itself somewhere")
+
+
+def _unanswered(pid: Any) -> str:
+    """Why a call to the stats server got no answer."""
+    trace = current_node().trace
+    waits = self_waits(trace)
+    if waits:
+        timed = waits[0].data["timeout"] is not None
+        return (f"at {describe_step(trace, waits[0])} the server waited for a reply from "
+                "itself: it called its own API while handling a call. " +
+                ("The timeout only ended that wait with a crash: it fixes nothing. "
+                 if timed else "") +
+                "Compute the mean with a plain function that both requests use")
+    ended = exit_of(pid)
+    if ended is not None:
+        return f"a call got no answer: the server {crash_text(ended)}"
+    return "a call got no answer: every call must be answered with send(caller, (ref, reply))"
 
 
 # -- which programs deadlock? ---------------------------------------------------------
@@ -109,12 +132,29 @@ WHY = {
 def check_deadlock_quiz(deadlocks: dict) -> None:
     """`deadlocks` says True or False for each of the programs A, B and C."""
     with Check("which programs deadlock") as check:
+        if not isinstance(deadlocks, dict):
+            check.fail(f"deadlocks is {short(deadlocks)}: keep it a dict, "
+                       "{'A': True or False, 'B': ..., 'C': ...}")
+            return
+        unknown = set(deadlocks) - set(PROGRAMS)
+        if unknown:
+            check.fail(f"deadlocks has the keys {', '.join(sorted(map(repr, unknown)))}: the "
+                       "programs are 'A', 'B' and 'C'")
+            return
         for name, program in PROGRAMS.items():
             _run_program(check, name, program, deadlocks.get(name))
 
 
-def _run_program(check: Check, name: str, program: Callable, guess: bool | None) -> None:
+def _run_program(check: Check, name: str, program: Callable, guess: Any) -> None:
     """Run one program on a fresh node and compare what happened with the guess."""
+    if guess is None:
+        check.fail(f"{name}: no answer yet (True if it deadlocks, False if not)")
+        return
+    if type(guess) is not bool:
+        quoted = " (without quotes: a bool, not a string)" if guess in ("True", "False") else ""
+        check.fail(f"{name}: {short(guess)} is not an answer: write True if it deadlocks, "
+                   f"False if not{quoted}")
+        return
     fresh_node()
     try:
         program()
@@ -122,8 +162,6 @@ def _run_program(check: Check, name: str, program: Callable, guess: bool | None)
     except DeadlockError:
         happened = True
     verdict = "deadlocks" if happened else "does not deadlock"
-    if guess is None:
-        check.fail(f"{name}: no answer yet (True if it deadlocks, False if not)")
-    else:
-        check.expect(guess == happened, f"{name} {verdict}: {WHY[name]}",
-                     f"{name} {verdict}, and you said {guess}: {WHY[name]}")
+    said = "it does" if guess else "it does not"
+    check.expect(guess == happened, f"{name} {verdict}: {WHY[name]}",
+                 f"{name} {verdict} (you said {said}): {WHY[name]}")

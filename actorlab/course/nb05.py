@@ -1,67 +1,213 @@
-"""Checks for notebook 05, GenServer."""
+"""Checks for notebook 05, GenServer.
+
+Both checks run the learner's server as a process, and then call its callbacks as what
+they are, plain functions from a message and a state to a tuple: a server that keeps its
+state on the object (`self.n`) answers from the object, not from the state it is given.
+
+>>> class InSelf(GenServer):
+...     def init(self, n):
+...         self.n = n
+...         return ("ok", n)
+...     def handle_call(self, request, from_, n):
+...         return ("reply", self.n, n)
+...     def handle_cast(self, message, n):
+...         self.n += message[1]
+...         return ("noreply", n)
+>>> check_counter(InSelf)
+✗ Counter GenServer: not yet
+  ✓ after ('add', 5) the count is 15
+  ✗ InSelf keeps the count on the object, in self.n: called as plain functions after init(0), with the state 42, handle_call('get', ...) returned ('reply', 0, 42) and handle_cast(('add', 1), ...) returned ('noreply', 42), not ('reply', 42, 42) and ('noreply', 43). A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self
+"""
 from __future__ import annotations
 
+import ast
+import inspect
+import textwrap
 from typing import Any
 
 from ..otp import GenServer
-from ..runtime import Exit, receive, run_for, self_pid, send, spawn
-from .checks import Check, run_quietly, start_learner
+from ..runtime import Exit, make_ref, receive, run_for, self_pid, send, spawn
+from ..trace import Pid, short
+from .checks import Check, death_text, reason_text, start_learner
+
+NO_ANSWER = object()
+
+
+def _call(check: Check, server: Pid, request: Any, shown: str) -> Any:
+    """GenServer.call, or NO_ANSWER with what went wrong noted (what killed the server)."""
+    try:
+        return GenServer.call(server, request, 100)
+    except Exit as exit_:
+        died = death_text(server)
+        check.fail(f"{shown} exited: " + (died or reason_text(exit_.reason)))
+        return NO_ANSWER
+
+
+def _attributes_set(module: type) -> list[str]:
+    """The attributes the class's methods assign, as written (`self.n`, `Counter.n`)."""
+    names = []
+    for method in vars(module).values():
+        try:
+            tree = ast.parse(textwrap.dedent(inspect.getsource(method)))
+        except (OSError, TypeError, SyntaxError):
+            continue                      # not a function, or its source is not at hand
+        for node in ast.walk(tree):
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, ast.AugAssign) else []
+            for target in targets:
+                name = ast.unparse(target)
+                if isinstance(target, ast.Attribute) and name not in names:
+                    names.append(name)
+    return names
+
+
+def _state_in_process(check: Check, module: type, what: str, calls: list) -> bool:
+    """Call the callbacks directly, after init(0), with a state of the check's choosing:
+    each must answer from that state. `calls` holds (shown, callback, args, wanted)."""
+    answers = []
+    try:
+        instance = module()
+        instance.init(0)
+        for _, callback, args, _ in calls:
+            answers.append(getattr(instance, callback)(*args))
+    except Exception as error:
+        answers.append(f"raised {type(error).__name__}: {error}")
+    wanted = [call[3] for call in calls]
+    if answers == wanted:
+        return True
+    attributes = _attributes_set(module)
+    where = (f"in {' and '.join(attributes)}" if attributes else "in self")
+    got = " and ".join(f"{shown} " + (answer if isinstance(answer, str) else
+                                      f"returned {short(answer)}")
+                       for (shown, _, _, _), answer in zip(calls, answers))
+    check.fail(f"{module.__name__} keeps the {what} on the object, {where}: called as plain "
+               f"functions after init(0), with the state {short(calls[0][2][-1])}, {got}, not "
+               f"{' and '.join(short(w) for w in wanted)}. A GenServer's state lives in the "
+               "process: init returns it, each callback gets it as its last argument and "
+               "returns the new one. Keep nothing in self")
+    return False
 
 
 def check_counter(module: Any) -> None:
     """A GenServer counter: init(n); cast ("add", k); call "get"."""
     with Check("Counter GenServer") as check:
-        pid = start_learner(check, "GenServer.start(Counter, 10)",
+        pid = start_learner(check, f"GenServer.start({module.__name__}, 10)",
                             lambda: GenServer.start(module, 10))
         if pid is None:
             return
         GenServer.cast(pid, ("add", 5))
-        ran, count = run_quietly(check, "GenServer.call(counter, 'get')",
-                                 lambda: GenServer.call(pid, "get", 100))
-        if ran:
-            check.expect(count == 15, "after ('add', 5) the count is 15",
-                         f"after starting at 10 and ('add', 5), 'get' answered {count!r}: "
-                         "handle_cast returns ('noreply', new_state); handle_call returns "
-                         "('reply', count, state)")
+        count = _call(check, pid, "get", "after the cast ('add', 5), GenServer.call(counter, "
+                                         "'get')")
+        if count is NO_ANSWER:
+            return
+        if not check.expect(count == 15, "after ('add', 5) the count is 15",
+                            f"after starting at 10 and ('add', 5), 'get' answered {short(count)}: "
+                            "handle_cast returns ('noreply', new_state); handle_call returns "
+                            "('reply', count, state)"):
+            return
+        from_ = (self_pid(), make_ref())
+        if not _state_in_process(check, module, "count", [
+                ("handle_call('get', ...)", "handle_call", ("get", from_, 42), ("reply", 42, 42)),
+                ("handle_cast(('add', 1), ...)", "handle_cast", (("add", 1), 42),
+                 ("noreply", 43))]):
+            return
+        other = start_learner(check, f"GenServer.start({module.__name__}, 100)",
+                              lambda: GenServer.start(module, 100))
+        GenServer.cast(pid, ("add", 1))
+        untouched = _call(check, other, "get", "GenServer.call(second_counter, 'get')")
+        if untouched is not NO_ANSWER:
+            check.expect(untouched == 100, "two counters keep two counts: a second one, started "
+                         "at 100, still says 100 after an add to the first",
+                         f"a second counter, started at 100, answered {short(untouched)} after "
+                         "an add to the first: the two servers share one count. Keep it in the "
+                         "state, not in a class attribute or a global")
 
 
 def check_queue(module: Any) -> None:
-    """A queue GenServer: "pop" waits (deferred reply) until ("push", item) arrives."""
+    """A queue GenServer: "pop" waits (deferred reply) until ("push", item) arrives; items
+    and waiters are served oldest first."""
     with Check("Queue with deferred replies") as check:
-        queue = start_learner(check, "GenServer.start(Queue)", lambda: GenServer.start(module))
+        queue = start_learner(check, f"GenServer.start({module.__name__})",
+                              lambda: GenServer.start(module))
         if queue is None:
             return
         shell = self_pid()
 
-        def popper() -> None:
+        def popper(name: str) -> None:
             try:
-                send(shell, ("popped", GenServer.call(queue, "pop", 1000)))
+                send(shell, (name, "popped", GenServer.call(queue, "pop", 1000)))
             except Exit as exit_:
-                send(shell, ("failed", exit_.reason))
+                send(shell, (name, "failed", exit_.reason))
 
-        spawn(popper, label="popper")
-        run_for(50)
+        spawn(popper, "ann", label="ann")
+        run_for(10)
+        spawn(popper, "bob", label="bob")
+        run_for(40)
         GenServer.cast(queue, ("push", "parcel"))
-        answer = receive(timeout=2000)
-        if answer[0] == "failed":
-            reason = answer[1][0]
-            if reason == "timeout":
-                check.fail("the pop was never answered: remember from_ in the state, return "
-                           "('noreply', state), and GenServer.reply(from_, item) when an item "
-                           "is pushed")
-            elif isinstance(reason, RuntimeError) and "bad return value" in str(reason):
-                check.fail(f"the server crashed: {reason}. handle_call returns ('reply', item, "
-                           "state) or ('noreply', state); handle_cast returns ('noreply', state)")
-            else:
-                check.fail(f"the pop failed, the server exited with {reason!r}")
-            return
-        else:
-            check.expect(answer == ("popped", "parcel"),
-                         "a pop on an empty queue waited, and got the item pushed 50 ms later",
-                         f"the waiting pop got {answer[1]!r}, not 'parcel'")
         GenServer.cast(queue, ("push", "letter"))
-        ran, item = run_quietly(check, "a pop on a non-empty queue",
-                                lambda: GenServer.call(queue, "pop", 100))
-        if ran:
-            check.expect(item == "letter", "a pop on a non-empty queue answered at once",
-                         f"a pop on a queue holding 'letter' answered {item!r}")
+        answers = {}
+        for _ in range(2):
+            name, *outcome = receive(timeout=2000)
+            answers[name] = tuple(outcome)
+        if not _waiters_served(check, queue, answers):
+            return
+        GenServer.cast(queue, ("push", "first"))
+        GenServer.cast(queue, ("push", "second"))
+        item = _call(check, queue, "pop", "a pop on a queue holding 'first' and 'second'")
+        if item is NO_ANSWER:
+            return
+        if not check.expect(item == "first", "a pop on a queue holding two items answered the "
+                            "oldest, 'first', at once",
+                            f"a pop on a queue holding 'first' then 'second' answered "
+                            f"{short(item)}: " +
+                            ("a queue answers its oldest item (first in, first out): add new "
+                             "items at the end, take them from the front" if item == "second"
+                             else "answer the oldest item, and remove it")):
+            return
+        item = _call(check, queue, "pop", "a second pop")
+        if item is NO_ANSWER:
+            return
+        if not check.expect(item == "second", "a second pop answered 'second'",
+                            f"a second pop answered {short(item)}, not 'second': " +
+                            ("remove the item you answer from the state" if item == "first"
+                             else "keep every pushed item until it is popped")):
+            return
+        from_ = (self_pid(), make_ref())
+        _state_in_process(check, module, "queue", [
+            ("handle_call('pop', ...)", "handle_call",
+             ("pop", from_, {"items": ["x"], "waiting": []}),
+             ("reply", "x", {"items": [], "waiting": []}))])
+
+
+def _waiters_served(check: Check, queue: Pid, answers: dict) -> bool:
+    """Did ann and bob, who popped an empty queue in that order, get the two items pushed
+    next, oldest waiter first?"""
+    failed = {name: why for name, (status, why) in answers.items() if status == "failed"}
+    if failed:
+        name, reason = next(iter(failed.items()))
+        died = death_text(queue)
+        if died:
+            check.fail(f"{name}'s pop on an empty queue failed: {died}")
+        elif type(reason) is tuple and reason[:1] == ("timeout",):
+            check.fail(f"{name}'s pop on an empty queue was never answered, though items were "
+                       "pushed after it: remember from_ in the state, return ('noreply', "
+                       "state), and GenServer.reply(from_, item) when an item is pushed")
+        else:
+            check.fail(f"{name}'s pop failed: {reason_text(reason)}")
+        return False
+    got = {name: item for name, (_, item) in answers.items()}
+    if got.get("ann") is None and got.get("bob") is None:
+        check.fail("a pop on an empty queue answered None at once: it should wait until an "
+                   "item is pushed: remember from_ in the state and return ('noreply', state)")
+        return False
+    if got == {"ann": "letter", "bob": "parcel"}:
+        check.fail("ann popped first and bob second, and then 'parcel' and 'letter' were "
+                   "pushed: ann got 'letter' and bob 'parcel'. Serve waiters oldest first: "
+                   "add new ones at the end of 'waiting', answer the first")
+        return False
+    return check.expect(got == {"ann": "parcel", "bob": "letter"},
+                        "two pops on an empty queue waited, and got the two items pushed 40 ms "
+                        "later, oldest waiter first",
+                        f"ann and bob popped an empty queue, then 'parcel' and 'letter' were "
+                        f"pushed: ann got {short(got.get('ann'))} and bob "
+                        f"{short(got.get('bob'))}, not 'parcel' and 'letter'")

@@ -86,7 +86,7 @@ from ..otp import GenServer
 from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, receive, run_for,
                        whereis)
 from ..trace import Pid, short
-from .checks import Check, run_quietly, start_learner
+from .checks import Check, exit_of, reason_text, run_quietly, start_learner
 
 
 class Room(GenServer):
@@ -144,16 +144,27 @@ def _watched_by(watcher: Pid) -> set[Pid]:
 
 
 def _exit_reason(pid: Pid) -> Any:
-    for event in current_node().trace.events:
-        if event.kind == "exit" and event.pid == pid:
-            return event.data["reason"]
+    ended = exit_of(pid)
+    return ended.data["reason"] if ended else None
+
+
+def _to_room(doorman: Pid, room: Pid) -> str | None:
+    """What is wrong with what the doorman sent the room, if it sent it no cast
+    ("enter", who)."""
+    sent = [e.data["msg"] for e in current_node().trace.events
+            if e.kind == "send" and e.pid == doorman and e.data["to"] == room]
+    if not sent:
+        return None
+    message = sent[0]
+    if not (type(message) is tuple and message[:1] in (("$gen_cast",), ("$gen_call",))):
+        return (f"the doorman sent {short(message)} with send: a GenServer gets in handle_cast "
+                "only what GenServer.cast sends (a plain message goes to handle_info). Use "
+                "GenServer.cast(room_name, ('enter', who))")
+    if message[0] == "$gen_cast" and not (type(message[1]) is tuple and
+                                          message[1][:1] == ("enter",)):
+        return (f"you cast {short(message[1])} to the room: a Room takes the cast "
+                "('enter', who)")
     return None
-
-
-def _exit_text(reason: Any) -> str:
-    if isinstance(reason, BaseException):
-        return f"{type(reason).__name__}: {reason}"
-    return short(reason, 120)
 
 
 def check_doorman(module: Any) -> None:
@@ -174,11 +185,15 @@ def check_doorman(module: Any) -> None:
                            "('reply', 'ok', state) once it has cast ('enter', who) to the room")
             else:
                 check.fail(f"the doorman crashed on ('admit', 'ann'): "
-                           f"{_exit_text(_exit_reason(doorman))}")
+                           f"{reason_text(_exit_reason(doorman))}")
             return
         if _called(doorman, whereis("lobby"), "enter"):
             check.fail("you called the room; a Room only handles (\"enter\", who) as a cast: "
                        "GenServer.cast(room_name, (\"enter\", who))")
+            return
+        wrong = _to_room(doorman, whereis("lobby"))
+        if wrong:
+            check.fail(wrong)
             return
         if answer != "ok":
             check.fail(f"('admit', 'ann') answered {answer!r}: reply 'ok' once you have cast "
@@ -203,7 +218,7 @@ def check_doorman(module: Any) -> None:
                            "replaced: the doorman should answer 'ok' and cast to the room's name")
             else:
                 check.fail(f"after the lobby was replaced, the doorman crashed on ('admit', "
-                           f"'bob') with {_exit_text(_exit_reason(doorman))}: it still used "
+                           f"'bob') with {reason_text(_exit_reason(doorman))}: it still used "
                            f"the old lobby's pid {old!r} (dead since step {died}). Keep the "
                            "room's name in the state and call or cast to the name each time")
             return
@@ -229,7 +244,7 @@ def check_doorman(module: Any) -> None:
                            f"holding {people!r}, not ['bob']: cast ('enter', who) to the room's "
                            "name on every request")
         check.expect(is_alive(doorman), "the doorman outlived the old lobby",
-                     f"the doorman died with {_exit_text(_exit_reason(doorman))}")
+                     f"the doorman died with {reason_text(_exit_reason(doorman))}")
 
 
 def check_manager(module: Any) -> None:
@@ -256,6 +271,13 @@ def check_manager(module: Any) -> None:
                        "id, and reply with the pid; ('find', id) replies with the pid kept")
             return
         check.expect(True, "('open', id) started a room and ('find', id) answered its pid", "")
+        by_name = [e.data["name"] for e in current_node().trace.events
+                   if e.kind == "monitor" and e.pid == manager and e.data["name"] is not None]
+        if by_name:
+            check.fail(f"the manager monitored {short(by_name[0])}, a name that no process "
+                       "holds, so its DOWN came at once, with reason noproc: monitor the room "
+                       "itself, monitor(pid)")
+            return
         watched = _watched_by(manager)
         linked = any(e.kind == "link" and {e.pid, e.data["peer"]} == {manager, kitchen}
                      for e in current_node().trace.events)
@@ -277,7 +299,7 @@ def check_manager(module: Any) -> None:
                            "Start them with GenServer.start, and monitor them instead")
             else:
                 check.fail(f"the manager crashed when the kitchen died: "
-                           f"{_exit_text(reason)}. Its handle_info gets ('DOWN', ref, "
+                           f"{reason_text(reason)}. Its handle_info gets ('DOWN', ref, "
                            "'process', pid, reason) and must return ('noreply', rooms) with "
                            "that room left out")
             return

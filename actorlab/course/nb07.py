@@ -28,9 +28,9 @@ from typing import Any, Callable
 
 from ..otp import DynamicSupervisor, GenServer, Registry, Supervisor
 from ..otp.children import child_spec
-from ..runtime import Exit, exit, is_alive, whereis
+from ..runtime import Exit, current_node, exit, is_alive, whereis
 from ..trace import Pid, short
-from .checks import Check, fresh_node, run_quietly, start_learner
+from .checks import Check, fresh_node, reason_text, run_quietly, start_learner
 
 STRATEGIES = ("one_for_one", "one_for_all", "rest_for_one")
 SERVICES = ("db", "cache", "web")
@@ -194,7 +194,7 @@ def _greet(check: Check, when: str) -> Any:
             check.fail(f"{when}, greet failed: the greeter called {short(target, 50)} and "
                        "found no room there (noproc). Call the room by via(room_name)")
     else:
-        check.fail(f"{when}, greet failed: the greeter exited with {short(inner, 80)}. "
+        check.fail(f"{when}, greet failed: the greeter exited: {reason_text(inner)}. "
                    "handle_call posts with GenServer.call(via(room_name), (\"post\", "
                    "\"hello!\")) and returns (\"reply\", that answer, room_name)")
     return None
@@ -252,7 +252,13 @@ def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: 
     exit(room, "kill")
     entries = Registry.lookup(REGISTRY, "#lobby")
     if not (entries and entries[0][0] != room):
-        check.fail("after the room was killed, no new room registered under \"#lobby\"")
+        supervisor = whereis(ROOM_SUPERVISOR)
+        linked = any(e.kind == "link" and {e.pid, e.data["peer"]} == {room, supervisor}
+                     for e in current_node().trace.events)
+        check.fail("after the room was killed, no new room registered under \"#lobby\"" +
+                   ("" if linked else ": the room was started with no link to its "
+                    "supervisor, so the supervisor never heard of its death. Start it with "
+                    "GenServer.start_link, as Room.child_spec does"))
         return
     answer = _greet(check, "after the room was killed and restarted")
     if answer is None:

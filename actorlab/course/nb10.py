@@ -152,7 +152,7 @@ async def check_call(call: Callable) -> None:
                 check.fail(f"a call to an actor that answers raised "
                            f"{type(value).__name__}: {value}")
             elif _looks_unawaited(value):
-                check.fail("the call returned something still to be awaited: return "
+                check.fail(f"the call returned {_show(value)} instead of the answer: return "
                            "await asyncio.wait_for(reply, timeout)")
             else:
                 check.expect(value == 3.0,
@@ -225,7 +225,10 @@ def check_scenarios(answers: Any) -> None:
             return
         for key, (verdict, why) in SCENARIOS.items():
             given = answers.get(key)
-            if given not in VERDICTS:
+            if isinstance(given, str) and given.lower() in VERDICTS and given not in VERDICTS:
+                check.fail(f"{key}: write the answer in lower case, {given.lower()!r}, not "
+                           f"{given!r}")
+            elif given not in VERDICTS:
                 check.fail(f"{key}: answer 'ok', 'deadlock' or 'refused', not {given!r}")
             elif given == verdict:
                 check.expect(True, f"{key} is {verdict}: {why}", "")

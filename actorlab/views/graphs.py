@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import graphviz
 
+from ..runtime import BadArgument
 from ..trace import Pid, Trace, short
 from .model import lane_names
 from .render import FONT, View, label
@@ -47,7 +48,7 @@ class WaitForGraph(View):
     def __init__(self, trace: Trace, step: int | None = None) -> None:
         step = len(trace) if step is None else step
         if not 0 <= step <= len(trace):
-            raise ValueError(f"step {step} is not in this trace (steps 1 to {len(trace)})")
+            raise BadArgument(f"step {step} is not in this trace (steps 1 to {len(trace)})")
         found = step > 0 and trace[step - 1].kind == "deadlock"
         states = replay_states(trace)[step - 1 if found else step]
         waiting = {pid: s for pid, s in sorted(states.items()) if s.status == "waiting"}

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from ..runtime import BadArgument
 from ..trace import Event, Pid, Ref, Trace, describe_pattern, short
 from ..trace.text import SIGNAL_OUTCOMES
 
@@ -134,13 +135,16 @@ def build(trace: Trace, *, processes: Iterable[Any] | None = None,
           max_rows: int = 200) -> Model:
     """Read `trace` into a `Model`.
 
-    `processes`: pids or names to show (default: all); `steps`: (first, last) window;
-    `hide_system`: leave out OTP's bookkeeping messages and monitor/alias events;
-    `max_rows`: without `steps`, a longer trace shows its last `max_rows` events.
+    `processes`: pids or names to show, as lanes in that order (default: all, in pid
+    order); `steps`: (first, last) window; `hide_system`: leave out OTP's bookkeeping
+    messages and monitor/alias events; `max_rows`: without `steps`, a longer trace shows
+    its last `max_rows` events. A bad option raises `BadArgument`, saying what it takes.
     """
+    _check_window(steps, max_rows)
     events = trace.events
     names = lane_names(trace)
-    wanted = _wanted_pids(processes, names)
+    order = _wanted_pids(processes, names)
+    wanted = set(order) if order is not None else None
     total = len(events)
     if steps is None:
         first, last = max(1, total - max_rows + 1), total
@@ -183,28 +187,43 @@ def build(trace: Trace, *, processes: Iterable[Any] | None = None,
     def alive_in_window(lane: Lane) -> bool:
         return (lane.started or 0) <= last and (lane.ended is None or lane.ended >= first)
 
-    order = sorted(lanes, key=lambda p: p.number)
-    model.lanes = [lanes[p] for p in order if (wanted is None or p in wanted)
+    order = order if order is not None else sorted(lanes, key=lambda p: p.number)
+    model.lanes = [lanes[p] for p in order if p in lanes
                    and (p in drawn or alive_in_window(lanes[p]))]
     for index, lane in enumerate(model.lanes):
         lane.index = index
     return model
 
 
-def _wanted_pids(processes: Iterable[Any] | None, names: dict[Pid, str]) -> set[Pid] | None:
+def _check_window(steps: Any, max_rows: Any) -> None:
+    """Refuse a window that would show nothing, or a wrong kind of value, in words."""
+    if type(max_rows) is not int or max_rows < 1:
+        raise BadArgument(f"max_rows is the number of rows to show, a whole number from 1 "
+                          f"up, not {max_rows!r}")
+    if steps is not None and not (isinstance(steps, (tuple, list)) and len(steps) == 2
+                                  and all(type(s) is int for s in steps)
+                                  and 1 <= steps[0] <= steps[1]):
+        raise BadArgument(f"steps is a pair (first, last) of step numbers, with 1 <= first "
+                          f"<= last, not {steps!r}")
+
+
+def _wanted_pids(processes: Iterable[Any] | None, names: dict[Pid, str]) -> list[Pid] | None:
+    """The pids to show, in the order given (names looked up), or None for all."""
     if processes is None:
         return None
+    if isinstance(processes, str) or type(processes) is Pid:
+        raise BadArgument(f"processes is a list of pids or names, not {processes!r}: "
+                          f"write [{processes!r}]")
     by_name = {name: pid for pid, name in names.items()}
-    wanted = set()
+    wanted: list[Pid] = []
     for item in processes:
-        if type(item) is Pid:
-            wanted.add(item)
-        elif item in by_name:
-            wanted.add(by_name[item])
-        else:
+        pid = item if type(item) is Pid else by_name.get(item)
+        if pid is None:
             known = ", ".join(sorted(by_name))
-            raise ValueError(f"no process called {item!r} in this trace; its processes are: "
-                             f"{known}")
+            raise BadArgument(f"no process called {item!r} in this trace; its processes are: "
+                              f"{known}")
+        if pid not in wanted:
+            wanted.append(pid)
     return wanted
 
 
@@ -298,8 +317,9 @@ class _Reader:
         if not self.shown(child):
             return ()
         text = "spawn" + (" (linked)" if d["link"] else "")
-        if not self.shown(pid):
-            return self._mark(step, child, "spawned", text)
+        if not self.shown(pid):           # its parent has no lane: say who it was
+            parent = self.names.get(pid, repr(pid))
+            return self._mark(step, child, "spawned", f"spawned by {parent}")
         return self._mark(step, pid, "spawn", text, child)
 
     def _exit(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:

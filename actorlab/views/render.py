@@ -11,6 +11,8 @@ from pathlib import Path
 
 import graphviz
 
+from ..runtime import BadArgument
+
 FONT = "Helvetica"
 
 # Graphviz versions differ in small ways that change no pixel; `canonical_svg` irons them
@@ -27,6 +29,28 @@ def canonical_svg(svg: str) -> str:
     for quirk, same in _SAME_MEANING:
         svg = svg.replace(quirk, same)
     return svg
+
+
+FLUID_ABOVE = 600
+"""Points: a picture wider than this scales to the width it is shown in (a notebook's
+output area is about 700 to 1,000 px wide); a narrower one keeps its natural size."""
+_SIZE = re.compile(r'<svg width="([\d.]+)pt" height="[\d.]+pt"')
+
+
+def fit_width(svg: str) -> str:
+    """A wide picture made to fit where it is shown: its width becomes 100% (its viewBox
+    keeps the proportions), so a notebook, which shows an SVG as an image at its natural
+    size, neither cuts it off nor makes you scroll.
+
+    >>> fit_width('<svg width="900pt" height="90pt" viewBox="0 0 900 90">')
+    '<svg width="100%" viewBox="0 0 900 90">'
+    >>> fit_width('<svg width="300pt" height="90pt" viewBox="0 0 300 90">')
+    '<svg width="300pt" height="90pt" viewBox="0 0 300 90">'
+    """
+    size = _SIZE.search(svg)
+    if size is None or float(size.group(1)) <= FLUID_ABOVE:
+        return svg
+    return svg[:size.start()] + '<svg width="100%"' + svg[size.end():]
 
 
 def label(text: str) -> str:
@@ -55,7 +79,7 @@ class View:
         if self._svg is None:
             raw = self.graph.pipe(format="svg", engine=self.engine,
                                   neato_no_op=True if self.no_op else None).decode()
-            self._svg = canonical_svg(raw)
+            self._svg = fit_width(canonical_svg(raw))
         return self._svg
 
     def save(self, path: str | Path) -> Path:
@@ -68,7 +92,7 @@ class View:
             path.write_bytes(self.graph.pipe(format="png", engine=self.engine,
                                              neato_no_op=True if self.no_op else None))
         else:
-            raise ValueError(f"save() writes .svg or .png files, not {path.name!r}")
+            raise BadArgument(f"save() writes .svg or .png files, not {path.name!r}")
         return path
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict:

@@ -119,16 +119,19 @@ class Replay:
         return "\n".join(lines)
 
     def table_html(self) -> str:
+        """The step's event, and a table of every process: its state and its mailbox."""
+        pad = "style='padding:3px 18px 3px 0;vertical-align:top;text-align:left'"
         cells = "".join(
-            f"<tr><td><b>{html.escape(name)}</b><br><small>{html.escape(pid)}</small></td>"
-            f"<td>{html.escape(state)}</td>"
-            f"<td>{'<br>'.join(html.escape(short(m, 60)) for m in mailbox) or '—'}</td></tr>"
+            f"<tr><td {pad}><b>{html.escape(name)}</b><br><small>{html.escape(pid)}</small>"
+            f"</td><td {pad}>{html.escape(state)}</td>"
+            f"<td {pad}>{'<br>'.join(html.escape(short(m, 60)) for m in mailbox) or '—'}"
+            "</td></tr>"
             for name, pid, state, mailbox in self.rows())
         return (f"<div style='font-family:sans-serif;font-size:13px;margin:4px 0'>"
                 f"{html.escape(self.event_text())}</div>"
                 "<table style='font-family:sans-serif;font-size:12px;border-collapse:collapse'>"
-                "<tr><th align=left>process</th><th align=left>state</th>"
-                f"<th align=left>mailbox</th></tr>{cells}</table>")
+                f"<tr><th {pad}>process</th><th {pad}>state</th><th {pad}>mailbox</th></tr>"
+                f"{cells}</table>")
 
     # -- the widget -------------------------------------------------------------------
 

@@ -27,16 +27,19 @@ from typing import Any, Iterable
 
 import graphviz
 
+from ..runtime import BadArgument
 from ..trace import Trace, format_events
 from .model import Arrow, Mark, Wait, build, lane_names
 from .render import FONT, View, label
 
-LANE_WIDTH = 170        # points between lifelines
+LANE_WIDTH = 170        # points between lifelines, at least: wider labels spread them
 ROW_HEIGHT = 19         # points between rows
 HEADER = 46             # the lane headers' band
 LEFT = 46               # the step-number margin
 FITS = 30               # characters of 9-point text that fit between two lifelines
 RAISE = 5               # text sits this far above its row's line, all text alike
+CHAR = 5.2              # about the width of one character of 9-point text, in points
+SHORTEST = 12           # a label cut shorter than this to pass an arrow is left out
 
 COLOURS = {             # by arrow role and mark kind
     "call": "#1f5fbf", "reply": "#1f5fbf", "cast": "#2a8a3a", "message": "#222222",
@@ -59,6 +62,7 @@ class SequenceDiagram(View):
         self.model = build(trace, processes=processes, steps=steps, hide_system=hide_system,
                            max_rows=max_rows)
         self.width = width
+        self.lane_width = max(LANE_WIDTH, width * CHAR + 14)
         self.for_replay = for_replay
         self.row_of = {step: index for index, step in enumerate(self.model.rows)}
         graph = graphviz.Digraph("sequence", engine="neato")
@@ -74,7 +78,7 @@ class SequenceDiagram(View):
     # -- geometry ------------------------------------------------------------------
 
     def x(self, pid: Any) -> float:
-        return LEFT + LANE_WIDTH / 2 + self.model.lane(pid).index * LANE_WIDTH
+        return LEFT + self.lane_width / 2 + self.model.lane(pid).index * self.lane_width
 
     def y(self, step: int) -> float:
         """The y of a step's row (neato's y grows upwards, so rows go negative)."""
@@ -108,7 +112,7 @@ class SequenceDiagram(View):
         """A text label starting at x (or ending there, for align="right")."""
         width = width or self.width
         text = text if len(text) <= width else text[: width - 1] + "…"
-        half = len(text) * 2.6            # about half the width of the text, in points
+        half = len(text) * CHAR / 2       # about half the width of the text, in points
         centre = x + half if align == "left" else x - half
         # An opaque background: an arrow passing behind a label does not cross its words.
         self._node(centre, y, classes, label=label(text), fontcolor=colour, fontsize=size,
@@ -157,12 +161,50 @@ class SequenceDiagram(View):
                        style="filled", fillcolor="#d9d9d9", color="#d9d9d9", label="",
                        width="0.11", height=f"{ROW_HEIGHT / 72:.3f}", fixedsize="true")
         what = f"waits for {wait.pattern}" if wait.sleep is None else f"sleeps {wait.sleep:g} ms"
-        if wait.waiting_for is not None:      # a call: whose reply matters more than how
-            whose = ("itself" if wait.waiting_for == wait.pid else
-                     self._name(wait.waiting_for))
-            what = f"waits for a reply from {whose}: {wait.pattern}"
-        self._words(x + 9, self.y(wait.start) + RAISE, what, f"ev s{wait.start} waitlabel",
-                    "#777777")
+        if wait.waiting_for == wait.pid:      # a call: whose reply matters more than how
+            what = "waits for a reply from itself"
+        elif wait.waiting_for is not None:
+            what = f"waits for {self._name(wait.waiting_for)}'s reply"
+        self._label_beside(wait.start, x, what, f"ev s{wait.start} waitlabel", "#777777")
+
+    def _label_beside(self, step: int, x: float, text: str, classes: str, colour: str,
+                      required: bool = False, **style: str) -> None:
+        """Text beside a lane at `step`'s row, where no arrow passes through it: on the
+        right, else on the left, else cut short before the first arrow (or, unless
+        `required`, left out: the row's event is in the text form anyway)."""
+        width = self.width * 2 if required else self.width
+        text = text if len(text) <= width else text[: width - 1] + "…"
+        span = len(text) * CHAR
+        y = self.y(step) + RAISE
+        if not self._crossed(y, x + 9, x + 9 + span):
+            self._words(x + 9, y, text, classes, colour, width=width, **style)
+        elif x - 9 - span >= LEFT and not self._crossed(y, x - 9 - span, x - 9):
+            self._words(x - 9, y, text, classes, colour, align="right", width=width, **style)
+        else:
+            fits = next((n for n in range(len(text) - 1, SHORTEST - 1, -1)
+                         if not self._crossed(y, x + 9, x + 9 + n * CHAR)), None)
+            if fits or required:
+                self._words(x + 9, y, text, classes, colour, width=fits or width, **style)
+
+    def _crossed(self, y: float, x0: float, x1: float) -> bool:
+        """Whether a message's arrow passes through text at height `y` between x0 and x1."""
+        low, high = y - 5, y + 6          # the text's band (neato's y grows upwards)
+        for arrow in self.model.arrows:
+            if arrow.received not in self.row_of:
+                continue                  # it ends on its own row, beside its own label
+            xs, ys, ye = self.x(arrow.sender), self.y(arrow.sent), self.y(arrow.received)
+            if arrow.sender == arrow.to:  # a self-send: a bracket, vertical at xs + 26
+                if ye < high and ys > low and x0 <= xs + 26 <= x1:
+                    return True
+                continue
+            xe = self.x(arrow.to)
+            top, bottom = min(ys, high), max(ye, low)
+            if top <= bottom:
+                continue                  # it does not reach this band
+            at = [xs + (xe - xs) * (h - ys) / (ye - ys) for h in (top, bottom)]
+            if min(at) <= x1 and max(at) >= x0:
+                return True
+        return False
 
     def _name(self, pid: Any) -> str:
         """A process's name, with or without a lane here (a pid only if it has none)."""
@@ -240,16 +282,50 @@ class SequenceDiagram(View):
         elif mark.kind == "timeout":
             self._node(x, y, classes, label="●", fontcolor=colour, fontsize="10")
         loud = mark.kind in ("crash", "deadlock", "cycle", "runaway")   # these may run across lanes
-        self._words(x + 9, y + RAISE, mark.text, classes, colour, size="10" if loud else "9",
-                    width=self.width * 2 if loud else None)
+        self._label_beside(mark.step, x, mark.text, classes, colour, required=loud,
+                           size="10" if loud else "9")
 
 
 def diagram(trace: Trace, **options: Any) -> SequenceDiagram:
-    """Draw `trace` as a sequence diagram.
+    """Draw `trace` as a sequence diagram: one lane per process, time going down, one row
+    per event (the numbers on the left are the trace's steps).
 
-    Options: `processes` (pids or names to show), `steps` ((first, last) window),
-    `hide_system` (hide OTP's bookkeeping messages and monitor/alias events), `max_rows`
-    (longer traces show their last rows; default 200), `width` (characters of a label
-    before "…"; default 30, what fits between two lifelines).
+    Options: `processes` (pids or names to show, as lanes in that order), `steps`
+    ((first, last) window), `hide_system` (hide OTP's bookkeeping messages and
+    monitor/alias events), `max_rows` (longer traces show their last rows; default 200),
+    `width` (characters of a label before "…"; default 30; more spreads the lanes).
+    A bad option raises `BadArgument`, saying what it takes.
+
+    What the marks mean:
+
+    ==========================  =====================================================
+    blue arrow                  a call (a request whose sender waits for the reply)
+    dashed blue arrow           a reply
+    green arrow                 a cast
+    black arrow                 any other message
+    dashed purple arrow         an EXIT or a DOWN message (news from a link or monitor)
+    dashed grey arrow           spawn, or OTP's bookkeeping ("$ack", ...)
+    dashed red arrow            an exit signal that ends the process it reaches
+    grey line, no arrowhead     link, unlink or monitor
+    grey bar on a lane          the process waits in receive, or sleeps
+    ✉ at an arrow's end         the message is still in the mailbox, unread
+    ✕ at an arrow's end         the message was dropped: its receiver had ended
+    ■                           the process ended (normally, or with a reason)
+    red ✖                       the process crashed, or was killed
+    orange ●                    a receive gave up: its timeout ran out
+    red words                   a call cycle, a deadlock, a crash
+    dotted top of a lane        the process did not exist yet
+    ==========================  =====================================================
+
+    >>> from actorlab import reset
+    >>> node = reset(log=None)
+    >>> diagram(node.trace, max_rows=0)
+    Traceback (most recent call last):
+    ...
+    actorlab.runtime.errors.BadArgument: max_rows is the number of rows to show, a whole number from 1 up, not 0
     """
+    width = options.get("width", FITS)
+    if type(width) is not int or width < 4:
+        raise BadArgument(f"width is the number of characters a label may have, a whole "
+                          f"number from 4 up, not {width!r}")
     return SequenceDiagram(trace, **options)
