@@ -108,16 +108,21 @@ def test_a_task_crash_reaches_its_linked_owner():
     assert not is_alive(pid)
 
 
-def test_only_the_owner_may_await():
+def test_only_the_owner_may_collect_a_task():
+    """Elixir raises ArgumentError (twins/task_not_owner.exs): BadArgument here."""
     task = Task.async_(lambda: 1)
     results = []
 
     def stranger():
-        try:
-            Task.await_(task)
-        except Exit as e:
-            results.append(e.reason[0])
+        for collect in (Task.await_, Task.yield_, Task.shutdown, lambda t: Task.yield_many([t])):
+            try:
+                collect(task)
+            except BadArgument as e:
+                results.append(str(e))
 
     spawn(stranger)
-    assert results == ["not_owner"]
+    assert results == [f"task #PID<0.1.0> must be queried from its owner, #PID<0.0.0>, but "
+                       f"{what} was called from #PID<0.2.0>: only the process that started a "
+                       "task may collect its result"
+                       for what in ("await", "yield", "shutdown", "yield_many")]
     assert Task.await_(task) == 1
