@@ -16,15 +16,20 @@ defmodule Twin do
 
   @doc """
   The value `fun` returns; {:exit, reason} if it exits; {:error, module} if it raises an
-  Elixir exception (the message is left out: actorlab's say more); {:error, reason} for
-  an Erlang error such as :noproc.
+  exception Elixir has a module for (ArgumentError for :badarg too; the message is left
+  out: actorlab's say more); {:error, reason} for another Erlang error, such as :noproc.
   """
   def attempt(fun) do
     fun.()
   catch
-    :exit, reason -> {:exit, reason}
-    :error, %{__exception__: true} = error -> {:error, error.__struct__}
-    :error, reason -> {:error, reason}
+    :exit, reason ->
+      {:exit, reason}
+
+    :error, reason ->
+      case Exception.normalize(:error, reason, __STACKTRACE__) do
+        %ErlangError{original: original} -> {:error, original}
+        error -> {:error, error.__struct__}
+      end
   end
 
   @doc "What the shell's mailbox holds now, without taking anything."
