@@ -338,9 +338,9 @@ class _Server:
         try:
             result = getattr(self.callbacks, callback)(*args)
         except Exit as exit_:       # e.g. a call it made failed: end with that exit reason
-            self._crash(exit_.reason, state)
+            self._terminate(exit_.reason, state)
         except Exception as error:
-            self._crash(error, state)
+            self._terminate(error, state)
         if from_ is not None and (_is(result, "reply", 3) or _is(result, "reply", 4)):
             GenServer.reply(from_, result[1])
             return result[2], result[3] if len(result) == 4 else None
@@ -351,33 +351,27 @@ class _Server:
             self._terminate(reason, state, reply_to=(from_, reply))
         if _is(result, "stop", 3):
             self._terminate(result[1], result[2])
-        self._crash(("bad_return_value", result), state)
+        self._terminate(("bad_return_value", result), state)
 
     def _terminate(self, reason: Any, state: Any, reply_to: tuple | None = None) -> None:
-        """Stop on purpose: run `terminate`, then reply (if any), then exit with `reason`.
+        """End the server, on purpose or after a callback failed: run `terminate`, then
+        reply (if there is a reply to send), log the report (unless the reason is normal),
+        and exit with `reason`.
 
-        As in OTP, `terminate` runs before the reply of a `("stop", reason, reply, state)`.
+        As in gen_server.erl, `terminate` runs before the reply of a `("stop", reason,
+        reply, state)`, and a `terminate` that fails makes its own failure the exit reason
+        (and nobody gets a reply).
         """
         try:
             self.callbacks.terminate(reason, state)
         except Exit as exit_:
-            self._crash(exit_.reason, state, terminating=False)
+            reason, reply_to = exit_.reason, None
         except Exception as error:
-            self._crash(error, state, terminating=False)
+            reason, reply_to = error, None
         if reply_to is not None:
             GenServer.reply(*reply_to)
         if not _is_normal(reason):
             self._report(reason, state)
-        exit(reason)
-
-    def _crash(self, reason: Any, state: Any, terminating: bool = True) -> None:
-        """A callback failed: run `terminate` (once), log the report, exit with `reason`."""
-        if terminating:
-            try:
-                self.callbacks.terminate(reason, state)
-            except Exception:
-                pass        # the first error is the one worth reporting
-        self._report(reason, state)
         exit(reason)
 
     def _report(self, reason: Any, state: Any) -> None:

@@ -1,7 +1,8 @@
 """Registry: a process that maps keys to pids, forgetting a pid when its process dies.
 
 As in Elixir, the registry links to each registered process and traps exits: an EXIT
-tells it a process died; and if the registry dies, its registered processes die too.
+tells it a process died; and if the registry stops, its registered processes get an exit
+signal "shutdown" (one that does not trap exits dies of it).
 
 With unique keys it gives servers names that are not atoms: `("via", Registry,
 ("rooms", "lobby"))` names a server as the key "lobby" of the registry called "rooms".
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..runtime import ANY, BadArgument, Pid, link, self_pid, trap_exit, unlink, whereis
+from ..runtime import ANY, BadArgument, Pid, exit, link, self_pid, trap_exit, unlink, whereis
 from .gen_server import GenServer
 
 
@@ -106,6 +107,14 @@ class Registry(GenServer):
             entry = entries.get(request[1])
             return ("reply", [entry] if entry else [], state)
         return ("reply", [k for k, (p, _) in entries.items() if p == request[1]], state)
+
+    def terminate(self, reason: Any, state: dict) -> Any:
+        """Take the registered processes down with "shutdown", whatever the registry's own
+        reason: Elixir's registry is a supervisor, and its processes are linked to a
+        partition that it shuts down."""
+        for pid in dict.fromkeys(pid for pid, _ in state["entries"].values()):
+            unlink(pid)
+            exit(pid, "shutdown")
 
     def handle_info(self, message: Any, state: dict) -> Any:
         """An EXIT from a registered process: forget its keys."""
