@@ -20,6 +20,7 @@ what is wrong in OTP's words (`"missing_start"`, `("invalid_restart_type", "some
 """
 from __future__ import annotations
 
+import sys
 from collections import deque
 from typing import Any
 
@@ -215,9 +216,24 @@ def count(children: list[tuple[dict, Pid | None]]) -> dict:
 
 
 def modules(spec: dict) -> Any:
-    """The modules column of `which_children`: the GenServer class, if the spec names one."""
-    start_args = spec["start"][1]
-    return [start_args[0]] if start_args and isinstance(start_args[0], type) else "dynamic"
+    """The modules column of `which_children`: the spec's "modules" if it has them; else,
+    as OTP takes the module of the start function, the GenServer class it starts, or the
+    class whose method the start function is (`Supervisor` for `Supervisor.start_link`);
+    "dynamic" for a plain function.
+
+    >>> from actorlab.otp import Supervisor
+    >>> modules({"start": (Supervisor.start_link, ([],))}), modules({"start": (print, ())})
+    ([<class 'actorlab.otp.supervisor.Supervisor'>], 'dynamic')
+    """
+    if "modules" in spec:
+        return spec["modules"]
+    function, args = spec["start"][:2]
+    if args and isinstance(args[0], type) and issubclass(args[0], GenServer):
+        return [args[0]]
+    owner = sys.modules.get(getattr(function, "__module__", None) or "")
+    for part in getattr(function, "__qualname__", "").split(".")[:-1]:
+        owner = getattr(owner, part, None)
+    return [owner] if isinstance(owner, type) else "dynamic"
 
 
 class Intensity:
