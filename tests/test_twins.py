@@ -71,3 +71,9 @@ def test_every_beam_output_quoted_in_a_notebook_is_what_its_twin_prints(path):
             wanted = re.sub(r"\s", "", block)
             assert any(wanted in re.sub(r"\s", "", on_the_beam(name)) for name in named), \
                 f"{path.name}: this output is not what {', '.join(named)} prints:\n{block}"
+
+
+def test_every_twin_is_listed_by_api_function_in_the_readme():
+    index = (TWINS / "README.md").read_text().split("## The twins, by API function")[1]
+    listed = set(re.findall(r"`(\w+)`", index))
+    assert sorted(set(SCENARIOS) - listed) == [], "list each twin under its API functions"
