@@ -2,8 +2,8 @@
 import pytest
 
 import actorlab
-from actorlab import (ANY, BadArgument, Exit, exit, is_alive, process_info, receive, run_for, self_pid,
-                      send, sleep, spawn, trap_exit, whereis)
+from actorlab import (ANY, BadArgument, Exit, exit, is_alive, process_info, receive, run_for,
+                      self_pid, send, sleep, spawn, trap_exit, whereis)
 from actorlab.otp import GenServer
 
 

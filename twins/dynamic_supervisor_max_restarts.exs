@@ -19,27 +19,16 @@ defmodule Worker do
   def terminate(reason, name), do: send(:shell, {:terminate, name, reason})
 end
 
-defmodule Shell do
-  # Every message that arrives until 100 ms pass with none, oldest first.
-  def heard do
-    receive do
-      {:EXIT, _pid, reason} -> [{:EXIT, reason} | heard()]
-      message -> [message | heard()]
-    after
-      100 -> []
-    end
-  end
-end
 
 Process.flag(:trap_exit, true)
 {:ok, sup} = DynamicSupervisor.start_link(strategy: :one_for_one, max_restarts: 1, max_seconds: 5)
 {:ok, fragile} = DynamicSupervisor.start_child(sup, {Worker, :fragile})
 {:ok, _} = DynamicSupervisor.start_child(sup, {Worker, :steady})
-Twin.say("started", Shell.heard())
+Twin.say("started", Twin.heard())
 Process.exit(fragile, :kill)
-Twin.say("after the first kill", Shell.heard())
+Twin.say("after the first kill", Twin.heard())
 # Oldest first: the steady child, then the fragile one's replacement.
 [_, {_, again, _, _}] = DynamicSupervisor.which_children(sup)
 Process.exit(again, :kill)
-Twin.say("after the second kill", Shell.heard())
+Twin.say("after the second kill", Twin.heard())
 Twin.say("the supervisor is alive", Process.alive?(sup))

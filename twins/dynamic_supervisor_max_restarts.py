@@ -3,10 +3,10 @@ of a child is restarted; the second within max_seconds is one too many: the supe
 stops its other children (they trap exits: terminate runs with "shutdown") and exits with
 "shutdown", which its linked, trapping parent gets as an EXIT.
 Twin: dynamic_supervisor_max_restarts.exs."""
-from twin import say, start
+from twin import heard, say, start
 
-from actorlab import (DynamicSupervisor, GenServer, ReceiveTimeout, exit, is_alive, receive,
-                      register, self_pid, send, trap_exit)
+from actorlab import (DynamicSupervisor, GenServer, exit, is_alive, register, self_pid, send,
+                      trap_exit)
 
 start()
 register("shell", self_pid())
@@ -21,17 +21,6 @@ class Worker(GenServer):
     def terminate(self, reason, name):
         send("shell", ("terminate", name, reason))
 
-
-def heard():
-    """Every message that arrives until 100 ms pass with none, oldest first."""
-    messages = []
-    while True:
-        try:
-            message = receive(timeout=100)
-        except ReceiveTimeout:
-            return messages
-        is_exit = type(message) is tuple and message[0] == "EXIT"
-        messages.append(("EXIT", message[2]) if is_exit else message)
 
 
 trap_exit(True)

@@ -18,21 +18,11 @@ defmodule Idle do
   end
 end
 
-defmodule Shell do
-  # Every message that arrives until 300 ms pass with none, oldest first.
-  def heard do
-    receive do
-      message -> [message | heard()]
-    after
-      300 -> []
-    end
-  end
-end
 
 {:ok, server} = GenServer.start(Idle, :ok)
-Twin.say("after init", Shell.heard())
+Twin.say("after init", Twin.heard(300))
 GenServer.call(server, :ask_again)
-Twin.say("after a call that asks again", Shell.heard())
+Twin.say("after a call that asks again", Twin.heard(300))
 GenServer.cast(server, :poke)
 GenServer.call(server, :no_timeout)
-Twin.say("a call comes before the cast's timeout", Shell.heard())
+Twin.say("a call comes before the cast's timeout", Twin.heard(300))

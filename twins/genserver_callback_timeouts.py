@@ -2,9 +2,9 @@
 state, ms), ("ok", state, ms) from init): if no message arrives within ms, handle_info
 gets "timeout". Any message that comes first cancels it, and it is not set again unless
 the callback that handles that message asks again. Twin: genserver_callback_timeouts.exs."""
-from twin import say, start
+from twin import heard, say, start
 
-from actorlab import GenServer, ReceiveTimeout, receive, register, self_pid, send
+from actorlab import GenServer, register, self_pid, send
 
 start()
 register("shell", self_pid())
@@ -27,20 +27,11 @@ class Idle(GenServer):
         return ("noreply", state)
 
 
-def heard():
-    """Every message that arrives until 300 ms pass with none, oldest first."""
-    messages = []
-    while True:
-        try:
-            messages.append(receive(timeout=300))
-        except ReceiveTimeout:
-            return messages
-
 
 _, server = GenServer.start(Idle, "ok")
-say("after init", heard())
+say("after init", heard(300))
 GenServer.call(server, "ask_again")
-say("after a call that asks again", heard())
+say("after a call that asks again", heard(300))
 GenServer.cast(server, "poke")
 GenServer.call(server, "no_timeout")
-say("a call comes before the cast's timeout", heard())
+say("a call comes before the cast's timeout", heard(300))

@@ -17,16 +17,6 @@ defmodule Child do
   def terminate(reason, _state), do: send(:shell, {:terminate, reason})
 end
 
-defmodule Shell do
-  # Every message that arrives until 100 ms pass with none, oldest first.
-  def heard do
-    receive do
-      message -> [message | heard()]
-    after
-      100 -> []
-    end
-  end
-end
 
 for trap <- [true, false], reason <- [:normal, :oops] do
   parent = spawn(fn ->
@@ -36,6 +26,6 @@ for trap <- [true, false], reason <- [:normal, :oops] do
   end)
   server = receive do: ({:server, server} -> server)
   send(parent, :exit)
-  Twin.say("trapping #{trap}, the parent exits with #{reason}", Shell.heard())
+  Twin.say("trapping #{trap}, the parent exits with #{reason}", Twin.heard())
   Twin.say("alive", Process.alive?(server))
 end

@@ -3,10 +3,9 @@ server that traps exits runs terminate with the parent's reason and stops, even 
 reason is "normal". One that does not trap exits ignores a "normal" exit, so it outlives
 the parent, and dies at once of any other reason, without running terminate.
 Twin: genserver_parent_exit.exs."""
-from twin import say, start
+from twin import heard, say, start
 
-from actorlab import (GenServer, ReceiveTimeout, exit, is_alive, receive, register, self_pid,
-                      send, spawn, trap_exit)
+from actorlab import GenServer, exit, is_alive, receive, register, self_pid, send, spawn, trap_exit
 
 start()
 register("shell", self_pid())
@@ -20,15 +19,6 @@ class Child(GenServer):
     def terminate(self, reason, state):
         send("shell", ("terminate", reason))
 
-
-def heard():
-    """Every message that arrives until 100 ms pass with none, oldest first."""
-    messages = []
-    while True:
-        try:
-            messages.append(receive(timeout=100))
-        except ReceiveTimeout:
-            return messages
 
 
 def parent(trap, reason):

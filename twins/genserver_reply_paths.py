@@ -4,7 +4,7 @@ handed `from` to, or after the caller has given up (the reply is then dropped, a
 caller's mailbox stays empty). Twin: genserver_reply_paths.exs."""
 from twin import attempt, mailbox, name, say, start
 
-from actorlab import GenServer, send, sleep, spawn
+from actorlab import GenServer, sleep, spawn
 
 start()
 

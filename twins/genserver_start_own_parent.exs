@@ -23,21 +23,10 @@ defmodule Trapper do
   def terminate(reason, _state), do: send(:shell, {:terminate, reason})
 end
 
-defmodule Shell do
-  # Every message that arrives until 100 ms pass with none, oldest first.
-  def heard do
-    receive do
-      {:EXIT, _pid, reason} -> [{:EXIT, reason} | heard()]
-      message -> [message | heard()]
-    after
-      100 -> []
-    end
-  end
-end
 
 {:ok, server} = GenServer.start(Trapper, :ok)
 Process.exit(server, :shutdown)
-Twin.say("start, then Process.exit(server, :shutdown)", Shell.heard())
+Twin.say("start, then Process.exit(server, :shutdown)", Twin.heard())
 Twin.say("alive", Process.alive?(server))
 
 starter = spawn(fn ->
@@ -48,11 +37,12 @@ starter = spawn(fn ->
 end)
 server = receive do: ({:server, server} -> server)
 send(starter, :crash)
-Twin.say("start, link by hand, the starter exits with :oops", Shell.heard())
+Twin.say("start, link by hand, the starter exits with :oops", Twin.heard())
 Twin.say("alive", Process.alive?(server))
 
 Process.flag(:trap_exit, true)
 {:ok, server} = GenServer.start_link(Trapper, :ok)
+Twin.name(server, "server")
 Process.exit(server, :shutdown)
-Twin.say("start_link, then Process.exit(server, :shutdown)", Shell.heard())
+Twin.say("start_link, then Process.exit(server, :shutdown)", Twin.heard())
 Twin.say("alive", Process.alive?(server))

@@ -4,10 +4,10 @@ that started it is only a message for handle_info, and it lives on: whether the 
 sends one with exit(pid, reason) or links to it by hand and then crashes. With start_link
 the starter is the parent: its exit signal makes the server run terminate and stop.
 Twin: genserver_start_own_parent.exs."""
-from twin import say, start
+from twin import heard, name, say, start
 
-from actorlab import (GenServer, ReceiveTimeout, exit, is_alive, link, receive, register,
-                      self_pid, send, spawn, trap_exit)
+from actorlab import (GenServer, exit, is_alive, link, receive, register, self_pid, send, spawn,
+                      trap_exit)
 
 start()
 register("shell", self_pid())
@@ -26,17 +26,6 @@ class Trapper(GenServer):
     def terminate(self, reason, state):
         send("shell", ("terminate", reason))
 
-
-def heard():
-    """Every message that arrives until 100 ms pass with none, oldest first."""
-    messages = []
-    while True:
-        try:
-            message = receive(timeout=100)
-        except ReceiveTimeout:
-            return messages
-        is_exit = type(message) is tuple and message[0] == "EXIT"
-        messages.append(("EXIT", message[2]) if is_exit else message)
 
 
 _, server = GenServer.start(Trapper, "ok")
@@ -61,6 +50,7 @@ say("alive", is_alive(server))
 
 trap_exit(True)
 _, server = GenServer.start_link(Trapper, "ok")
+name(server, "server")
 exit(server, "shutdown")
 say("start_link, then Process.exit(server, :shutdown)", heard())
 say("alive", is_alive(server))

@@ -31,7 +31,8 @@ def try_ending(how, registry):
         GenServer.stop(reg)
     else:
         exit(reg, "kill")
-    say(f"{how}: one that does not trap exits dies of", receive(("DOWN", ref, "process", ANY, ANY))[4])
+    down = receive(("DOWN", ref, "process", ANY, ANY))
+    say(f"{how}: one that does not trap exits dies of", down[4])
     say(f"{how}: one that traps exits gets an EXIT with", receive(("trapping", "got_EXIT", ANY))[2])
 
 

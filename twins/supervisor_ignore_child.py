@@ -21,7 +21,8 @@ def spec(child_id, arg, **extra):
 
 _, sup = Supervisor.start_link([spec("quiet", "ignore"), spec("busy", "busy")])
 say("start_child", Supervisor.start_child(sup, spec("later", "ignore")))
-say("start_child, temporary", Supervisor.start_child(sup, spec("once", "ignore", restart="temporary")))
+say("start_child, temporary",
+    Supervisor.start_child(sup, spec("once", "ignore", restart="temporary")))
 say("which_children", [(child_id, isinstance(pid, Pid) or pid)
                        for child_id, pid, _, _ in Supervisor.which_children(sup)])
 say("count_children", Supervisor.count_children(sup))

@@ -17,7 +17,8 @@ class Worker(GenServer):
 
 
 spec = {"id": "extra", "start": (GenServer.start_link, (Worker, "extra"))}
-_, sup = Supervisor.start_link([{"id": "first", "start": (GenServer.start_link, (Worker, "first"))}])
+first = {"id": "first", "start": (GenServer.start_link, (Worker, "first"))}
+_, sup = Supervisor.start_link([first])
 _, extra = Supervisor.start_child(sup, spec)
 name(extra, "extra")
 say("which_children", [child_id for child_id, _, _, _ in Supervisor.which_children(sup)])

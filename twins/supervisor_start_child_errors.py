@@ -35,6 +35,6 @@ for child_id, start_with in [("refuse", (GenServer.start_link, (Worker, "refuse"
     say(f"{child_id}: the child's id", child["id"])
 
 say("no start", Supervisor.start_child(sup, {"id": "x"}))
-say("a bad restart", Supervisor.start_child(sup, {"id": "x", "start": (GenServer.start_link, (Worker, 1)),
-                                                   "restart": "sometimes"}))
+say("a bad restart", Supervisor.start_child(
+    sup, {"id": "x", "start": (GenServer.start_link, (Worker, 1)), "restart": "sometimes"}))
 say("which_children", Supervisor.which_children(sup))

@@ -20,20 +20,9 @@ defmodule Worker do
   def terminate(reason, name), do: send(:shell, {:terminate, name, reason})
 end
 
-defmodule Shell do
-  # Every message that arrives until 100 ms pass with none, oldest first.
-  def heard do
-    receive do
-      {:EXIT, _pid, reason} -> [{:EXIT, reason} | heard()]
-      message -> [message | heard()]
-    after
-      100 -> []
-    end
-  end
-end
 
 spec = fn id, arg -> %{id: id, start: {Worker, :start_link, [arg]}} end
 Process.flag(:trap_exit, true)
 children = [spec.(:a, :a), spec.(:b, :b), spec.(:c, :refuse), spec.(:d, :d)]
 Twin.say("start_link", Supervisor.start_link(children, strategy: :one_for_one))
-Twin.say("the shell heard", Shell.heard())
+Twin.say("the shell heard", Twin.heard())

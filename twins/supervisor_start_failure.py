@@ -3,10 +3,9 @@ started, newest first (they trap exits, so their terminate runs with "shutdown")
 none of the rest, and exits: start_link answers
 ("error", ("shutdown", ("failed_to_start_child", id, reason))), and the caller, trapping
 exits, gets the same reason in an EXIT. Twin: supervisor_start_failure.exs."""
-from twin import say, start
+from twin import heard, say, start
 
-from actorlab import (GenServer, ReceiveTimeout, Supervisor, receive, register, self_pid, send,
-                      trap_exit)
+from actorlab import GenServer, Supervisor, register, self_pid, send, trap_exit
 
 start()
 register("shell", self_pid())
@@ -23,17 +22,6 @@ class Worker(GenServer):
     def terminate(self, reason, name):
         send("shell", ("terminate", name, reason))
 
-
-def heard():
-    """Every message that arrives until 100 ms pass with none, oldest first."""
-    messages = []
-    while True:
-        try:
-            message = receive(timeout=100)
-        except ReceiveTimeout:
-            return messages
-        is_exit = type(message) is tuple and message[0] == "EXIT"
-        messages.append(("EXIT", message[2]) if is_exit else message)
 
 
 def spec(child_id, arg):

@@ -25,17 +25,6 @@ defmodule Worker do
   def terminate(reason, name), do: send(:shell, {:terminate, name, reason})
 end
 
-defmodule Shell do
-  # Every message that arrives until 100 ms pass with none, oldest first.
-  def heard do
-    receive do
-      {:EXIT, _pid, reason} -> [{:EXIT, reason} | heard()]
-      message -> [message | heard()]
-    after
-      100 -> []
-    end
-  end
-end
 
 spec = fn name, trap -> %{id: name, start: {Worker, :start_link, [{name, trap}]}} end
 children = [
@@ -48,4 +37,4 @@ children = [
 Process.flag(:trap_exit, true)
 {:ok, sup} = Supervisor.start_link(children, strategy: :one_for_one)
 Twin.say("Supervisor.stop", Supervisor.stop(sup))
-Twin.say("the shell heard", Shell.heard())
+Twin.say("the shell heard", Twin.heard())

@@ -4,10 +4,9 @@ not trap exits just dies; a "brutal_kill" child is killed at once (no terminate)
 that traps exits and takes longer than its shutdown time (100 ms here) is killed then.
 Supervisor.stop returns "ok", and the process that started the supervisor with
 start_link, trapping exits, gets ("EXIT", sup, "normal"). Twin: supervisor_stop_shutdown.exs."""
-from twin import say, start
+from twin import heard, say, start
 
-from actorlab import (GenServer, ReceiveTimeout, Supervisor, receive, register, self_pid, send,
-                      sleep, trap_exit)
+from actorlab import GenServer, Supervisor, register, self_pid, send, sleep, trap_exit
 
 start()
 register("shell", self_pid())
@@ -25,17 +24,6 @@ class Worker(GenServer):
             sleep(1000)
             send("shell", ("finished_terminate", name))
 
-
-def heard():
-    """Every message that arrives until 100 ms pass with none, oldest first."""
-    messages = []
-    while True:
-        try:
-            message = receive(timeout=100)
-        except ReceiveTimeout:
-            return messages
-        is_exit = type(message) is tuple and message[0] == "EXIT"
-        messages.append(("EXIT", message[2]) if is_exit else message)
 
 
 def spec(name, trap, **extra):

@@ -32,6 +32,15 @@ defmodule Twin do
       end
   end
 
+  @doc "Every message that arrives until `ms` pass with none, oldest first (taken)."
+  def heard(ms \\ 100) do
+    receive do
+      message -> [message | heard(ms)]
+    after
+      ms -> []
+    end
+  end
+
   @doc "What the shell's mailbox holds now, without taking anything."
   def mailbox do
     # A receive that matches nothing first moves every message that has arrived into

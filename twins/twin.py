@@ -8,7 +8,7 @@ import json
 import re
 from typing import Any, Callable
 
-from actorlab import Exit, Pid, Ref, Task, process_info, reset, self_pid
+from actorlab import Exit, Pid, ReceiveTimeout, Ref, Task, process_info, receive, reset, self_pid
 
 _names: dict[Pid, str] = {}
 ATOM = re.compile(r"[A-Za-z_][A-Za-z0-9_@]*")   # text that Elixir writes as a bare atom
@@ -43,6 +43,16 @@ def attempt(fn: Callable[[], Any]) -> Any:
     except Exception as error:
         name = type(error).__name__
         return ("error", getattr(error, "reason", None) or ELIXIR_EXCEPTIONS.get(name, name))
+
+
+def heard(ms: float = 100) -> list:
+    """Every message that arrives until `ms` pass with none, oldest first (taken)."""
+    messages = []
+    while True:
+        try:
+            messages.append(receive(timeout=ms))
+        except ReceiveTimeout:
+            return messages
 
 
 def mailbox() -> list:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..runtime import ANY, OneOf, Pid, exit, monitor, now, receive, ReceiveTimeout, trap_exit, unlink
+from ..runtime import (ANY, OneOf, Pid, ReceiveTimeout, exit, monitor, now, receive, trap_exit,
+                       unlink)
 from .children import (Intensity, Supervising, complete, count, expand, flags_error, give_up,
                        modules, should_restart, shutdown, spec_error, start_child)
 from .gen_server import GenServer
