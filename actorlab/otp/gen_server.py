@@ -235,11 +235,11 @@ def _start(module: type[GenServer], arg: Any, name: Any, timeout: float | str | 
         if holder is not None:
             return ("error", ("already_started", holder))
     starter = self_pid()
-    parent = starter if link else None
     label = name if isinstance(name, str) else module.__name__
 
     def initial_call(arg: Any) -> None:
-        _init_it(starter, parent or self_pid(), module, arg, name)
+        # gen.erl: the caller of start_link is the parent; an unlinked server is its own.
+        _init_it(starter, starter if link else self_pid(), module, arg, name)
 
     # Reports and traces show the initial call as OTP does: Counter.init(arg).
     initial_call.__qualname__ = f"{module.__name__}.init"
