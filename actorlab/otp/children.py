@@ -100,8 +100,20 @@ def child_spec(spec: Any) -> dict:
     spec = expand(spec)
     error = spec_error(spec)
     if error is not None:
-        raise BadArgument(f"not a valid child spec ({short(error)}): {short(spec)}")
+        what = error if isinstance(error, str) else error[0]
+        raise BadArgument(f"{short(spec)} is not a valid child spec, {short(error)}: "
+                          f"{_FIXES[what]}")
     return complete(spec)
+
+
+_FIXES = {
+    "missing_id": "give it an 'id'",
+    "missing_start": "give it a 'start': (function, args) or (function, args, kwargs)",
+    "invalid_mfa": "'start' is (function, args) or (function, args, kwargs)",
+    "invalid_restart_type": f"'restart' is one of {', '.join(RESTARTS)}",
+    "invalid_child_type": "'type' is 'worker' or 'supervisor'",
+    "invalid_shutdown": "'shutdown' is ms (0 or more), 'brutal_kill' or 'infinity'",
+}
 
 
 def flags_error(strategy: Any, strategies: tuple, max_restarts: Any, max_seconds: Any) -> Any:
