@@ -35,7 +35,12 @@ TYPES = ("worker", "supervisor")
 
 def expand(spec: Any) -> Any:
     """A child spec dict for a shorthand (a GenServer class, or (class, arg)); a dict as it
-    is; `BadArgument` for anything else."""
+    is; `BadArgument` for anything else.
+
+    >>> class Worker(GenServer): pass
+    >>> expand((Worker, 1))["id"], expand({"id": "w"})
+    ('Worker', {'id': 'w'})
+    """
     if isinstance(spec, type) and issubclass(spec, GenServer):
         return spec.child_spec(None)
     if type(spec) is tuple and len(spec) == 2 and isinstance(spec[0], type) \
@@ -81,7 +86,11 @@ def spec_error(spec: dict, *, dynamic: bool = False) -> Any:
 
 
 def complete(spec: dict) -> dict:
-    """A valid spec dict with OTP's defaults filled in."""
+    """A valid spec dict with OTP's defaults filled in.
+
+    >>> complete({"id": "sup", "start": (print, ()), "type": "supervisor"})["shutdown"]
+    'infinity'
+    """
     shutdown = "infinity" if spec.get("type") == "supervisor" else 5000
     full = {"restart": "permanent", "shutdown": shutdown, "type": "worker", **spec}
     if full["shutdown"] is None:

@@ -80,7 +80,19 @@ class Supervisor(Supervising):
     @staticmethod
     def delete_child(supervisor: Any, child_id: Any) -> Any:
         """Forget a stopped child's spec: "ok", `("error", "running")` or
-        `("error", "not_found")`."""
+        `("error", "not_found")`.
+
+        >>> from actorlab import reset
+        >>> _ = reset(log=None)
+        >>> class Worker(GenServer):
+        ...     def init(self, arg):
+        ...         return ("ok", arg)
+        >>> _, sup = Supervisor.start_link([(Worker, 1)])
+        >>> Supervisor.delete_child(sup, "Worker")
+        ('error', 'running')
+        >>> Supervisor.terminate_child(sup, "Worker"), Supervisor.delete_child(sup, "Worker")
+        ('ok', 'ok')
+        """
         return GenServer.call(supervisor, ("delete_child", child_id), "infinity")
 
     # -- the server ----------------------------------------------------------------------
