@@ -2,8 +2,8 @@
 import pytest
 
 import actorlab
-from actorlab import (ANY, Exit, exit, is_alive, process_info, receive, run_for, self_pid,
-                      send, sleep, spawn, trap_exit, whereis)
+from actorlab import (ANY, BadArgument, Exit, exit, is_alive, process_info, receive, run_for,
+                      self_pid, send, sleep, spawn, trap_exit, whereis)
 from actorlab.otp import GenServer
 
 
@@ -384,13 +384,26 @@ def test_a_continue_that_stops_runs_terminate():
     assert not is_alive(pid)
 
 
-def test_a_bad_return_value_crashes_the_server(capsys):
+def test_a_bad_return_value_ends_the_server_with_bad_return_value(capsys):
+    """gen_server.erl: the server exits with {bad_return_value, value}, terminate and the
+    caller see that reason (twins/genserver_call_bad_return.exs)."""
     _, pid = GenServer.start(Tuples, self_pid())
     with pytest.raises(Exit) as caught:
         GenServer.call(pid, lambda o: ("oops", o))
-    reason = caught.value.reason[0]
-    assert isinstance(reason, RuntimeError) and "bad return value from handle_call" in str(reason)
-    assert "GenServer #PID<0.1.0> terminating" in capsys.readouterr().out
+    assert caught.value.reason[0] == ("bad_return_value", ("oops", self_pid()))
+    assert receive() == ("terminate", ("bad_return_value", ("oops", self_pid())))
+    assert "GenServer #PID<0.1.0> terminating\n** (stop) ('bad_return_value'" \
+        in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("wrong", [("reply", "x", "state"), ("noreply",), "state",
+                                   ("stop", "normal")])
+def test_a_cast_must_return_noreply_or_stop(wrong):
+    _, pid = GenServer.start(Tuples, self_pid())
+    ref = actorlab.monitor(pid)
+    GenServer.cast(pid, lambda o: wrong)
+    assert receive() == ("terminate", ("bad_return_value", wrong))
+    assert receive()[4] == ("bad_return_value", wrong)
 
 
 def test_call_timeout_none_waits_as_long_as_it_takes():
@@ -411,3 +424,76 @@ def test_a_start_waits_for_a_slow_init_unless_given_a_timeout():
     assert status == "ok" and actorlab.now() == 7000
     assert GenServer.start(Slow, 7000, timeout=100) == ("error", "timeout")
     assert actorlab.now() == 7100
+
+
+def test_an_unlinked_server_is_its_own_parent():
+    """gen.erl: start (nolink) makes the server its own parent, so its starter's exit
+    signal is only a message to a trapping server (twins/genserver_start_own_parent.exs)."""
+    class Trapping(Counter):
+        def init(self, arg):
+            trap_exit(True)
+            return super().init(arg)
+
+        def handle_info(self, message, state):
+            send(state["observer"], ("info", message))
+            return ("noreply", state)
+
+    _, pid = GenServer.start(Trapping, (self_pid(), 0))
+    exit(pid, "shutdown")
+    assert receive() == ("info", ("EXIT", self_pid(), "shutdown"))
+    assert is_alive(pid)
+
+
+def test_stop_from_inside_the_server_exits_with_calling_self():
+    class Quitter(Counter):
+        def handle_call(self, request, from_, state):
+            GenServer.stop(("quitter", "nonode@nohost"))
+
+    _, pid = GenServer.start(Quitter, (self_pid(), 0), name="quitter")
+    with pytest.raises(Exit) as caught:
+        GenServer.call(pid, "stop yourself")
+    inner = ("calling_self", ("GenServer", "stop", [("quitter", "nonode@nohost"), "normal",
+                                                   "infinity"]))
+    assert caught.value.reason == (inner, ("GenServer", "call", [pid, "stop yourself", 5000]))
+    assert receive(("terminate", ANY)) == ("terminate", inner)
+
+
+def test_a_taken_name_spawns_nothing(node):
+    pid = start_counter(name="taken")
+    spawned = len([e for e in node.trace.events if e.kind == "spawn"])
+    assert GenServer.start_link(Counter, (self_pid(), 0), name="taken") == \
+        ("error", ("already_started", pid))
+    assert len([e for e in node.trace.events if e.kind == "spawn"]) == spawned
+
+
+def test_a_start_that_times_out_unlinks_before_it_kills():
+    """OTP's proc_lib kill_flush: the caller of start_link is not killed with the server."""
+    class Slow(GenServer):
+        def init(self, arg):
+            actorlab.sleep(500)
+            return ("ok", arg)
+
+    shell = self_pid()
+    assert GenServer.start_link(Slow, None, timeout=100) == ("error", "timeout")
+    assert self_pid() == shell and process_info(shell)["links"] == []
+
+
+def test_a_name_on_this_node_or_another():
+    pid = start_counter(name="counter")
+    here, there = ("counter", "nonode@nohost"), ("counter", "other@host")
+    assert GenServer.whereis(here) == pid and GenServer.whereis(there) == there
+    assert GenServer.call(here, "get") == 0
+    with pytest.raises(Exit) as caught:
+        GenServer.call(there, "get")
+    assert caught.value.reason == (("nodedown", "other@host"),
+                                   ("GenServer", "call", [there, "get", 5000]))
+    assert GenServer.cast(there, ("add", 1)) == "ok"
+    with pytest.raises(BadArgument, match="on another node"):
+        GenServer.stop(there)
+    assert GenServer.stop(here) == "ok"
+
+
+@pytest.mark.parametrize("name", [("counter", "nonode@nohost"), 42, ""])
+def test_a_server_can_only_be_started_under_a_string_or_a_via_name(name):
+    with pytest.raises(BadArgument, match="a server's name is a string or"):
+        GenServer.start(Counter, (self_pid(), 0), name=name)

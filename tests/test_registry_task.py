@@ -108,16 +108,57 @@ def test_a_task_crash_reaches_its_linked_owner():
     assert not is_alive(pid)
 
 
-def test_only_the_owner_may_await():
+def test_only_the_owner_may_collect_a_task():
+    """Elixir raises ArgumentError (twins/task_not_owner.exs): BadArgument here."""
     task = Task.async_(lambda: 1)
     results = []
 
     def stranger():
-        try:
-            Task.await_(task)
-        except Exit as e:
-            results.append(e.reason[0])
+        for collect in (Task.await_, Task.yield_, Task.shutdown, lambda t: Task.yield_many([t])):
+            try:
+                collect(task)
+            except BadArgument as e:
+                results.append(str(e))
 
     spawn(stranger)
-    assert results == ["not_owner"]
+    assert results == [f"task #PID<0.1.0> must be queried from its owner, #PID<0.0.0>, but "
+                       f"{what} was called from #PID<0.2.0>: only the process that started a "
+                       "task may collect its result"
+                       for what in ("await", "yield", "shutdown", "yield_many")]
     assert Task.await_(task) == 1
+
+
+def test_yield_many_waits_once_for_all():
+    tasks = [Task.async_(sleep, ms) for ms in (100, 300, 900)]
+    results = Task.yield_many(tasks, 500)
+    assert [r for _, r in results] == [("ok", None), ("ok", None), None]
+    assert now() == 500                      # one timeout in all, not one per task
+    assert Task.yield_many(tasks[2:], "infinity") == [(tasks[2], ("ok", None))]
+
+
+def test_shutdown_of_a_task_already_collected_says_noproc():
+    """Elixir: with no reply or DOWN left to read, shutdown answers {:exit, :noproc}."""
+    task = Task.async_(lambda: 7)
+    assert Task.await_(task) == 7
+    assert Task.shutdown(task) == ("exit", "noproc")
+
+
+def test_a_task_that_exits_normally_is_an_exit_not_a_result():
+    task = Task.async_(exit, "normal")
+    assert Task.yield_(task, 100) == ("exit", "normal")
+    with pytest.raises(Exit) as caught:
+        Task.await_(Task.async_(exit, "normal"))
+    assert caught.value.reason[0] == "normal"
+
+
+def test_a_stopped_registry_takes_its_processes_down_with_shutdown():
+    def member(key):
+        Registry.register("reg", key)
+        receive()
+
+    _, reg = Registry.start_link(name="reg")
+    members = [spawn(member, key) for key in "ab"]
+    assert GenServer.stop(reg) == "ok"
+    assert [process_info(m) for m in members] == [None, None]
+    with pytest.raises(BadArgument, match="unknown registry: 'reg'; start it first"):
+        Registry.lookup("reg", "a")

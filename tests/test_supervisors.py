@@ -2,8 +2,8 @@
 import pytest
 
 import actorlab
-from actorlab import (DynamicSupervisor, GenServer, ReceiveTimeout, Supervisor, exit, is_alive,
-                      now, receive, run_for, self_pid, send, trap_exit)
+from actorlab import (BadArgument, DynamicSupervisor, GenServer, ReceiveTimeout, Supervisor, exit,
+                      is_alive, now, receive, run_for, self_pid, send, trap_exit)
 
 
 class Worker(GenServer):
@@ -231,15 +231,26 @@ def test_dynamic_supervisor_max_children():
         ("error", "max_children")
 
 
-def test_a_bad_strategy_or_spec_is_a_clear_error():
-    with pytest.raises(ValueError, match="strategy is one of"):
-        Supervisor.start_link([], strategy="one_for_some")
-    with pytest.raises(ValueError, match="DynamicSupervisor's strategy is 'one_for_one'"):
-        DynamicSupervisor.start_link(strategy="one_for_all")
-    with pytest.raises(ValueError, match="a child spec is a dict"):
+def test_bad_flags_and_specs_are_otps_errors():
+    """supervisor.erl returns these as errors (twins/supervisor_bad_start.exs); only what
+    is not a child spec at all raises, as Elixir raises ArgumentError."""
+    trap_exit(True)
+    assert Supervisor.start_link([], strategy="one_for_some") == \
+        ("error", ("supervisor_data", ("invalid_strategy", "one_for_some")))
+    assert Supervisor.start_link([], max_seconds=0) == \
+        ("error", ("supervisor_data", ("invalid_period", 0)))
+    assert DynamicSupervisor.start_link(strategy="one_for_all") == \
+        ("error", ("supervisor_data", ("invalid_strategy", "one_for_all")))
+    assert DynamicSupervisor.start_link(max_children=-1) == \
+        ("error", ("supervisor_data", ("invalid_max_children", -1)))
+    assert Supervisor.start_link([spec("a"), spec("a")]) == \
+        ("error", ("start_spec", ("duplicate_child_name", "a")))
+    assert Supervisor.start_link([spec("a", shutdown=-1)]) == \
+        ("error", ("start_spec", ("invalid_shutdown", -1)))
+    assert Supervisor.start_link([{"id": "a", "start": "main"}]) == \
+        ("error", ("start_spec", ("invalid_mfa", "main")))
+    with pytest.raises(BadArgument, match="a child spec is a dict"):
         Supervisor.start_link(["not a spec"])
-    with pytest.raises(ValueError, match="unique"):
-        Supervisor.start_link([spec("a"), spec("a")])
 
 
 def test_the_trace_records_the_supervision_tree(node):
@@ -259,3 +270,66 @@ def test_the_trace_records_the_supervision_tree(node):
     spawns = {e.data["child"]: e.pid for e in node.trace.events if e.kind == "spawn"}
     assert spawns[old_a] == sup                 # the supervisor spawned (and linked) it
     assert actorlab.Trace.from_json(node.trace.to_json()) == node.trace
+
+
+def test_start_child_and_delete_child_on_a_static_supervisor(node):
+    sup = start("one_for_one", spec("a"))
+    status, b = Supervisor.start_child(sup, spec("b"))
+    assert status == "ok" and events() == [("started", "a"), ("started", "b")]
+    assert [row[0] for row in Supervisor.which_children(sup)] == ["b", "a"]
+    assert Supervisor.start_child(sup, spec("b")) == ("error", ("already_started", b))
+    assert Supervisor.delete_child(sup, "b") == ("error", "running")
+    assert Supervisor.terminate_child(sup, "b") == "ok"
+    assert Supervisor.start_child(sup, spec("b")) == ("error", "already_present")
+    assert Supervisor.delete_child(sup, "b") == "ok"
+    assert Supervisor.delete_child(sup, "b") == ("error", "not_found")
+    notes = [e.data["data"]["id"] for e in node.trace.events
+             if e.kind == "note" and e.data["data"] and e.data["data"]["event"] == "child_started"]
+    assert notes == ["a", "b"]                  # a view draws a started child in the tree
+
+
+def test_a_child_added_later_is_restarted_and_stopped_like_the_others():
+    trap_exit(True)
+    sup = start("one_for_all", spec("a"))
+    Supervisor.start_child(sup, spec("b"))
+    events()
+    exit(pid_of(sup, "a"), "kill")
+    assert events() == [("terminated", "b", "shutdown"), ("started", "a"), ("started", "b")]
+
+
+def test_a_supervisor_childs_shutdown_defaults_to_infinity():
+    inner = {"id": "inner", "start": (Supervisor.start_link, ([spec("leaf")],)),
+             "type": "supervisor"}
+    sup = start("one_for_one", inner)
+    status, _, kind, modules = Supervisor.which_children(sup)[0]
+    assert (kind, modules) == ("supervisor", [Supervisor])
+    assert Supervisor.stop(sup) == "ok"
+    assert events() == [("started", "leaf"), ("terminated", "leaf", "shutdown")]
+
+
+def test_a_dynamic_supervisor_stops_its_children_at_once_killing_the_slow_ones():
+    class Stubborn(Worker):
+        def terminate(self, reason, state):
+            send(state[0], ("terminating", state[1], now()))
+            actorlab.sleep(10_000)
+
+    _, sup = DynamicSupervisor.start_link()
+    DynamicSupervisor.start_child(sup, {"id": "s", "start": (GenServer.start_link,
+                                                              (Stubborn, (self_pid(), "s"))),
+                                        "shutdown": 300})
+    DynamicSupervisor.start_child(sup, {**spec("quick"), "shutdown": "infinity"})
+    DynamicSupervisor.start_child(sup, {**spec("brutal"), "shutdown": "brutal_kill"})
+    events()
+    assert DynamicSupervisor.stop(sup) == "ok" and now() == 300
+    assert events() == [("terminating", "s", 0), ("terminated", "quick", "shutdown")]
+
+
+def test_a_dynamic_supervisor_checks_a_spec_before_it_calls():
+    _, sup = DynamicSupervisor.start_link()
+    assert DynamicSupervisor.start_child(sup, {"id": "x"}) == \
+        ("error", ("invalid_child_spec", {"id": "x"}))
+    assert DynamicSupervisor.start_child(sup, {**spec("x"), "type": "boss"}) == \
+        ("error", ("invalid_child_type", "boss"))
+    with pytest.raises(BadArgument, match="a child spec is a dict"):
+        DynamicSupervisor.start_child(sup, "x")
+    assert DynamicSupervisor.count_children(sup)["specs"] == 0

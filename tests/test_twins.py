@@ -23,7 +23,7 @@ def run(*command: str) -> str:
 
 
 def test_every_scenario_has_both_twins():
-    assert len(SCENARIOS) >= 15
+    assert len(SCENARIOS) >= 80                  # the course scenarios and the API sweep
     python = sorted(p.stem for p in TWINS.glob("*.py") if p.stem != "twin")
     assert python == SCENARIOS, "each twins/NAME.exs needs a twins/NAME.py, and the reverse"
 
@@ -71,3 +71,9 @@ def test_every_beam_output_quoted_in_a_notebook_is_what_its_twin_prints(path):
             wanted = re.sub(r"\s", "", block)
             assert any(wanted in re.sub(r"\s", "", on_the_beam(name)) for name in named), \
                 f"{path.name}: this output is not what {', '.join(named)} prints:\n{block}"
+
+
+def test_every_twin_is_listed_by_api_function_in_the_readme():
+    index = (TWINS / "README.md").read_text().split("## The twins, by API function")[1]
+    listed = set(re.findall(r"`(\w+)`", index))
+    assert sorted(set(SCENARIOS) - listed) == [], "list each twin under its API functions"

@@ -14,11 +14,31 @@ defmodule Twin do
   def say(text), do: IO.puts(text)
   def say(text, term), do: IO.puts("#{text}: #{show(term)}")
 
-  @doc "The value `fun` returns, or {:exit, reason} if it exits."
+  @doc """
+  The value `fun` returns; {:exit, reason} if it exits; {:error, module} if it raises an
+  exception Elixir has a module for (ArgumentError for :badarg too; the message is left
+  out: actorlab's say more); {:error, reason} for another Erlang error, such as :noproc.
+  """
   def attempt(fun) do
     fun.()
   catch
-    :exit, reason -> {:exit, reason}
+    :exit, reason ->
+      {:exit, reason}
+
+    :error, reason ->
+      case Exception.normalize(:error, reason, __STACKTRACE__) do
+        %ErlangError{original: original} -> {:error, original}
+        error -> {:error, error.__struct__}
+      end
+  end
+
+  @doc "Every message that arrives until `ms` pass with none, oldest first (taken)."
+  def heard(ms \\ 100) do
+    receive do
+      message -> [message | heard(ms)]
+    after
+      ms -> []
+    end
   end
 
   @doc "What the shell's mailbox holds now, without taking anything."
@@ -41,6 +61,8 @@ defmodule Twin do
   def show(text) when is_binary(text), do: inspect(text)
   def show(%{__exception__: true} = error), do: "#{show(error.__struct__)}(#{inspect(Exception.message(error))})"
   def show({%{__exception__: true} = error, stack}) when is_list(stack), do: show(error)
+  def show(%Task{}), do: "task"
+  def show(map) when is_map(map) and not is_struct(map), do: "%{" <> Enum.join(Enum.sort(Enum.map(map, fn {k, v} -> "#{show(k)} => #{show(v)}" end)), ", ") <> "}"
   def show(tuple) when is_tuple(tuple), do: "{" <> Enum.map_join(Tuple.to_list(tuple), ", ", &show/1) <> "}"
   def show(list) when is_list(list), do: "[" <> Enum.map_join(list, ", ", &show/1) <> "]"
   def show(number) when is_number(number), do: inspect(number)

@@ -8,10 +8,11 @@ import json
 import re
 from typing import Any, Callable
 
-from actorlab import Exit, Pid, Ref, process_info, reset, self_pid
+from actorlab import Exit, Pid, ReceiveTimeout, Ref, Task, process_info, receive, reset, self_pid
 
 _names: dict[Pid, str] = {}
 ATOM = re.compile(r"[A-Za-z_][A-Za-z0-9_@]*")   # text that Elixir writes as a bare atom
+ELIXIR_EXCEPTIONS = {"BadArgument": "ArgumentError"}  # actorlab's error -> Elixir's exception
 
 
 def start() -> None:
@@ -32,11 +33,26 @@ def say(text: str, *term: Any) -> None:
 
 
 def attempt(fn: Callable[[], Any]) -> Any:
-    """The value `fn` returns, or ("exit", reason) if it exits."""
+    """The value `fn` returns; ("exit", reason) if it exits; ("error", module) if it raises,
+    with the Elixir exception that the error stands for (the message is left out:
+    actorlab's say more); ("error", reason) for an error that carries an Erlang reason."""
     try:
         return fn()
     except Exit as exit_:
         return ("exit", exit_.reason)
+    except Exception as error:
+        name = type(error).__name__
+        return ("error", getattr(error, "reason", None) or ELIXIR_EXCEPTIONS.get(name, name))
+
+
+def heard(ms: float = 100) -> list:
+    """Every message that arrives until `ms` pass with none, oldest first (taken)."""
+    messages = []
+    while True:
+        try:
+            messages.append(receive(timeout=ms))
+        except ReceiveTimeout:
+            return messages
 
 
 def mailbox() -> list:
@@ -62,4 +78,8 @@ def show(term: Any) -> str:
         return "{" + ", ".join(map(show, term)) + "}"
     if isinstance(term, list):
         return "[" + ", ".join(map(show, term)) + "]"
+    if isinstance(term, dict):
+        return "%{" + ", ".join(sorted(f"{show(k)} => {show(v)}" for k, v in term.items())) + "}"
+    if isinstance(term, Task):
+        return "task"
     return repr(term)

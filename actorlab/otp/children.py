@@ -6,51 +6,150 @@ A child spec is a dict, as in Elixir:
     {"id": "counter",                              # any term, unique in its supervisor
      "start": (GenServer.start_link, (Counter, 0)),  # (function, args[, kwargs]) -> ("ok", pid)
      "restart": "permanent",                       # or "transient", "temporary"
-     "shutdown": 5000,                             # ms to wait, "brutal_kill", or None (forever)
+     "shutdown": 5000,                             # ms to wait, "brutal_kill", or "infinity"
      "type": "worker"}                             # or "supervisor"
 
 Shorthands: a GenServer class `Counter`, or `(Counter, arg)`, stand for
-`Counter.child_spec(arg)`.
+`Counter.child_spec(arg)`. A missing "shutdown" is 5000 for a worker and "infinity" for a
+supervisor, as in OTP; None means "infinity" too.
+
+Anything else raises `BadArgument`, as Elixir raises an ArgumentError for it. A dict that
+is not a valid spec is what OTP reports as an error *value* instead: `spec_error` says
+what is wrong in OTP's words (`"missing_start"`, `("invalid_restart_type", "sometimes")`,
+...), and the supervisors return it, as OTP's do.
 """
 from __future__ import annotations
 
+import sys
 from collections import deque
 from typing import Any
 
-from ..runtime import (ANY, Pid, ReceiveTimeout, exit, monitor, note, now,
+from ..runtime import (ANY, BadArgument, Exit, Pid, ReceiveTimeout, exit, monitor, note, now,
                        receive, unlink)
+from ..trace import short
 from .gen_server import GenServer
 
 RESTARTS = ("permanent", "transient", "temporary")
+TYPES = ("worker", "supervisor")
+
+
+def expand(spec: Any) -> Any:
+    """A child spec dict for a shorthand (a GenServer class, or (class, arg)); a dict as it
+    is; `BadArgument` for anything else.
+
+    >>> class Worker(GenServer): pass
+    >>> expand((Worker, 1))["id"], expand({"id": "w"})
+    ('Worker', {'id': 'w'})
+    """
+    if isinstance(spec, type) and issubclass(spec, GenServer):
+        return spec.child_spec(None)
+    if type(spec) is tuple and len(spec) == 2 and isinstance(spec[0], type) \
+            and issubclass(spec[0], GenServer):
+        return spec[0].child_spec(spec[1])
+    if isinstance(spec, dict):
+        return spec
+    raise BadArgument(f"a child spec is a dict with 'id' and 'start', a GenServer class, or "
+                      f"(GenServer class, arg); got {short(spec)}")
+
+
+def spec_error(spec: dict, *, dynamic: bool = False) -> Any:
+    """What is wrong with a child spec dict, in OTP's words, or None if nothing is.
+
+    A missing "id" or "start" is "missing_id" or "missing_start", and a shutdown may be
+    0 ms, as supervisor.erl says; with `dynamic=True`, as Elixir's DynamicSupervisor
+    checks a spec, a dict without them is `("invalid_child_spec", spec)` and a shutdown
+    must be more than 0 ms.
+
+    >>> spec_error({"id": "a"}), spec_error({"id": "a"}, dynamic=True)
+    ('missing_start', ('invalid_child_spec', {'id': 'a'}))
+    >>> spec_error({"id": "a", "start": (print, ()), "restart": "sometimes"})
+    ('invalid_restart_type', 'sometimes')
+    """
+    for key in ("id", "start"):
+        if key not in spec:
+            return ("invalid_child_spec", spec) if dynamic else f"missing_{key}"
+    start = spec["start"]
+    if not (type(start) is tuple and len(start) in (2, 3) and callable(start[0])
+            and isinstance(start[1], (tuple, list))
+            and (len(start) == 2 or isinstance(start[2], dict))):
+        return ("invalid_mfa", start)
+    restart, kind = spec.get("restart", "permanent"), spec.get("type", "worker")
+    if restart not in RESTARTS:
+        return ("invalid_restart_type", restart)
+    if kind not in TYPES:
+        return ("invalid_child_type", kind)
+    how = spec.get("shutdown", 5000)
+    if not (how in ("brutal_kill", "infinity", None) or
+            _whole(how) and how >= (1 if dynamic else 0)):
+        return ("invalid_shutdown", how)
+    return None
+
+
+def complete(spec: dict) -> dict:
+    """A valid spec dict with OTP's defaults filled in.
+
+    >>> complete({"id": "sup", "start": (print, ()), "type": "supervisor"})["shutdown"]
+    'infinity'
+    """
+    shutdown = "infinity" if spec.get("type") == "supervisor" else 5000
+    full = {"restart": "permanent", "shutdown": shutdown, "type": "worker", **spec}
+    if full["shutdown"] is None:
+        full["shutdown"] = "infinity"
+    return full
 
 
 def child_spec(spec: Any) -> dict:
-    """A complete child spec dict from any of the accepted forms (see the module docstring).
+    """A complete child spec dict from any of the accepted forms (see the module
+    docstring); `BadArgument` (a ValueError) if it is not a valid spec.
 
     >>> class Worker(GenServer): pass
     >>> child_spec((Worker, 1))["start"] == (GenServer.start_link, (Worker, 1))
     True
     """
-    if isinstance(spec, type) and issubclass(spec, GenServer):
-        spec = spec.child_spec(None)
-    elif type(spec) is tuple and len(spec) == 2 and isinstance(spec[0], type) \
-            and issubclass(spec[0], GenServer):
-        spec = spec[0].child_spec(spec[1])
-    if not isinstance(spec, dict) or "id" not in spec or "start" not in spec:
-        raise ValueError(f"a child spec is a dict with 'id' and 'start', a GenServer class, or "
-                         f"(GenServer class, arg); got {spec!r}")
-    full = {"restart": "permanent", "shutdown": 5000, "type": "worker", **spec}
-    start = full["start"]
-    if not (type(start) is tuple and len(start) in (2, 3) and callable(start[0])):
-        raise ValueError(f"a child spec's 'start' is (function, args) or (function, args, "
-                         f"kwargs); got {start!r}")
-    if full["restart"] not in RESTARTS:
-        raise ValueError(f"'restart' is one of {RESTARTS}, not {full['restart']!r}")
-    return full
+    spec = expand(spec)
+    error = spec_error(spec)
+    if error is not None:
+        what = error if isinstance(error, str) else error[0]
+        raise BadArgument(f"{short(spec)} is not a valid child spec, {short(error)}: "
+                          f"{_FIXES[what]}")
+    return complete(spec)
 
 
-def start_child(spec: dict, replaces: Pid | None = None) -> Any:
+_FIXES = {
+    "missing_id": "give it an 'id'",
+    "missing_start": "give it a 'start': (function, args) or (function, args, kwargs)",
+    "invalid_mfa": "'start' is (function, args) or (function, args, kwargs)",
+    "invalid_restart_type": f"'restart' is one of {', '.join(RESTARTS)}",
+    "invalid_child_type": "'type' is 'worker' or 'supervisor'",
+    "invalid_shutdown": "'shutdown' is ms (0 or more), 'brutal_kill' or 'infinity'",
+}
+
+
+def flags_error(strategy: Any, strategies: tuple, max_restarts: Any, max_seconds: Any) -> Any:
+    """What is wrong with a supervisor's flags, as OTP says it, or None.
+
+    >>> flags_error("one_for_one", ("one_for_one",), 3, 0)
+    ('invalid_period', 0)
+    """
+    if strategy not in strategies:
+        return ("invalid_strategy", strategy)
+    if not (_whole(max_restarts) and max_restarts >= 0):
+        return ("invalid_intensity", max_restarts)
+    if not (_whole(max_seconds) and max_seconds > 0):
+        return ("invalid_period", max_seconds)
+    return None
+
+
+def _whole(n: Any) -> bool:
+    return isinstance(n, int) and not isinstance(n, bool)
+
+
+def start_child(spec: dict, replaces: Pid | None = None, *, tag_crash: bool = True) -> Any:
     """Run the spec's start function in the supervisor: ("ok", pid), "ignore" or ("error", r).
+
+    As in OTP, whatever else it returns is the error reason, and a start function that
+    raises or exits gives `("EXIT", reason)` as the reason (supervisor.erl's catch), or the
+    reason alone with `tag_crash=False` (Elixir's DynamicSupervisor).
 
     A started child is noted in the trace, with the pid of the child it `replaces` when it
     is a restart: that is how a view draws the supervision tree from the trace alone.
@@ -58,15 +157,19 @@ def start_child(spec: dict, replaces: Pid | None = None) -> Any:
     function, args, *kwargs = spec["start"]
     try:
         result = function(*args, **(kwargs[0] if kwargs else {}))
+    except Exit as exit_:
+        return ("error", ("EXIT", exit_.reason) if tag_crash else exit_.reason)
     except Exception as error:
-        return ("error", error)
-    if type(result) is tuple and result[0] == "ok":
+        return ("error", ("EXIT", error) if tag_crash else error)
+    if type(result) is tuple and len(result) == 2 and result[0] == "ok":
         note(f"{'restarted' if replaces else 'started'} child {spec['id']!r}",
              {"event": "child_started", "id": spec["id"], "child": result[1],
               "type": spec["type"], "replaces": replaces})
-    if result == "ignore" or (type(result) is tuple and result[0] in ("ok", "error")):
         return result
-    return ("error", ("bad_return_value", result))
+    if result == "ignore" or (type(result) is tuple and len(result) == 2 and
+                              result[0] == "error"):
+        return result
+    return ("error", result)
 
 
 def give_up() -> None:
@@ -80,7 +183,7 @@ def shutdown(pid: Pid, how: Any) -> Any:
     its DOWN ("kill" it if that takes longer than `how`), and only then unlink it and take
     its EXIT. The child stays linked while it dies, so it is never left without a parent.
 
-    `how` is ms to wait, "brutal_kill" (kill at once) or None (wait forever). Returns the
+    `how` is ms to wait, "brutal_kill" (kill at once) or "infinity". Returns the
     child's exit reason. A child that does not trap exits dies at once of "shutdown"; one
     that traps gets the signal as a message, so its `terminate` can run.
     """
@@ -88,7 +191,8 @@ def shutdown(pid: Pid, how: Any) -> Any:
     exit(pid, "kill" if how == "brutal_kill" else "shutdown")
     down = ("DOWN", ref, "process", pid, ANY)
     try:
-        reason = receive(down, timeout=None if how == "brutal_kill" else how, waiting_for=pid)[4]
+        wait = None if how in ("brutal_kill", "infinity") else how
+        reason = receive(down, timeout=wait, waiting_for=pid)[4]
     except ReceiveTimeout:
         exit(pid, "kill")
         reason = receive(down, waiting_for=pid)[4]
@@ -133,9 +237,24 @@ def count(children: list[tuple[dict, Pid | None]]) -> dict:
 
 
 def modules(spec: dict) -> Any:
-    """The modules column of `which_children`: the GenServer class, if the spec names one."""
-    start_args = spec["start"][1]
-    return [start_args[0]] if start_args and isinstance(start_args[0], type) else "dynamic"
+    """The modules column of `which_children`: the spec's "modules" if it has them; else,
+    as OTP takes the module of the start function, the GenServer class it starts, or the
+    class whose method the start function is (`Supervisor` for `Supervisor.start_link`);
+    "dynamic" for a plain function.
+
+    >>> from actorlab.otp import Supervisor
+    >>> modules({"start": (Supervisor.start_link, ([],))}), modules({"start": (print, ())})
+    ([<class 'actorlab.otp.supervisor.Supervisor'>], 'dynamic')
+    """
+    if "modules" in spec:
+        return spec["modules"]
+    function, args = spec["start"][:2]
+    if args and isinstance(args[0], type) and issubclass(args[0], GenServer):
+        return [args[0]]
+    owner = sys.modules.get(getattr(function, "__module__", None) or "")
+    for part in getattr(function, "__qualname__", "").split(".")[:-1]:
+        owner = getattr(owner, part, None)
+    return [owner] if isinstance(owner, type) else "dynamic"
 
 
 class Intensity:
@@ -150,8 +269,6 @@ class Intensity:
     """
 
     def __init__(self, max_restarts: int, max_seconds: int) -> None:
-        if max_restarts < 0 or max_seconds <= 0:
-            raise ValueError("max_restarts must be 0 or more and max_seconds more than 0")
         self.max_restarts = max_restarts
         self.max_seconds = max_seconds
         self.restarts: deque[int] = deque()

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..runtime import Pid, trap_exit
-from .children import (Intensity, Supervising, child_spec, count, give_up, modules,
-                       should_restart, shutdown, start_child)
+from ..runtime import (ANY, OneOf, Pid, ReceiveTimeout, exit, monitor, now, receive, trap_exit,
+                       unlink)
+from .children import (Intensity, Supervising, complete, count, expand, flags_error, give_up,
+                       modules, should_restart, shutdown, spec_error, start_child)
 from .gen_server import GenServer
 
 
@@ -32,41 +33,54 @@ class DynamicSupervisor(Supervising):
 
     @staticmethod
     def start_link(*, strategy: str = "one_for_one", max_restarts: int = 3,
-                   max_seconds: int = 5, max_children: int | None = None,
+                   max_seconds: int = 5, max_children: int | str | None = None,
                    name: Any = None) -> Any:
-        """Start an empty dynamic supervisor: `("ok", pid)`.
+        """Start an empty dynamic supervisor: `("ok", pid)`, or, for bad options, OTP's
+        error: `("error", ("supervisor_data", ("invalid_strategy", s)))` and so on.
 
         `strategy` is accepted as Elixir's `strategy: :one_for_one` is; it is the only one.
+        `max_children` is a whole number, or None or "infinity" for no limit.
         """
-        if strategy != "one_for_one":
-            raise ValueError(f"a DynamicSupervisor's strategy is 'one_for_one', not {strategy!r}")
         return GenServer.start_link(DynamicSupervisor,
-                                    (Intensity(max_restarts, max_seconds), max_children),
+                                    (strategy, max_restarts, max_seconds, max_children),
                                     name=name)
 
     @staticmethod
     def start_child(supervisor: Any, spec: Any) -> Any:
         """Start a child under it: `("ok", pid)`, "ignore", or `("error", reason)`
-        (`("error", "max_children")` when full)."""
-        return GenServer.call(supervisor, ("start_child", child_spec(spec)), None)
+        (`("error", "max_children")` when full; `("error", ("invalid_child_spec", spec))`
+        and the like for a bad spec, found before the supervisor is asked, as in Elixir)."""
+        spec = expand(spec)
+        bad = spec_error(spec, dynamic=True)
+        if bad is not None:
+            return ("error", bad)
+        return GenServer.call(supervisor, ("start_child", complete(spec)), "infinity")
 
     @staticmethod
     def terminate_child(supervisor: Any, pid: Pid) -> Any:
         """Stop a child by pid: "ok", or `("error", "not_found")`."""
-        return GenServer.call(supervisor, ("terminate_child", pid), None)
+        return GenServer.call(supervisor, ("terminate_child", pid), "infinity")
 
     # -- the server ----------------------------------------------------------------------
 
     def init(self, arg: tuple) -> Any:
-        intensity, max_children = arg
+        strategy, max_restarts, max_seconds, max_children = arg
         trap_exit(True)
-        return ("ok", {"children": {}, "intensity": intensity, "max_children": max_children})
+        bad = flags_error(strategy, ("one_for_one",), max_restarts, max_seconds)
+        if bad is None and not (max_children in (None, "infinity") or
+                                type(max_children) is int and max_children >= 0):
+            bad = ("invalid_max_children", max_children)
+        if bad is not None:
+            return ("stop", ("supervisor_data", bad))
+        limit = None if max_children == "infinity" else max_children
+        return ("ok", {"children": {}, "intensity": Intensity(max_restarts, max_seconds),
+                       "max_children": limit})
 
     def handle_call(self, request: Any, from_: tuple, state: dict) -> Any:
         children: dict[Pid, dict] = state["children"]
-        if request == "which_children":
+        if request == "which_children":       # oldest first, as Elixir's map of pids is
             rows = [("undefined", pid, spec["type"], modules(spec))
-                    for pid, spec in reversed(children.items())]
+                    for pid, spec in children.items()]
             return ("reply", rows, state)
         if request == "count_children":
             return ("reply", count([(spec, pid) for pid, spec in children.items()]), state)
@@ -79,7 +93,7 @@ class DynamicSupervisor(Supervising):
             return ("reply", "ok", state)
         if state["max_children"] is not None and len(children) >= state["max_children"]:
             return ("reply", ("error", "max_children"), state)
-        result = start_child(arg)
+        result = start_child(arg, tag_crash=False)
         if result[0] == "ok":
             children[result[1]] = arg
         return ("reply", result, state)
@@ -94,16 +108,33 @@ class DynamicSupervisor(Supervising):
         while True:
             if not state["intensity"].add_restart():
                 give_up()
-                self.terminate("shutdown", state)
                 return ("stop", "shutdown", state)
-            result = start_child(spec, replaces=pid)
+            result = start_child(spec, replaces=pid, tag_crash=False)
             if result[0] == "ok":
                 state["children"][result[1]] = spec
                 return ("noreply", state)
 
     def terminate(self, reason: Any, state: dict) -> Any:
-        """Stop every child, the newest first."""
-        for pid, spec in reversed(list(state["children"].items())):
-            shutdown(pid, spec["shutdown"])
-        state["children"].clear()
-
+        """Stop every child at once, as Elixir's does: signal them all, then wait for them
+        all, killing any that outlives its shutdown time."""
+        children: dict[Pid, dict] = state["children"]
+        deadlines, waiting = {}, {}
+        for pid, spec in children.items():
+            waiting[monitor(pid)] = pid
+            unlink(pid)
+            how = spec["shutdown"]
+            exit(pid, "kill" if how == "brutal_kill" else "shutdown")
+            if how not in ("brutal_kill", "infinity"):
+                deadlines[pid] = now() + how
+        children.clear()
+        while waiting:
+            due = min(deadlines.values(), default=None)
+            try:
+                down = receive(OneOf(*(("DOWN", ref, ANY, ANY, ANY) for ref in waiting)),
+                               timeout=None if due is None else max(0, due - now()))
+            except ReceiveTimeout:
+                for pid in [p for p, when in deadlines.items() if when <= now()]:
+                    exit(pid, "kill")
+                    del deadlines[pid]
+                continue
+            deadlines.pop(waiting.pop(down[1]), None)

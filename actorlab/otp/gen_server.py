@@ -25,9 +25,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, demonitor, exit, log,
-                       monitor, receive, self_pid, send, spawn, spawn_link)
+                       monitor, receive, self_pid, send, spawn, spawn_link, unlink)
 from ..trace import short
-from .names import register_name, unregister_name, whereis_name
+from .names import check_registrable, on_node, register_name, unregister_name, whereis_name
 
 DEFAULT_TIMEOUT = 5000
 """ms a call waits, as in OTP (a start waits as long as init takes)."""
@@ -97,17 +97,33 @@ class GenServer:
               timeout: float | str | None = None) -> Any:
         """Start a server process, unlinked: `("ok", pid)`, `("error", reason)` or "ignore".
 
-        `name` is a string, or `("via", Registry, (registry, key))`. As in OTP (gen.erl),
-        the start waits for `init` as long as it takes unless given a `timeout` in ms, after
-        which it kills the server and answers `("error", "timeout")`.
+        `name` is a string, or `("via", Registry, (registry, key))`; if a process has it
+        already, the answer is `("error", ("already_started", pid))` and nothing is
+        spawned. As in OTP (gen.erl), the start waits for `init` as long as it takes
+        unless given a `timeout` in ms, after which it kills the server and answers
+        `("error", "timeout")`. An unlinked server is its own parent: an exit signal from
+        the process that started it is, to a server that traps exits, just a message
+        for `handle_info`.
         """
         return _start(module, arg, name, timeout, link=False)
 
     @staticmethod
     def start_link(module: type[GenServer], arg: Any = None, *, name: Any = None,
                    timeout: float | str | None = None) -> Any:
-        """`start`, linked to the caller (what supervisors use)."""
+        """`start`, linked to the caller, which becomes the server's parent (what
+        supervisors use): if the parent exits, a server that traps exits runs `terminate`
+        with the parent's reason and exits with it."""
         return _start(module, arg, name, timeout, link=True)
+
+    @staticmethod
+    def whereis(server: Any) -> Pid | tuple[str, str] | None:
+        """The pid of `server` (a pid, a name, `(name, node)` or a via-name), or None if
+        nothing has that name; `(name, node)` for a name on another node, as in Elixir.
+
+        >>> GenServer.whereis("nobody"), GenServer.whereis(("counter", "other@host"))
+        (None, ('counter', 'other@host'))
+        """
+        return whereis_name(server)
 
     @staticmethod
     def call(server: Any, request: Any, timeout: float | str | None = DEFAULT_TIMEOUT) -> Any:
@@ -116,16 +132,13 @@ class GenServer:
 
         Exits (raises `Exit`) with `(reason, ("GenServer", "call", [server, request,
         timeout]))` when the server is unknown or dead ("noproc"), dies before replying
-        (its exit reason), does not reply in time ("timeout"), or is the caller itself
-        ("calling_self", OTP 25's check).
+        (its exit reason), does not reply in time ("timeout"), is the caller itself
+        ("calling_self", OTP 25's check), or is a name on another node
+        (`("nodedown", node)`: this node is not part of a cluster).
         """
         timeout, as_written = _forever(timeout)
         where = ("GenServer", "call", [server, request, as_written])
-        pid = whereis_name(server)
-        if pid is None:
-            raise Exit(("noproc", where))
-        if pid == self_pid():
-            raise Exit(("calling_self", where))
+        pid = _running(whereis_name(server), where)
         # The monitor's ref is also an alias: the tag of the request. If we stop waiting,
         # the alias goes with the monitor, and a late reply is dropped, as in OTP 24+.
         tag = monitor(pid, alias=True)
@@ -148,7 +161,7 @@ class GenServer:
             pid = whereis_name(server)
         except BadArgument:         # e.g. an unknown registry: Elixir's cast rescues it too
             return "ok"
-        if pid is not None:
+        if type(pid) is Pid:        # not None, nor a name on another node
             send(pid, ("$gen_cast", message))
         return "ok"
 
@@ -163,13 +176,18 @@ class GenServer:
     def stop(server: Any, reason: Any = "normal", timeout: float | str | None = None) -> str:
         """Stop the server: it runs `terminate(reason, state)` and exits. "ok" once it has.
 
-        Exits (raises) if the server is not running or ends with another reason.
+        Exits with `(why, ("GenServer", "stop", [server, reason, timeout]))` if the
+        server is not running ("noproc"), is the caller ("calling_self"), takes longer
+        than `timeout` ("timeout"; it goes on stopping), or ends with another reason
+        (say, its `terminate` raised).
         """
         timeout, as_written = _forever(timeout)
         where = ("GenServer", "stop", [server, reason, as_written])
-        pid = whereis_name(server)
-        if pid is None:
-            raise Exit(("noproc", where))
+        found = whereis_name(server)
+        if on_node(found):          # as on the BEAM: proc_lib:stop cannot monitor it
+            raise BadArgument(f"cannot stop {short(server)}: it is on another node, and "
+                              "this node is not part of a cluster")
+        pid = _running(found, where)
         ref = monitor(pid)
         send(pid, ("$gen_stop", (self_pid(), ref), reason))
         try:
@@ -180,6 +198,18 @@ class GenServer:
         if down[4] != reason:
             raise Exit((down[4], where))
         return "ok"
+
+
+def _running(pid: Pid | tuple | None, where: tuple) -> Pid:
+    """The pid to call or stop (what `whereis_name` found), or the exit OTP gives when
+    there is none to use."""
+    if pid is None:
+        raise Exit(("noproc", where))
+    if type(pid) is not Pid:                    # (name, node) on another node
+        raise Exit((("nodedown", pid[1]), where))
+    if pid == self_pid():
+        raise Exit(("calling_self", where))
+    return pid
 
 
 # -- starting: spawn, then wait for the new process to say how init went -----------
@@ -199,11 +229,17 @@ def _start(module: type[GenServer], arg: Any, name: Any, timeout: float | str | 
            link: bool) -> Any:
     if not (isinstance(module, type) and issubclass(module, GenServer)):
         raise TypeError(f"GenServer.start needs a GenServer subclass, not {short(module)}")
+    if name is not None:
+        check_registrable(name)
+        holder = whereis_name(name)     # as gen.erl does: a taken name spawns nothing
+        if holder is not None:
+            return ("error", ("already_started", holder))
     starter = self_pid()
     label = name if isinstance(name, str) else module.__name__
 
     def initial_call(arg: Any) -> None:
-        _init_it(starter, module, arg, name)
+        # gen.erl: the caller of start_link is the parent; an unlinked server is its own.
+        _init_it(starter, starter if link else self_pid(), module, arg, name)
 
     # Reports and traces show the initial call as OTP does: Counter.init(arg).
     initial_call.__qualname__ = f"{module.__name__}.init"
@@ -213,6 +249,7 @@ def _start(module: type[GenServer], arg: Any, name: Any, timeout: float | str | 
         answer = receive(OneOf(("$ack", pid, ANY), ("DOWN", ref, ANY, ANY, ANY)),
                          timeout=_forever(timeout)[0], waiting_for=pid)
     except ReceiveTimeout:
+        unlink(pid)                 # first, as OTP does: its death is no news to the caller
         exit(pid, "kill")
         demonitor(ref, flush=True)
         return ("error", "timeout")
@@ -220,8 +257,12 @@ def _start(module: type[GenServer], arg: Any, name: Any, timeout: float | str | 
     return ("error", answer[4]) if answer[0] == "DOWN" else answer[2]
 
 
-def _init_it(starter: Pid, module: type[GenServer], arg: Any, name: Any) -> None:
-    """The first thing a server process does: take its name, run init, tell the starter."""
+def _init_it(starter: Pid, parent: Pid, module: type[GenServer], arg: Any, name: Any) -> None:
+    """The first thing a server process does: take its name, run init, tell the starter.
+
+    The name was free a moment ago, when the starter looked; another process may have
+    taken it since.
+    """
     if name is not None and register_name(name, self_pid()) != "yes":
         send(starter, ("$ack", self_pid(), ("error", ("already_started", whereis_name(name)))))
         return
@@ -240,7 +281,7 @@ def _init_it(starter: Pid, module: type[GenServer], arg: Any, name: Any) -> None
         bad = ("bad_return_value", result)
         _ack_and_exit(starter, name, ("error", bad), bad)
     send(starter, ("$ack", self_pid(), ("ok", self_pid())))
-    _Server(callbacks, starter, name).loop(result[1], result[2] if len(result) == 3 else None)
+    _Server(callbacks, parent, name).loop(result[1], result[2] if len(result) == 3 else None)
 
 
 def _ack_and_exit(starter: Pid, name: Any, answer: Any, reason: Any) -> None:
@@ -297,9 +338,9 @@ class _Server:
         try:
             result = getattr(self.callbacks, callback)(*args)
         except Exit as exit_:       # e.g. a call it made failed: end with that exit reason
-            self._crash(exit_.reason, state)
+            self._terminate(exit_.reason, state)
         except Exception as error:
-            self._crash(error, state)
+            self._terminate(error, state)
         if from_ is not None and (_is(result, "reply", 3) or _is(result, "reply", 4)):
             GenServer.reply(from_, result[1])
             return result[2], result[3] if len(result) == 4 else None
@@ -310,33 +351,27 @@ class _Server:
             self._terminate(reason, state, reply_to=(from_, reply))
         if _is(result, "stop", 3):
             self._terminate(result[1], result[2])
-        self._crash(RuntimeError(f"bad return value from {callback}: {short(result)}"), state)
+        self._terminate(("bad_return_value", result), state)
 
     def _terminate(self, reason: Any, state: Any, reply_to: tuple | None = None) -> None:
-        """Stop on purpose: run `terminate`, then reply (if any), then exit with `reason`.
+        """End the server, on purpose or after a callback failed: run `terminate`, then
+        reply (if there is a reply to send), log the report (unless the reason is normal),
+        and exit with `reason`.
 
-        As in OTP, `terminate` runs before the reply of a `("stop", reason, reply, state)`.
+        As in gen_server.erl, `terminate` runs before the reply of a `("stop", reason,
+        reply, state)`, and a `terminate` that fails makes its own failure the exit reason
+        (and nobody gets a reply).
         """
         try:
             self.callbacks.terminate(reason, state)
         except Exit as exit_:
-            self._crash(exit_.reason, state, terminating=False)
+            reason, reply_to = exit_.reason, None
         except Exception as error:
-            self._crash(error, state, terminating=False)
+            reason, reply_to = error, None
         if reply_to is not None:
             GenServer.reply(*reply_to)
         if not _is_normal(reason):
             self._report(reason, state)
-        exit(reason)
-
-    def _crash(self, reason: Any, state: Any, terminating: bool = True) -> None:
-        """A callback failed: run `terminate` (once), log the report, exit with `reason`."""
-        if terminating:
-            try:
-                self.callbacks.terminate(reason, state)
-            except Exception:
-                pass        # the first error is the one worth reporting
-        self._report(reason, state)
         exit(reason)
 
     def _report(self, reason: Any, state: Any) -> None:

@@ -1,7 +1,8 @@
 """Registry: a process that maps keys to pids, forgetting a pid when its process dies.
 
 As in Elixir, the registry links to each registered process and traps exits: an EXIT
-tells it a process died; and if the registry dies, its registered processes die too.
+tells it a process died; and if the registry stops, its registered processes get an exit
+signal "shutdown" (one that does not trap exits dies of it).
 
 With unique keys it gives servers names that are not atoms: `("via", Registry,
 ("rooms", "lobby"))` names a server as the key "lobby" of the registry called "rooms".
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..runtime import ANY, BadArgument, Pid, link, self_pid, trap_exit, unlink, whereis
+from ..runtime import ANY, BadArgument, Pid, exit, link, self_pid, trap_exit, unlink, whereis
 from .gen_server import GenServer
 
 
@@ -37,23 +38,27 @@ class Registry(GenServer):
     @staticmethod
     def register(registry: Any, key: Any, value: Any = None) -> Any:
         """Register the caller under `key`: `("ok", registry_pid)`, or
-        `("error", ("already_registered", pid))`."""
-        return GenServer.call(registry, ("register", key, self_pid(), value), None)
+        `("error", ("already_registered", pid))`.
+
+        Like every function here, it raises `BadArgument` (Elixir's ArgumentError) for a
+        registry nobody started.
+        """
+        return _ask(registry, ("register", key, self_pid(), value))
 
     @staticmethod
     def unregister(registry: Any, key: Any) -> str:
         """Remove the caller's entry for `key`; "ok"."""
-        return GenServer.call(registry, ("unregister", key, self_pid()), None)
+        return _ask(registry, ("unregister", key, self_pid()))
 
     @staticmethod
     def lookup(registry: Any, key: Any) -> list:
         """`[(pid, value)]` for a registered key, `[]` otherwise."""
-        return GenServer.call(registry, ("lookup", key), None)
+        return _ask(registry, ("lookup", key))
 
     @staticmethod
     def keys(registry: Any, pid: Pid) -> list:
         """The keys `pid` is registered under."""
-        return GenServer.call(registry, ("keys", pid), None)
+        return _ask(registry, ("keys", pid))
 
     # -- the via-name protocol (what GenServer names use) ---------------------------
 
@@ -61,20 +66,17 @@ class Registry(GenServer):
     def register_name(name: tuple, pid: Pid) -> str:
         """`("via", Registry, (registry, key))` naming: "yes" or "no"."""
         registry, key = name
-        result = GenServer.call(registry, ("register", key, pid, None), None)
+        result = _ask(registry, ("register", key, pid, None))
         return "yes" if result[0] == "ok" else "no"
 
     @staticmethod
     def unregister_name(name: tuple) -> None:
         registry, key = name
-        GenServer.call(registry, ("unregister", key, ANY), None)
+        _ask(registry, ("unregister", key, ANY))
 
     @staticmethod
     def whereis_name(name: tuple) -> Pid | None:
         registry, key = name
-        if isinstance(registry, str) and whereis(registry) is None:
-            raise BadArgument(f"unknown registry: {registry!r}; start it first with "
-                              f"Registry.start_link(name={registry!r})")
         entries = Registry.lookup(registry, key)
         return entries[0][0] if entries else None
 
@@ -106,10 +108,28 @@ class Registry(GenServer):
             return ("reply", [entry] if entry else [], state)
         return ("reply", [k for k, (p, _) in entries.items() if p == request[1]], state)
 
+    def terminate(self, reason: Any, state: dict) -> Any:
+        """Take the registered processes down with "shutdown", whatever the registry's own
+        reason: Elixir's registry is a supervisor, and its processes are linked to a
+        partition that it shuts down."""
+        for pid in dict.fromkeys(pid for pid, _ in state["entries"].values()):
+            unlink(pid)
+            exit(pid, "shutdown")
+
     def handle_info(self, message: Any, state: dict) -> Any:
+        """An EXIT from a registered process: forget its keys."""
         if type(message) is tuple and len(message) == 3 and message[0] == "EXIT":
             dead = message[1]
             state["entries"] = {k: (p, v) for k, (p, v) in state["entries"].items()
                                 if p != dead}
             return ("noreply", state)
         return super().handle_info(message, state)
+
+
+def _ask(registry: Any, request: tuple) -> Any:
+    """Call the registry; a registry name nobody registered raises `BadArgument`, as Elixir
+    raises ArgumentError for a registry that was never started."""
+    if isinstance(registry, str) and whereis(registry) is None:
+        raise BadArgument(f"unknown registry: {registry!r}; start it first with "
+                          f"Registry.start_link(name={registry!r})")
+    return GenServer.call(registry, request, "infinity")

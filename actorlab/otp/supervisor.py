@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..runtime import trap_exit
-from .children import (Intensity, Supervising, child_spec, count, give_up, modules,
-                       should_restart, shutdown, start_child)
+from .children import (Intensity, Supervising, complete, count, expand, flags_error, give_up,
+                       modules, should_restart, shutdown, spec_error, start_child)
 from .gen_server import GenServer
 
 STRATEGIES = ("one_for_one", "one_for_all", "rest_for_one")
@@ -34,41 +34,86 @@ class Supervisor(Supervising):
     @staticmethod
     def start_link(children: list, *, strategy: str = "one_for_one", max_restarts: int = 3,
                    max_seconds: int = 5, name: Any = None) -> Any:
-        """Start the supervisor and its children, in order: `("ok", pid)` or `("error", r)`."""
-        if strategy not in STRATEGIES:
-            raise ValueError(f"strategy is one of {STRATEGIES}, not {strategy!r}")
-        specs = [child_spec(spec) for spec in children]
-        ids = [spec["id"] for spec in specs]
-        if len(set(map(repr, ids))) != len(ids):
-            raise ValueError(f"child ids must be unique in a supervisor: {ids}")
-        return GenServer.start_link(Supervisor, (specs, strategy, Intensity(max_restarts,
-                                                                           max_seconds)),
+        """Start the supervisor and its children, in order: `("ok", pid)` or `("error", r)`.
+
+        As in OTP, bad flags or specs are errors the supervisor exits with:
+        `("error", ("supervisor_data", ("invalid_strategy", s)))`,
+        `("error", ("start_spec", ("duplicate_child_name", id)))`, ...; a child that fails
+        to start stops those started before it and gives
+        `("error", ("shutdown", ("failed_to_start_child", id, reason)))`.
+        """
+        specs = [expand(spec) for spec in children]
+        return GenServer.start_link(Supervisor, (specs, strategy, max_restarts, max_seconds),
                                     name=name)
 
     @staticmethod
+    def start_child(supervisor: Any, spec: Any) -> Any:
+        """Add a child and start it: `("ok", pid)`; `("ok", "undefined")` if it returned
+        "ignore" (its spec is kept, unless it is temporary); `("error", ("already_started",
+        pid))` or `("error", "already_present")` if a child has its id, running or not;
+        `("error", (reason, spec))` if it fails to start; `("error", what)` for a bad spec.
+
+        >>> from actorlab import reset
+        >>> _ = reset(log=None)
+        >>> class Worker(GenServer):
+        ...     def init(self, arg):
+        ...         return ("ok", arg)
+        >>> _, sup = Supervisor.start_link([])
+        >>> _, pid = Supervisor.start_child(sup, (Worker, 1))
+        >>> Supervisor.start_child(sup, (Worker, 2)) == ("error", ("already_started", pid))
+        True
+        """
+        return GenServer.call(supervisor, ("start_child", expand(spec)), "infinity")
+
+    @staticmethod
     def terminate_child(supervisor: Any, child_id: Any) -> Any:
-        """Stop a child, keeping its spec: "ok", or `("error", "not_found")`."""
-        return GenServer.call(supervisor, ("terminate_child", child_id), None)
+        """Stop a child, keeping its spec (unless it is temporary): "ok", or
+        `("error", "not_found")`."""
+        return GenServer.call(supervisor, ("terminate_child", child_id), "infinity")
 
     @staticmethod
     def restart_child(supervisor: Any, child_id: Any) -> Any:
-        """Start a stopped child again: `("ok", pid)`, `("error", "running")` or
-        `("error", "not_found")`."""
-        return GenServer.call(supervisor, ("restart_child", child_id), None)
+        """Start a stopped child again: `("ok", pid)` (`("ok", "undefined")` if it
+        returned "ignore"), `("error", "running")` or `("error", "not_found")`."""
+        return GenServer.call(supervisor, ("restart_child", child_id), "infinity")
+
+    @staticmethod
+    def delete_child(supervisor: Any, child_id: Any) -> Any:
+        """Forget a stopped child's spec: "ok", `("error", "running")` or
+        `("error", "not_found")`.
+
+        >>> from actorlab import reset
+        >>> _ = reset(log=None)
+        >>> class Worker(GenServer):
+        ...     def init(self, arg):
+        ...         return ("ok", arg)
+        >>> _, sup = Supervisor.start_link([(Worker, 1)])
+        >>> Supervisor.delete_child(sup, "Worker")
+        ('error', 'running')
+        >>> Supervisor.terminate_child(sup, "Worker"), Supervisor.delete_child(sup, "Worker")
+        ('ok', 'ok')
+        """
+        return GenServer.call(supervisor, ("delete_child", child_id), "infinity")
 
     # -- the server ----------------------------------------------------------------------
 
     def init(self, arg: tuple) -> Any:
-        specs, strategy, intensity = arg
+        specs, strategy, max_restarts, max_seconds = arg
         trap_exit(True)
-        state = {"children": [], "strategy": strategy, "intensity": intensity}
-        for spec in specs:
+        bad = flags_error(strategy, STRATEGIES, max_restarts, max_seconds)
+        if bad is not None:
+            return ("stop", ("supervisor_data", bad))
+        bad = _specs_error(specs)
+        if bad is not None:
+            return ("stop", ("start_spec", bad))
+        state = {"children": [], "strategy": strategy,
+                 "intensity": Intensity(max_restarts, max_seconds)}
+        for spec in map(complete, specs):
             result = start_child(spec)
-            if result[0] == "error":
+            if _failed(result):
                 _stop_all(state["children"])
                 return ("stop", ("shutdown", ("failed_to_start_child", spec["id"], result[1])))
-            state["children"].append({"spec": spec, "pid": result[1] if result[0] == "ok"
-                                      else None})
+            _keep(state["children"], spec, result)
         return ("ok", state)
 
     def handle_call(self, request: Any, from_: tuple, state: dict) -> Any:
@@ -77,8 +122,10 @@ class Supervisor(Supervising):
             return ("reply", [_describe(child) for child in reversed(children)], state)
         if request == "count_children":
             return ("reply", count([(c["spec"], c["pid"]) for c in children]), state)
-        kind, child_id = request
-        child = next((c for c in children if c["spec"]["id"] == child_id), None)
+        kind, arg = request
+        if kind == "start_child":
+            return ("reply", _add(children, arg), state)
+        child = next((c for c in children if c["spec"]["id"] == arg), None)
         if child is None:
             return ("reply", ("error", "not_found"), state)
         if kind == "terminate_child":
@@ -88,10 +135,14 @@ class Supervisor(Supervising):
             return ("reply", "ok", state)
         if child["pid"] is not None:
             return ("reply", ("error", "running"), state)
+        if kind == "delete_child":
+            children.remove(child)
+            return ("reply", "ok", state)
         result = start_child(child["spec"], replaces=child.get("previous"))
-        if result[0] == "ok":
-            child["pid"] = result[1]
-        return ("reply", result, state)
+        if _failed(result):
+            return ("reply", result, state)
+        child["pid"] = _pid(result)
+        return ("reply", ("ok", child["pid"] or "undefined"), state)
 
     def handle_info(self, message: Any, state: dict) -> Any:
         if not (type(message) is tuple and len(message) == 3 and message[0] == "EXIT"):
@@ -126,14 +177,59 @@ class Supervisor(Supervising):
                 children.remove(other)              # temporary children are not restarted
         for other in [c for c in affected if c in children]:
             result = start_child(other["spec"], replaces=other.get("previous"))
-            if result[0] != "ok":
+            if _failed(result):
                 return self._restart(other, state)  # counts as another restart, as in OTP
-            other["pid"] = result[1]
+            other["pid"] = _pid(result)
         return ("noreply", state)
 
     def terminate(self, reason: Any, state: dict) -> Any:
         """Stop the children in reverse start order."""
         _stop_all(state["children"])
+
+
+def _specs_error(specs: list[dict]) -> Any:
+    """The first thing OTP would refuse in a supervisor's list of child specs, or None."""
+    seen = []
+    for spec in specs:
+        bad = spec_error(spec)
+        if bad is not None:
+            return bad
+        if spec["id"] in seen:
+            return ("duplicate_child_name", spec["id"])
+        seen.append(spec["id"])
+    return None
+
+
+def _add(children: list, spec: dict) -> Any:
+    """`start_child`'s answer, adding the child to `children` if it is kept."""
+    bad = spec_error(spec)
+    if bad is not None:
+        return ("error", bad)
+    spec = complete(spec)
+    same = next((c for c in children if c["spec"]["id"] == spec["id"]), None)
+    if same is not None:
+        return ("error", ("already_started", same["pid"]) if same["pid"] else "already_present")
+    result = start_child(spec)
+    if _failed(result):
+        return ("error", (result[1], spec))
+    _keep(children, spec, result)
+    return ("ok", _pid(result) or "undefined")
+
+
+def _keep(children: list, spec: dict, started: Any) -> None:
+    """Add a started child to `children`; one that returned "ignore" too, pid None, unless
+    it is temporary (then there is nothing to restart, and OTP forgets it)."""
+    if _pid(started) is not None or spec["restart"] != "temporary":
+        children.append({"spec": spec, "pid": _pid(started)})
+
+
+def _pid(started: Any) -> Any:
+    """The pid from `start_child`'s ("ok", pid); None for "ignore"."""
+    return started[1] if started != "ignore" else None
+
+
+def _failed(started: Any) -> bool:
+    return started != "ignore" and started[0] == "error"
 
 
 def _stop(child: dict) -> None:

@@ -1,22 +1,25 @@
 """Task: run a function in a new process and collect its result later.
 
-`Task.async_` and `Task.await_` are Elixir's `Task.async` and `Task.await` (the trailing
-underscore because `async` and `await` are Python keywords). The task is linked to its
-caller, and the caller monitors it, so a crash in either is not silently lost.
+`Task.async_`, `Task.await_` and `Task.yield_` are Elixir's `Task.async`, `Task.await` and
+`Task.yield` (the trailing underscore because those are Python keywords). The task is
+linked to its caller, and the caller monitors it, so a crash in either is not silently
+lost. Only the caller, the task's *owner*, may await, yield or shut it down: anyone else
+gets a `BadArgument`, as Elixir raises an `ArgumentError`.
 
 >>> from actorlab import reset, sleep
 >>> _ = reset(log=None)
 >>> task = Task.async_(lambda: (sleep(100), 42)[1])
->>> Task.await_(task)
-42
+>>> Task.yield_(task, 50) is None, Task.await_(task)
+(True, 42)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..runtime import (ANY, Exit, OneOf, Pid, ReceiveTimeout, Ref, demonitor, monitor,
-                       receive, self_pid, send, spawn_link)
+from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, Ref, demonitor,
+                       exit, monitor, now, receive, self_pid, send, spawn_link, unlink)
+from .gen_server import _forever
 
 
 @dataclass(frozen=True)
@@ -37,20 +40,109 @@ class Task:
         return Task(pid, ref, owner)
 
     @staticmethod
-    def await_(task: Task, timeout: float | None = 5000) -> Any:
-        """Wait for the task's result; exits if it crashes or takes longer than `timeout`."""
-        if task.owner != self_pid():
-            raise Exit(("not_owner", ("Task", "await", [task, timeout])))
-        try:
-            answer = receive(OneOf((task.ref, ANY), ("DOWN", task.ref, ANY, ANY, ANY)),
-                             timeout=timeout, waiting_for=task.pid)
-        except ReceiveTimeout:
+    def await_(task: Task, timeout: float | str | None = 5000) -> Any:
+        """Wait for the task's result, at most `timeout` ms (None or "infinity": forever).
+
+        Exits with `(reason, ("Task", "await", [task, timeout]))` if the task crashes
+        (its reason) or takes too long ("timeout"; the task runs on, and its result, when
+        it comes, is dropped).
+        """
+        wait, as_written = _forever(timeout)
+        where = ("Task", "await", [task, as_written])
+        answer = _wait(task, wait, "await")
+        if answer is None:
             demonitor(task.ref, flush=True)
-            raise Exit(("timeout", ("Task", "await", [task, timeout]))) from None
-        if len(answer) == 5:
-            raise Exit((answer[4], ("Task", "await", [task, timeout])))
-        demonitor(task.ref, flush=True)
+            raise Exit(("timeout", where))
+        if answer[0] == "exit":
+            raise Exit((answer[1], where))
         return answer[1]
+
+    @staticmethod
+    def yield_(task: Task, timeout: float | str | None = 5000) -> Any:
+        """Wait at most `timeout` ms for the task: `("ok", result)`, `("exit", reason)` if
+        it died (which a linked owner sees only if it traps exits, or if the reason is
+        "normal"), or None if it is still running. After None you may yield again.
+
+        >>> from actorlab import reset, sleep
+        >>> _ = reset(log=None)
+        >>> task = Task.async_(sleep, 100)
+        >>> Task.yield_(task, 10), Task.yield_(task, 200)
+        (None, ('ok', None))
+        """
+        return _wait(task, _forever(timeout)[0], "yield")
+
+    @staticmethod
+    def yield_many(tasks: list[Task], timeout: float | str | None = 5000) -> list[tuple]:
+        """Yield to several tasks within one `timeout`: `[(task, result)]`, in the order of
+        `tasks`, each result as `yield_` gives it.
+
+        >>> from actorlab import reset, sleep
+        >>> _ = reset(log=None)
+        >>> tasks = [Task.async_(sleep, ms) for ms in (10, 500)]
+        >>> [result for _, result in Task.yield_many(tasks, 100)]
+        [('ok', None), None]
+        """
+        wait = _forever(timeout)[0]
+        deadline = None if wait is None else now() + wait
+        return [(task, _wait(task, None if deadline is None else max(0, deadline - now()),
+                             "yield_many")) for task in tasks]
+
+    @staticmethod
+    def shutdown(task: Task, timeout: float | str | None = 5000) -> Any:
+        """Unlink the task and stop it: `exit(pid, "shutdown")`, and "kill" if it has not
+        ended within `timeout` ms (`"brutal_kill"`: kill at once). Then, as `yield_`:
+        `("ok", result)` if its result came meanwhile, `("exit", reason)` if it had
+        already died or ended with another reason, else None. Afterwards it cannot be
+        awaited.
+
+        >>> from actorlab import reset, sleep
+        >>> _ = reset(log=None)
+        >>> Task.shutdown(Task.async_(sleep, 1000))
+        """
+        _check_owner(task, "shutdown")
+        brutal = timeout == "brutal_kill"
+        watch = monitor(task.pid)
+        unlink(task.pid)
+        exit(task.pid, "kill" if brutal else "shutdown")
+        down = ("DOWN", watch, ANY, ANY, ANY)
+        try:
+            reason = receive(down, timeout=None if brutal else _forever(timeout)[0],
+                             waiting_for=task.pid)[4]
+        except ReceiveTimeout:
+            exit(task.pid, "kill")
+            reason = receive(down, waiting_for=task.pid)[4]
+        if reason == "noproc":      # it had ended before: its own DOWN, if still here, says how
+            try:
+                reason = receive(("DOWN", task.ref, ANY, ANY, ANY), timeout=0)[4]
+            except ReceiveTimeout:
+                pass
+        demonitor(task.ref, flush=True)
+        try:
+            return ("ok", receive((task.ref, ANY), timeout=0)[1])
+        except ReceiveTimeout:
+            stopped = "killed" if brutal else "shutdown"
+            return None if reason == stopped else ("exit", reason)
+
+
+def _check_owner(task: Task, action: str) -> None:
+    if task.owner != self_pid():
+        raise BadArgument(f"task {task.pid!r} must be queried from its owner, "
+                          f"{task.owner!r}, but {action} was called from {self_pid()!r}: "
+                          "only the process that started a task may collect its result")
+
+
+def _wait(task: Task, timeout: float | None, action: str) -> tuple | None:
+    """The task's `("ok", result)` or `("exit", reason)`, or None if `timeout` ms pass."""
+    _check_owner(task, action)
+    try:
+        answer = receive(OneOf((task.ref, ANY), ("DOWN", task.ref, ANY, ANY, ANY)),
+                         timeout=timeout, waiting_for=task.pid)
+    except ReceiveTimeout:
+        return None
+    if len(answer) == 5:
+        return ("exit", answer[4])
+    demonitor(task.ref, flush=True)
+    return ("ok", answer[1])
 
 
 def _run(fn: Callable, args: tuple, owner: Pid) -> None:
