@@ -13,22 +13,25 @@ Layers (each imports only those before it): `actorlab.trace` (events, JSON),
 `actorlab.runtime` (processes and the scheduler), `actorlab.otp` (GenServer,
 supervisors, Registry, Task), then views and course.
 """
-from .runtime import (ActorlabError, alias, BadArgument, current_node, DeadlockError, demonitor,
-                      Exit, exit, is_alive, link, log, make_ref, matches, monitor, Node, note, now,
-                      PatternError, process_info, processes, receive, ReceiveTimeout, register,
-                      reset, run_for, RunawayError, ScheduleError, self_pid, send, sleep, spawn, spawn_link,
-                      spawn_monitor, trap_exit, unalias, unlink, unregister, whereis)
+from .runtime import (ActorlabError, alias, BadArgument, cancel_timer, current_node,
+                      DeadlockError, demonitor, ErlangError, exit, Exit, is_alive, link, log,
+                      make_ref, matches, monitor, Node, note, now, PatternError, process_info,
+                      processes, read_timer, receive, ReceiveTimeout, register, reset, run_for,
+                      RunawayError, ScheduleError, self_pid, send, send_after, sleep, spawn,
+                      spawn_link, spawn_monitor, trap_exit, unalias, unlink, unregister,
+                      whereis)
 from .otp import DynamicSupervisor, GenServer, Registry, Supervisor, Task
 from .trace import ANY, Event, OneOf, Pid, Ref, Trace
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "ActorlabError", "alias", "ANY", "BadArgument", "current_node", "DeadlockError",
-    "demonitor", "DynamicSupervisor", "Event", "exit", "Exit", "GenServer", "is_alive", "link",
-    "log", "make_ref", "matches", "monitor", "Node", "note", "now", "OneOf", "PatternError",
-    "Pid", "process_info", "processes", "receive", "ReceiveTimeout", "Ref", "register",
-    "Registry", "reset", "run_for", "RunawayError", "ScheduleError", "self_pid", "send", "sleep", "spawn",
+    "ActorlabError", "alias", "ANY", "BadArgument", "cancel_timer", "current_node",
+    "DeadlockError", "demonitor", "DynamicSupervisor", "ErlangError", "Event", "exit", "Exit",
+    "GenServer", "is_alive", "link", "log", "make_ref", "matches", "monitor", "Node", "note",
+    "now", "OneOf", "PatternError", "Pid", "process_info", "processes", "read_timer",
+    "receive", "ReceiveTimeout", "Ref", "register", "Registry", "reset", "run_for",
+    "RunawayError", "ScheduleError", "self_pid", "send", "send_after", "sleep", "spawn",
     "spawn_link", "spawn_monitor", "Supervisor", "Task", "Trace", "trap_exit", "unalias",
     "unlink", "unregister", "whereis",
 ]

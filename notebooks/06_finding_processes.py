@@ -169,10 +169,11 @@ node.trace.diagram(hide_system=True, steps=(start, len(node.trace)),
                    processes=["shell", "Rooms", "Room"])
 
 # %% [markdown]
-# The room registered its key with `Rooms` as it started, and the two were linked so that
-# `Rooms` hears of the room's death (links come later in this notebook); the cast then
-# asked `Rooms` for the pid before it sent. Here the registry is a plain GenServer, so
-# both show as calls. Elixir's `Registry` uses no message for either: the registering
+# The start first asked `Rooms` whether the key was free (as OTP checks a name before it
+# starts anything), then the room registered its key with `Rooms` as it started, and the
+# two were linked so that `Rooms` hears of the room's death (links come later in this
+# notebook); the cast then asked `Rooms` for the pid before it sent. Here the registry is
+# a plain GenServer, so all three show as calls. Elixir's `Registry` uses no message for either: the registering
 # process writes to a shared table and links itself to the registry, and a lookup reads
 # the table. `Registry.lookup` says who holds a key:
 

@@ -186,9 +186,9 @@ second = GenServer.start(Room, "#test", name=via("#test"))
 first, second, Registry.lookup("Rooms", "#test")
 
 # %% [markdown]
-# The second server never ran `init`: it found the name taken and exited, and the start
-# answered `("error", ("already_started", pid))` with the pid of the room that holds the
-# name. `start_child` passes that answer on. That is just what "open a room" needs: if
+# There was no second server: the start found the name taken before it started anything,
+# as OTP does, and answered `("error", ("already_started", pid))` with the pid of the room
+# that holds the name. `start_child` passes that answer on. That is just what "open a room" needs: if
 # the room is open already, use it.
 #
 # Write `open_room(name)`: start the room `name` under `"RoomSupervisor"`, registered as

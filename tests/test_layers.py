@@ -1,4 +1,4 @@
-"""DESIGN.md section 1: each layer imports only the layers above it, and the otp layer
+"""The layers (README, "The library"): each layer imports only the layers above it, and the otp layer
 uses only the runtime's public API (what `actorlab.runtime` exports)."""
 import ast
 from pathlib import Path
@@ -38,7 +38,7 @@ def layer_of(module, path):
 
 
 def test_only_the_trace_imports_a_lower_layer_and_only_lazily():
-    """DESIGN.md: trace.diagram() and trace.replay() hand the trace to views, imported lazily
+    """trace.diagram() and trace.replay() hand the trace to views, imported lazily
     so that reading a trace needs neither graphviz nor ipywidgets."""
     for layer in ORDER:
         for path in (PACKAGE / layer).glob("*.py"):

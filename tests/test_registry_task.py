@@ -131,9 +131,9 @@ def test_only_the_owner_may_collect_a_task():
 def test_yield_many_waits_once_for_all():
     tasks = [Task.async_(sleep, ms) for ms in (100, 300, 900)]
     results = Task.yield_many(tasks, 500)
-    assert [r for _, r in results] == [("ok", None), ("ok", None), None]
+    assert [r for _, r in results] == [("ok", "ok"), ("ok", "ok"), None]   # sleep's "ok"
     assert now() == 500                      # one timeout in all, not one per task
-    assert Task.yield_many(tasks[2:], "infinity") == [(tasks[2], ("ok", None))]
+    assert Task.yield_many(tasks[2:], "infinity") == [(tasks[2], ("ok", "ok"))]
 
 
 def test_shutdown_of_a_task_already_collected_says_noproc():

@@ -1,8 +1,10 @@
 """Links, trap_exit, exit signals (normal, kill, killed, others) and monitors.
 
-Every expectation here was checked on Erlang/OTP 25 (see DESIGN.md section 2).
+Every expectation here was checked on Erlang/OTP 25 (the twins in twins/ run them there).
 """
 import pytest
+
+import actorlab
 
 from actorlab import (ANY, BadArgument, Exit, ReceiveTimeout, demonitor, exit, is_alive, link,
                       monitor, receive, register, self_pid, send, spawn, spawn_link,
@@ -174,10 +176,22 @@ def test_finally_blocks_of_a_killed_process_run_deterministically():
     assert receive(timeout=0) == "cleaned up"
 
 
-def test_link_to_a_dead_process_ends_a_non_trapping_caller_with_noproc():
+def test_link_to_a_dead_process_raises_noproc_in_a_caller_that_does_not_trap_exits():
+    """OTP 25's link/1 raises error:noproc, which the caller can catch and live on."""
     dead = spawn(lambda: None)
-    pid, ref = spawn_monitor(lambda: link(dead))
-    assert receive() == ("DOWN", ref, "process", pid, "noproc")
+    with pytest.raises(actorlab.ErlangError) as caught:
+        link(dead)
+    assert caught.value.reason == "noproc" and not isinstance(caught.value, Exit)
+    assert actorlab.process_info(self_pid())["messages"] == []
+    pid, ref = spawn_monitor(lambda: link(dead))          # uncaught, it crashes the caller
+    down = receive(("DOWN", ref, "process", pid, ANY))
+    assert isinstance(down[4], actorlab.ErlangError) and down[4].reason == "noproc"
+
+
+def test_link_unlink_and_exit_return_true_as_in_erlang():
+    other = spawn(receive)
+    assert link(other) is True and unlink(other) is True
+    assert exit(other, "kill") is True and exit(other, "kill") is True     # dead: still True
 
 
 def test_link_to_a_dead_process_gives_a_trapper_an_exit_message():

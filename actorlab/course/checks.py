@@ -38,6 +38,7 @@ from collections import Counter
 from ..runtime import (DeadlockError, Exit, Node, RunawayError, current_node, reset, spawn)
 from ..runtime.errors import user_frame
 from ..trace import Event, Pid, Ref, Trace, short
+from ..trace.protocol import is_normal
 
 MAX_STEPS = 200_000
 """A check's budget per shell action, in scheduler steps: far more than any answer needs."""
@@ -208,8 +209,10 @@ def crash_text(exit_event: Event) -> str:
     """How a process ended, for a finding: `crashed at step 5: KeyError: 'bird' (in
     handle_call, line 6: return state[key], state)`."""
     reason = exit_event.data["reason"]
-    if not exit_event.data["crash"]:
+    if is_normal(reason):
         return f"ended at step {exit_event.step} with reason {short(reason, 80)}"
+    if not exit_event.data["crash"]:
+        return f"exited at step {exit_event.step}: {reason_text(reason)}"
     where = f" (in {exit_event.data['where']})" if exit_event.data["where"] else ""
     return f"crashed at step {exit_event.step}: {reason_text(reason)}{where}"
 
@@ -232,7 +235,7 @@ def death_text(pid: Pid) -> str | None:
         what = f"the message {short(last, 60)}"
     else:
         return f"the server {crash_text(ended)}"
-    verb = "killed the server" if ended.data["crash"] else "ended the server"
+    verb = "ended the server" if is_normal(ended.data["reason"]) else "killed the server"
     return f"{what} {verb} at step {ended.step}: {reason_text(ended.data['reason'])}"
 
 
@@ -247,18 +250,16 @@ def reason_text(reason: Any) -> str:
     """An exit reason in words that say what to change; a call's exit is unwrapped to the
     server's own reason, and an exception raised in the learner's code says where.
 
-    >>> reason_text(RuntimeError("bad return value from handle_cast: None"))
-    "its handle_cast returned None, which a GenServer cannot act on: return ('noreply', new_state)"
     >>> reason_text(("noproc", ("GenServer", "call", ["lobby", "who", 5000])))
     'noproc: no process was there (it had died, or nobody had that name)'
     """
     if (type(reason) is tuple and len(reason) == 2 and type(reason[1]) is tuple
             and reason[1][:1] in (("GenServer",), ("Task",))):
         reason = reason[0]
-    if isinstance(reason, RuntimeError) and str(reason).startswith("bad return value from "):
-        callback, _, got = str(reason)[len("bad return value from "):].partition(": ")
-        return (f"its {callback} returned {got}, which a GenServer cannot act on: return "
-                f"{RETURNS.get(callback, 'a tuple the GenServer knows')}")
+    if type(reason) is tuple and len(reason) == 2 and reason[0] == "bad_return_value":
+        callback = callback_that_returned(reason)
+        return (f"its {callback} returned {short(reason[1], 60)}, which a GenServer cannot "
+                f"act on: return {RETURNS.get(callback, 'a tuple the GenServer knows')}")
     if isinstance(reason, RuntimeError) and "clause was provided" in str(reason):
         callback = "handle_call" if "handle_call" in str(reason) else "handle_cast"
         return (f"it has no {callback} of its own (GenServer's default crashes): define "
@@ -275,6 +276,36 @@ def reason_text(reason: Any) -> str:
         return ("calling_self: the server called itself, which nobody could ever answer "
                 "(notebook 03); compute the answer in the callback, from its state")
     return f"exit reason {short(reason, 120)}"
+
+
+def callback_that_returned(reason: tuple) -> str:
+    """Which callback of a server that exited with `("bad_return_value", value)` returned
+    it, read off the trace: the kind of the last message the server took (a call, a cast,
+    anything else), or init if it took none."""
+    events = current_node().trace.events
+    ended = next((e for e in reversed(events) if e.kind == "exit" and e.data["reason"] == reason),
+                 None)
+    if ended is None:
+        return "callback"
+    # What its loop took, leaving out the replies and DOWNs of the calls it made itself.
+    calls = {e.data["ref"] for e in events
+             if e.kind == "monitor" and e.pid == ended.pid and e.data["aliased"]}
+    taken = [e.data["msg"] for e in events
+             if e.kind == "receive" and e.pid == ended.pid and e.step < ended.step
+             and not _answers_a_call(e.data["msg"], calls)]
+    last = taken[-1] if taken else None
+    if type(last) is tuple and len(last) == 3 and last[0] == "$gen_call":
+        return "handle_call"
+    if type(last) is tuple and len(last) == 2 and last[0] == "$gen_cast":
+        return "handle_cast"
+    return "handle_info" if taken else "init"
+
+
+def _answers_a_call(message: Any, refs: set) -> bool:
+    """A reply `(ref, answer)` or a `("DOWN", ref, ...)` for one of a process's own calls."""
+    return type(message) is tuple and (
+        (len(message) == 2 and message[0] in refs) or
+        (len(message) == 5 and message[0] == "DOWN" and message[1] in refs))
 
 
 def names_used(code: Any) -> set[str]:

@@ -26,6 +26,7 @@ from typing import Any, Callable
 
 from ..otp import DynamicSupervisor, GenServer, Registry
 from ..runtime import Exit, RunawayError, current_node, exit, is_alive, note, run_for, whereis
+from ..trace.protocol import is_normal
 from ..trace import Pid, short
 from ..views.model import lane_names
 from .checks import (Check, describe_step, fresh_node, reason_text, run_quietly,
@@ -130,7 +131,7 @@ def _crash_of(reason: Any, watch: tuple) -> str | None:
         return None
     trace = current_node().trace
     for event in trace.events:
-        if event.kind == "exit" and event.data["crash"] and event.pid in watch:
+        if event.kind == "exit" and not is_normal(event.data["reason"]) and event.pid in watch:
             return (f"{_explain(event.data['reason'])} (at {describe_step(trace, event)}, "
                     "before this call)")
     return None
@@ -310,7 +311,11 @@ def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
         return None
     if type(pid) is Pid:
         return pid
-    if pid is None:
+    if ... in getattr(getattr(open_room, "__code__", None), "co_consts", ()):
+        check.fail("open_room still has ... where your code goes: 'start' is (function, args) "
+                   "or (function, args, options), here (GenServer.start_link, (Room, name), "
+                   "{'name': via(name)})")
+    elif pid is None:
         check.fail(f"open_room({name!r}) returned None: return the room's pid")
     elif _ok_pid(pid):
         check.fail(f"open_room({name!r}) returned {short(pid)}: return just the pid")

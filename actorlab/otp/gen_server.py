@@ -228,7 +228,8 @@ def _forever(timeout: float | str | None) -> tuple[float | None, float | str]:
 def _start(module: type[GenServer], arg: Any, name: Any, timeout: float | str | None, *,
            link: bool) -> Any:
     if not (isinstance(module, type) and issubclass(module, GenServer)):
-        raise TypeError(f"GenServer.start needs a GenServer subclass, not {short(module)}")
+        raise BadArgument(f"GenServer.start needs a GenServer subclass, not {short(module)}: "
+                          "define class Counter(GenServer) and pass Counter itself")
     if name is not None:
         check_registrable(name)
         holder = whereis_name(name)     # as gen.erl does: a taken name spawns nothing

@@ -32,7 +32,7 @@ class Registry(GenServer):
     def start_link(*, name: str, keys: str = "unique") -> Any:
         """Start a registry under a (required) name: `("ok", pid)`."""
         if keys != "unique":
-            raise ValueError("only unique keys are supported: keys='unique'")
+            raise BadArgument("only unique keys are supported: Registry.start_link(keys=\"unique\", ...)")
         return GenServer.start_link(Registry, None, name=name)
 
     @staticmethod

@@ -67,7 +67,7 @@ class Task:
         >>> _ = reset(log=None)
         >>> task = Task.async_(sleep, 100)
         >>> Task.yield_(task, 10), Task.yield_(task, 200)
-        (None, ('ok', None))
+        (None, ('ok', 'ok'))
         """
         return _wait(task, _forever(timeout)[0], "yield")
 
@@ -80,7 +80,7 @@ class Task:
         >>> _ = reset(log=None)
         >>> tasks = [Task.async_(sleep, ms) for ms in (10, 500)]
         >>> [result for _, result in Task.yield_many(tasks, 100)]
-        [('ok', None), None]
+        [('ok', 'ok'), None]
         """
         wait = _forever(timeout)[0]
         deadline = None if wait is None else now() + wait

@@ -7,21 +7,22 @@ signals.py (links, monitors, exits), names.py, patterns.py (receive patterns), p
 (scheduling choices and schedules), reports.py (what errors say), watchdog.py (Python that
 blocks), api.py (the module-level functions).
 """
-from .api import (alias, current_node, demonitor, exit, is_alive, link, log, make_ref,
-                  monitor, note, now, process_info, processes, receive, register, reset,
-                  run_for, self_pid, send, sleep, spawn, spawn_link, spawn_monitor, trap_exit,
-                  unalias, unlink, unregister, whereis)
-from .errors import (ActorlabError, BadArgument, DeadlockError, Exit, PatternError,
-                     ReceiveTimeout, RunawayError, ScheduleError)
+from .api import (alias, cancel_timer, current_node, demonitor, exit, is_alive, link, log,
+                  make_ref, monitor, note, now, process_info, processes, read_timer, receive,
+                  register, reset, run_for, self_pid, send, send_after, sleep, spawn,
+                  spawn_link, spawn_monitor, trap_exit, unalias, unlink, unregister, whereis)
+from .errors import (ActorlabError, BadArgument, DeadlockError, ErlangError, Exit,
+                     PatternError, ReceiveTimeout, RunawayError, ScheduleError)
 from ..trace import ANY, OneOf, Pid, Ref
 from .node import Node
 from .patterns import matches
 
 __all__ = [
-    "ActorlabError", "alias", "ANY", "BadArgument", "current_node", "DeadlockError",
-    "demonitor", "Exit", "exit", "is_alive", "link", "log", "make_ref", "matches", "monitor",
-    "Node", "note", "now", "OneOf", "PatternError", "Pid", "process_info", "processes",
-    "receive", "ReceiveTimeout", "Ref", "register", "reset", "run_for", "RunawayError",
-    "ScheduleError", "self_pid", "send", "sleep", "spawn", "spawn_link", "spawn_monitor", "trap_exit", "unalias",
-    "unlink", "unregister", "whereis",
+    "ActorlabError", "alias", "ANY", "BadArgument", "cancel_timer", "current_node",
+    "DeadlockError", "demonitor", "ErlangError", "exit", "Exit", "is_alive", "link", "log",
+    "make_ref", "matches", "monitor", "Node", "note", "now", "OneOf", "PatternError", "Pid",
+    "process_info", "processes", "read_timer", "receive", "ReceiveTimeout", "Ref", "register",
+    "reset", "run_for", "RunawayError", "ScheduleError", "self_pid", "send", "send_after",
+    "sleep", "spawn", "spawn_link", "spawn_monitor", "trap_exit", "unalias", "unlink",
+    "unregister", "whereis",
 ]

@@ -104,6 +104,16 @@ class Exit(ActorlabError):
         return lines + [where] if where else lines
 
 
+class ErlangError(ActorlabError):
+    """An Erlang *error* (not an exit) with its reason, which any `except` can catch: what
+    OTP raises where a call cannot do its job, e.g. `link` to a dead process ("noproc").
+    Elixir shows it as `** (ErlangError) Erlang error: :noproc`."""
+
+    def __init__(self, reason: Any, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 class ReceiveTimeout(ActorlabError):
     """`receive(..., timeout=ms)` found no matching message in time."""
 

@@ -70,10 +70,14 @@ class NameTable:
         self.holders.clear()
 
 
-def check_name(name: Any, action: str) -> str:
-    """The name `name` stands for (`(name, "nonode@nohost")` is the name itself); refuse
-    anything that cannot be a process name, saying what `action` needed."""
-    if type(name) is tuple and len(name) == 2 and name[1] == NODE_NAME:
+def check_name(name: Any, action: str, on_this_node: bool = False) -> str:
+    """The name `name` stands for; refuse anything that cannot be a process name, saying
+    what `action` needed. With `on_this_node`, `(name, "nonode@nohost")` (Erlang's
+    `{Name, node()}`, as send and monitor accept it) stands for the name too."""
+    if on_this_node and type(name) is tuple and len(name) == 2 and isinstance(name[1], str):
+        if name[1] != NODE_NAME:
+            raise BadArgument(f"{action}: {short(name)} names a process on node {name[1]!r}, "
+                              f"but actorlab runs one node, {NODE_NAME!r}")
         name = name[0]
     if not isinstance(name, str) or not name:
         raise BadArgument(f"{action}: a process name is a non-empty string (like an atom), "

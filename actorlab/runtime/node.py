@@ -38,11 +38,11 @@ from greenlet import GreenletExit, greenlet
 from ..trace import DEFAULT_LIMIT, Pid, Ref, Trace, callable_name, describe_pattern, short
 from ..trace.protocol import CONTAINERS, refs_in
 from . import reports, watchdog
-from .errors import BadArgument, Exit, ReceiveTimeout
-from .names import NameTable, check_name
+from .errors import BadArgument, ErlangError, Exit, ReceiveTimeout
+from .names import NODE_NAME, NameTable, check_name
 from .patterns import check_pattern, matches
 from .policies import policy_for
-from .process import EXITED, RUNNING, WAITING, Process
+from .process import EXITED, RUNNING, WAITING, MessageTimer, Process
 from .scheduler import REDUCTIONS, Scheduler
 from .signals import Signals
 
@@ -76,6 +76,7 @@ class Node:
         self.processes: dict[int, Process] = {}  # live processes by pid number
         self.names = NameTable()
         self.aliases: set[int] = set()         # the numbers of the active aliases
+        self.message_timers: dict[int, MessageTimer] = {}   # send_after's, by ref number
         self.signals = Signals(self)
         self.scheduler = Scheduler(self, policy_for(seed, schedule), max_steps, max_seconds)
         self.watchdog = watchdog.available()   # see watchdog.py
@@ -294,10 +295,9 @@ class Node:
             to, alias = self._alias_owner(dest), dest.number
             target = self.processes.get(to.number) if alias in self.aliases else None
         else:
-            name = check_name(dest, "send")
-            target = self.names.lookup(name, "send")
-            to = target.pid
-        if type(message) in CONTAINERS:
+            target, name = self._by_name(dest)
+            to = target.pid if target is not None else None
+        if type(message) in CONTAINERS and to is not None:
             refs = refs_in(message)
             if refs:
                 me.remember_refs(refs, to)
@@ -307,7 +307,7 @@ class Node:
                 self.deliver(target, message, None)
         else:
             woke = target is not None and self.deliver(target, message, trace.next_step)
-            trace.record(scheduler.clock, "send", me.pid.number, to.number, message,
+            trace.record(scheduler.clock, "send", me.pid.number, to and to.number, message,
                          target is not None, name, alias, woke)
         if me is scheduler.shell:
             scheduler.shell_steps_aside()
@@ -316,6 +316,17 @@ class Node:
             if scheduler.steps % REDUCTIONS == 0:
                 scheduler.step_aside(me)
         return message
+
+    def _by_name(self, dest: Any) -> tuple[Process | None, str]:
+        """Whom a send to a name reaches. A bare name nobody has is an error, as in Erlang;
+        `(name, node)` for a name nobody has, or for another node, reaches nobody."""
+        if type(dest) is tuple and len(dest) == 2 and isinstance(dest[1], str):
+            if dest[1] != NODE_NAME:
+                return None, short(dest)       # no other node to reach: dropped, as in Erlang
+            name = check_name(dest, "send", on_this_node=True)
+            return self.names.whereis(name), name
+        name = check_name(dest, "send")
+        return self.names.lookup(name, "send"), name
 
     def deliver(self, proc: Process, message: Any, sent: int | None) -> bool:
         """Append to a mailbox, and wake the owner if it waits for such a message.
@@ -423,14 +434,16 @@ class Node:
 
     # -- time --------------------------------------------------------------------------
 
-    def sleep(self, ms: float) -> None:
-        """Wait `ms` of virtual time (in the shell, the same as `run_for(ms)`)."""
+    def sleep(self, ms: float) -> str:
+        """Wait `ms` of virtual time (in the shell, the same as `run_for(ms)`); "ok", as
+        Elixir's Process.sleep answers."""
         _check_duration("sleep", ms)
         proc = self.scheduler.current
         if proc.status is EXITED:
             raise GreenletExit
         self._block(proc, _never, ms, None, sleep=ms)
         self.scheduler.switch_from(proc)
+        return "ok"
 
     def run_for(self, ms: float) -> None:
         """Shell only: let the node run for `ms` of virtual time, firing timers on the way.
@@ -442,34 +455,114 @@ class Node:
             raise BadArgument("run_for is for the shell (a notebook cell); inside a process "
                               "use sleep(ms)")
         self.sleep(ms)
+        return None
 
     def now(self) -> float:
         """The node's virtual time, in ms since it started."""
         return self.scheduler.clock
 
-    def timed_out(self, proc: Process, after: float) -> None:
-        """A timer fired: `proc`'s receive timed out, or its sleep ended (the scheduler
-        calls this)."""
-        self.scheduler.wake(proc, timed_out=True)
-        self.record("timeout", proc.pid.number, after)
+    def timer_due(self, owner: Process | MessageTimer, after: float) -> None:
+        """A timer fired (the scheduler calls this): a receive timed out or a sleep ended,
+        or a `send_after` timer sends its message."""
+        if type(owner) is MessageTimer:
+            self._fire(owner)
+            return
+        self.scheduler.wake(owner, timed_out=True)
+        self.record("timeout", owner.pid.number, after)
+
+    def send_after(self, dest: Pid | str, message: Any, ms: float) -> Ref:
+        """Send `message` to `dest` (a pid or a name) after `ms` of virtual time, from a
+        timer; returns the timer's ref, for `cancel_timer` and `read_timer`.
+
+        As Erlang's `erlang:send_after`: a name is looked up when the timer fires (if nobody
+        has it then, nothing is sent); a timer to a pid ends if that process exits first;
+        the timer does not belong to whoever set it, and fires after it has exited.
+
+        >>> node = Node(log=None)
+        >>> ref = node.send_after(node.self_pid(), "ding", 500)
+        >>> node.read_timer(ref)
+        500
+        >>> node.receive(), node.now()
+        ('ding', 500)
+        """
+        _check_duration("send_after", ms, allow_none=False)
+        if type(dest) is Pid:
+            self._check_pid(dest)
+            to, name = dest, None
+        else:
+            name = check_name(dest, "send_after", on_this_node=True)
+            to = None
+        me = self.scheduler.current
+        timer = MessageTimer(self.make_ref(), me.pid, to or name, message, ms)
+        self.scheduler.set_timer(timer, ms)
+        self.message_timers[timer.ref.number] = timer
+        self.record("send_after", me.pid.number, to and to.number, message, ms,
+                    timer.ref.number, name)
+        return timer.ref
+
+    def _fire(self, timer: MessageTimer) -> None:
+        """A `send_after` timer is due: its message goes to whoever `dest` is now."""
+        del self.message_timers[timer.ref.number]
+        timer.timer = None
+        dest = timer.dest
+        target = self.processes.get(dest.number) if type(dest) is Pid else \
+            self.names.whereis(dest)
+        woke = target is not None and self.deliver(target, timer.message, self.trace.next_step)
+        name = None if type(dest) is Pid else dest
+        self.record("timer_fired", timer.creator.number, target and target.pid.number,
+                    timer.message, target is not None, name, timer.ref.number, woke)
+
+    def cancel_timer(self, ref: Ref) -> float | bool:
+        """Stop a `send_after` timer: the ms it had left, or False if it has fired, was
+        cancelled, or its process exited."""
+        timer = self._message_timer(ref, "cancel_timer")
+        left = False if timer is None else timer.timer[0] - self.clock
+        if timer is not None:
+            del self.message_timers[ref.number]
+            timer.timer = None
+        self.record("cancel_timer", self.scheduler.current.pid.number, ref.number, left)
+        return left
+
+    def read_timer(self, ref: Ref) -> float | bool:
+        """The ms a `send_after` timer has left, or False if it is no longer running."""
+        timer = self._message_timer(ref, "read_timer")
+        return False if timer is None else timer.timer[0] - self.clock
+
+    def _message_timer(self, ref: Any, action: str) -> MessageTimer | None:
+        if type(ref) is not Ref:
+            raise BadArgument(f"{action} takes the ref that send_after returned, not {short(ref)}")
+        return self.message_timers.get(ref.number)
+
+    def end_timers_to(self, pid: Pid) -> None:
+        """`pid` exited: the `send_after` timers aimed at it end too."""
+        for timer in [t for t in self.message_timers.values() if t.dest == pid]:
+            del self.message_timers[timer.ref.number]
+            timer.timer = None
 
     # -- links, monitors and exits (carried out by signals.py) ---------------------------
 
-    def link(self, pid: Pid) -> None:
+    def link(self, pid: Pid) -> bool:
         """Link the caller and `pid`: when one exits abnormally, the other gets the signal.
+        Returns True, as Erlang's does.
 
-        Linking to a dead process delivers `("EXIT", pid, "noproc")` to a caller that traps
-        exits, and ends a caller that does not with reason "noproc".
+        Linking to a dead process raises `ErlangError` with reason "noproc" in a caller that
+        does not trap exits (catch it, or the process crashes); a caller that traps exits
+        gets True and an `("EXIT", pid, "noproc")` message, as on OTP 25.
         """
         self._check_pid(pid)
         me = self.scheduler.current
+        if pid.number not in self.processes and not me.trap_exit:
+            raise ErlangError("noproc", f"link({pid!r}): noproc, the process is not alive "
+                                        "(trap exits to get an EXIT message instead)")
         self.signals.link(me, pid)
         self._acted(me)
+        return True
 
-    def unlink(self, pid: Pid) -> None:
-        """Remove the link between the caller and `pid`, if there is one."""
+    def unlink(self, pid: Pid) -> bool:
+        """Remove the link between the caller and `pid`, if there is one; True."""
         self._check_pid(pid)
         self.signals.unlink(self.scheduler.current, pid)
+        return True
 
     def monitor(self, target: Pid | str, *, alias: bool = False) -> Ref:
         """Watch `target` (a pid or registered name); get `("DOWN", ref, "process", pid, reason)`
@@ -483,7 +576,7 @@ class Node:
             self._check_pid(target)
             proc = self.processes.get(target.number)
         else:
-            target = check_name(target, "monitor")
+            target = check_name(target, "monitor", on_this_node=True)
             proc = self.names.whereis(target)
         me = self.scheduler.current
         ref = self._new_alias() if alias else self.make_ref()
@@ -506,8 +599,9 @@ class Node:
         previous, me.trap_exit = me.trap_exit, flag
         return previous
 
-    def exit(self, *args: Any) -> None:
-        """`exit(reason)` ends the caller; `exit(pid, reason)` sends `pid` an exit signal.
+    def exit(self, *args: Any) -> bool:
+        """`exit(reason)` ends the caller; `exit(pid, reason)` sends `pid` an exit signal
+        and returns True.
 
         The signal's effect follows Erlang: "kill" cannot be trapped and ends the target
         with reason "killed"; a trapping target gets `("EXIT", sender, reason)`; "normal"
@@ -527,17 +621,18 @@ class Node:
         self._check_pid(pid)
         target = self.processes.get(pid.number)
         if target is None:
-            return              # signals to dead processes vanish, as in Erlang
+            return True         # signals to dead processes vanish, as in Erlang
         if target is me and reason == "normal" and not me.trap_exit:
             self.signals.kill(me, "normal")
         else:
             self.signals.signal(me.pid, target, reason, from_link=False)
         self._acted(me)
+        return True
 
     # -- names (kept by names.py) --------------------------------------------------------
 
-    def register(self, name: str, pid: Pid) -> None:
-        """Give a live process a name that `send`, `whereis` and `monitor` accept.
+    def register(self, name: str, pid: Pid) -> bool:
+        """Give a live process a name that `send`, `whereis` and `monitor` accept; True.
 
         Fails, as Erlang's register does, if the process is dead, the name is taken, or the
         process already has a name.
@@ -549,12 +644,14 @@ class Node:
             raise BadArgument(f"cannot register {name!r}: {pid!r} is not alive")
         self.names.register(name, proc)
         self.record("register", pid.number, name, self.scheduler.current.pid.number)
+        return True
 
-    def unregister(self, name: str) -> None:
-        """Remove a registered name (the process keeps running)."""
+    def unregister(self, name: str) -> bool:
+        """Remove a registered name (the process keeps running); True."""
         name = check_name(name, "unregister")
         proc = self.names.unregister(name)
         self.record("unregister", proc.pid.number, name, self.scheduler.current.pid.number)
+        return True
 
     def whereis(self, name: str) -> Pid | None:
         """The pid registered under `name`, or None."""
@@ -645,6 +742,7 @@ class Node:
             proc.status = EXITED
         self.processes.clear()
         self.names.clear()
+        self.message_timers.clear()
         scheduler.close()
 
 

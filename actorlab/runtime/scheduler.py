@@ -282,9 +282,9 @@ class Scheduler:
 
     # -- timers and the clock -------------------------------------------------------
 
-    def set_timer(self, proc: Process, ms: float, *, last: bool = False) -> None:
-        """Give `proc`'s wait a timer due in `ms`; `last` orders it after every timer due
-        at the same time (see the module docstring for how ties go)."""
+    def set_timer(self, proc: Any, ms: float, *, last: bool = False) -> None:
+        """Give `proc`'s wait (or a `send_after` timer) a timer due in `ms`; `last` orders
+        it after every timer due at the same time (see the module docstring for ties)."""
         rank = 0 if proc is self.shell else 1
         entry = (self.clock + ms, math.inf if last else self.clock, rank,
                  next(self._timer_seq), proc, ms)
@@ -314,7 +314,7 @@ class Scheduler:
             if proc is self.shell and fired:
                 break
             heapq.heappop(self.timers)
-            self.node.timed_out(proc, entry[5])
+            self.node.timer_due(proc, entry[5])
             fired = True
             if proc is self.shell:
                 break

@@ -34,6 +34,10 @@ cycle      cycle (pids): a cycle of processes each waiting for the next
 deadlock   waiting (pids): the shell waited and nothing could wake it
 runaway    suspended (pids): a shell action ran past its budget; these processes, about
            to run, were suspended
+send_after to (or None for a name), msg, after (ms), ref, name: a timer was set
+timer_fired  to, msg, delivered, name, ref, woke: a send_after timer sent its message
+           (`pid` is who set it; the message is from the timer)
+cancel_timer ref, left (ms, or False): a timer was cancelled
 =========  ======================================================================
 
 There is no "wake" event: a process blocked at step b is woken by the send or signal
@@ -91,6 +95,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "cycle": ("cycle",),
     "deadlock": ("waiting",),
     "runaway": ("suspended",),
+    "send_after": ("to", "msg", "after", "ref", "name"),
+    "timer_fired": ("to", "msg", "delivered", "name", "ref", "woke"),
+    "cancel_timer": ("ref", "left"),
 }
 """The data fields of each kind of event, in the order `record` takes them."""
 

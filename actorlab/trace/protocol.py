@@ -34,3 +34,14 @@ def refs_in(term: Any, depth: int = REF_DEPTH) -> list[Ref]:
         elif inner in CONTAINERS:
             found += refs_in(item, depth - 1)
     return found
+
+
+def is_normal(reason: Any) -> bool:
+    """True for the exit reasons that are not errors, for which OTP logs nothing:
+    "normal", "shutdown" and ("shutdown", term).
+
+    >>> is_normal("shutdown"), is_normal(("shutdown", "bye")), is_normal("killed")
+    (True, True, False)
+    """
+    return reason in ("normal", "shutdown") or (
+        type(reason) is tuple and len(reason) == 2 and reason[0] == "shutdown")

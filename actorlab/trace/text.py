@@ -55,7 +55,9 @@ def _pattern_text(pattern: Any) -> str:
     return short(pattern)
 
 
-def _who(pid: Pid, names: dict[Pid, str]) -> str:
+def _who(pid: Pid | None, names: dict[Pid, str]) -> str:
+    if pid is None:
+        return "nobody"
     name = names.get(pid)
     return f"{pid!r} ({name})" if name else repr(pid)
 
@@ -121,6 +123,15 @@ def describe(event: Event, names: dict[Pid, str] | None = None, width: int = 60)
         return "call cycle: " + " -> ".join(_who(p, names) for p in d["cycle"])
     if kind == "deadlock":
         return "deadlock: " + ", ".join(_who(p, names) for p in d["waiting"]) + " wait forever"
+    if kind == "send_after":
+        to = _who(d["to"], names) if d["to"] is not None else repr(d["name"])
+        return f"timer {d['ref']!r}: send {short(d['msg'], width)} to {to} in {d['after']:g} ms"
+    if kind == "timer_fired":
+        to = _who(d["to"], names) if d["delivered"] else f"{d['name']!r}: nobody, dropped"
+        return f"timer {d['ref']!r} fired: {short(d['msg'], width)} to {to}"
+    if kind == "cancel_timer":
+        left = "it had fired or stopped" if d["left"] is False else f"{d['left']:g} ms left"
+        return f"cancel timer {d['ref']!r} ({left})"
     if kind == "runaway":
         return "runaway: suspended " + (", ".join(_who(p, names) for p in d["suspended"])
                                         or "nobody")

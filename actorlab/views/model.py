@@ -138,7 +138,8 @@ def build(trace: Trace, *, processes: Iterable[Any] | None = None,
     `processes`: pids or names to show, as lanes in that order (default: all, in pid
     order); `steps`: (first, last) window; `hide_system`: leave out OTP's bookkeeping
     messages and monitor/alias events; `max_rows`: without `steps`, a longer trace shows
-    its last `max_rows` events. A bad option raises `BadArgument`, saying what it takes.
+    its last `max_rows` rows (the events drawn, after the filters). A bad option raises
+    `BadArgument`, saying what it takes.
     """
     _check_window(steps, max_rows)
     events = trace.events
@@ -147,7 +148,11 @@ def build(trace: Trace, *, processes: Iterable[Any] | None = None,
     wanted = set(order) if order is not None else None
     total = len(events)
     if steps is None:
-        first, last = max(1, total - max_rows + 1), total
+        # Where the last `max_rows` drawn rows begin: read once to find what is drawn.
+        counting = _Reader(Model(lanes=[], rows=[]), {}, wanted, hide_system, names)
+        drawn = [e.step for e in events if counting.read(e)]
+        first = drawn[-max_rows] if len(drawn) > max_rows else 1
+        last = total
     else:
         first, last = max(1, steps[0]), min(total, steps[1])
     window = [e for e in events if first <= e.step <= last]
@@ -274,7 +279,29 @@ class _Reader:
         role, label = message_role(d["msg"], d["alias"])
         if (self.hide_system and role == "system") or not self.shown(pid, d["to"]):
             return ()
+        if d["to"] is None:             # to (name, node) that nobody has: it reached nobody
+            return self._mark(step, pid, "dropped",
+                              f"send {short(d['msg'], 40)} to {d['name']}: nobody, dropped")
         return self._arrow(step, pid, d["to"], d["msg"], role, label, lost=not d["delivered"])
+
+    def _send_after(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        if not self.shown(pid):
+            return ()
+        to = self.names.get(d["to"], repr(d["to"])) if d["to"] is not None else repr(d["name"])
+        return self._mark(step, pid, "timer",
+                          f"⏱ {short(d['msg'], 30)} to {to} in {d['after']:g} ms")
+
+    def _timer_fired(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        """The message comes from the timer: drawn from where it was set, dashed."""
+        if d["to"] is None or not self.shown(pid, d["to"]):
+            return ()
+        return self._arrow(step, pid, d["to"], d["msg"], "timer", f"⏱ {short(d['msg'], LONG)}")
+
+    def _cancel_timer(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        if not self.shown(pid):
+            return ()
+        left = "too late" if d["left"] is False else f"{d['left']:g} ms left"
+        return self._mark(step, pid, "timer", f"⏱ cancelled ({left})")
 
     def _signal(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
         if not self.shown(pid, d["to"]):
@@ -292,6 +319,9 @@ class _Reader:
     def _receive(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
         if not self.shown(pid):
             return ()
+        if (self.hide_system and pid not in self.open_waits
+                and message_role(d["msg"], None)[0] == "system"):
+            return ()                   # its arrow is hidden and it ends no wait: no row
         self._end_wait(pid, step, timed_out=False)
         return (pid,)
 

@@ -46,7 +46,8 @@ COLOURS = {             # by arrow role and mark kind
     "system": "#999999", "exit": "#7a3fbf", "down": "#7a3fbf",
     "spawn": "#555555", "spawned": "#555555", "exit_mark": "#666666", "crash": "#d62728",
     "killed": "#d62728", "signal": "#d62728", "timeout": "#e07b00", "cycle": "#d62728",
-    "deadlock": "#d62728", "runaway": "#d62728", "link": "#777777", "unlink": "#777777", "monitor": "#777777",
+    "deadlock": "#d62728", "runaway": "#d62728", "link": "#777777", "unlink": "#777777",
+    "monitor": "#777777", "timer": "#e07b00", "dropped": "#d62728",
 }
 
 
@@ -212,7 +213,7 @@ class SequenceDiagram(View):
 
     def _draw_arrow(self, arrow: Arrow) -> None:
         colour = COLOURS[arrow.role]
-        style = "dashed" if arrow.role in ("reply", "exit", "down", "system") else "solid"
+        style = "dashed" if arrow.role in ("reply", "exit", "down", "system", "timer") else "solid"
         xs, ys = self.x(arrow.sender), self.y(arrow.sent)
         xr = self.x(arrow.to)
         right = xr >= xs

@@ -28,7 +28,7 @@ from ..trace import Event, Pid, Trace, describe_pattern
 from .model import lane_names
 
 # Events that are never an action of their `pid`: the runtime did them (a timer, a report).
-_NOT_ACTIONS = frozenset({"timeout", "cycle", "deadlock", "runaway"})
+_NOT_ACTIONS = frozenset({"timeout", "cycle", "deadlock", "runaway", "timer_fired"})
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def replay_states(trace: Trace) -> list[dict[Pid, ProcessState]]:
             put(actor, status="running")
         if event.kind == "spawn":
             put(d["child"], status="runnable")
-        elif event.kind == "send" and d["delivered"]:
+        elif event.kind in ("send", "timer_fired") and d["delivered"]:
             deliver(d["to"], d["msg"])
         elif event.kind == "signal" and d["outcome"] in ("message", "down"):
             deliver(d["to"], d["msg"])
@@ -133,6 +133,7 @@ def _actor(event: Event, previous: Event | None, now: dict[Pid, ProcessState]) -
 def _woken(events: list[Event]) -> set[int]:
     """The steps whose message woke its receiver. Traces before version 2 did not say:
     then a message woke its receiver if the receiver's next receive took it."""
-    if any(e.data.get("woke") is not None for e in events if e.kind in ("send", "signal")):
-        return {e.step for e in events if e.kind in ("send", "signal") and e.data["woke"]}
+    carries = ("send", "signal", "timer_fired")
+    if any(e.data.get("woke") is not None for e in events if e.kind in carries):
+        return {e.step for e in events if e.kind in carries and e.data["woke"]}
     return {e.data["sent"] for e in events if e.kind == "receive" and e.data["sent"]}
