@@ -20,6 +20,7 @@ from .runtime import (ActorlabError, alias, BadArgument, cancel_timer, current_n
                       RunawayError, ScheduleError, self_pid, send, send_after, sleep, spawn,
                       spawn_link, spawn_monitor, trap_exit, unalias, unlink, unregister,
                       whereis)
+from .explore import explore
 from .otp import DynamicSupervisor, GenServer, Registry, Supervisor, Task
 from .trace import ANY, Event, OneOf, Pid, Ref, Trace
 
@@ -27,7 +28,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ActorlabError", "alias", "ANY", "BadArgument", "cancel_timer", "current_node",
-    "DeadlockError", "demonitor", "DynamicSupervisor", "ErlangError", "Event", "exit", "Exit",
+    "DeadlockError", "demonitor", "DynamicSupervisor", "ErlangError", "Event", "exit", "Exit", "explore",
     "GenServer", "is_alive", "link", "log", "make_ref", "matches", "monitor", "Node", "note",
     "now", "OneOf", "PatternError", "Pid", "process_info", "processes", "read_timer",
     "receive", "ReceiveTimeout", "Ref", "register", "Registry", "reset", "run_for",

@@ -6,7 +6,7 @@ from pathlib import Path
 import actorlab.runtime
 
 PACKAGE = Path(actorlab.runtime.__file__).parent.parent
-ORDER = ["trace", "runtime", "otp", "views", "course"]
+ORDER = ["trace", "runtime", "explore", "otp", "views", "course"]
 
 
 def imports(path, lazy=False):

@@ -29,6 +29,14 @@ def current_node() -> Node:
     return _node
 
 
+def use_node(node: Node | None) -> Node | None:
+    """Make `node` the current node, without closing the one before; returns that one.
+    (`explore()` runs each interleaving on a node of its own, then puts yours back.)"""
+    global _node
+    previous, _node = _node, node
+    return previous
+
+
 def reset(*, seed: int | None = None, schedule: str | None = None, trace: bool = True,
           trace_limit: int = DEFAULT_LIMIT, max_steps: int = 5_000_000,
           max_seconds: float = 10.0, log: Callable[[str], None] | None = print) -> Node:

@@ -41,7 +41,7 @@ from . import reports, watchdog
 from .errors import BadArgument, ErlangError, Exit, ReceiveTimeout
 from .names import NODE_NAME, NameTable, check_name
 from .patterns import check_pattern, matches
-from .policies import policy_for
+from .policies import Policy, policy_for
 from .process import EXITED, RUNNING, WAITING, MessageTimer, Process
 from .scheduler import REDUCTIONS, Scheduler
 from .signals import Signals
@@ -58,13 +58,16 @@ class Node:
     (record events), `trace_limit` (events kept before recording stops), `max_steps` and
     `max_seconds` (the budget one shell action may use before a `RunawayError`; also how
     long one process may hold the thread before the watchdog stops it), `log` (where
-    crash reports and warnings go; None silences them).
+    crash reports and warnings go; None silences them). For `explore()`: `policy` (a
+    scheduling policy object, see policies.py) and `preemptive` (every process stops
+    before each visible operation; a schedule recorded so, "p:...", implies it).
     """
 
     def __init__(self, *, seed: int | None = None, schedule: str | None = None,
                  trace: bool = True, trace_limit: int = DEFAULT_LIMIT,
                  max_steps: int = 5_000_000, max_seconds: float = 10.0,
-                 log: Callable[[str], None] | None = print) -> None:
+                 log: Callable[[str], None] | None = print, policy: Policy | None = None,
+                 preemptive: bool = False) -> None:
         _check_count("trace_limit", trace_limit)
         _check_count("max_steps", max_steps)
         _check_duration("max_seconds", max_seconds, allow_none=False)
@@ -78,7 +81,9 @@ class Node:
         self.aliases: set[int] = set()         # the numbers of the active aliases
         self.message_timers: dict[int, MessageTimer] = {}   # send_after's, by ref number
         self.signals = Signals(self)
-        self.scheduler = Scheduler(self, policy_for(seed, schedule), max_steps, max_seconds)
+        policy = policy or policy_for(seed, schedule)
+        preemptive = preemptive or getattr(policy, "preemptive", False)
+        self.scheduler = Scheduler(self, policy, max_steps, max_seconds, preemptive)
         self.watchdog = watchdog.available()   # see watchdog.py
         self._pids = itertools.count(0)
         self._refs = itertools.count(1)
@@ -155,7 +160,7 @@ class Node:
                               "calling it: spawn(worker, 1), not spawn(worker(1)).")
         if label is not None and not isinstance(label, str):
             raise BadArgument(f"a process label must be a string, not {short(label)}")
-        parent = self.scheduler.current
+        parent = self._visible("spawn")
         fn_name = callable_name(fn)
         proc = Process(Pid(next(self._pids), self.serial), fn, args, label or fn_name)
         proc.greenlet = greenlet(self._body, parent=self.scheduler.hub)
@@ -170,23 +175,30 @@ class Node:
 
     def _body(self) -> None:
         """What every process greenlet runs: the initial call, then a proper exit."""
-        proc = self.scheduler.current
+        scheduler = self.scheduler
+        proc = scheduler.current
+        crashed: Exception | None = None
         try:
             proc.fn(*proc.args)
+            reason: Any = "normal"
         except GreenletExit:
             return                  # killed mid-run: already terminated, just unwind
         except Exit as exit_:       # exit(reason), or a GenServer ending on an exception
-            self.signals.terminate(proc, exit_.reason,
-                                   crash=isinstance(exit_.reason, BaseException))
+            reason = exit_.reason
         except Exception as error:
-            where = reports.where(error)
-            step = len(self.trace) + 1 if self.trace.enabled else None
-            self._report(reports.crash_report(proc, error, where, self.clock, step))
-            self.signals.terminate(proc, error, where, crash=True)
+            reason = crashed = error
         except BaseException as interrupt:  # Ctrl-C, or the watchdog, while it ran
             self._interrupted(proc, interrupt)
+            return
+        if scheduler.preemptive:
+            scheduler.preempt(proc, ("end",))   # its end is visible to others too
+        if crashed is not None:
+            where = reports.where(crashed)
+            step = self.trace.next_step
+            self._report(reports.crash_report(proc, crashed, where, self.clock, step))
+            self.signals.terminate(proc, crashed, where, crash=True)
         else:
-            self.signals.terminate(proc, "normal")
+            self.signals.terminate(proc, reason, crash=isinstance(reason, BaseException))
 
     def _acted(self, me: Process) -> None:
         """End a runtime action: the shell steps aside so the others run (the shell's
@@ -196,6 +208,15 @@ class Node:
         elif me.status is EXITED:
             raise GreenletExit      # user code does not catch this: the process just ends
 
+    def _visible(self, *operation: Any) -> Process:
+        """The caller, about to do a visible `operation`: in a preemptive node a process
+        stops here and the policy chooses who goes on (see explore/footprints.py)."""
+        scheduler = self.scheduler
+        me = scheduler.current
+        if scheduler.preemptive and me is not scheduler.shell:
+            scheduler.preempt(me, operation)
+        return me
+
     def self_pid(self) -> Pid:
         """The pid of the process calling it (the shell's pid in a notebook cell)."""
         return self.scheduler.current.pid
@@ -203,6 +224,7 @@ class Node:
     def is_alive(self, pid: Pid) -> bool:
         """True while the process runs or waits; False once it has exited."""
         self._check_pid(pid)
+        self._visible("is_alive", pid)
         return pid.number in self.processes
 
     def make_ref(self) -> Ref:
@@ -226,6 +248,7 @@ class Node:
         ...
         actorlab.runtime.errors.ReceiveTimeout: no message matching any message is in ...
         """
+        self._visible("alias")
         ref = self._new_alias()
         self.record("alias", ref.owner.number, ref.number)
         return ref
@@ -238,7 +261,7 @@ class Node:
     def unalias(self, ref: Ref) -> bool:
         """Deactivate an alias the caller made; True if it was active."""
         self._alias_owner(ref)
-        me = self.scheduler.current
+        me = self._visible("unalias", ref)
         if ref.owner != me.pid or ref.number not in self.aliases:
             return False
         self.aliases.discard(ref.number)
@@ -264,6 +287,7 @@ class Node:
         pattern description), messages (its mailbox), links, monitors, trap_exit.
         """
         self._check_pid(pid)
+        self._visible("process_info", pid)
         proc = self.processes.get(pid.number)
         if proc is None:
             return None
@@ -285,6 +309,8 @@ class Node:
         """
         scheduler = self.scheduler
         me = scheduler.current
+        if scheduler.preemptive and me is not scheduler.shell:
+            scheduler.preempt(me, ("send", dest, message))
         alias = name = None
         if type(dest) is Pid:
             if dest.node != self.serial:
@@ -366,6 +392,8 @@ class Node:
         proc = scheduler.current
         if proc.status is EXITED:
             raise GreenletExit      # a killed process unwinding: it may not wait again
+        if scheduler.preemptive and proc is not scheduler.shell:
+            scheduler.preempt(proc, ("receive", pattern, timeout))
         message = self._take(proc, pattern) if proc.mailbox else _NOTHING
         if message is _NOTHING:
             if timeout == 0:
@@ -550,7 +578,7 @@ class Node:
         gets True and an `("EXIT", pid, "noproc")` message, as on OTP 25.
         """
         self._check_pid(pid)
-        me = self.scheduler.current
+        me = self._visible("link", pid)
         if pid.number not in self.processes and not me.trap_exit:
             raise ErlangError("noproc", f"link({pid!r}): noproc, the process is not alive "
                                         "(trap exits to get an EXIT message instead)")
@@ -561,7 +589,7 @@ class Node:
     def unlink(self, pid: Pid) -> bool:
         """Remove the link between the caller and `pid`, if there is one; True."""
         self._check_pid(pid)
-        self.signals.unlink(self.scheduler.current, pid)
+        self.signals.unlink(self._visible("unlink", pid), pid)
         return True
 
     def monitor(self, target: Pid | str, *, alias: bool = False) -> Ref:
@@ -574,11 +602,11 @@ class Node:
         """
         if type(target) is Pid:
             self._check_pid(target)
-            proc = self.processes.get(target.number)
         else:
             target = check_name(target, "monitor", on_this_node=True)
-            proc = self.names.whereis(target)
-        me = self.scheduler.current
+        me = self._visible("monitor", target)
+        proc = self.processes.get(target.number) if type(target) is Pid else \
+            self.names.whereis(target)
         ref = self._new_alias() if alias else self.make_ref()
         self.signals.monitor(me, proc, target, ref)
         self._acted(me)
@@ -588,14 +616,14 @@ class Node:
         """Stop a monitor. `flush=True` also removes its DOWN message if one already came."""
         if type(ref) is not Ref:
             raise BadArgument(f"demonitor takes the ref that monitor() returned, not {short(ref)}")
-        self.signals.demonitor(self.scheduler.current, ref, flush)
+        self.signals.demonitor(self._visible("demonitor", ref), ref, flush)
         return True
 
     def trap_exit(self, flag: bool) -> bool:
         """Turn exit signals into `("EXIT", pid, reason)` messages; returns the previous flag."""
         if not isinstance(flag, bool):
             raise BadArgument(f"trap_exit takes True or False, not {short(flag)}")
-        me = self.scheduler.current
+        me = self._visible("trap_exit", flag)
         previous, me.trap_exit = me.trap_exit, flag
         return previous
 
@@ -608,8 +636,8 @@ class Node:
         is ignored by a non-trapping target, except that `exit(self_pid(), "normal")` ends
         the caller.
         """
-        me = self.scheduler.current
         if len(args) == 1:
+            me = self.scheduler.current
             # An exception, as in Erlang: whoever catches it lives on. The shell ends only
             # if the exit leaves the cell uncaught (see `Signals.uncaught_shell_exit`).
             ends_shell = partial(self.signals.uncaught_shell_exit, me.pid, args[0])
@@ -619,6 +647,7 @@ class Node:
                               f"signal another; got {len(args)} arguments")
         pid, reason = args
         self._check_pid(pid)
+        me = self._visible("exit", pid, reason)
         target = self.processes.get(pid.number)
         if target is None:
             return True         # signals to dead processes vanish, as in Erlang
@@ -639,6 +668,7 @@ class Node:
         """
         name = check_name(name, "register")
         self._check_pid(pid)
+        self._visible("register", name, pid)
         proc = self.processes.get(pid.number)
         if proc is None:
             raise BadArgument(f"cannot register {name!r}: {pid!r} is not alive")
@@ -649,13 +679,16 @@ class Node:
     def unregister(self, name: str) -> bool:
         """Remove a registered name (the process keeps running); True."""
         name = check_name(name, "unregister")
+        self._visible("unregister", name)
         proc = self.names.unregister(name)
         self.record("unregister", proc.pid.number, name, self.scheduler.current.pid.number)
         return True
 
     def whereis(self, name: str) -> Pid | None:
         """The pid registered under `name`, or None."""
-        proc = self.names.whereis(check_name(name, "whereis"))
+        name = check_name(name, "whereis")
+        self._visible("whereis", name)
+        proc = self.names.whereis(name)
         return proc.pid if proc else None
 
     # -- what the node says ------------------------------------------------------------

@@ -39,7 +39,7 @@ class Process:
     """The runtime's record of one process, the shell included."""
 
     __slots__ = (
-        "pid", "label", "fn", "args", "greenlet", "status", "mailbox",
+        "pid", "label", "fn", "args", "greenlet", "status", "pending", "mailbox",
         "pattern", "waiting_for", "timer", "timed_out", "sent_refs",
         "links", "monitored_by", "monitoring", "trap_exit",
         "exit_reason", "name", "last_message", "turns",
@@ -52,6 +52,7 @@ class Process:
         self.args = args
         self.greenlet: Any = None           # the shell's is the notebook's own greenlet
         self.status = RUNNABLE
+        self.pending: tuple = ("start",)    # in a preemptive node: what it does next
         # Messages not yet received, oldest first, as (message, step of its send) pairs.
         self.mailbox: deque[tuple[Any, int | None]] = deque()
         # While WAITING: what it accepts, whose reply it expects (for calls), and its timer.

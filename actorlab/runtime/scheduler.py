@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from greenlet import GreenletExit, getcurrent, greenlet
 
 from .errors import BadArgument, Exit, ScheduleError
-from .policies import Fifo, encode_schedule
+from .policies import Fifo, StopRun, encode_schedule
 from .process import EXITED, RUNNABLE, RUNNING, SUSPENDED, Process
 from .watchdog import watchdog
 
@@ -61,10 +61,12 @@ class Scheduler:
     trace events and crash reports go.
     """
 
-    def __init__(self, node: Node, policy: Any, max_steps: int, max_seconds: float) -> None:
+    def __init__(self, node: Node, policy: Any, max_steps: int, max_seconds: float,
+                 preemptive: bool = False) -> None:
         self.node = node
         self.policy = policy
-        self.fifo = type(policy) is Fifo        # the common case, with a faster path
+        self.preemptive = preemptive            # stop before each visible operation
+        self.fifo = type(policy) is Fifo and not preemptive   # the common case, faster
         self.choices: list[int] = []            # the pid chosen at each decision
         self.run_queue: deque[Process] = deque()
         self.clock: float = 0                   # virtual time, in ms
@@ -87,7 +89,7 @@ class Scheduler:
     @property
     def schedule(self) -> str:
         """Every choice made so far, as text that `Node(schedule=...)` replays."""
-        return encode_schedule(self.choices)
+        return encode_schedule(self.choices, self.preemptive)
 
     # -- the transitions of process.py ------------------------------------------------
 
@@ -132,6 +134,13 @@ class Scheduler:
         proc.greenlet.switch()
 
     # -- a process gives the thread back ----------------------------------------------
+
+    def preempt(self, proc: Process, operation: tuple) -> None:
+        """In a preemptive node, `proc` stops before `operation` (a visible one: see
+        explore/footprints.py), and the policy chooses who goes on: perhaps `proc`."""
+        proc.pending = operation
+        self.make_runnable(proc)
+        self.switch_from(proc)
 
     def step_aside(self, proc: Process) -> None:
         """A process that has used its reductions lets the others run, then goes on."""
@@ -243,7 +252,10 @@ class Scheduler:
             index = self.policy.choose(queue) if len(queue) > 1 or not self.fifo else 0
         except ScheduleError as error:      # the shell hears of it; the node carries on
             self.interrupt = error
-            self.policy, self.fifo = Fifo(), True
+            self.policy, self.fifo = Fifo(), not self.preemptive
+            return None
+        except StopRun as stop:             # the policy ends the run: the shell hears of it
+            self.interrupt = stop
             return None
         proc = queue[index]
         if len(queue) > 1:
@@ -255,6 +267,8 @@ class Scheduler:
         """Nothing else is runnable: the shell if it can run, else fire the next timers,
         else (the shell waits for what can never come) a deadlock."""
         shell = self.shell
+        if self.preemptive:
+            self.policy.idle()
         if shell.status is RUNNABLE:
             return shell
         if not self._fire_timers():

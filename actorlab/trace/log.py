@@ -38,6 +38,8 @@ send_after to (or None for a name), msg, after (ms), ref, name: a timer was set
 timer_fired  to, msg, delivered, name, ref, woke: a send_after timer sent its message
            (`pid` is who set it; the message is from the timer)
 cancel_timer ref, left (ms, or False): a timer was cancelled
+race       first, second (steps), instead: explore() found that these two operations,
+           in the other order, give the outcome `instead` (recorded at the end)
 =========  ======================================================================
 
 There is no "wake" event: a process blocked at step b is woken by the send or signal
@@ -98,6 +100,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "send_after": ("to", "msg", "after", "ref", "name"),
     "timer_fired": ("to", "msg", "delivered", "name", "ref", "woke"),
     "cancel_timer": ("ref", "left"),
+    "race": ("first", "second", "instead"),
 }
 """The data fields of each kind of event, in the order `record` takes them."""
 

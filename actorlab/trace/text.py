@@ -132,6 +132,9 @@ def describe(event: Event, names: dict[Pid, str] | None = None, width: int = 60)
     if kind == "cancel_timer":
         left = "it had fired or stopped" if d["left"] is False else f"{d['left']:g} ms left"
         return f"cancel timer {d['ref']!r} ({left})"
+    if kind == "race":
+        return (f"race: steps {d['first']} and {d['second']} in the other order give "
+                f"{short(d['instead'], width)}")
     if kind == "runaway":
         return "runaway: suspended " + (", ".join(_who(p, names) for p in d["suspended"])
                                         or "nobody")

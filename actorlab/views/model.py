@@ -71,12 +71,25 @@ class Mark:
 
 
 @dataclass
+class Race:
+    """Two operations that explore() found decide the outcome: in the other order, it
+    is `instead`."""
+    first: int                     # their steps (rows)
+    second: int
+    first_pid: Pid
+    second_pid: Pid
+    instead: Any
+
+
+@dataclass
 class Model:
     lanes: list[Lane]
     rows: list[int]                               # the steps drawn, in order
     arrows: list[Arrow] = field(default_factory=list)
     waits: list[Wait] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
+    races: list[Race] = field(default_factory=list)
+    drawn_by: dict[int, Pid] = field(default_factory=dict)   # a row's step -> its lane
     first: int = 1                                # the window of steps shown
     last: int = 0
     total: int = 0                                # events in the whole trace
@@ -182,6 +195,7 @@ def build(trace: Trace, *, processes: Iterable[Any] | None = None,
         drawn = reader.read(event)
         if drawn:
             model.rows.append(event.step)
+            model.drawn_by[event.step] = drawn[0]
             for pid in drawn:
                 lane_for(pid)
     model.waits.extend(reader.open_waits.values())
@@ -394,6 +408,14 @@ class _Reader:
         who = ", ".join(self.names.get(p, repr(p)) for p in d["waiting"])
         return self._mark_on_one(step, [pid, *d["waiting"]], "deadlock",
                                  f"DEADLOCK: {who} wait forever")
+
+    def _race(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        """Drawn across the two operations' rows (when both are shown); no row of its own."""
+        drawn = self.model.drawn_by
+        if d["first"] in drawn and d["second"] in drawn:
+            self.model.races.append(Race(d["first"], d["second"], drawn[d["first"]],
+                                         drawn[d["second"]], d["instead"]))
+        return ()
 
     def _runaway(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
         who = ", ".join(self.names.get(p, repr(p)) for p in d["suspended"]) or "nobody"

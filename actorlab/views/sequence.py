@@ -28,7 +28,7 @@ from typing import Any, Iterable
 import graphviz
 
 from ..runtime import BadArgument
-from ..trace import Trace, format_events
+from ..trace import Trace, format_events, short
 from .model import Arrow, Mark, Wait, build, lane_names
 from .render import FONT, View, label
 
@@ -47,7 +47,7 @@ COLOURS = {             # by arrow role and mark kind
     "spawn": "#555555", "spawned": "#555555", "exit_mark": "#666666", "crash": "#d62728",
     "killed": "#d62728", "signal": "#d62728", "timeout": "#e07b00", "cycle": "#d62728",
     "deadlock": "#d62728", "runaway": "#d62728", "link": "#777777", "unlink": "#777777",
-    "monitor": "#777777", "timer": "#e07b00", "dropped": "#d62728",
+    "monitor": "#777777", "timer": "#e07b00", "dropped": "#d62728", "race": "#ff7f0e",
 }
 
 
@@ -133,6 +133,34 @@ class SequenceDiagram(View):
             self._draw_arrow(arrow)
         for mark in self.model.marks:
             self._draw_mark(mark)
+        for race in self.model.races:
+            self._draw_race(race)
+
+    def _draw_race(self, race: Any) -> None:
+        """A thick dashed line joining the two operations of a race, and what it means."""
+        classes = f"ev s{race.second} race"
+        colour = COLOURS["race"]
+        ends = [self._point(self.x(pid), self.y(step), classes)
+                for pid, step in ((race.first_pid, race.first), (race.second_pid, race.second))]
+        self._graph.edge(*ends, style="dashed", color=colour, penwidth="2.2", arrowhead="none",
+                         **{"class": classes})
+        # The words go along the line, just right of it: on the row nearest its middle
+        # where no arrow runs through them.
+        text = (f"⚡ race: steps {race.first} and {race.second} the other way give "
+                f"{short(race.instead, 20)}")
+        top, end = self.row_of[race.first], self.row_of[race.second]
+        x0, x1 = self.x(race.first_pid), self.x(race.second_pid)
+
+        def at(index: int) -> float:
+            return x0 + (index - top) / max(1, end - top) * (x1 - x0) + 8
+
+        middle = (top + end) // 2
+        rows = sorted(range(top, end + 1), key=lambda index: (abs(index - middle), index))
+        clear = [index for index in rows if not self._crossed(
+            self.y(self.model.rows[index]) + RAISE, at(index), at(index) + len(text) * CHAR)]
+        index = clear[0] if clear else middle
+        self._words(at(index), self.y(self.model.rows[index]) + RAISE, text, classes, colour,
+                    size="10", width=len(text))
 
     def _draw_lane(self, lane: Any) -> None:
         x = self.x(lane.pid)

@@ -1,0 +1,160 @@
+"""What `explore()` found: each outcome, how many interleavings gave it, the shortest
+example of each, and a way to replay one (with its race marked) to look at it."""
+from __future__ import annotations
+
+import html
+from collections import Counter
+from typing import Any, Callable
+
+from ..runtime import Node
+from ..runtime.policies import Replay
+from ..trace import short
+from .races import HappensBefore
+from .runs import Run, run_once
+
+class ExploreResult:
+    """The outcomes of a scenario's interleavings (see `explore()`).
+
+    `runs`: interleavings run to the end; `complete`: every distinct interleaving was
+    covered; `outcomes`: outcome -> interleavings; `redundant`: runs cut short because
+    all that followed had been explored (DPOR's sleep sets); `duplicates`: runs equivalent
+    to an earlier one (brute force and sampling run many); `stopped`: why the search
+    ended early, if it did.
+    """
+
+    def __init__(self, scenario: Callable, args: tuple, method: str, trace_limit: int) -> None:
+        self.scenario = scenario
+        self.args = args
+        self.method = method
+        self.trace_limit = trace_limit
+        self.runs = 0
+        self.redundant = 0
+        self.duplicates = 0
+        self.complete = False
+        self.stopped: str | None = None
+        self.outcomes: Counter = Counter()
+        self._examples: dict[Any, tuple[int, str]] = {}
+
+    def add(self, outcome: Any, schedule: str, events: int) -> None:
+        """Count a run that gave `outcome`; keep it as the example if it is the shortest."""
+        self.runs += 1
+        self.outcomes[outcome] += 1
+        if outcome not in self._examples or (events, schedule) < self._examples[outcome]:
+            self._examples[outcome] = (events, schedule)
+
+    def example(self, outcome: Any) -> str:
+        """The schedule of the shortest run that gave `outcome`: `reset(schedule=...)`,
+        then the scenario, replays it."""
+        if outcome not in self._examples:
+            seen = ", ".join(short(o, 30) for o in self.outcomes) or "none"
+            raise KeyError(f"no interleaving gave {short(outcome)} (the outcomes: {seen})")
+        return self._examples[outcome][1]
+
+    def replay(self, outcome: Any) -> Node:
+        """Run the shortest interleaving that gave `outcome` again, on a node of its own
+        (the current node stays): its trace draws, replays and prints. The race that
+        decides the outcome, two operations that in the other order lead elsewhere, is
+        marked in the trace (`race` event) and drawn."""
+        run, node = run_once(self.scenario, self.args, _following(self.example(outcome)),
+                             trace_limit=self.trace_limit, log=print)
+        if run.outcome != outcome:
+            raise RuntimeError(f"replayed, the run gave {short(run.outcome)}, not "
+                               f"{short(outcome)}: the scenario does not repeat itself")
+        race = self._deciding_race(run)
+        if race is not None:
+            first, second, instead = race
+            node.record("race", node.shell.pid.number, first, second, instead)
+        return node
+
+    def _deciding_race(self, run: Run) -> tuple[int, int, Any] | None:
+        """(step, step, other outcome): a race that decides `run`'s outcome. Of the other
+        outcomes' examples, the nearest (the fewest dependent pairs in the other order)
+        is compared with `run`; of the pairs it orders the other way, the earliest in
+        `run` is the race. None if there is no other outcome."""
+        keys, ordered = _pairs(run)
+        at = {key: n for n, key in enumerate(keys)}
+        traced = [(a, b) for a, b in ordered
+                  if run.transitions[at[a]].steps and run.transitions[at[b]].steps]
+        best = None
+        for outcome in sorted(self.outcomes, key=repr):
+            if outcome == run.outcome:
+                continue
+            other, _ = run_once(self.scenario, self.args, _following(self.example(outcome)),
+                                trace_limit=self.trace_limit)
+            where = {key: n for n, key in enumerate(_pairs(other)[0])}
+            flipped = [(a, b) for a, b in traced
+                       if a in where and b in where and where[a] > where[b]]
+            if flipped and (best is None or len(flipped) < best[0]):
+                first = min(flipped, key=lambda pair: (at[pair[0]], at[pair[1]]))
+                best = (len(flipped), first, outcome)
+        if best is None:
+            return None
+        _, (a, b), outcome = best
+        return run.transitions[at[a]].steps[0], run.transitions[at[b]].steps[0], outcome
+
+    # -- what people see -------------------------------------------------------------------
+
+    def _call(self) -> str:
+        name = getattr(self.scenario, "__name__", "scenario")
+        return f"{name}({', '.join(repr(a) for a in self.args)})"
+
+    def _summary(self) -> str:
+        noun = "interleaving" if self.runs == 1 else "interleavings"
+        if self.complete:
+            state = "complete"
+        else:
+            state = f"not complete: {self.stopped}" if self.stopped else "not complete"
+        extra = []
+        if self.redundant:
+            extra.append(f"{self.redundant} cut short as explored before")
+        if self.duplicates:
+            extra.append(f"{self.duplicates} equivalent to an earlier one")
+        more = f"; {', '.join(extra)}" if extra else ""
+        return f"explore({self._call()}, method={self.method!r}): {self.runs:,} {noun}, " \
+               f"{state}{more}"
+
+    def _rows(self) -> list[tuple[str, str, str]]:
+        return [(short(outcome, 40), f"{count:,}", self.example(outcome))
+                for outcome, count in sorted(self.outcomes.items(),
+                                             key=lambda item: (-item[1], repr(item[0])))]
+
+    def _how_to_replay(self) -> str:
+        if not self.outcomes:
+            return ""
+        rare = min(self.outcomes, key=lambda o: (self.outcomes[o], repr(o)))
+        return (f"To see one: result.replay({rare!r}).trace.diagram(), or in a fresh cell: "
+                f"reset(schedule={self.example(rare)!r}); {self._call()}")
+
+    def __repr__(self) -> str:
+        rows = self._rows()
+        width = max([len("outcome")] + [len(r[0]) for r in rows])
+        lines = [self._summary(), f"  {'outcome':<{width}}  interleavings  shortest example"]
+        lines += [f"  {o:<{width}}  {n:>13}  {s}" for o, n, s in rows]
+        tail = self._how_to_replay()
+        return "\n".join(lines + ([tail] if tail else []))
+
+    def _repr_html_(self) -> str:
+        cells = "".join(f"<tr><td><code>{html.escape(o)}</code></td>"
+                        f"<td style='text-align:right'>{n}</td><td><code>{html.escape(s)}"
+                        "</code></td></tr>" for o, n, s in self._rows())
+        tail = html.escape(self._how_to_replay())
+        return (f"<p>{html.escape(self._summary())}</p><table><tr><th>outcome</th>"
+                f"<th>interleavings</th><th>shortest example</th></tr>{cells}</table>"
+                f"<p><small>{tail}</small></p>")
+
+
+def _following(schedule: str) -> Callable:
+    """A strategy that makes a recorded schedule's choices again."""
+    follow = Replay(schedule)
+    return lambda run, candidates, node: follow.choose(candidates)
+
+
+def _pairs(run: Run) -> tuple[list, list]:
+    """Each transition of `run` named as (process, its number among the process's), and
+    every pair of dependent ones, in the order they came."""
+    order = HappensBefore(run.transitions)
+    keys = [(t.actor, order.seq[n]) for n, t in enumerate(run.transitions)]
+    ordered = [(keys[i], keys[j]) for j, dependent in enumerate(order.dependent)
+               for i in dependent]
+    return keys, ordered
+
