@@ -199,14 +199,17 @@ def _one_converter() -> Callable[[int], int]:
     return lambda amount: GenServer.call(converter, ("convert", amount))
 
 
+def _converts(message: Any) -> bool:
+    """Whether `message` is a GenServer call ("convert", amount)."""
+    return is_gen_call(message) and type(message[2]) is tuple and message[2][:1] == ("convert",)
+
+
 def _work_done(trace: Trace) -> dict[Any, int]:
     """How many ("convert", amount) calls each process received."""
     names = trace.names()
     counts: dict[Any, int] = {}
     for event in trace.events:
-        message = event.data.get("msg") if event.kind == "receive" else None
-        if is_gen_call(message) and type(message[2]) is tuple \
-                and message[2][:1] == ("convert",):
+        if event.kind == "receive" and _converts(event.data["msg"]):
             key = (event.pid, names.get(event.pid, ""))
             counts[key] = counts.get(key, 0) + 1
     return counts
@@ -214,9 +217,7 @@ def _work_done(trace: Trace) -> dict[Any, int]:
 
 def _callers_of_convert(trace: Trace) -> set:
     """The processes that sent a ("convert", amount) call to another process."""
-    return {e.pid for e in trace.events
-            if e.kind == "send" and is_gen_call(e.data["msg"]) and type(e.data["msg"][2]) is tuple
-            and e.data["msg"][2][:1] == ("convert",)}
+    return {e.pid for e in trace.events if e.kind == "send" and _converts(e.data["msg"])}
 
 
 def check_pool(pool: Callable) -> None:

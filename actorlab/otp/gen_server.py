@@ -201,9 +201,9 @@ class GenServer:
 
 
 def missing_callback(reason: Any) -> str | None:
-    """The callback a server lacked ("handle_call" or "handle_cast") if `reason` is the
-    error GenServer's default for it raised, else None: what a server that is called or
-    cast to without defining the callback dies of.
+    """Which callback a server did not define, if `reason` is the error that GenServer's
+    default raised when the server was called ("handle_call") or cast to ("handle_cast");
+    else None.
 
     >>> from actorlab import reset
     >>> _ = reset(log=None)

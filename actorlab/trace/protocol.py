@@ -2,11 +2,14 @@
 course's hand-built call and cast, the notes supervisors leave in a trace, which exit
 reasons are normal, and how to find the refs in a term.
 
-The otp layer sends these shapes, the views draw them, the course's checks read them off
-traces: each imports them from here, so that the three cannot drift apart
-(tests/test_layers.py checks that no other module spells the tags out).
+One layer makes these terms and others read them back, often from a trace: each imports
+them from here, so that they cannot drift apart, and tests/test_layers.py checks that no
+other module spells out the tags.
 
-**OTP's messages**, as gen_server.erl and Elixir's Task send them (sent by `actorlab.otp`):
+**OTP's messages**, as gen_server.erl and Elixir's Task send them. The otp layer sends and
+handles them (gen_server.py, task.py), the views draw calls and casts as such
+(views/model.py), and the course's checks read them in a trace (what a server was handling
+when it died, whether the learner called or cast):
 
 * `("$gen_call", (caller, tag), request)`: `GenServer.call`, answered `(tag, reply)`;
 * `("$gen_cast", message)`: `GenServer.cast`;
@@ -22,8 +25,8 @@ leaves them out.
 >>> message, is_gen_call(message), is_gen_cast(message)
 (('$gen_call', (#PID<0.0.0>, #Ref<0.1>), 'get'), True, False)
 
-**The course's hand-built call and cast** (notebooks 02 to 04 build them from `send` and
-`receive`; the views draw them as calls and casts, as they do OTP's):
+**The course's hand-built call and cast**, which notebooks 02 to 04 build from `send` and
+`receive` (and their checks send), and which the views draw as calls and casts too:
 
 * `("call", caller, ref, request)`, answered `(ref, reply)`;
 * `("cast", message)`.
@@ -31,12 +34,15 @@ leaves them out.
 >>> is_hand_call(hand_call(Pid(0), Ref(2), "get")), is_hand_call(("call", "no ref", 1, 2))
 (True, False)
 
-**Supervisors' notes** (`note(text, data)` in the trace, from which the views draw the
-supervision tree): `child_started_note(...)` when a supervisor has started a child, and
-`shutdown_note(reason)` when it gives up.
+**Supervisors' notes**, the data of the `note` events otp/children.py writes, from which
+views/graphs.py draws the supervision tree: `{"event": "child_started", "id": the spec's id,
+"child": pid, "type": "worker" or "supervisor", "replaces": the pid it restarts, or None}`
+(`child_started_note`), and `{"event": "shutdown", "reason": reason}` when a supervisor
+gives up (`shutdown_note`).
 
-**Exit reasons**: `is_normal` says which ones are not errors. **Refs**: `refs_in` finds
-them in a term, as the runtime does to tell whom a process waits for.
+**Exit reasons**: `is_normal` says which are not errors (the otp layer logs and restarts by
+it, the course's checks tell a crash from an end). **Refs**: `refs_in` finds them in a
+term; the runtime uses it to tell whom a process waits for.
 
 >>> refs_in(("$gen_call", (Pid(0), Ref(7)), {"key": [Ref(8)]}))
 [#Ref<0.7>, #Ref<0.8>]
@@ -82,27 +88,47 @@ def gen_call(from_: tuple[Pid, Ref], request: Any) -> tuple:
 
 
 def gen_cast(message: Any) -> tuple:
-    """The message of `GenServer.cast`."""
+    """The message of `GenServer.cast`.
+
+    >>> gen_cast(("add", 1))
+    ('$gen_cast', ('add', 1))
+    """
     return (GEN_CAST, message)
 
 
 def gen_stop(from_: tuple[Pid, Ref], reason: Any) -> tuple:
-    """The message of `GenServer.stop`: `from_` is the caller and its monitor's ref."""
+    """The message of `GenServer.stop`: `from_` is the caller and its monitor's ref.
+
+    >>> is_gen_stop(gen_stop((Pid(0), Ref(3)), "normal")), is_system(gen_stop(None, "normal"))
+    (True, True)
+    """
     return (GEN_STOP, from_, reason)
 
 
 def is_gen_call(message: Any) -> bool:
-    """Whether `message` is a `GenServer.call`, `("$gen_call", from_, request)`."""
+    """Whether `message` is a `GenServer.call`, `("$gen_call", from_, request)`.
+
+    >>> is_gen_call(gen_call((Pid(0), Ref(1)), "get")), is_gen_call(("$gen_call", "get"))
+    (True, False)
+    """
     return is_tagged(message, GEN_CALL, 3)
 
 
 def is_gen_cast(message: Any) -> bool:
-    """Whether `message` is a `GenServer.cast`, `("$gen_cast", message)`."""
+    """Whether `message` is a `GenServer.cast`, `("$gen_cast", message)`.
+
+    >>> is_gen_cast(gen_cast("hello")), is_gen_cast(("cast", "hello"))
+    (True, False)
+    """
     return is_tagged(message, GEN_CAST, 2)
 
 
 def is_gen_stop(message: Any) -> bool:
-    """Whether `message` is a `GenServer.stop`, `("$gen_stop", from_, reason)`."""
+    """Whether `message` is a `GenServer.stop`, `("$gen_stop", from_, reason)`.
+
+    >>> is_gen_stop(("$gen_stop", (Pid(0), Ref(3)), "normal"))
+    True
+    """
     return is_tagged(message, GEN_STOP, 3)
 
 
@@ -119,22 +145,38 @@ def is_system(message: Any) -> bool:
 # -- the course's hand-built call and cast -----------------------------------------------
 
 def hand_call(caller: Pid, ref: Ref, request: Any) -> tuple:
-    """A call as notebook 02 builds it; the reply is `(ref, reply)`."""
+    """A call as notebook 02 builds it; the reply is `(ref, reply)`.
+
+    >>> hand_call(Pid(0), Ref(4), "get")
+    ('call', #PID<0.0.0>, #Ref<0.4>, 'get')
+    """
     return (CALL, caller, ref, request)
 
 
 def hand_cast(message: Any) -> tuple:
-    """A cast as notebook 02 builds it."""
+    """A cast as notebook 02 builds it.
+
+    >>> hand_cast(("add", 5))
+    ('cast', ('add', 5))
+    """
     return (CAST, message)
 
 
 def is_hand_call(message: Any) -> bool:
-    """Whether `message` is a hand-built call, `("call", caller, ref, request)` with a ref."""
+    """Whether `message` is a hand-built call, `("call", caller, ref, request)` with a ref.
+
+    >>> is_hand_call(("call", Pid(0), Ref(4), "get")), is_hand_call(("call", Pid(0), 4, "get"))
+    (True, False)
+    """
     return is_tagged(message, CALL, 4) and type(message[2]) is Ref
 
 
 def is_hand_cast(message: Any) -> bool:
-    """Whether `message` is a hand-built cast, `("cast", message)`."""
+    """Whether `message` is a hand-built cast, `("cast", message)`.
+
+    >>> is_hand_cast(hand_cast("hi")), is_hand_cast(gen_cast("hi"))
+    (True, False)
+    """
     return is_tagged(message, CAST, 2)
 
 
@@ -145,20 +187,29 @@ def child_started_note(id_: Any, child: Pid, kind: str, replaces: Pid | None) ->
     the process `child`, of type `kind` ("worker" or "supervisor"), to replace the process
     `replaces` (None for a first start).
 
-    >>> child_started_note("counter", Pid(2), "worker", None)["event"]
-    'child_started'
+    >>> note = child_started_note("counter", Pid(2), "worker", None)
+    >>> note["event"], note["child"], note["replaces"]
+    ('child_started', #PID<0.2.0>, None)
     """
     return {"event": CHILD_STARTED, "id": id_, "child": child, "type": kind,
             "replaces": replaces}
 
 
 def shutdown_note(reason: Any) -> dict:
-    """The data of a supervisor's note that it is shutting down, and why."""
+    """The data of a supervisor's note that it is shutting down, and why.
+
+    >>> shutdown_note("reached_max_restart_intensity")
+    {'event': 'shutdown', 'reason': 'reached_max_restart_intensity'}
+    """
     return {"event": SUPERVISOR_SHUTDOWN, "reason": reason}
 
 
 def is_child_started(data: Any) -> bool:
-    """Whether a note's `data` is a `child_started_note`."""
+    """Whether a note's `data` is a `child_started_note`.
+
+    >>> is_child_started(child_started_note("a", Pid(2), "worker", None)), is_child_started(None)
+    (True, False)
+    """
     return isinstance(data, dict) and data.get("event") == CHILD_STARTED
 
 
@@ -183,7 +234,11 @@ REF_DEPTH = 4
 
 def refs_in(term: Any, depth: int = REF_DEPTH) -> list[Ref]:
     """The refs in `term`, in order, looking into tuples, lists, sets and dicts (keys and
-    values) down to `depth` levels."""
+    values) down to `depth` levels (here the third ref is too deep to count).
+
+    >>> refs_in((Ref(1), {"reply_to": Ref(2)}, [[[[Ref(3)]]]]))
+    [#Ref<0.1>, #Ref<0.2>]
+    """
     kind = type(term)
     if kind is Ref:
         return [term]
