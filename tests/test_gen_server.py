@@ -2,9 +2,10 @@
 import pytest
 
 import actorlab
-from actorlab import (ANY, BadArgument, Exit, exit, is_alive, process_info, receive, run_for,
-                      self_pid, send, sleep, spawn, trap_exit, whereis)
+from actorlab import (ANY, BadArgument, Exit, exit, is_alive, monitor, process_info, receive,
+                      run_for, self_pid, send, sleep, spawn, trap_exit, whereis)
 from actorlab.otp import GenServer
+from actorlab.otp.gen_server import missing_callback
 
 
 class Counter(GenServer):
@@ -283,8 +284,24 @@ def test_missing_callbacks_raise_elixirs_errors():
     _, pid = GenServer.start(Bare)
     with pytest.raises(Exit) as caught:
         GenServer.call(pid, "x")
-    assert str(caught.value.reason[0]) == (
+    error = caught.value.reason[0]
+    assert type(error) is RuntimeError and str(error) == (
         "attempted to call GenServer #PID<0.1.0> but no handle_call/3 clause was provided")
+    assert missing_callback(error) == "handle_call"
+
+
+def test_a_missing_callback_is_recognised_by_its_error_not_its_text():
+    class Bare(GenServer):
+        def init(self, arg):
+            return ("ok", None)
+
+    _, pid = GenServer.start(Bare)
+    watch = monitor(pid)
+    GenServer.cast(pid, "x")
+    error = receive(("DOWN", watch, ANY, ANY, ANY))[4]
+    assert missing_callback(error) == "handle_cast"
+    lookalike = RuntimeError(str(error))
+    assert missing_callback(lookalike) is None and missing_callback("handle_cast") is None
 
 
 def test_stop_runs_terminate_and_returns_ok():

@@ -1,9 +1,11 @@
-"""The layers (README, "The library"): each layer imports only the layers above it, and the otp layer
-uses only the runtime's public API (what `actorlab.runtime` exports)."""
+"""The layers (README, "The library"): each layer imports only the layers above it, the otp layer
+uses only the runtime's public API (what `actorlab.runtime` exports), and the conventions the
+layers share are spelled out only in `actorlab/trace/protocol.py`."""
 import ast
 from pathlib import Path
 
 import actorlab.runtime
+from actorlab.trace import protocol
 
 PACKAGE = Path(actorlab.runtime.__file__).parent.parent
 ORDER = ["trace", "runtime", "explore", "otp", "views", "course"]
@@ -70,3 +72,37 @@ def test_the_otp_layer_uses_only_the_public_runtime_api():
                 assert module in ("..runtime", "actorlab.runtime"), \
                     f"{path.name} reaches into {module}: use actorlab.runtime's API"
                 assert set(names) <= public, f"{path.name} imports {set(names) - public}"
+
+
+# The tags only the protocol may spell out. "call", "cast" and "shutdown" are protocol tags
+# too, but also ordinary words (("GenServer", "call", ...) in exit reasons, the exit reason
+# "shutdown"), so they are not searched for.
+PROTOCOL_TAGS = {protocol.GEN_CALL, protocol.GEN_CAST, protocol.GEN_STOP, protocol.ACK,
+                 protocol.TASK_REF, protocol.CHILD_STARTED}
+
+
+def string_literals(source):
+    """(line, text) of each string constant in Python source, leaving out docstrings and
+    other strings that stand alone as a statement (they explain, they are not used)."""
+    tree = ast.parse(source)
+    alone = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and type(node.value) is str and id(node) not in alone:
+            yield node.lineno, node.value
+
+
+def test_string_literals_leave_out_docstrings():
+    source = ('"""Sends ("$ack", pid)."""\n'
+              'def f():\n    """("$ack", pid)"""\n    return ("$ack", 1)\n')
+    assert list(string_literals(source)) == [(4, "$ack")]
+
+
+def test_only_the_protocol_spells_out_the_tags_the_layers_share():
+    """otp sends OTP's messages and notes, the views draw them and the course reads them, each
+    through `actorlab.trace.protocol`, so that they cannot drift apart."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path == Path(protocol.__file__):
+            continue
+        for line, text in string_literals(path.read_text()):
+            assert text not in PROTOCOL_TAGS, (f"{path.relative_to(PACKAGE)}:{line} spells out "
+                                               f"{text!r}: use actorlab.trace.protocol")

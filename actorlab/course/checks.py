@@ -35,10 +35,11 @@ import threading
 import time
 from collections import Counter
 
+from ..otp.gen_server import missing_callback
 from ..runtime import (DeadlockError, Exit, Node, RunawayError, current_node, reset, spawn)
 from ..runtime.errors import user_frame
-from ..trace import Event, Pid, Ref, Trace, short
-from ..trace.protocol import is_normal
+from ..trace import Event, Pid, Trace, short
+from ..trace.protocol import is_gen_call, is_gen_cast, is_normal
 
 MAX_STEPS = 200_000
 """A check's budget per shell action, in scheduler steps: far more than any answer needs."""
@@ -227,9 +228,9 @@ def death_text(pid: Pid) -> str | None:
     taken = [e.data["msg"] for e in current_node().trace.events
              if e.kind == "receive" and e.pid == pid and e.step < ended.step]
     last = taken[-1] if taken else None
-    if type(last) is tuple and len(last) == 2 and last[0] == "$gen_cast":
+    if is_gen_cast(last):
         what = f"the cast {short(last[1], 60)}"
-    elif type(last) is tuple and len(last) == 3 and last[0] == "$gen_call":
+    elif is_gen_call(last):
         what = f"the call {short(last[2], 60)}"
     elif last is not None:
         what = f"the message {short(last, 60)}"
@@ -260,8 +261,8 @@ def reason_text(reason: Any) -> str:
         callback = callback_that_returned(reason)
         return (f"its {callback} returned {short(reason[1], 60)}, which a GenServer cannot "
                 f"act on: return {RETURNS.get(callback, 'a tuple the GenServer knows')}")
-    if isinstance(reason, RuntimeError) and "clause was provided" in str(reason):
-        callback = "handle_call" if "handle_call" in str(reason) else "handle_cast"
+    callback = missing_callback(reason)
+    if callback is not None:
         return (f"it has no {callback} of its own (GenServer's default crashes): define "
                 f"{callback}")
     if isinstance(reason, BaseException):
@@ -294,9 +295,9 @@ def callback_that_returned(reason: tuple) -> str:
              if e.kind == "receive" and e.pid == ended.pid and e.step < ended.step
              and not _answers_a_call(e.data["msg"], calls)]
     last = taken[-1] if taken else None
-    if type(last) is tuple and len(last) == 3 and last[0] == "$gen_call":
+    if is_gen_call(last):
         return "handle_call"
-    if type(last) is tuple and len(last) == 2 and last[0] == "$gen_cast":
+    if is_gen_cast(last):
         return "handle_cast"
     return "handle_info" if taken else "init"
 
@@ -369,44 +370,10 @@ def _blocking(name: str, value: Any, used: set[str]) -> str | None:
 
 # -- rules read off a trace -------------------------------------------------------------
 
-def _refs(term: Any) -> set[Ref]:
-    if type(term) is Ref:
-        return {term}
-    if isinstance(term, (tuple, list)):
-        return set().union(*map(_refs, term)) if term else set()
-    return set()
-
-
-def unread_messages(trace: Trace) -> list[Event]:
-    """Sends whose message was delivered but never received (still in a mailbox, or lost
-    with its receiver)."""
-    taken = {e.data["sent"] for e in trace.events if e.kind == "receive"}
-    return [e for e in trace.events
-            if e.kind == "send" and e.data["delivered"] and e.step not in taken]
-
-
 def self_waits(trace: Trace) -> list[Event]:
     """Blocks where a process waits for a reply from itself: a call to itself."""
     return [e for e in trace.events
             if e.kind == "block" and e.data["waiting_for"] == e.pid]
-
-
-def unanswered_requests(trace: Trace) -> list[Event]:
-    """Requests (a send carrying a ref, then a wait for that ref) that got no reply back."""
-    events = trace.events
-    answered: set[tuple[Pid, Ref]] = set()
-    for event in events:
-        if event.kind == "receive":
-            for ref in _refs(event.data["msg"]):
-                answered.add((event.pid, ref))
-    pending = []
-    for event in events:
-        if event.kind != "block" or event.data["waiting_for"] is None:
-            continue
-        for ref in _refs(event.data["pattern"]):
-            if (event.pid, ref) not in answered:
-                pending.append(event)
-    return pending
 
 
 def describe_step(trace: Trace, event: Event) -> str:

@@ -19,7 +19,8 @@ from typing import Any, Callable
 
 from ..runtime import (ANY, DeadlockError, ReceiveTimeout, current_node, make_ref, now,
                        process_info, receive, self_pid, send, spawn)
-from ..trace import Ref, short
+from ..trace import short
+from ..trace.protocol import hand_call, hand_cast, is_hand_call
 from .checks import Check, crash_text, exit_of, spawn_learner
 
 
@@ -27,7 +28,7 @@ def _reference_server() -> None:
     """Answers every call with ("got", request); ignores casts."""
     while True:
         message = receive()
-        if message[0] == "call":
+        if is_hand_call(message):
             _, caller, ref, request = message
             send(caller, (ref, ("got", request)))
 
@@ -101,8 +102,7 @@ def _unanswered(server: Any) -> str:
     asked = [e.data["msg"] for e in events
              if e.kind == "send" and e.pid == self_pid() and e.data["to"] == server]
     request = asked[0] if asked else None
-    if not (type(request) is tuple and len(request) == 4 and request[0] == "call"
-            and type(request[2]) is Ref):
+    if not is_hand_call(request):
         return (f"the server got {short(request)}, which is not a call in this protocol: send "
                 "('call', self_pid(), ref, request)")
     if request[1] != self_pid():
@@ -119,8 +119,8 @@ def check_counter_server(server: Callable) -> None:
         pid = spawn_learner(check, server, 0, label="counter")
         if pid is None:
             return
-        send(pid, ("cast", ("add", 5)))
-        send(pid, ("cast", ("add", 2)))
+        send(pid, hand_cast(("add", 5)))
+        send(pid, hand_cast(("add", 2)))
         reply = _get(check, pid)
         if reply is _NO_REPLY:
             return
@@ -134,7 +134,7 @@ def check_counter_server(server: Callable) -> None:
             return
         left = (process_info(pid) or {}).get("messages")
         check.expect(not left, "nothing was left unread", f"still in its mailbox: {left}")
-        send(pid, ("cast", ("add", 1)))
+        send(pid, hand_cast(("add", 1)))
         again = _get(check, pid, "a second 'get' call, after one more cast,")
         if again is not _NO_REPLY:
             check.expect(again == 8, "after one more cast, a second 'get' answered 8: it keeps "
@@ -150,7 +150,7 @@ _PROTOCOL = ("A cast arrives as ('cast', ('add', k)); a call as ('call', caller,
 def _get(check: Check, pid: Any, what: str = "the 'get' call") -> Any:
     """Call "get"; the answer, or _NO_REPLY with the reason noted in `check`."""
     ref = make_ref()
-    send(pid, ("call", self_pid(), ref, "get"))
+    send(pid, hand_call(self_pid(), ref, "get"))
     try:
         return receive((ref, ANY), timeout=100)[1]
     except ReceiveTimeout:

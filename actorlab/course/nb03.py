@@ -10,6 +10,7 @@ from typing import Any, Callable
 from ..runtime import (ANY, DeadlockError, ReceiveTimeout, current_node, is_alive, make_ref,
                        receive, self_pid, send, spawn)
 from ..trace import short
+from ..trace.protocol import hand_call, hand_cast, is_hand_call
 from .checks import (Check, crash_text, describe_step, exit_of, fresh_node, self_waits,
                      spawn_learner)
 
@@ -19,7 +20,7 @@ NUMBERS = [1, 2, 3, 6]
 def call(server: Any, request: Any, timeout: float | None = None) -> Any:
     """Notebook 02's hand-built call (the checks' own copy)."""
     ref = make_ref()
-    send(server, ("call", self_pid(), ref, request))
+    send(server, hand_call(self_pid(), ref, request))
     return receive((ref, ANY), timeout=timeout)[1]
 
 
@@ -76,9 +77,9 @@ def _program_a() -> None:
     def server() -> None:
         while True:
             message = receive()
-            if message[0] == "call":
+            if is_hand_call(message):
                 _, caller, ref, _ = message
-                send(self_pid(), ("cast", "note it down"))
+                send(self_pid(), hand_cast("note it down"))
                 send(caller, (ref, "done"))
 
     call(spawn(server, label="A"), "work")

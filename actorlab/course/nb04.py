@@ -28,12 +28,13 @@ from typing import Any, Callable
 
 from ..runtime import ANY, ReceiveTimeout, current_node, make_ref, receive, self_pid, send
 from ..trace import Pid, short
+from ..trace.protocol import hand_call, hand_cast, is_hand_call
 from .checks import Check, crash_text, exit_of, explain, spawn_learner
 
 
 def _call(server: Any, request: Any) -> Any:
     ref = make_ref()
-    send(server, ("call", self_pid(), ref, request))
+    send(server, hand_call(self_pid(), ref, request))
     return receive((ref, ANY), timeout=100)[1]
 
 
@@ -57,9 +58,9 @@ def check_store(serve: Callable, store_callbacks: Any) -> None:
         pid = spawn_learner(check, serve, store_callbacks, None, label="store")
         if pid is None:
             return
-        send(pid, ("cast", ("put", "cat", "meow")))
-        send(pid, ("cast", ("put", "dog", "woof")))
-        send(pid, ("cast", ("put", "cat", "purr")))
+        send(pid, hand_cast(("put", "cat", "meow")))
+        send(pid, hand_cast(("put", "dog", "woof")))
+        send(pid, hand_cast(("put", "cat", "purr")))
         try:
             cat, bird = _call(pid, ("get", "cat")), _call(pid, ("get", "bird"))
         except ReceiveTimeout:
@@ -131,7 +132,7 @@ def check_serve_info(serve: Callable) -> None:
         pid = spawn_learner(check, serve, Recorder(), None, label="server")
         if pid is None:
             return
-        send(pid, ("cast", "hello"))
+        send(pid, hand_cast("hello"))
         send(pid, "a plain message")
         try:
             seen = _call(pid, "what did you see?")
@@ -140,7 +141,7 @@ def check_serve_info(serve: Callable) -> None:
             return
         infos = _infos()
         wanted = [("cast", "hello"), ("info", "a plain message")]
-        if any(type(m) is tuple and m[:1] == ("call",) for m in infos):
+        if any(is_hand_call(m) for m in infos):
             check.fail("handle_info also got a call, after handle_call had answered it: use "
                        "elif, so that each message goes to exactly one callback")
         elif seen == wanted:

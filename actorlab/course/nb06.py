@@ -86,6 +86,7 @@ from ..otp import GenServer
 from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, receive, run_for,
                        whereis)
 from ..trace import Pid, short
+from ..trace.protocol import is_gen_call, is_gen_cast
 from .checks import Check, exit_of, reason_text, run_quietly, start_learner
 
 
@@ -123,8 +124,7 @@ def _called(caller: Pid, server: Pid, tag: str) -> bool:
     for event in current_node().trace.events:
         if event.kind == "send" and event.pid == caller and event.data["to"] == server:
             msg = event.data["msg"]
-            if type(msg) is tuple and len(msg) == 3 and msg[0] == "$gen_call" and \
-                    type(msg[2]) is tuple and msg[2][:1] == (tag,):
+            if is_gen_call(msg) and type(msg[2]) is tuple and msg[2][:1] == (tag,):
                 return True
     return False
 
@@ -156,12 +156,12 @@ def _to_room(doorman: Pid, room: Pid) -> str | None:
     if not sent:
         return None
     message = sent[0]
-    if not (type(message) is tuple and message[:1] in (("$gen_cast",), ("$gen_call",))):
+    if not (is_gen_cast(message) or is_gen_call(message)):
         return (f"the doorman sent {short(message)} with send: a GenServer gets in handle_cast "
                 "only what GenServer.cast sends (a plain message goes to handle_info). Use "
                 "GenServer.cast(room_name, ('enter', who))")
-    if message[0] == "$gen_cast" and not (type(message[1]) is tuple and
-                                          message[1][:1] == ("enter",)):
+    if is_gen_cast(message) and not (type(message[1]) is tuple and
+                                     message[1][:1] == ("enter",)):
         return (f"you cast {short(message[1])} to the room: a Room takes the cast "
                 "('enter', who)")
     return None

@@ -34,6 +34,7 @@ from ..otp import GenServer
 from ..runtime import (DeadlockError, Exit, ReceiveTimeout, current_node, now, receive,
                        self_pid, send, sleep, spawn)
 from ..trace import Trace, short
+from ..trace.protocol import is_gen_call, is_gen_cast
 from .checks import Check, fresh_node, reason_text, run_quietly
 
 WORK_MS = 10
@@ -198,14 +199,17 @@ def _one_converter() -> Callable[[int], int]:
     return lambda amount: GenServer.call(converter, ("convert", amount))
 
 
+def _converts(message: Any) -> bool:
+    """Whether `message` is a GenServer call ("convert", amount)."""
+    return is_gen_call(message) and type(message[2]) is tuple and message[2][:1] == ("convert",)
+
+
 def _work_done(trace: Trace) -> dict[Any, int]:
     """How many ("convert", amount) calls each process received."""
     names = trace.names()
     counts: dict[Any, int] = {}
     for event in trace.events:
-        message = event.data.get("msg") if event.kind == "receive" else None
-        if (type(message) is tuple and len(message) == 3 and message[0] == "$gen_call"
-                and type(message[2]) is tuple and message[2][:1] == ("convert",)):
+        if event.kind == "receive" and _converts(event.data["msg"]):
             key = (event.pid, names.get(event.pid, ""))
             counts[key] = counts.get(key, 0) + 1
     return counts
@@ -213,10 +217,7 @@ def _work_done(trace: Trace) -> dict[Any, int]:
 
 def _callers_of_convert(trace: Trace) -> set:
     """The processes that sent a ("convert", amount) call to another process."""
-    return {e.pid for e in trace.events
-            if e.kind == "send" and type(e.data["msg"]) is tuple and len(e.data["msg"]) == 3
-            and e.data["msg"][0] == "$gen_call" and type(e.data["msg"][2]) is tuple
-            and e.data["msg"][2][:1] == ("convert",)}
+    return {e.pid for e in trace.events if e.kind == "send" and _converts(e.data["msg"])}
 
 
 def check_pool(pool: Callable) -> None:
@@ -240,8 +241,7 @@ def check_pool(pool: Callable) -> None:
                  if answer != amount * RATE]
         if wrong:
             amount, answer = wrong[0]
-            cast = any(e.kind == "send" and type(e.data["msg"]) is tuple
-                       and e.data["msg"][:1] == ("$gen_cast",) for e in run.trace.events)
+            cast = any(e.kind == "send" and is_gen_cast(e.data["msg"]) for e in run.trace.events)
             check.fail(f"ask({amount}) answered {short(answer)}, not {amount * RATE}: " +
                        ("a cast answers 'ok' at once, without the converter's answer. Call "
                         "it: return GenServer.call(converter, ('convert', amount))" if cast else
@@ -328,17 +328,17 @@ def _race(counter_module: type, bump: Callable, seed: int | None) -> tuple[Any, 
         return ("get", exit_.reason), node.trace
 
 
-def _sent_by(trace: Trace, name: str, tag: str) -> list[tuple]:
-    """The messages tagged `tag` that the process called `name` sent."""
+def _sent_by(trace: Trace, name: str, kind: Callable[[Any], bool]) -> list[tuple]:
+    """The messages of a `kind` (`is_gen_call`, `is_gen_cast`) that the process called
+    `name` sent."""
     pids = [pid for pid, label in trace.names().items() if label == name]
     return [e.data["msg"] for e in trace.events
-            if e.kind == "send" and e.pid in pids and type(e.data["msg"]) is tuple
-            and e.data["msg"][:1] == (tag,)]
+            if e.kind == "send" and e.pid in pids and kind(e.data["msg"])]
 
 
 def _calls_by(trace: Trace, name: str) -> list[Any]:
     """The requests of the calls the process called `name` made."""
-    return [msg[2] for msg in _sent_by(trace, name, "$gen_call") if len(msg) == 3]
+    return [msg[2] for msg in _sent_by(trace, name, is_gen_call)]
 
 
 def check_atomic(counter_module: type, bump: Callable) -> None:
@@ -355,7 +355,7 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
             check.fail(f"GenServer.start(SafeCounter, 0) returned {short(detail)}: init must "
                        "return ('ok', n)")
             return
-        cast = any(_sent_by(trace, name, "$gen_cast") for name in ("ann", "bob", "cat"))
+        cast = any(_sent_by(trace, name, is_gen_cast) for name in ("ann", "bob", "cat"))
         if cast and kind != "count":
             crashed = (f"{counter_module.__name__} has no handle_cast, so the first cast crashed "
                        "the counter"
@@ -388,7 +388,7 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
                              "n + 1, n + 1)")
         calls = _calls_by(trace, "ann")
         if not calls:
-            casts = _sent_by(trace, "ann", "$gen_cast")
+            casts = _sent_by(trace, "ann", is_gen_cast)
             check.fail("safe_bump casts: that cannot lose an update either, but the caller "
                        "never learns the new count, nor when it changed. Make it a call, "
                        "GenServer.call(counter, 'increment')" if casts else
@@ -448,7 +448,7 @@ def _first_lost_write(trace: Trace) -> str:
     names, count = trace.names(), 0
     for event in trace.events:
         message = event.data.get("msg") if event.kind == "receive" else None
-        if not (type(message) is tuple and len(message) == 3 and message[0] == "$gen_call"):
+        if not is_gen_call(message):
             continue
         request, caller = message[2], message[1][0]
         if request == "increment":

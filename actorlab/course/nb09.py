@@ -26,8 +26,8 @@ from typing import Any, Callable
 
 from ..otp import DynamicSupervisor, GenServer, Registry
 from ..runtime import Exit, RunawayError, current_node, exit, is_alive, note, run_for, whereis
-from ..trace.protocol import is_normal
 from ..trace import Pid, short
+from ..trace.protocol import is_gen_call, is_gen_cast, is_normal
 from ..views.model import lane_names
 from .checks import (Check, describe_step, fresh_node, reason_text, run_quietly,
                      start_learner)
@@ -239,9 +239,8 @@ def _check_heard(check: Check, room: Pid, members: dict, wanted: list, ok: str,
 def _check_casts_only(check: Check, room: Pid, members: set) -> None:
     """The rule of step 4: a room casts to its members, never calls or sends raw."""
     sent = _sends(room, members)
-    calls = [(step, m) for step, m in sent if type(m) is tuple and m[:1] == ("$gen_call",)]
-    raw = [(step, m) for step, m in sent if not (type(m) is tuple and m[:1] in
-                                                 (("$gen_call",), ("$gen_cast",)))]
+    calls = [(step, m) for step, m in sent if is_gen_call(m)]
+    raw = [(step, m) for step, m in sent if not (is_gen_call(m) or is_gen_cast(m))]
     if calls:
         step, _ = calls[0]
         check.fail(f"at step {step} the room called a member (GenServer.call) and waited for "
@@ -425,8 +424,7 @@ def check_bot(bot: type, room: type) -> None:
             _bot_scenario(check, bot, room)
         except RunawayError:
             said = [m for _, m in _sends(whereis("bot"), set(current_node().trace.names()))
-                    if type(m) is tuple and m[:1] == ("$gen_cast",) and
-                    type(m[1]) is tuple and m[1][:1] == ("say",)]
+                    if is_gen_cast(m) and type(m[1]) is tuple and m[1][:1] == ("say",)]
             if len(said) < 10:
                 raise
             check.fail(f"never settled: the bot answered every line, its own included. Each "
@@ -490,7 +488,7 @@ def _no_cycle(check: Check, room: Pid, the_bot: Pid) -> bool:
     if not cycles:
         return True
     where = describe_step(trace, cycles[0])
-    if any(type(m) is tuple and m[:1] == ("$gen_call",) for _, m in _sends(room, {the_bot})):
+    if any(is_gen_call(m) for _, m in _sends(room, {the_bot})):
         check.fail(f"a call cycle at {where}: the room called the bot, and the bot called "
                    "the room back, so each waited for the other until a timeout. Your Room "
                    "calls its members: pass lines on with GenServer.cast (step 1)")
@@ -517,14 +515,13 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
     """Is the bot's line `answer` in the history, right after the lines `before`?"""
     trace = current_node().trace
     said = [step for step, m in _sends(the_bot, set(trace.names()))
-            if type(m) is tuple and m[:1] == ("$gen_call",) and type(m[2]) is tuple
-            and m[2][:1] == ("say",)]
+            if is_gen_call(m) and type(m[2]) is tuple and m[2][:1] == ("say",)]
     if said:
         check.fail(f"at step {said[0]} the bot called the room with ('say', ...): a room "
                    "takes ('say', who, text) as a cast. Use GenServer.cast")
         return False
     for event in trace.events:
-        if event.kind == "exit" and event.data["reason"] not in ("normal", "shutdown"):
+        if event.kind == "exit" and not is_normal(event.data["reason"]):
             if event.pid == the_bot:
                 reason = event.data["reason"]
                 check.fail(f"the bot exited at {describe_step(trace, event)}: "
@@ -539,7 +536,7 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
         return False
     wanted = before + [("bot", answer)]
     asked = [m for _, m in _sends(the_bot, {room})
-             if type(m) is tuple and m[:1] == ("$gen_call",) and m[2] == "members"]
+             if is_gen_call(m) and m[2] == "members"]
     if history == wanted and len(asked) == (2 if later else 1):
         return check.expect(True, f"asked 'who is here?'{' again' if later else ''}, the bot "
                             f"called the room for its members and said '{answer}'", "")

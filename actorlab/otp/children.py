@@ -27,6 +27,7 @@ from typing import Any
 from ..runtime import (ANY, BadArgument, Exit, Pid, ReceiveTimeout, exit, monitor, note, now,
                        receive, unlink)
 from ..trace import short
+from ..trace.protocol import child_started_note, is_normal, shutdown_note
 from .gen_server import GenServer
 
 RESTARTS = ("permanent", "transient", "temporary")
@@ -163,8 +164,7 @@ def start_child(spec: dict, replaces: Pid | None = None, *, tag_crash: bool = Tr
         return ("error", ("EXIT", error) if tag_crash else error)
     if type(result) is tuple and len(result) == 2 and result[0] == "ok":
         note(f"{'restarted' if replaces else 'started'} child {spec['id']!r}",
-             {"event": "child_started", "id": spec["id"], "child": result[1],
-              "type": spec["type"], "replaces": replaces})
+             child_started_note(spec["id"], result[1], spec["type"], replaces))
         return result
     if result == "ignore" or (type(result) is tuple and len(result) == 2 and
                               result[0] == "error"):
@@ -175,7 +175,7 @@ def start_child(spec: dict, replaces: Pid | None = None, *, tag_crash: bool = Tr
 def give_up() -> None:
     """Note that a supervisor reached its restart intensity and is shutting down."""
     note("reached max restart intensity: shutting down",
-         {"event": "shutdown", "reason": "reached_max_restart_intensity"})
+         shutdown_note("reached_max_restart_intensity"))
 
 
 def shutdown(pid: Pid, how: Any) -> Any:
@@ -208,9 +208,7 @@ def should_restart(restart: str, reason: Any) -> bool:
     if restart == "permanent":
         return True
     if restart == "transient":
-        normal = reason in ("normal", "shutdown") or \
-            (type(reason) is tuple and len(reason) == 2 and reason[0] == "shutdown")
-        return not normal
+        return not is_normal(reason)
     return False
 
 

@@ -27,6 +27,8 @@ from typing import Any
 from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, demonitor, exit, log,
                        monitor, receive, self_pid, send, spawn, spawn_link, unlink)
 from ..trace import short
+from ..trace.protocol import (ACK, gen_call, gen_cast, gen_stop, is_gen_call, is_gen_cast,
+                              is_gen_stop, is_normal, is_tagged)
 from .names import check_registrable, on_node, register_name, unregister_name, whereis_name
 
 DEFAULT_TIMEOUT = 5000
@@ -62,12 +64,10 @@ class GenServer:
                                   "returning ('ok', state)")
 
     def handle_call(self, request: Any, from_: tuple, state: Any) -> Any:
-        raise RuntimeError(f"attempted to call GenServer {self_pid()!r} but no "
-                           "handle_call/3 clause was provided")
+        raise _no_clause("call", "handle_call", 3)
 
     def handle_cast(self, message: Any, state: Any) -> Any:
-        raise RuntimeError(f"attempted to cast GenServer {self_pid()!r} but no "
-                           "handle_cast/2 clause was provided")
+        raise _no_clause("cast", "handle_cast", 2)
 
     def handle_info(self, message: Any, state: Any) -> Any:
         log(f"[error] {type(self).__name__} {self_pid()!r} received unexpected message in "
@@ -142,7 +142,7 @@ class GenServer:
         # The monitor's ref is also an alias: the tag of the request. If we stop waiting,
         # the alias goes with the monitor, and a late reply is dropped, as in OTP 24+.
         tag = monitor(pid, alias=True)
-        send(pid, ("$gen_call", (self_pid(), tag), request))
+        send(pid, gen_call((self_pid(), tag), request))
         try:
             answer = receive(OneOf((tag, ANY), ("DOWN", tag, ANY, ANY, ANY)),
                              timeout=timeout, waiting_for=pid)
@@ -162,7 +162,7 @@ class GenServer:
         except BadArgument:         # e.g. an unknown registry: Elixir's cast rescues it too
             return "ok"
         if type(pid) is Pid:        # not None, nor a name on another node
-            send(pid, ("$gen_cast", message))
+            send(pid, gen_cast(message))
         return "ok"
 
     @staticmethod
@@ -189,7 +189,7 @@ class GenServer:
                               "this node is not part of a cluster")
         pid = _running(found, where)
         ref = monitor(pid)
-        send(pid, ("$gen_stop", (self_pid(), ref), reason))
+        send(pid, gen_stop((self_pid(), ref), reason))
         try:
             down = receive(("DOWN", ref, ANY, ANY, ANY), timeout=timeout, waiting_for=pid)
         except ReceiveTimeout:
@@ -198,6 +198,39 @@ class GenServer:
         if down[4] != reason:
             raise Exit((down[4], where))
         return "ok"
+
+
+def missing_callback(reason: Any) -> str | None:
+    """Which callback a server did not define, if `reason` is the error that GenServer's
+    default raised when the server was called ("handle_call") or cast to ("handle_cast");
+    else None.
+
+    >>> from actorlab import reset
+    >>> _ = reset(log=None)
+    >>> class Bare(GenServer):
+    ...     def init(self, arg):
+    ...         return ("ok", arg)
+    >>> _, pid = GenServer.start(Bare)
+    >>> try:
+    ...     GenServer.call(pid, "hello")
+    ... except Exit as exit_:
+    ...     missing_callback(exit_.reason[0])
+    'handle_call'
+    """
+    return getattr(reason, "missing_callback", None) if isinstance(reason, RuntimeError) else None
+
+
+def _no_clause(action: str, callback: str, arity: int) -> RuntimeError:
+    """Elixir's error for a call or cast to a server that does not define `callback`.
+
+    Its text is Elixir's, word for word (the twins compare it with the BEAM's), and it
+    stays a RuntimeError, as in Elixir; the callback's name rides along as an attribute,
+    so that `missing_callback` recognises it without reading the text.
+    """
+    error = RuntimeError(f"attempted to {action} GenServer {self_pid()!r} but no "
+                         f"{callback}/{arity} clause was provided")
+    error.missing_callback = callback
+    return error
 
 
 def _running(pid: Pid | tuple | None, where: tuple) -> Pid:
@@ -247,7 +280,7 @@ def _start(module: type[GenServer], arg: Any, name: Any, timeout: float | str | 
     pid = (spawn_link if link else spawn)(initial_call, arg, label=label)
     ref = monitor(pid)
     try:
-        answer = receive(OneOf(("$ack", pid, ANY), ("DOWN", ref, ANY, ANY, ANY)),
+        answer = receive(OneOf((ACK, pid, ANY), ("DOWN", ref, ANY, ANY, ANY)),
                          timeout=_forever(timeout)[0], waiting_for=pid)
     except ReceiveTimeout:
         unlink(pid)                 # first, as OTP does: its death is no news to the caller
@@ -265,7 +298,7 @@ def _init_it(starter: Pid, parent: Pid, module: type[GenServer], arg: Any, name:
     taken it since.
     """
     if name is not None and register_name(name, self_pid()) != "yes":
-        send(starter, ("$ack", self_pid(), ("error", ("already_started", whereis_name(name)))))
+        send(starter, (ACK, self_pid(), ("error", ("already_started", whereis_name(name)))))
         return
     callbacks = module()
     try:
@@ -276,24 +309,20 @@ def _init_it(starter: Pid, parent: Pid, module: type[GenServer], arg: Any, name:
         _ack_and_exit(starter, name, ("error", error), error)
     if result == "ignore":
         _ack_and_exit(starter, name, "ignore", "normal")
-    if _is(result, "stop", 2):
+    if is_tagged(result, "stop", 2):
         _ack_and_exit(starter, name, ("error", result[1]), result[1])
-    if not (_is(result, "ok", 2) or _is(result, "ok", 3)):
+    if not (is_tagged(result, "ok", 2) or is_tagged(result, "ok", 3)):
         bad = ("bad_return_value", result)
         _ack_and_exit(starter, name, ("error", bad), bad)
-    send(starter, ("$ack", self_pid(), ("ok", self_pid())))
+    send(starter, (ACK, self_pid(), ("ok", self_pid())))
     _Server(callbacks, parent, name).loop(result[1], result[2] if len(result) == 3 else None)
 
 
 def _ack_and_exit(starter: Pid, name: Any, answer: Any, reason: Any) -> None:
     if name is not None:
         unregister_name(name)
-    send(starter, ("$ack", self_pid(), answer))
+    send(starter, (ACK, self_pid(), answer))
     exit(reason)
-
-
-def _is(result: Any, tag: str, size: int) -> bool:
-    return type(result) is tuple and len(result) == size and result[0] == tag
 
 
 # -- the loop ----------------------------------------------------------------------
@@ -321,14 +350,14 @@ class _Server:
             state, extra = self._handle(message, state)
 
     def _handle(self, message: Any, state: Any) -> tuple[Any, Any]:
-        if _is(message, "$gen_call", 3):
+        if is_gen_call(message):
             _, from_, request = message
             return self._dispatch("handle_call", request, state, from_)
-        if _is(message, "$gen_cast", 2):
+        if is_gen_cast(message):
             return self._dispatch("handle_cast", message[1], state)
-        if _is(message, "$gen_stop", 3):
+        if is_gen_stop(message):
             self._terminate(message[2], state)
-        if _is(message, "EXIT", 3) and message[1] == self.parent:
+        if is_tagged(message, "EXIT", 3) and message[1] == self.parent:
             self._terminate(message[2], state)     # only seen when trapping exits
         return self._dispatch("handle_info", message, state)
 
@@ -342,15 +371,15 @@ class _Server:
             self._terminate(exit_.reason, state)
         except Exception as error:
             self._terminate(error, state)
-        if from_ is not None and (_is(result, "reply", 3) or _is(result, "reply", 4)):
+        if from_ is not None and (is_tagged(result, "reply", 3) or is_tagged(result, "reply", 4)):
             GenServer.reply(from_, result[1])
             return result[2], result[3] if len(result) == 4 else None
-        if _is(result, "noreply", 2) or _is(result, "noreply", 3):
+        if is_tagged(result, "noreply", 2) or is_tagged(result, "noreply", 3):
             return result[1], result[2] if len(result) == 3 else None
-        if from_ is not None and _is(result, "stop", 4):
+        if from_ is not None and is_tagged(result, "stop", 4):
             _, reason, reply, state = result
             self._terminate(reason, state, reply_to=(from_, reply))
-        if _is(result, "stop", 3):
+        if is_tagged(result, "stop", 3):
             self._terminate(result[1], result[2])
         self._terminate(("bad_return_value", result), state)
 
@@ -371,7 +400,7 @@ class _Server:
             reason, reply_to = error, None
         if reply_to is not None:
             GenServer.reply(*reply_to)
-        if not _is_normal(reason):
+        if not is_normal(reason):
             self._report(reason, state)
         exit(reason)
 
@@ -387,14 +416,9 @@ def _after(extra: Any) -> tuple[float | None, Any]:
     """What a callback's extra element asks for: (receive timeout, continue argument)."""
     if extra is None or extra == "hibernate":
         return None, None
-    if _is(extra, "continue", 2):
+    if is_tagged(extra, "continue", 2):
         return None, extra[1]
     if isinstance(extra, (int, float)) and not isinstance(extra, bool):
         return extra, None
     raise RuntimeError(f"bad timeout or action in a callback's return: {short(extra)}")
-
-
-def _is_normal(reason: Any) -> bool:
-    """Exits that are not errors: nobody is told, nothing is logged."""
-    return reason in ("normal", "shutdown") or _is(reason, "shutdown", 2)
 

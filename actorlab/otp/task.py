@@ -19,6 +19,7 @@ from typing import Any, Callable
 
 from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, Ref, demonitor,
                        exit, monitor, now, receive, self_pid, send, spawn_link, unlink)
+from ..trace.protocol import TASK_REF
 from .gen_server import _forever
 
 
@@ -36,7 +37,7 @@ class Task:
         owner = self_pid()
         pid = spawn_link(_run, fn, args, owner, label=getattr(fn, "__name__", "task"))
         ref = monitor(pid, alias=True)
-        send(pid, ("$task_ref", ref))
+        send(pid, (TASK_REF, ref))
         return Task(pid, ref, owner)
 
     @staticmethod
@@ -146,5 +147,5 @@ def _wait(task: Task, timeout: float | None, action: str) -> tuple | None:
 
 
 def _run(fn: Callable, args: tuple, owner: Pid) -> None:
-    _, ref = receive(("$task_ref", ANY))
+    _, ref = receive((TASK_REF, ANY))
     send(ref, (ref, fn(*args)))

@@ -29,7 +29,7 @@ register   name, by        unregister name, by  -- `pid` is the process named, `
 note       text, data      -- written by `note()`; data is any term, or None. The otp
            supervisors note {"event": "child_started", "id", "child", "type",
            "replaces" (the pid it restarts, or None)} and {"event": "shutdown",
-           "reason"}: the supervision tree.
+           "reason"}: the supervision tree (see protocol.py).
 cycle      cycle (pids): a cycle of processes each waiting for the next
 deadlock   waiting (pids): the shell waited and nothing could wake it
 runaway    suspended (pids): a shell action ran past its budget; these processes, about

@@ -14,6 +14,7 @@ import graphviz
 
 from ..runtime import BadArgument
 from ..trace import Pid, Trace, short
+from ..trace.protocol import is_child_started
 from .model import lane_names
 from .render import FONT, View, label
 from .state import ProcessState, replay_states
@@ -117,7 +118,7 @@ class SupervisionTree(View):
         by_pid: dict[Pid, dict] = {}
         for event in events:
             info = event.data["data"] if event.kind == "note" else None
-            if not (isinstance(info, dict) and info.get("event") == "child_started"):
+            if not is_child_started(info):
                 continue
             entry = by_pid.pop(info["replaces"], None)
             if entry is None:

@@ -19,10 +19,10 @@ from typing import Any, Iterable
 
 from ..runtime import BadArgument
 from ..trace import Event, Pid, Ref, Trace, describe_pattern, short
+from ..trace.protocol import is_gen_call, is_gen_cast, is_hand_call, is_hand_cast, is_system
 from ..trace.text import SIGNAL_OUTCOMES
 
-# Messages the OTP layer exchanges for its own bookkeeping: hidden by hide_system=True.
-SYSTEM_TAGS = ("$ack", "$task_ref", "$gen_stop")
+# Events of OTP's bookkeeping, hidden by hide_system=True (as are its messages, `is_system`).
 SYSTEM_KINDS = ("alias", "unalias", "demonitor", "monitor")
 LONG = 200   # labels are cut here; the drawing cuts them again to what fits (its `width`)
 
@@ -121,25 +121,23 @@ def lane_names(trace: Trace) -> dict[Pid, str]:
 def message_role(message: Any, alias: Any) -> tuple[str, str]:
     """(role, label text) of a message, naming calls, casts and replies as such.
 
-    Both OTP's shapes (`("$gen_call", (pid, tag), request)`, `("$gen_cast", msg)`) and the
-    course's hand-built ones (`("call", pid, ref, request)`, `("cast", msg)`) count; a
-    reply is a pair tagged with a ref, `(ref, reply)`.
+    Both OTP's shapes (`GenServer.call` and `cast`) and the course's hand-built ones
+    count (see `actorlab.trace.protocol`); a reply is a pair tagged with a ref,
+    `(ref, reply)`.
 
     >>> message_role(("call", Pid(0), Ref(1), "get"), None)
     ('call', "call 'get'")
     """
-    if type(message) is tuple and message:
-        head = message[0]
-        if head == "$gen_call" and len(message) == 3:
-            return "call", f"call {short(message[2], LONG)}"
-        if head == "call" and len(message) == 4 and type(message[2]) is Ref:
-            return "call", f"call {short(message[3], LONG)}"
-        if head in ("$gen_cast", "cast") and len(message) == 2:
-            return "cast", f"cast {short(message[1], LONG)}"
-        if type(head) is Ref and len(message) == 2:
-            return "reply", f"reply {short(message[1], LONG)}"
-        if type(head) is str and head in SYSTEM_TAGS:
-            return "system", short(message, LONG)
+    if is_gen_call(message):
+        return "call", f"call {short(message[2], LONG)}"
+    if is_hand_call(message):
+        return "call", f"call {short(message[3], LONG)}"
+    if is_gen_cast(message) or is_hand_cast(message):
+        return "cast", f"cast {short(message[1], LONG)}"
+    if type(message) is tuple and len(message) == 2 and type(message[0]) is Ref:
+        return "reply", f"reply {short(message[1], LONG)}"
+    if is_system(message):
+        return "system", short(message, LONG)
     return "message", short(message, LONG)
 
 
