@@ -16,15 +16,17 @@ state              who reads (R) or writes (W) it
 P's mailbox        a send to P (or an EXIT or DOWN message to P) adds to it. Two
                    sends to the same process are dependent unless their messages
                    are equal: the mailbox order may change which message a
-                   (selective) receive takes. A receive that finds nothing with
-                   `timeout=0` (a *poll*) depends on any send of a message it
-                   would have taken. A receive that takes a message commutes with
-                   sends (the message it takes is older), and so does one that
-                   blocks (it is woken later).
+                   (selective) receive takes. A receive with `timeout=0` (a
+                   *poll*) depends on every send of a message it could take: before
+                   the send it finds nothing. Any other receive commutes with
+                   sends: one that takes a message takes an older one, and one that
+                   blocks is woken later and takes the same.
 ("alive", P)       R every transition of P itself; a send, link, unlink, monitor,
-                   demonitor, register, is_alive of P; W P's exit, whoever causes
-                   it (P ends, or a signal kills it). So a link or a monitor and
-                   the exit of its process are dependent (EXIT or DOWN, or not).
+                   demonitor, register, is_alive of P; the exit of a process P
+                   links to or monitors; W P's exit, whoever causes it (P ends, or a
+                   signal kills it). So a link or a monitor and the exit of its
+                   process are dependent (EXIT or DOWN, or not), and so are the
+                   exits of two linked or monitoring processes.
 ("link", P, Q)     W link and unlink between P and Q.
 ("trap", P)        W P's trap_exit; R an exit signal to P (trapped or not).
 ("name", N)        W register and unregister of N, and the exit of the process
@@ -115,6 +117,9 @@ class Reader:
     def __init__(self) -> None:
         self.names: dict[int, str] = {}          # pid number -> its registered name
         self.monitors: dict[int, int] = {}       # ref number -> the watched pid number
+        # pid number -> every process that linked to it or monitored it: whether its exit
+        # tells them depends on whether they are still alive.
+        self.watchers: dict[int, set[int]] = {}
 
     def footprint(self, actor: int | None, operation: tuple, events: list) -> Footprint:
         """The footprint of `actor`'s transition from `operation` (what it was about to
@@ -133,9 +138,8 @@ class Reader:
     def _operation(print_: Footprint, actor: int, operation: tuple, events: list) -> None:
         """What an operation does that leaves no trace event: whereis, trap_exit, ..."""
         kind = operation[0]
-        if kind == "receive" and operation[2] == 0 and \
-                not any(e.kind == "receive" for e in events):
-            print_.polls.append((actor, operation[1]))         # a poll that found nothing
+        if kind == "receive" and operation[2] == 0:
+            print_.polls.append((actor, operation[1]))  # a poll: it would have found less
         elif kind == "whereis":
             print_.reads.add(("name", operation[1]))
         elif kind == "trap_exit":
@@ -144,7 +148,11 @@ class Reader:
             print_.reads.add(("alive", operation[1].number))
             if kind == "process_info":
                 print_.polls.append((operation[1].number, None))   # it reads the mailbox
-        elif kind in ("exit", "link") and not events:
+        elif kind in ("link", "unlink"):      # whether or not it changed anything
+            peer = operation[1].number
+            print_.writes.add(("link", min(actor, peer), max(actor, peer)))
+            print_.reads.add(("alive", peer))
+        elif kind == "exit" and not events:
             print_.reads.add(("alive", operation[1].number))       # it found it dead
         elif kind in ("register", "unregister") and not events:
             print_.reads.add(("name", operation[1]))               # it found it taken
@@ -167,10 +175,13 @@ class Reader:
             peer = d["peer"].number
             print_.writes.add(("link", min(pid, peer), max(pid, peer)))
             print_.reads.add(("alive", peer))
+            self.watchers.setdefault(peer, set()).add(pid)
+            self.watchers.setdefault(pid, set()).add(peer)
         elif kind == "monitor":
             if d["target"] is not None:
                 self.monitors[d["ref"].number] = d["target"].number
                 print_.reads.add(("alive", d["target"].number))
+                self.watchers.setdefault(d["target"].number, set()).add(pid)
             if d["name"] is not None:
                 print_.reads.add(("name", d["name"]))
             if d["aliased"]:
@@ -187,6 +198,7 @@ class Reader:
                 print_.sends.append((to, d["msg"]))
         elif kind == "exit":
             print_.writes.add(("alive", pid))
+            print_.reads |= {("alive", watcher) for watcher in self.watchers.get(pid, ())}
             if pid in self.names:
                 print_.writes.add(("name", self.names.pop(pid)))
         elif kind == "register":
@@ -244,9 +256,9 @@ def predicted(node: Node, proc: Process) -> Footprint:
         if kind == "process_info":
             print_.polls.append((args[0].number, None))
     elif kind == "exit":
-        print_.everything = True            # a kill may run down a chain of links
+        _predict_exit(node, proc, args[0], args[1], print_)
     elif kind == "end":
-        _predict_end(proc, print_)
+        _predict_end(node, proc, args[0], print_)
     return print_
 
 
@@ -263,13 +275,36 @@ def _whom(node: Node, dest: Any, print_: Footprint) -> int | None:
     return holder.pid.number if holder is not None else None
 
 
-def _predict_end(proc: Process, print_: Footprint) -> None:
-    me = proc.pid.number
-    if proc.links:
-        print_.everything = True            # its exit signal may end the linked processes
+def _predict_exit(node: Node, sender: Process, pid: Pid, reason: Any,
+                  print_: Footprint) -> None:
+    """What `exit(pid, reason)` from `sender` will do: as signals.py decides."""
+    print_.reads |= {("alive", pid.number), ("trap", pid.number)}
+    target = node.processes.get(pid.number)
+    if target is None:
         return
+    if reason == "kill":
+        _predict_end(node, target, "killed", print_)
+    elif target.trap_exit:
+        print_.sends.append((pid.number, ("EXIT", sender.pid, reason)))
+    elif reason != "normal" or target is sender:
+        _predict_end(node, target, reason, print_)
+
+
+def _predict_end(node: Node, proc: Process, reason: Any, print_: Footprint) -> None:
+    """What `proc`'s end (with `reason`) will do: the exit signal to each linked process
+    is a message if it traps exits, nothing if the reason is normal, else its end too,
+    which may run on down a chain of links (then: everything)."""
+    me = proc.pid.number
     print_.writes.add(("alive", me))
     if proc.name is not None:
         print_.writes.add(("name", proc.name))
     for watcher in proc.monitored_by.values():
+        print_.reads.add(("alive", watcher.number))
         print_.sends.append((watcher.number, EVERY_MESSAGE))
+    for linked in proc.links:
+        peer = node.processes.get(linked.number)
+        print_.reads |= {("alive", linked.number), ("trap", linked.number)}
+        if peer is not None and peer.trap_exit:
+            print_.sends.append((linked.number, ("EXIT", proc.pid, reason)))
+        elif reason != "normal":
+            print_.everything = True

@@ -51,6 +51,7 @@ class Transition:
     footprint: Footprint
     sent: list[int] = field(default_factory=list)     # steps of the messages it received
     spawned: list[int] = field(default_factory=list)  # pids it spawned
+    killed: list[int] = field(default_factory=list)   # other processes it ended
 
 
 @dataclass
@@ -109,7 +110,8 @@ class Steer(Policy):
             actor, operation, decision, range(self.mark, end),
             self.reader.footprint(actor, operation, events),
             sent=[e.data["sent"] for e in events if e.kind == "receive" and e.data["sent"]],
-            spawned=[e.data["child"].number for e in events if e.kind == "spawn"]))
+            spawned=[e.data["child"].number for e in events if e.kind == "spawn"],
+            killed=[e.pid.number for e in events if e.kind == "exit" and e.pid.number != actor]))
         self.open = None
         self.mark = end
 

@@ -105,6 +105,15 @@ class Search:
             self.path.append(branch)
         if self.reduce:
             self._reverse_races(run)
+            self._before_kills(run)
+
+    def _before_kills(self, run: Run) -> None:
+        """A process that could run when another ended it (a kill, a link's signal) never
+        did its next step, so no race shows it: let it go first there, too."""
+        for transition in run.transitions:
+            depth = transition.decision
+            for victim in transition.killed if depth is not None else ():
+                self._try(depth, [victim])
 
     def _reverse_races(self, run: Run) -> None:
         order = HappensBefore(run.transitions)
@@ -115,15 +124,19 @@ class Search:
             if branch.backtrack.intersection(starts):
                 continue
             actor = run.transitions[j].actor
-            first = [actor] + starts if actor in starts else starts
-            for pid in first:
-                if pid not in branch.candidates:
-                    continue
-                if self._over_bound(depth, pid):
-                    self.bounded = True
-                else:
-                    branch.backtrack.add(pid)
-                break
+            self._try(depth, [actor] + starts if actor in starts else starts)
+
+    def _try(self, depth: int, pids: list[int]) -> None:
+        """Add to the decision at `depth` the first of `pids` that could run there."""
+        branch = self.path[depth]
+        for pid in pids:
+            if pid not in branch.candidates:
+                continue
+            if self._over_bound(depth, pid):
+                self.bounded = True
+            else:
+                branch.backtrack.add(pid)
+            return
 
     def _over_bound(self, depth: int, pid: int) -> bool:
         if self.bound is None:

@@ -191,7 +191,7 @@ class Node:
             self._interrupted(proc, interrupt)
             return
         if scheduler.preemptive:
-            scheduler.preempt(proc, ("end",))   # its end is visible to others too
+            scheduler.preempt(proc, ("end", reason))    # its end is visible to others too
         if crashed is not None:
             where = reports.where(crashed)
             step = self.trace.next_step
