@@ -35,8 +35,11 @@ def test_a_bad_argument_shows_as_a_short_error_in_ipython(ipython, capsys):
 
 
 def _interrupt_after(seconds):
-    signal.signal(signal.SIGALRM, signal.default_int_handler)   # SIGALRM acts as Ctrl-C
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    """Ctrl-C (SIGALRM acting as it) after `seconds`, and again every `seconds` until the
+    test stops it: an interrupt that lands in a garbage-collector callback (hypothesis
+    installs one) is swallowed by Python, so one may not be enough."""
+    signal.signal(signal.SIGALRM, signal.default_int_handler)
+    signal.setitimer(signal.ITIMER_REAL, seconds, seconds)
 
 
 def test_ctrl_c_stops_a_process_stuck_in_pure_python_and_the_node_carries_on(capsys):
