@@ -13,6 +13,7 @@ Layers (each imports only those before it): `actorlab.trace` (events, JSON),
 `actorlab.runtime` (processes and the scheduler), `actorlab.otp` (GenServer,
 supervisors, Registry, Task), then views and course.
 """
+from .runtime import faults
 from .runtime import (ActorlabError, alias, BadArgument, cancel_timer, current_node,
                       DeadlockError, demonitor, ErlangError, exit, Exit, is_alive, link, log,
                       make_ref, matches, monitor, Node, note, now, PatternError, process_info,
@@ -28,7 +29,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ActorlabError", "alias", "ANY", "BadArgument", "cancel_timer", "current_node",
-    "DeadlockError", "demonitor", "DynamicSupervisor", "ErlangError", "Event", "exit", "Exit", "explore",
+    "DeadlockError", "demonitor", "DynamicSupervisor", "ErlangError", "Event", "exit", "Exit", "explore", "faults",
     "GenServer", "is_alive", "link", "log", "make_ref", "matches", "monitor", "Node", "note",
     "now", "OneOf", "PatternError", "Pid", "process_info", "processes", "read_timer",
     "receive", "ReceiveTimeout", "Ref", "register", "Registry", "reset", "run_for",

@@ -110,3 +110,72 @@ def chatterbox():
 def a_list():
     """An outcome that cannot be counted."""
     return [1, 2]
+
+
+class Accounts(GenServer):
+    """Takes payments; a supervisor restarts it if it dies."""
+
+    def init(self, _):
+        return ("ok", 0)
+
+    def handle_call(self, request, from_, total):
+        return ("reply", "paid", total + request[1])
+
+
+def supervised_payment():
+    """A client pays `accounts`; what the client sees, and whether `accounts` runs now
+    under a new pid."""
+    from actorlab import Exit, Supervisor, whereis
+    Supervisor.start_link([{"id": "accounts", "start": (GenServer.start_link,
+                                                         (Accounts, None), {"name": "accounts"})}],
+                          strategy="one_for_one")
+    first = whereis("accounts")
+    shell = self_pid()
+
+    def client():
+        try:
+            answer = GenServer.call("accounts", ("pay", 5))
+        except Exit as exit_:
+            answer = exit_.reason[0]
+        send(shell, ("answer", answer))
+
+    spawn(lambda: spawn(client))
+    answer = receive(("answer", ANY))[1]
+    now = whereis("accounts")
+    return answer, now is not None and now != first
+
+
+class Bank(GenServer):
+    """A balance; with `idempotent`, a payment id seen before is not charged again."""
+
+    def init(self, idempotent):
+        return ("ok", (100, frozenset(), idempotent))
+
+    def handle_call(self, request, from_, state):
+        balance, seen, idempotent = state
+        if request == "balance":
+            return ("reply", balance, state)
+        _, payment, amount = request
+        if idempotent and payment in seen:
+            return ("reply", "paid", state)
+        return ("reply", "paid", (balance - amount, seen | {payment}, idempotent))
+
+
+def retried_payment(idempotent):
+    """A client pays 10, and retries once if no answer comes within 100 ms."""
+    from actorlab import Exit
+    GenServer.start(Bank, idempotent, name="bank")
+    shell = self_pid()
+
+    def client():
+        for _ in range(2):
+            try:
+                GenServer.call("bank", ("pay", "p1", 10), 100)
+                break
+            except Exit:
+                continue
+        send(shell, "done")
+
+    spawn(lambda: spawn(client, label="client"))
+    receive("done")
+    return GenServer.call("bank", "balance")

@@ -29,7 +29,9 @@ from ..runtime import BadArgument
 from ..trace import short
 from .progress import Progress, in_a_kernel
 from .races import HappensBefore
-from .result import ExploreResult
+from ..runtime.faults import injector
+from .faulting import fault_sets, points
+from .result import ExploreResult, FaultsResult
 from .runs import run_once
 from .sampling import sample
 from .search import Search
@@ -38,14 +40,15 @@ METHODS = ("dpor", "all", "random", "pct")
 SAMPLED_RUNS = 100
 """Runs a sampling method makes when max_runs is not given."""
 
-__all__ = ["explore", "ExploreResult", "METHODS"]
+__all__ = ["explore", "ExploreResult", "FaultsResult", "METHODS"]
 
 
 def explore(scenario: Callable, *args: Any, method: str = "dpor",
             max_runs: int | None = None, max_seconds: float | None = 60,
             bound: int | None = None, seed: int = 0, depth: int = 3,
             workers: int | None = None, executor: Executor | None = None,
-            trace_limit: int = 20_000, progress: bool | None = None) -> ExploreResult:
+            trace_limit: int = 20_000, progress: bool | None = None,
+            faults: list | None = None, max_faults: int = 1) -> Any:
     """Run `scenario(*args)` in the shell of a fresh node, once per interleaving of its
     processes that can give a different result, and count what each returns (or the class
     name of what it raises, as "DeadlockError"). The current node is left as it was.
@@ -58,12 +61,18 @@ def explore(scenario: Callable, *args: Any, method: str = "dpor",
     preemptions; `seed` seeds the sampling methods. `workers` (or an `executor`, any
     `concurrent.futures.Executor`) spread random and PCT runs over several processes;
     the scenario must then be importable. `progress` shows a bar (default: in notebooks).
+    `faults` (made by `actorlab.faults`): explore again with each fault injected at each
+    point where it could change something (up to `max_faults` at once), and count the
+    outcomes per fault (see faulting.py); the result is then a `FaultsResult`.
 
     A scenario starts its concurrency from a process: after each of the shell's own
     actions, the others run until none can (the shell's rule), as Concuerror's tests do
     from the test process.
     """
     _check(scenario, method, max_runs, max_seconds, bound, depth, workers, executor)
+    if faults is not None:
+        return _with_faults(scenario, args, faults, max_faults, method, max_runs,
+                            max_seconds, bound, trace_limit, progress)
     result = ExploreResult(scenario, args, method, trace_limit)
     shown = Progress(max_runs, in_a_kernel() if progress is None else progress)
     started = time.monotonic()
@@ -76,12 +85,42 @@ def explore(scenario: Callable, *args: Any, method: str = "dpor",
     return result
 
 
+def _with_faults(scenario: Callable, args: tuple, templates: Any, max_faults: int,
+                 method: str, max_runs: int | None, max_seconds: float | None,
+                 bound: int | None, trace_limit: int, progress: bool | None) -> FaultsResult:
+    """Explore without faults, then with each set of fault points (see faulting.py)."""
+    if method not in ("dpor", "all"):
+        raise BadArgument("faults are explored with method 'dpor' or 'all'")
+    if isinstance(max_faults, bool) or not isinstance(max_faults, int) or max_faults < 1:
+        raise BadArgument(f"max_faults is a whole number of at least 1, not {short(max_faults)}")
+    templates = list(templates) if isinstance(templates, (list, tuple)) else [templates]
+    injector(templates, None)           # refuses what is not a fault, as reset() would
+    shown = Progress(None, in_a_kernel() if progress is None else progress)
+    started = time.monotonic()
+    baseline = ExploreResult(scenario, args, method, trace_limit)
+    traces: list = []
+    _search(baseline, Search(reduce=method == "dpor", bound=bound), max_runs, max_seconds,
+            started, shown, traces.append)
+    by_fault = {}
+    for chosen in fault_sets(points(templates, traces), max_faults):
+        result = ExploreResult(scenario, args, method, trace_limit, faults=chosen)
+        _search(result, Search(reduce=method == "dpor", bound=bound), max_runs, max_seconds,
+                started, shown)
+        by_fault[" and ".join(map(str, chosen))] = result
+    total = baseline.runs + sum(r.runs for r in by_fault.values())
+    shown.update(total, baseline.outcomes, final=True)
+    return FaultsResult(baseline, by_fault)
+
+
 def _search(result: ExploreResult, search: Search, max_runs: int | None,
-            max_seconds: float | None, started: float, shown: Progress) -> None:
+            max_seconds: float | None, started: float, shown: Progress,
+            observe: Callable | None = None) -> None:
     seen: set = set()
     while True:
-        run, _ = run_once(result.scenario, result.args, search.decide,
-                          trace_limit=result.trace_limit)
+        run, node = run_once(result.scenario, result.args, search.decide,
+                             trace_limit=result.trace_limit, faults=result.faults)
+        if observe is not None:
+            observe(node.trace)
         search.learn(run)
         if run.stopped:
             result.redundant += 1

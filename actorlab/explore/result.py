@@ -22,11 +22,13 @@ class ExploreResult:
     ended early, if it did.
     """
 
-    def __init__(self, scenario: Callable, args: tuple, method: str, trace_limit: int) -> None:
+    def __init__(self, scenario: Callable, args: tuple, method: str, trace_limit: int,
+                 faults: list | None = None) -> None:
         self.scenario = scenario
         self.args = args
         self.method = method
         self.trace_limit = trace_limit
+        self.faults = faults                # injected in every run, if any
         self.runs = 0
         self.redundant = 0
         self.duplicates = 0
@@ -56,7 +58,7 @@ class ExploreResult:
         decides the outcome, two operations that in the other order lead elsewhere, is
         marked in the trace (`race` event) and drawn."""
         run, node = run_once(self.scenario, self.args, _following(self.example(outcome)),
-                             trace_limit=self.trace_limit, log=print)
+                             trace_limit=self.trace_limit, log=print, faults=self.faults)
         if run.outcome != outcome:
             raise RuntimeError(f"replayed, the run gave {short(run.outcome)}, not "
                                f"{short(outcome)}: the scenario does not repeat itself")
@@ -80,7 +82,7 @@ class ExploreResult:
             if outcome == run.outcome:
                 continue
             other, _ = run_once(self.scenario, self.args, _following(self.example(outcome)),
-                                trace_limit=self.trace_limit)
+                                trace_limit=self.trace_limit, faults=self.faults)
             where = {key: n for n, key in enumerate(_pairs(other)[0])}
             flipped = [(a, b) for a, b in traced
                        if a in where and b in where and where[a] > where[b]]
@@ -122,8 +124,9 @@ class ExploreResult:
         if not self.outcomes:
             return ""
         rare = min(self.outcomes, key=lambda o: (self.outcomes[o], repr(o)))
+        faults = f", faults={self.faults!r}" if self.faults else ""
         return (f"To see one: result.replay({rare!r}).trace.diagram(), or in a fresh cell: "
-                f"reset(schedule={self.example(rare)!r}); {self._call()}")
+                f"reset(schedule={self.example(rare)!r}{faults}); {self._call()}")
 
     def __repr__(self) -> str:
         rows = self._rows()
@@ -158,3 +161,58 @@ def _pairs(run: Run) -> tuple[list, list]:
                for i in dependent]
     return keys, ordered
 
+
+
+class FaultsResult:
+    """What `explore(..., faults=...)` found: the outcomes without a fault, then with each
+    fault (or set of faults) injected at each point where it could change something.
+
+    `baseline` is the ExploreResult without faults; `by_fault` maps each fault's text
+    ("kill 'accounts' after its receive #2") to the ExploreResult with it injected.
+    """
+
+    def __init__(self, baseline: ExploreResult, by_fault: dict[str, ExploreResult]) -> None:
+        self.baseline = baseline
+        self.by_fault = by_fault
+
+    @property
+    def complete(self) -> bool:
+        return self.baseline.complete and all(r.complete for r in self.by_fault.values())
+
+    @property
+    def runs(self) -> int:
+        return self.baseline.runs + sum(r.runs for r in self.by_fault.values())
+
+    def outcomes(self, fault: str | None = None) -> Counter:
+        """The outcomes with `fault` (its text) injected, or without a fault (None)."""
+        return self.baseline.outcomes if fault is None else self._with(fault).outcomes
+
+    def replay(self, fault: str | None, outcome: Any) -> Node:
+        """Replay the shortest run giving `outcome` with `fault` injected (see
+        ExploreResult.replay)."""
+        return (self.baseline if fault is None else self._with(fault)).replay(outcome)
+
+    def _with(self, fault: str) -> ExploreResult:
+        if fault not in self.by_fault:
+            known = "; ".join(self.by_fault) or "none"
+            raise KeyError(f"no fault {fault!r} was explored (the faults: {known})")
+        return self.by_fault[fault]
+
+    def _lines(self) -> list[tuple[str, str]]:
+        rows = [("no fault", self.baseline)] + list(self.by_fault.items())
+        return [(label, "; ".join(f"{short(o, 40)} in {n:,}" for o, n in
+                                  sorted(r.outcomes.items(), key=lambda i: (-i[1], repr(i[0])))))
+                for label, r in rows]
+
+    def __repr__(self) -> str:
+        head = (f"explore({self.baseline._call()}) with faults: {self.runs:,} interleavings, "
+                f"{'complete' if self.complete else 'not complete'}")
+        width = max(len(label) for label, _ in self._lines())
+        return "\n".join([head] + [f"  {label:<{width}}  {text}"
+                                    for label, text in self._lines()])
+
+    def _repr_html_(self) -> str:
+        cells = "".join(f"<tr><td>{html.escape(label)}</td><td>{html.escape(text)}</td></tr>"
+                        for label, text in self._lines())
+        head = html.escape(repr(self).splitlines()[0])
+        return f"<p>{head}</p><table><tr><th>fault</th><th>outcomes</th></tr>{cells}</table>"

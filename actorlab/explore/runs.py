@@ -117,13 +117,14 @@ class Steer(Policy):
 
 
 def run_once(scenario: Callable, args: tuple, decide: Callable, *,
-             trace_limit: int, log: Callable | None = None) -> tuple[Run, Node]:
+             trace_limit: int, log: Callable | None = None,
+             faults: list | None = None) -> tuple[Run, Node]:
     """Run `scenario(*args)` once in the shell of a fresh preemptive node, steered by
-    `decide`; the current node is put back afterwards. Returns the run and its node
-    (closed: its trace can be read and drawn)."""
+    `decide`, with `faults` injected; the current node is put back afterwards. Returns
+    the run and its node (closed: its trace can be read and drawn)."""
     steer = Steer(decide)
     node = Node(policy=steer, trace=True, trace_limit=trace_limit, max_steps=RUN_STEPS,
-                log=log)
+                log=log, faults=faults)
     steer.node = node
     previous = use_node(node)
     try:

@@ -14,12 +14,13 @@ from .api import (alias, cancel_timer, current_node, demonitor, exit, is_alive, 
 from .errors import (ActorlabError, BadArgument, DeadlockError, ErlangError, Exit,
                      PatternError, ReceiveTimeout, RunawayError, ScheduleError)
 from ..trace import ANY, OneOf, Pid, Ref
+from . import faults
 from .node import Node
 from .patterns import matches
 
 __all__ = [
     "ActorlabError", "alias", "ANY", "BadArgument", "cancel_timer", "current_node",
-    "DeadlockError", "demonitor", "ErlangError", "exit", "Exit", "is_alive", "link", "log",
+    "DeadlockError", "demonitor", "ErlangError", "exit", "faults", "Exit", "is_alive", "link", "log",
     "make_ref", "matches", "monitor", "Node", "note", "now", "OneOf", "PatternError", "Pid",
     "process_info", "processes", "read_timer", "receive", "ReceiveTimeout", "Ref", "register",
     "reset", "run_for", "RunawayError", "ScheduleError", "self_pid", "send", "send_after",

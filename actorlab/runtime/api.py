@@ -39,13 +39,15 @@ def use_node(node: Node | None) -> Node | None:
 
 def reset(*, seed: int | None = None, schedule: str | None = None, trace: bool = True,
           trace_limit: int = DEFAULT_LIMIT, max_steps: int = 5_000_000,
-          max_seconds: float = 10.0, log: Callable[[str], None] | None = print) -> Node:
+          max_seconds: float = 10.0, log: Callable[[str], None] | None = print,
+          faults: Any = None) -> Node:
     """End every process of the current node and start a fresh one; return it.
 
     Call it at the top of a notebook (or whenever you want a clean slate): the same
     program then gives the same pids and the same trace every run. `seed` explores
     other interleavings reproducibly, `schedule` replays the choices a run recorded
-    (`node.schedule`); see `Node` for the other options.
+    (`node.schedule`), `faults` injects faults (`actorlab.faults`: kill, drop, delay,
+    partition); see `Node` for the other options.
 
     >>> reset(seed=42, log=None).seed
     42
@@ -56,7 +58,7 @@ def reset(*, seed: int | None = None, schedule: str | None = None, trace: bool =
             raise BadArgument("reset() is for the shell (a notebook cell), not for a process")
         _node.close()
     _node = Node(seed=seed, schedule=schedule, trace=trace, trace_limit=trace_limit,
-                 max_steps=max_steps, max_seconds=max_seconds, log=log)
+                 max_steps=max_steps, max_seconds=max_seconds, log=log, faults=faults)
     return _node
 
 

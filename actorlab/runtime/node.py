@@ -37,6 +37,7 @@ from greenlet import GreenletExit, greenlet
 
 from ..trace import DEFAULT_LIMIT, Pid, Ref, Trace, callable_name, describe_pattern, short
 from ..trace.protocol import CONTAINERS, refs_in
+from . import faults as fault_plan
 from . import reports, watchdog
 from .errors import BadArgument, ErlangError, Exit, ReceiveTimeout
 from .names import NODE_NAME, NameTable, check_name
@@ -61,13 +62,14 @@ class Node:
     crash reports and warnings go; None silences them). For `explore()`: `policy` (a
     scheduling policy object, see policies.py) and `preemptive` (every process stops
     before each visible operation; a schedule recorded so, "p:...", implies it).
+    `faults`: faults to inject (see faults.py: kill, drop, delay, partition).
     """
 
     def __init__(self, *, seed: int | None = None, schedule: str | None = None,
                  trace: bool = True, trace_limit: int = DEFAULT_LIMIT,
                  max_steps: int = 5_000_000, max_seconds: float = 10.0,
                  log: Callable[[str], None] | None = print, policy: Policy | None = None,
-                 preemptive: bool = False) -> None:
+                 preemptive: bool = False, faults: Any = None) -> None:
         _check_count("trace_limit", trace_limit)
         _check_count("max_steps", max_steps)
         _check_duration("max_seconds", max_seconds, allow_none=False)
@@ -88,6 +90,9 @@ class Node:
         self._pids = itertools.count(0)
         self._refs = itertools.count(1)
         self.shell: Process = self.new_shell(running=True)
+        self.faults = fault_plan.injector(faults, seed)
+        if self.faults is not None:
+            fault_plan.start(self)
 
     def __repr__(self) -> str:
         return (f"<Node {len(self.processes)} processes, {self.clock:g} ms, "
@@ -328,7 +333,9 @@ class Node:
             if refs:
                 me.remember_refs(refs, to)
         trace = self.trace
-        if not trace.enabled:
+        if self.faults is not None and target is not None:
+            self._send_with_faults(me, target, to, message, name, alias)
+        elif not trace.enabled:
             if target is not None:
                 self.deliver(target, message, None)
         else:
@@ -342,6 +349,27 @@ class Node:
             if scheduler.steps % REDUCTIONS == 0:
                 scheduler.step_aside(me)
         return message
+
+    def _send_with_faults(self, me: Process, target: Process, to: Pid, message: Any,
+                          name: str | None, alias: int | None) -> None:
+        """`send`'s delivery when faults are injected: delivered, lost, or held back."""
+        verdict = fault_plan.on_send(self, me, target, message)
+        sent = self.trace.next_step
+        woke = verdict is None and self.deliver(target, message, sent)
+        self.record("send", me.pid.number, to.number, message, verdict is None, name, alias,
+                    woke)
+        if verdict in ("drop", "cut"):
+            text = "lost across a partition" if verdict == "cut" else "dropped"
+            fault_plan.note_message(self, verdict, me, target, message, sent, text)
+        elif verdict is not None:
+            delayed = verdict != "queue"
+            if delayed:
+                fault_plan.note_message(self, "delay", me, target, message, sent,
+                                        f"delayed {verdict:g} ms")
+            else:
+                self.record("fault", me.pid.number, "queue", target.pid.number, message, sent,
+                            False, "waits behind a delayed message")
+            fault_plan.hold(self, me, target, message, sent, verdict if delayed else None)
 
     def _by_name(self, dest: Any) -> tuple[Process | None, str]:
         """Whom a send to a name reaches. A bare name nobody has is an error, as in Erlang;
@@ -412,6 +440,8 @@ class Node:
         if pattern is not None and proc.sent_refs:
             for ref in refs_in(pattern):    # its reply has come: no longer a call in flight
                 proc.sent_refs.pop(ref, None)
+        if self.faults is not None and fault_plan.after_take(self, proc, message):
+            self._acted(proc)               # a fault ended it: it goes no further
         return message
 
     def _take(self, proc: Process, pattern: Any) -> Any:
@@ -494,6 +524,9 @@ class Node:
         or a `send_after` timer sends its message."""
         if type(owner) is MessageTimer:
             self._fire(owner)
+            return
+        if type(owner) is fault_plan.FaultTimer:
+            owner.act()
             return
         self.scheduler.wake(owner, timed_out=True)
         self.record("timeout", owner.pid.number, after)
@@ -579,7 +612,13 @@ class Node:
         """
         self._check_pid(pid)
         me = self._visible("link", pid)
-        if pid.number not in self.processes and not me.trap_exit:
+        peer = self.processes.get(pid.number)
+        if peer is not None and self.faults is not None and \
+                fault_plan.across(self.faults, me, peer):
+            self.signals.signal(pid, me, "noconnection", from_link=True)
+            self._acted(me)
+            return True
+        if peer is None and not me.trap_exit:
             raise ErlangError("noproc", f"link({pid!r}): noproc, the process is not alive "
                                         "(trap exits to get an EXIT message instead)")
         self.signals.link(me, pid)
@@ -608,7 +647,11 @@ class Node:
         proc = self.processes.get(target.number) if type(target) is Pid else \
             self.names.whereis(target)
         ref = self._new_alias() if alias else self.make_ref()
-        self.signals.monitor(me, proc, target, ref)
+        if proc is not None and self.faults is not None and \
+                fault_plan.across(self.faults, me, proc):
+            self.signals.monitor(me, None, target, ref, unreachable="noconnection")
+        else:
+            self.signals.monitor(me, proc, target, ref)
         self._acted(me)
         return ref
 
@@ -722,7 +765,8 @@ class Node:
         """The error for a shell that waits when nothing can ever wake it (and trace it)."""
         waiting = sorted((p for p in self.processes.values() if p.status is WAITING),
                          key=lambda p: (p is not self.shell, p.pid.number))
-        error = reports.deadlock_error(self.clock, waiting, self.processes)
+        error = reports.deadlock_error(self.clock, waiting, self.processes,
+                                       fault_plan.report(self) if self.faults else [])
         self.scheduler.wake(self.shell)             # its wait ends, with this error
         self.record("deadlock", self.shell.pid.number, tuple(p.pid.number for p in waiting))
         return error

@@ -95,10 +95,11 @@ def _waiting_text(proc: Process, processes: dict[int, Process]) -> str:
     return f"waits for {pattern}{target}"
 
 
-def deadlock_error(clock: float, waiting: list[Process],
-                   processes: dict[int, Process]) -> DeadlockError:
+def deadlock_error(clock: float, waiting: list[Process], processes: dict[int, Process],
+                   faults: list[str] = ()) -> DeadlockError:
     """The error for a shell that waits when nothing can ever wake it: every process in
-    `waiting` (the shell first), what each waits for, and the cycle if there is one."""
+    `waiting` (the shell first), what each waits for, the cycle if there is one, and the
+    `faults` injected (lines), since one may be why."""
     cycle: list[Process] = []
     for proc in waiting:
         cycle = find_cycle(proc, processes) or []
@@ -112,6 +113,9 @@ def deadlock_error(clock: float, waiting: list[Process],
         lines.append(f"Cycle: {_cycle_text(cycle)}.")
     else:
         lines.append("No cycle of calls: each waits for a message nobody is going to send.")
+    if faults:
+        lines.append("Faults injected before (one may be why):")
+        lines += faults
     return DeadlockError("\n".join(lines),
                          waiting={p.pid: _waiting_text(p, processes) for p in waiting},
                          cycle=[p.pid for p in cycle])

@@ -65,15 +65,16 @@ class Signals:
     # -- monitors --------------------------------------------------------------------
 
     def monitor(self, me: Process, proc: Process | None, target: Pid | str,
-                ref: Ref) -> None:
-        """`me` watches `proc` (None: `target` is dead or unknown, so DOWN comes at once)."""
+                ref: Ref, unreachable: str = "noproc") -> None:
+        """`me` watches `proc` (None: `target` is dead or unknown, or `unreachable` across
+        a partition, so DOWN comes at once with that reason)."""
         named = (target, NODE_NAME) if type(target) is str else None
         watched = target if type(target) is Pid else proc.pid if proc else None
         self.node.record("monitor", me.pid.number, watched.number if watched else None,
                          ref.number, target if named else None, ref.owner is not None)
         if proc is None:
             self.message_signal(me.pid if named else target, me,
-                                ("DOWN", ref, "process", named or target, "noproc"), "down")
+                                ("DOWN", ref, "process", named or target, unreachable), "down")
             self.node.aliases.discard(ref.number)
         else:
             self.add_monitor(me, proc, ref)
@@ -99,6 +100,16 @@ class Signals:
             down = ("DOWN", ref, ANY, ANY, ANY)
             me.mailbox = type(me.mailbox)(
                 entry for entry in me.mailbox if not matches(down, entry[0]))
+
+    def down(self, watcher: Process, ref: Ref, watched: Process, reason: Any) -> None:
+        """End `watcher`'s monitor `ref` of `watched` at once, with `reason` in its DOWN
+        (a partition's "noconnection")."""
+        del watcher.monitoring[ref]
+        watched.monitored_by.pop(ref, None)
+        self.node.aliases.discard(ref.number)
+        named = self.named_monitors.pop(ref, watched.pid)
+        self.message_signal(watched.pid, watcher, ("DOWN", ref, "process", named, reason),
+                            "down")
 
     # -- exit signals ----------------------------------------------------------------
 

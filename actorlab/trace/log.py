@@ -38,6 +38,10 @@ send_after to (or None for a name), msg, after (ms), ref, name: a timer was set
 timer_fired  to, msg, delivered, name, ref, woke: a send_after timer sent its message
            (`pid` is who set it; the message is from the timer)
 cancel_timer ref, left (ms, or False): a timer was cancelled
+fault      what, to, msg, sent, woke, detail: an injected fault (runtime/faults.py). what:
+           "kill" (`to` ended), "drop", "cut" (lost across a partition), "delay",
+           "queue" (held behind a delayed one), "deliver" (a held message arrives:
+           `to` gets `msg` of the send at step `sent`), "partition", "heal"
 race       first, second (steps), instead: explore() found that these two operations,
            in the other order, give the outcome `instead` (recorded at the end)
 =========  ======================================================================
@@ -101,6 +105,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "timer_fired": ("to", "msg", "delivered", "name", "ref", "woke"),
     "cancel_timer": ("ref", "left"),
     "race": ("first", "second", "instead"),
+    "fault": ("what", "to", "msg", "sent", "woke", "detail"),
 }
 """The data fields of each kind of event, in the order `record` takes them."""
 

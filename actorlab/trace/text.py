@@ -132,6 +132,8 @@ def describe(event: Event, names: dict[Pid, str] | None = None, width: int = 60)
     if kind == "cancel_timer":
         left = "it had fired or stopped" if d["left"] is False else f"{d['left']:g} ms left"
         return f"cancel timer {d['ref']!r} ({left})"
+    if kind == "fault":
+        return f"fault: {d['detail']}"
     if kind == "race":
         return (f"race: steps {d['first']} and {d['second']} in the other order give "
                 f"{short(d['instead'], width)}")

@@ -407,6 +407,18 @@ class _Reader:
         return self._mark_on_one(step, [pid, *d["waiting"]], "deadlock",
                                  f"DEADLOCK: {who} wait forever")
 
+    def _fault(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
+        """An injected fault: a ⚡ on the lane it hit (the receiver, for a message)."""
+        where = d["to"] if d["to"] is not None and self.shown(d["to"]) else pid
+        if not self.shown(where):
+            return ()
+        text = {"drop": "⚡ dropped (fault)", "cut": "⚡ lost: partition (fault)",
+                "delay": f"⚡ {d['detail']} (fault)", "queue": "⏳ waits behind a delayed one",
+                "deliver": f"⏳ {d['detail']}", "kill": "⚡ killed (fault)",
+                "partition": f"⚡ {d['detail']}", "heal": f"⚡ healed: {d['detail']}",
+                }.get(d["what"], f"⚡ {d['detail']}")
+        return self._mark(step, where, "fault", text)
+
     def _race(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
         """Drawn across the two operations' rows (when both are shown); no row of its own."""
         drawn = self.model.drawn_by

@@ -48,6 +48,7 @@ COLOURS = {             # by arrow role and mark kind
     "killed": "#d62728", "signal": "#d62728", "timeout": "#e07b00", "cycle": "#d62728",
     "deadlock": "#d62728", "runaway": "#d62728", "link": "#777777", "unlink": "#777777",
     "monitor": "#777777", "timer": "#e07b00", "dropped": "#d62728", "race": "#ff7f0e",
+    "fault": "#c2185b",
 }
 
 
@@ -310,7 +311,7 @@ class SequenceDiagram(View):
                        fontcolor=colour, fontsize="11")
         elif mark.kind == "timeout":
             self._node(x, y, classes, label="●", fontcolor=colour, fontsize="10")
-        loud = mark.kind in ("crash", "deadlock", "cycle", "runaway")   # these may run across lanes
+        loud = mark.kind in ("crash", "deadlock", "cycle", "runaway", "fault")  # may cross lanes
         self._label_beside(mark.step, x, mark.text, classes, colour, required=loud,
                            size="10" if loud else "9")
 
@@ -344,6 +345,10 @@ def diagram(trace: Trace, **options: Any) -> SequenceDiagram:
     orange ●                    a receive gave up: its timeout ran out
     red words                   a call cycle, a deadlock, a crash
     dotted top of a lane        the process did not exist yet
+    ⏱ and a dashed orange arrow  send_after: a timer set, and the message it sends
+    magenta ⚡                   an injected fault (actorlab.faults): a kill, a message
+                                dropped or delayed (⏳ while held), a partition
+    thick dashed orange line    a race that explore() found decides the outcome
     ==========================  =====================================================
 
     >>> from actorlab import reset

@@ -28,7 +28,8 @@ from ..trace import Event, Pid, Trace, describe_pattern
 from .model import lane_names
 
 # Events that are never an action of their `pid`: the runtime did them (a timer, a report).
-_NOT_ACTIONS = frozenset({"timeout", "cycle", "deadlock", "runaway", "timer_fired"})
+_NOT_ACTIONS = frozenset({"timeout", "cycle", "deadlock", "runaway", "timer_fired",
+                          "fault"})
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ def replay_states(trace: Trace) -> list[dict[Pid, ProcessState]]:
             put(d["child"], status="runnable")
         elif event.kind in ("send", "timer_fired") and d["delivered"]:
             deliver(d["to"], d["msg"])
+        elif event.kind == "fault" and d["what"] == "deliver" and d["detail"] == "delivered late":
+            deliver(d["to"], d["msg"])
         elif event.kind == "signal" and d["outcome"] in ("message", "down"):
             deliver(d["to"], d["msg"])
         elif event.kind == "block":
@@ -124,16 +127,17 @@ def _actor(event: Event, previous: Event | None, now: dict[Pid, ProcessState]) -
     if event.pid in now and now[event.pid].status == "exited":
         return None                         # its links and monitors hear of its exit, or
                                             # a killed process's `finally` blocks unwind
-    if kind == "exit" and previous is not None and previous.kind == "signal" and \
-            previous.data["outcome"] == "killed" and previous.data["to"] == event.pid:
-        return None                         # killed by that signal
+    if kind == "exit" and previous is not None and event.pid == previous.data.get("to") and \
+            (previous.kind == "signal" and previous.data["outcome"] == "killed" or
+             previous.kind == "fault" and previous.data["what"] == "kill"):
+        return None                         # killed by that signal, or by a fault
     return event.pid
 
 
 def _woken(events: list[Event]) -> set[int]:
     """The steps whose message woke its receiver. Traces before version 2 did not say:
     then a message woke its receiver if the receiver's next receive took it."""
-    carries = ("send", "signal", "timer_fired")
+    carries = ("send", "signal", "timer_fired", "fault")
     if any(e.data.get("woke") is not None for e in events if e.kind in carries):
         return {e.step for e in events if e.kind in carries and e.data["woke"]}
     return {e.data["sent"] for e in events if e.kind == "receive" and e.data["sent"]}

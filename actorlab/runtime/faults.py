@@ -1,0 +1,456 @@
+"""Faults, injected on purpose: kill a process, drop or delay a message, partition.
+
+Real local Erlang can produce only one of these: a process can be killed at any moment
+(`exit(pid, "kill")`, a crash, an out-of-memory kill). The BEAM never loses, delays or
+reorders a message between two live processes on one node. Dropped, delayed and
+partitioned messages are what distribution brings (other nodes, networks): Erlang's
+guarantees between nodes are weaker, and a node that loses its connection to another
+sees `noconnection`. Injecting them here shows why refs, monitors, timeouts and
+supervisors exist, in the style of FoundationDB's simulation testing and Jepsen.
+
+>>> from actorlab import ANY, Node
+>>> node = Node(log=None, faults=[drop(("ping", ANY))])
+>>> _ = node.send(node.self_pid(), ("ping", 1))
+>>> node.process_info(node.self_pid())["messages"]
+[]
+
+A fault fires where it says (`after` a process's n-th receive, `on` a message it
+receives, `at` a virtual time), or with a `chance` (0 to 1) drawn from the node's seeded
+random generator, so the same seed injects the same faults every run. Each fault is a
+trace event, drawn in diagrams, and named in deadlock reports.
+"""
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..trace import Pid, describe_pattern, short
+from .errors import BadArgument
+from .patterns import check_pattern, matches
+from .process import Process
+
+if TYPE_CHECKING:
+    from .node import Node
+
+Target = Any
+"""A process, as a fault names it: a pid, a registered name or a label."""
+
+
+# -- what can be injected -------------------------------------------------------------------
+
+def _call(name: str, positional: tuple, keywords: dict, defaults: dict) -> str:
+    """`kill('accounts', after=2)`: how to write a fault, its defaults left out."""
+    parts = [repr(v) for v in positional]
+    parts += [f"{key}={value!r}" for key, value in keywords.items()
+              if value != defaults.get(key)]
+    return f"faults.{name}({', '.join(parts)})"
+
+
+@dataclass(frozen=True, repr=False)
+class Kill:
+    """End `target` with `reason`: right after its `after`-th receive, or when it
+    receives a message matching `on`, or at virtual time `at` (ms). Fires once."""
+
+    target: Target
+    reason: Any = "killed"
+    after: int | None = None
+    on: Any = None
+    at: float | None = None
+    chance: float = 1.0
+
+    def __repr__(self) -> str:
+        return _call("kill", (self.target,), {"reason": self.reason, "after": self.after,
+                                              "on": self.on, "at": self.at,
+                                              "chance": self.chance},
+                     {"reason": "killed", "after": None, "on": None, "at": None, "chance": 1})
+
+    def __str__(self) -> str:
+        when = (f"after its receive #{self.after}" if self.after is not None else
+                f"when it receives {describe_pattern(self.on)}" if self.on is not None else
+                f"at {self.at:g} ms" if self.at is not None else "")
+        return f"kill {_named(self.target)} {when}".strip()
+
+
+@dataclass(frozen=True, repr=False)
+class Drop:
+    """Lose the messages matching `pattern` (only from `sender` / to `to`, if given).
+    `nth`: only the nth such message (from 1)."""
+
+    pattern: Any = None
+    sender: Target = None
+    to: Target = None
+    nth: int | None = None
+    chance: float = 1.0
+
+    def __repr__(self) -> str:
+        return _call("drop", (self.pattern,), {"sender": self.sender, "to": self.to,
+                                               "nth": self.nth, "chance": self.chance},
+                     {"sender": None, "to": None, "nth": None, "chance": 1})
+
+    def __str__(self) -> str:
+        which = f"message #{self.nth} matching" if self.nth else "messages matching"
+        return f"drop {which} {describe_pattern(self.pattern)}{_between(self.sender, self.to)}"
+
+
+@dataclass(frozen=True, repr=False)
+class Delay:
+    """Deliver the messages matching `pattern` `ms` later. Later messages between the
+    same two processes wait behind a delayed one: each pair keeps its order."""
+
+    pattern: Any
+    ms: float
+    sender: Target = None
+    to: Target = None
+    nth: int | None = None
+    chance: float = 1.0
+
+    def __repr__(self) -> str:
+        return _call("delay", (self.pattern, self.ms), {"sender": self.sender, "to": self.to,
+                                                        "nth": self.nth, "chance": self.chance},
+                     {"sender": None, "to": None, "nth": None, "chance": 1})
+
+    def __str__(self) -> str:
+        which = f"message #{self.nth} matching" if self.nth else "messages matching"
+        return f"delay {which} {describe_pattern(self.pattern)}{_between(self.sender, self.to)} " \
+               f"by {self.ms:g} ms"
+
+
+@dataclass(frozen=True, repr=False)
+class Partition:
+    """Cut the `groups` of processes off from each other from `start` to `end` (ms):
+    messages across the cut are lost, and links and monitors across it fire with
+    "noconnection", as when distributed Erlang loses a node."""
+
+    groups: tuple
+    start: float = 0
+    end: float = math.inf
+
+    def __repr__(self) -> str:
+        return _call("partition", tuple(list(group) for group in self.groups),
+                     {"start": self.start, "end": self.end}, {"start": 0, "end": math.inf})
+
+    def __str__(self) -> str:
+        sides = " | ".join(", ".join(_named(t) for t in group) for group in self.groups)
+        until = "" if self.end == math.inf else f" until {self.end:g} ms"
+        return f"partition {sides} from {self.start:g} ms{until}"
+
+
+def kill(target: Target, reason: Any = "killed", *, after: int | None = None, on: Any = None,
+         at: float | None = None, chance: float = 1.0) -> Kill:
+    """A fault that ends `target` (see `Kill`).
+
+    >>> kill("accounts", after=2)
+    faults.kill('accounts', after=2)
+    """
+    _check_target(target, "kill")
+    if sum(x is not None for x in (after, on, at)) > 1:
+        raise BadArgument("kill: give one of after=, on= and at= (when it happens)")
+    _check_count("kill: after", after)
+    _check_time("kill: at", at)
+    if on is not None:
+        check_pattern(on)
+    return Kill(target, reason, after, on, at, _chance(chance))
+
+
+def drop(pattern: Any = None, *, sender: Target = None, to: Target = None,
+         nth: int | None = None, chance: float = 1.0) -> Drop:
+    """A fault that loses messages (see `Drop`): `drop(("ok", ANY), to="client")`."""
+    _check_message_fault("drop", pattern, sender, to, nth)
+    return Drop(pattern, sender, to, nth, _chance(chance))
+
+
+def delay(pattern: Any, ms: float, *, sender: Target = None, to: Target = None,
+          nth: int | None = None, chance: float = 1.0) -> Delay:
+    """A fault that makes messages late (see `Delay`): `delay(ANY, 100, to="bank")`."""
+    _check_message_fault("delay", pattern, sender, to, nth)
+    _check_time("delay: ms", ms)
+    return Delay(pattern, ms, sender, to, nth, _chance(chance))
+
+
+def partition(*groups: Any, start: float = 0, end: float = math.inf) -> Partition:
+    """A fault that cuts groups of processes off from each other (see `Partition`):
+    `partition(["a", "b"], ["c"], start=100, end=500)`."""
+    if len(groups) < 2:
+        raise BadArgument("partition needs two groups or more: partition(['a'], ['b'])")
+    for group in groups:
+        if not isinstance(group, (list, tuple, set, frozenset)) or not group:
+            raise BadArgument(f"partition: each group is a list of processes, not {short(group)}")
+        for target in group:
+            _check_target(target, "partition")
+    _check_time("partition: start", start)
+    if end != math.inf:
+        _check_time("partition: end", end)
+    if end <= start:
+        raise BadArgument(f"partition: end ({end:g}) must come after start ({start:g})")
+    return Partition(tuple(tuple(group) for group in groups), start, end)
+
+
+FAULTS = (Kill, Drop, Delay, Partition)
+
+
+# -- the injector: one per node ----------------------------------------------------------------
+
+@dataclass
+class Injected:
+    """A fault that fired: what, to whom, and the step of the trace event that says so."""
+
+    fault: Any
+    what: str
+    step: int | None
+    clock: float
+
+
+@dataclass
+class Injector:
+    """The faults of one node, and what they have done so far."""
+
+    faults: list
+    chance: random.Random
+    receives: dict = field(default_factory=dict)       # pid number -> receives so far
+    matched: dict = field(default_factory=dict)        # fault index -> messages matched
+    fired: set = field(default_factory=set)            # fault indexes that have fired
+    held: dict = field(default_factory=dict)           # (sender, to) -> delayed messages
+    cut: list = field(default_factory=list)            # partitions in force
+    injected: list = field(default_factory=list)       # Injected, oldest first
+
+    def roll(self, index: int, fault: Any) -> bool:
+        """Does `fault` (the `index`-th) fire this time? Its chance, from the seeded generator."""
+        return fault.chance >= 1 or self.chance.random() < fault.chance
+
+
+def injector(faults: Any, seed: int | None) -> Injector | None:
+    """The injector for a node's `faults=` option (None: no faults)."""
+    if faults is None:
+        return None
+    faults = list(faults) if isinstance(faults, (list, tuple)) else [faults]
+    for fault in faults:
+        if not isinstance(fault, FAULTS):
+            raise BadArgument(f"faults= takes faults made by kill(), drop(), delay() and "
+                              f"partition() (from actorlab.faults), not {short(fault)}")
+    return Injector(faults, random.Random(f"faults:{seed or 0}"))
+
+
+def is_one(proc: Process, target: Target) -> bool:
+    """Is `proc` the process `target` names (its pid, registered name or label)?"""
+    if type(target) is Pid:
+        return proc.pid == target
+    return target in (proc.name, proc.label)
+
+
+def side(injector: Injector, proc: Process) -> dict:
+    """For each partition in force, the group `proc` is in (absent: it is in none)."""
+    return {index: number for index, part in injector.cut
+            for number, group in enumerate(part.groups)
+            if any(is_one(proc, target) for target in group)}
+
+
+def across(injector: Injector, a: Process, b: Process) -> bool:
+    """Are `a` and `b` on two sides of a partition in force?"""
+    if not injector.cut:
+        return False
+    mine, theirs = side(injector, a), side(injector, b)
+    return any(index in theirs and theirs[index] != group for index, group in mine.items())
+
+
+def _named(target: Target) -> str:
+    return repr(target) if type(target) is Pid else f"{target!r}"
+
+
+def _between(sender: Target, to: Target) -> str:
+    return (f" from {_named(sender)}" if sender is not None else "") + \
+           (f" to {_named(to)}" if to is not None else "")
+
+
+def _check_target(target: Any, what: str) -> None:
+    if type(target) is not Pid and not (isinstance(target, str) and target):
+        raise BadArgument(f"{what}: name a process by its pid, registered name or label, "
+                          f"not {short(target)}")
+
+
+def _check_message_fault(what: str, pattern: Any, sender: Any, to: Any, nth: Any) -> None:
+    if pattern is not None:
+        check_pattern(pattern)
+    for target in (sender, to):
+        if target is not None:
+            _check_target(target, what)
+    _check_count(f"{what}: nth", nth)
+
+
+def _check_count(what: str, value: Any) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                              or value < 1):
+        raise BadArgument(f"{what} counts from 1, not {short(value)}")
+
+
+def _check_time(what: str, value: Any) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                              or math.isnan(value) or value < 0 or math.isinf(value)):
+        raise BadArgument(f"{what} is 0 or more milliseconds, not {short(value)}")
+
+
+def _chance(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        raise BadArgument(f"chance is a probability above 0 and up to 1, not {short(value)}")
+    return float(value)
+
+
+# -- what the node does with them (node.py calls these) ------------------------------------
+
+class FaultTimer:
+    """A fault due at a virtual time (a kill `at`, a partition's start or end): the
+    scheduler's heap holds it like any timer, and `act` runs when it is due."""
+
+    __slots__ = ("act", "timer")
+
+    def __init__(self, act: Any) -> None:
+        self.act = act
+        self.timer: tuple | None = None
+
+
+def start(node: Node) -> None:
+    """Set the timers of the faults that come at a given time."""
+    for index, fault in enumerate(node.faults.faults):
+        if type(fault) is Kill and fault.at is not None:
+            _at(node, fault.at, lambda i=index, f=fault: _kill_at(node, i, f))
+        elif type(fault) is Partition:
+            _at(node, fault.start, lambda i=index, f=fault: _cut(node, i, f))
+            if fault.end != math.inf:
+                _at(node, fault.end, lambda i=index, f=fault: _heal(node, i, f))
+
+
+def _at(node: Node, ms: float, act: Any) -> None:
+    node.scheduler.set_timer(FaultTimer(act), ms)
+
+
+def on_send(node: Node, me: Process, target: Process, message: Any) -> Any:
+    """What becomes of a message from `me` to `target`: None (delivered), "drop", "cut"
+    (a partition), a delay in ms, or "queue" (it waits behind a delayed one)."""
+    injector = node.faults
+    if across(injector, me, target):
+        return "cut"
+    verdict = None
+    for index, fault in enumerate(injector.faults):
+        if type(fault) not in (Drop, Delay) or not _concerns(fault, me, target, message):
+            continue
+        injector.matched[index] = count = injector.matched.get(index, 0) + 1
+        if (fault.nth is None or fault.nth == count) and injector.roll(index, fault):
+            verdict = "drop" if type(fault) is Drop else fault.ms
+            break
+    if verdict is None and (me.pid.number, target.pid.number) in injector.held:
+        return "queue"
+    return verdict
+
+
+def _concerns(fault: Any, me: Process, target: Process, message: Any) -> bool:
+    return ((fault.pattern is None or matches(fault.pattern, message))
+            and (fault.sender is None or is_one(me, fault.sender))
+            and (fault.to is None or is_one(target, fault.to)))
+
+
+def hold(node: Node, me: Process, target: Process, message: Any, sent: int | None,
+         ms: float | None) -> None:
+    """Keep a message back: `ms` later (a delay), or behind the delayed ones (None)."""
+    pair = (me.pid.number, target.pid.number)
+    queue = node.faults.held.setdefault(pair, [])
+    queue.append((message, sent, ms is not None))
+    if ms is not None:
+        _at(node, ms, lambda: _release(node, pair, target))
+
+
+def _release(node: Node, pair: tuple, target: Process) -> None:
+    """A delayed message is due: it and the ones queued behind it arrive, in order, up to
+    the next delayed one (its own timer brings it)."""
+    queue = node.faults.held[pair]
+    first = True
+    while queue and (first or not queue[0][2]):
+        message, sent, _ = queue.pop(0)
+        first = False
+        alive = target.status != "exited"
+        woke = alive and node.deliver(target, message, node.trace.next_step)
+        node.record("fault", pair[0], "deliver", target.pid.number, message, sent, woke,
+                    "delivered late" if alive else "late, to a dead process")
+    if not queue:
+        del node.faults.held[pair]
+
+
+def after_take(node: Node, proc: Process, message: Any) -> bool:
+    """`proc` has just taken `message`: True if a fault ends it now (the message lost)."""
+    injector = node.faults
+    injector.receives[proc.pid.number] = count = injector.receives.get(proc.pid.number, 0) + 1
+    for index, fault in enumerate(injector.faults):
+        if type(fault) is not Kill or index in injector.fired or not is_one(proc, fault.target):
+            continue
+        if (fault.after == count or (fault.on is not None and matches(fault.on, message))) \
+                and injector.roll(index, fault):
+            injector.fired.add(index)
+            _end(node, fault, proc, f"killed after receiving {short(message, 60)}")
+            return True
+    return False
+
+
+def _kill_at(node: Node, index: int, fault: Kill) -> None:
+    victims = [p for p in node.processes.values() if is_one(p, fault.target)]
+    if victims and node.faults.roll(index, fault):
+        node.faults.fired.add(index)
+        _end(node, fault, victims[0], f"killed at {node.clock:g} ms")
+    elif not victims:
+        node.record("fault", node.shell.pid.number, "kill", None, None, None, False,
+                    f"{fault}: no such process")
+        node.log(f"[fault] {fault}: no process is {_named(fault.target)} at {node.clock:g} ms")
+
+
+def _end(node: Node, fault: Kill, proc: Process, how: str) -> None:
+    step = node.record("fault", proc.pid.number, "kill", proc.pid.number, None, None, False,
+                       f"{fault}: {how}")
+    node.faults.injected.append(Injected(fault, f"{proc!r} {how}", step, node.clock))
+    node.log(f"[fault] {proc!r} {how} ({fault})")
+    node.signals.kill(proc, fault.reason)
+
+
+def note_message(node: Node, what: str, me: Process, target: Process, message: Any,
+                 sent: int | None, fault_text: str) -> None:
+    """Trace (and remember) a message fault: a drop, a cut or a delay."""
+    step = node.record("fault", me.pid.number, what, target.pid.number, message, sent, False,
+                       fault_text)
+    node.faults.injected.append(Injected(
+        fault_text, f"{what}: {short(message, 60)} from {me!r} to {target!r}", step,
+        node.clock))
+
+
+def _cut(node: Node, index: int, fault: Partition) -> None:
+    """A partition begins: links and monitors across it fire with "noconnection"."""
+    injector = node.faults
+    injector.cut.append((index, fault))
+    step = node.record("fault", node.shell.pid.number, "partition", None, None, None, False,
+                       str(fault))
+    injector.injected.append(Injected(fault, str(fault), step, node.clock))
+    node.log(f"[fault] {fault}")
+    for proc in list(node.processes.values()):
+        for peer_pid in list(proc.links):
+            peer = node.processes.get(peer_pid.number)
+            if peer is not None and proc.status != "exited" and across(injector, proc, peer):
+                node.signals.unlink(proc, peer_pid)
+                node.signals.signal(peer_pid, proc, "noconnection", from_link=True)
+                if peer.status != "exited":
+                    node.signals.signal(proc.pid, peer, "noconnection", from_link=True)
+        for ref, watched_pid in list(proc.monitoring.items()):
+            watched = node.processes.get(watched_pid.number)
+            if watched is not None and across(injector, proc, watched):
+                node.signals.down(proc, ref, watched, "noconnection")
+
+
+def _heal(node: Node, index: int, fault: Partition) -> None:
+    node.faults.cut = [(i, part) for i, part in node.faults.cut if i != index]
+    node.record("fault", node.shell.pid.number, "heal", None, None, None, False, str(fault))
+    node.log(f"[fault] healed: {fault}")
+
+
+def report(node: Node) -> list[str]:
+    """The faults injected so far, for a deadlock report (newest last, at most ten)."""
+    lines = []
+    for injected in node.faults.injected[-10:] if node.faults else ():
+        at = f" (trace step {injected.step})" if injected.step is not None else ""
+        lines.append(f"  at {injected.clock:g} ms{at}: {injected.what} [{injected.fault}]")
+    return lines

@@ -1,0 +1,152 @@
+"""Faults injected on purpose: kill, drop, delay, partition; deterministic, explored, traced."""
+import pytest
+
+import explore_scenarios as scenarios
+from actorlab import (ANY, BadArgument, DeadlockError, Ref, Trace, current_node, explore, faults,
+                      link, monitor, receive, reset, self_pid, send, sleep, spawn, trap_exit)
+
+
+def echo_twice():
+    for _ in range(2):
+        sender, message = receive()
+        send(sender, message)
+
+
+def test_a_kill_after_the_nth_receive_loses_that_message_and_tells_the_links(capsys):
+    reset(faults=[faults.kill("echo", after=2)])
+    trap_exit(True)
+    pid = spawn(echo_twice, label="echo")
+    link(pid)
+    send(pid, (self_pid(), "one"))
+    send(pid, (self_pid(), "two"))
+    assert receive() == "one"
+    assert receive() == ("EXIT", pid, "killed")      # it died with "two" in hand
+    out = capsys.readouterr().out
+    assert "[fault] #PID<0.1.0> (echo) killed after receiving (#PID<0.0.0>, 'two')" in out
+    fault = [e for e in current_node().trace.events if e.kind == "fault"]
+    assert [(e.data["what"], e.data["to"]) for e in fault] == [("kill", pid)]
+
+
+def test_a_dropped_reply_is_named_in_the_deadlock_report():
+    reset(log=None, faults=[faults.drop(("answer", ANY))])
+    server = spawn(lambda: send(receive(), ("answer", 42)), label="server")
+    send(server, self_pid())
+    with pytest.raises(DeadlockError) as caught:
+        receive(("answer", ANY))
+    text = str(caught.value)
+    assert "Faults injected before (one may be why):" in text
+    assert "drop: ('answer', 42) from #PID<0.1.0> (server) to #PID<0.0.0> (shell)" in text
+
+
+def test_a_delay_keeps_the_order_between_two_processes():
+    reset(log=None, faults=[faults.delay("first", 100)])
+    me = self_pid()
+    spawn(lambda: [send(me, "first"), send(me, "second")])
+    with pytest.raises(Exception):
+        receive(timeout=50)                             # nothing yet: both held
+    assert [receive(), receive()] == ["first", "second"]
+    assert current_node().now() == 100
+
+
+def test_a_partition_fires_links_and_monitors_with_noconnection_and_drops_messages():
+    reset(log=None, faults=[faults.partition(["a"], ["b"], start=10, end=50)])
+    me = self_pid()
+
+    def b():
+        trap_exit(True)
+        send(me, ("b got", receive(), receive()))
+
+    def a():
+        trap_exit(True)
+        link(b_pid)
+        ref = monitor(b_pid)
+        saw = receive(("EXIT", b_pid, ANY)), receive(("DOWN", ref, ANY, ANY, ANY))
+        send(me, ("a saw", saw))
+        sleep(20)
+        send(b_pid, "across the cut")                 # at 30 ms: lost
+        sleep(30)
+        send(b_pid, "after the heal")                 # at 60 ms: it arrives
+
+    b_pid = spawn(b, label="b")
+    spawn(a, label="a")
+    exit_, down = receive(("a saw", ANY))[1]
+    assert exit_ == ("EXIT", b_pid, "noconnection") and down[4] == "noconnection"
+    _, signal, message = receive(("b got", ANY, ANY))
+    assert signal[0] == "EXIT" and signal[2] == "noconnection"   # both sides hear of it
+    assert message == "after the heal"
+    what = [e.data["what"] for e in current_node().trace.events if e.kind == "fault"]
+    assert what == ["partition", "cut", "heal"]
+
+
+def test_faults_with_a_chance_are_the_same_for_the_same_seed():
+    def run(seed):
+        node = reset(seed=seed, log=None, faults=[faults.drop(ANY, to="sink", chance=0.5)])
+        sink = spawn(lambda: [receive(timeout=10) for _ in range(20)], label="sink")
+        spawn(lambda: [send(sink, n) for n in range(20)])
+        sleep(100)
+        return node.trace.to_json()
+
+    assert run(3) == run(3)
+    assert run(3) != run(4)                     # another seed drops other messages
+
+
+def test_a_trace_with_faults_reads_back_from_json():
+    node = reset(log=None, faults=[faults.delay(ANY, 5, to="sink"), faults.kill("sink", at=20)])
+    sink = spawn(lambda: receive("never"), label="sink")
+    send(sink, "late")
+    sleep(30)
+    again = Trace.from_json(node.trace.to_json())
+    assert again == node.trace
+    assert [e.data["what"] for e in again.events if e.kind == "fault"] == \
+        ["delay", "deliver", "kill"]
+    assert again.diagram() is not None
+
+
+@pytest.mark.parametrize("make, error", [
+    (lambda: faults.kill(42), "name a process by its pid, registered name or label"),
+    (lambda: faults.kill("a", after=0), "counts from 1"),
+    (lambda: faults.kill("a", after=1, at=5), "give one of after=, on= and at="),
+    (lambda: faults.delay(ANY, -5), "0 or more milliseconds"),
+    (lambda: faults.drop(lambda a, b: True), "a receive predicate takes exactly one"),
+    (lambda: faults.drop(ANY, chance=2), "a probability above 0 and up to 1"),
+    (lambda: faults.partition(["a"]), "two groups or more"),
+    (lambda: faults.partition(["a"], ["b"], start=10, end=5), "must come after start"),
+    (lambda: reset(faults=["kill a"]), "faults= takes faults made by kill()"),
+    (lambda: explore(scenarios.supervised_payment, faults=[faults.kill("acounts")]),
+     "no process in the scenario is 'acounts'"),
+])
+def test_bad_faults_are_refused_clearly(make, error):
+    with pytest.raises(BadArgument, match=error):
+        make()
+
+
+# -- explored ------------------------------------------------------------------------------
+
+def test_a_supervised_server_killed_mid_call_in_every_interleaving():
+    """The caller exits with the server's reason ("killed"), as OTP's call does, and the
+    supervisor restarts the server under a new pid: whatever the order."""
+    result = explore(scenarios.supervised_payment, faults=[faults.kill("accounts")])
+    assert result.complete
+    assert dict(result.outcomes()) == {("paid", False): result.baseline.runs}
+    killed = result.outcomes("kill 'accounts' after its receive #1")
+    assert set(killed) == {("killed", True)}
+
+
+def test_a_retry_after_a_dropped_reply_charges_twice_unless_the_server_is_idempotent():
+    """At-least-once delivery: the client cannot tell a lost request from a lost reply."""
+    for idempotent, charged in ((False, 80), (True, 90)):
+        result = explore(scenarios.retried_payment, idempotent,
+                         faults=[faults.drop((Ref, "paid"))])       # every reply "paid"
+        assert result.complete and set(result.outcomes()) == {90}
+        assert list(result.by_fault) == ["drop message #1 matching (Ref, 'paid')"]
+        assert set(result.outcomes("drop message #1 matching (Ref, 'paid')")) == {charged}
+
+
+def test_the_fault_result_says_what_each_fault_did():
+    result = explore(scenarios.supervised_payment, faults=[faults.kill("accounts")])
+    lines = repr(result).splitlines()
+    assert lines[0].startswith("explore(supervised_payment()) with faults: ")
+    assert lines[1].split() == ["no", "fault", "('paid',", "False)", "in", "1"]
+    assert "kill 'accounts' after its receive #1" in lines[2]
+    node = result.replay("kill 'accounts' after its receive #1", ("killed", True))
+    assert any(e.kind == "fault" for e in node.trace.events)
