@@ -15,9 +15,10 @@ ATOM = re.compile(r"[A-Za-z_][A-Za-z0-9_@]*")   # text that Elixir writes as a b
 ELIXIR_EXCEPTIONS = {"BadArgument": "ArgumentError"}  # actorlab's error -> Elixir's exception
 
 
-def start() -> None:
-    """Start a scenario on a fresh node: the cell's process is `shell`; no crash reports."""
-    reset(log=None)
+def start(**options: Any) -> None:
+    """Start a scenario on a fresh node: the cell's process is `shell`; no crash reports.
+    `options` go to reset() (`faults=`, for a scenario that injects one)."""
+    reset(log=None, **options)
     _names.clear()
     name(self_pid(), "shell")
 
