@@ -1,0 +1,658 @@
+"""Notebook 11, finding concurrency bugs: two interleavings drawn side by side, and the
+checks, which explore the learner's code in every interleaving (and with every single
+fault) instead of trying a few.
+
+A check that finds a wrong run says how many runs went wrong out of how many, what the
+shortest wrong one gave, and draws it (with the race that decided it marked):
+
+>>> class Careless(GenServer):
+...     def init(self, balance):
+...         return ("ok", balance)
+...     def handle_call(self, request, from_, balance):
+...         if request == "balance":
+...             return ("reply", balance, balance)
+...         return ("reply", "ok", balance - request[1])       # never refuses
+>>> check_withdraw(Careless, lambda bank, amount: GenServer.call(bank, ("withdraw", amount)),
+...                draw=False)  # doctest: +NORMALIZE_WHITESPACE
+✗ a bank that checks and withdraws in one message: not yet
+  ✗ ('withdraw', 80) on a balance of 70 answered 'ok' and left -10: refuse a withdrawal
+    larger than the balance, and leave the balance as it is
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from typing import Any, Callable
+
+from ..explore import ExploreResult, FaultsResult, explore
+from ..otp import GenServer, Supervisor
+from ..runtime import (ANY, BadArgument, Exit, Node, Ref, RunawayError, current_node, faults,
+                       receive, reset, self_pid, send, spawn)
+from ..trace import Trace, short
+from ..trace.protocol import is_gen_call, is_gen_cast
+from ..views.model import lane_names
+from ..views.render import View, fit_width
+from .checks import Check, fresh_node, reason_text
+
+EXPLORE_SECONDS = 4
+"""How long a check's exploration may take before it gives up (its search is then not
+complete, and the check says so)."""
+PRE_RUN_SECONDS = 0.5
+"""The wall-clock budget of the design check's first run (a right answer takes
+milliseconds)."""
+RUN_EVENTS = 2_000
+"""The trace events one explored run may make: a hundred times what a right answer needs,
+and few enough that a process that never stops is caught within a second or two."""
+
+
+# -- two diagrams side by side --------------------------------------------------------------
+
+_ROOT = re.compile(r"<svg\b[^>]*>")
+_VIEWBOX = re.compile(r'viewBox="([\d.\-]+) ([\d.\-]+) ([\d.]+) ([\d.]+)"')
+_PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.S)
+GAP = 24
+"""Points between the two pictures."""
+TITLE = 22
+"""Points above each picture for its title."""
+
+
+class SideBySide:
+    """Two views in one picture, each under its title; its text form is both texts."""
+
+    def __init__(self, left: View, right: View, titles: tuple[str, str]) -> None:
+        self.left, self.right, self.titles = left, right, titles
+        self.text = (f"Side by side: {titles[0]} | {titles[1]}\n"
+                     f"-- {titles[0]}: {left.text}\n-- {titles[1]}: {right.text}")
+
+    def svg(self) -> str:
+        """The two SVGs nested in one, left and right, titles above."""
+        parts, x, height = [], 0.0, 0.0
+        for index, (view, title) in enumerate(zip((self.left, self.right), self.titles)):
+            inner = _PROLOGUE.sub("", view.svg(), count=1)
+            box = _VIEWBOX.search(inner)
+            width, tall = float(box.group(3)), float(box.group(4))
+            inner = inner.replace(' id="', f' id="{"lr"[index]}_')     # ids stay unique
+            inner = _ROOT.sub(f'<svg x="{x:.1f}" y="{TITLE}" width="{width:.1f}" '
+                              f'height="{tall:.1f}" viewBox="{box.group(0)[9:-1]}">',
+                              inner, count=1)
+            parts.append(f'<text x="{x + width / 2:.1f}" y="{TITLE - 8}" text-anchor="middle" '
+                         f'font-family="Helvetica,sans-serif" font-size="13" '
+                         f'font-weight="bold">{_escape(title)}</text>{inner}')
+            x += width + GAP
+            height = max(height, tall)
+        width, height = x - GAP, height + TITLE
+        return fit_width(f'<svg width="{width:.1f}pt" height="{height:.1f}pt" '
+                         f'viewBox="0 0 {width:.1f} {height:.1f}" '
+                         'xmlns="http://www.w3.org/2000/svg" '
+                         f'xmlns:xlink="http://www.w3.org/1999/xlink">{"".join(parts)}</svg>')
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict:
+        return {"image/svg+xml": self.svg(), "text/plain": self.text}
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def side_by_side(left: Trace, right: Trace, titles: tuple[str, str] = ("left", "right"),
+                 **options: Any) -> SideBySide:
+    """The sequence diagrams of two traces side by side, drawn with the same `options`
+    (those of `Trace.diagram`), each under its title: to compare two interleavings.
+
+    >>> from actorlab import reset, send, self_pid
+    >>> node = reset(log=None)
+    >>> _ = send(self_pid(), "hi")
+    >>> print(side_by_side(node.trace, node.trace, ("one", "two")).text.splitlines()[0])
+    Side by side: one | two
+    """
+    return SideBySide(left.diagram(**options), right.diagram(**options), titles)
+
+
+# -- what the checks share ------------------------------------------------------------------
+
+def _explore(scenario: Callable, *args: Any, fault: Any = None) -> Explored:
+    """explore() for a check (no progress bar, a time limit), summed up."""
+    try:
+        result = explore(scenario, *args, max_seconds=EXPLORE_SECONDS, progress=False,
+                         faults=None if fault is None else [fault], trace_limit=RUN_EVENTS)
+    except BadArgument as error:
+        if "more trace events" not in str(error):
+            raise
+        return Explored(None)
+    return Explored(result)
+
+
+class Explored:
+    """What a check's exploration found: how many runs went wrong (`wrong` of `runs`), the
+    first wrong outcome (`outcome`, None if none) and the fault it came with (`fault`,
+    None: without a fault). Runs without a fault are looked at first, then each fault in
+    the order explored; of each, the most frequent wrong outcome. `result` is None when
+    one run never ended (more than RUN_EVENTS events)."""
+
+    def __init__(self, result: ExploreResult | FaultsResult | None) -> None:
+        self.result = result
+        self.wrong, self.fault, self.outcome = 0, None, None
+        self.runs = 0 if result is None else result.runs
+
+    def judge(self, good: Callable[[Any], bool],
+              first: Callable[[Any], int] = lambda outcome: 0) -> Explored:
+        """Count the runs whose outcome is not `good`, and pick the wrong outcome to
+        explain: the lowest `first(outcome)`, then the one seen without a fault, then
+        with the earliest fault, then the most frequent."""
+        if self.result is None:
+            return self
+        groups = ([(None, self.result)] if isinstance(self.result, ExploreResult) else
+                  [(None, self.result.baseline)] + list(self.result.by_fault.items()))
+        bad = []
+        for order, (fault, found) in enumerate(groups):
+            for outcome, count in found.outcomes.items():
+                if not good(outcome):
+                    self.wrong += count
+                    bad.append((first(outcome), order, -count, repr(outcome), fault, outcome))
+        if bad:
+            *_, self.fault, self.outcome = min(bad, key=lambda b: b[:4])
+        return self
+
+    @property
+    def complete(self) -> bool:
+        return self.result is not None and self.result.complete
+
+    def replay(self) -> Node:
+        """The node of the shortest run that gave the first wrong outcome, replayed
+        quietly (a replay prints its warnings and crash reports)."""
+        result, fault, outcome = self.result, self.fault, self.outcome
+        with contextlib.redirect_stdout(io.StringIO()):
+            if isinstance(result, ExploreResult):
+                return result.replay(outcome)
+            return result.replay(fault, outcome)
+
+    def how_many(self, noun: str = "interleavings") -> str:
+        """ "3 of 12 interleavings went wrong", or, for a search cut short, "at least 3 of
+        the 700 runs explored in 4 s went wrong". """
+        if self.complete:
+            return f"{self.wrong} of {self.runs} {noun} went wrong"
+        return (f"at least {self.wrong} of the {self.runs:,} runs explored in "
+                f"{EXPLORE_SECONDS} s went wrong (there were more to explore)")
+
+    def unfinished(self, check: Check, advice: str) -> bool:
+        """If the search ended early and found nothing wrong, say so (with `advice`)."""
+        if self.result is None:
+            check.fail(f"a run never ended (more than {RUN_EVENTS:,} events): {advice}")
+        elif not self.complete and not self.wrong:
+            check.fail(f"explore() could not finish within {EXPLORE_SECONDS} s "
+                       f"({self.runs:,} runs so far): {advice}")
+        else:
+            return False
+        return True
+
+
+def _show(picture: Any) -> None:
+    """Display a diagram under the report (in a notebook; its text elsewhere)."""
+    try:
+        from IPython.display import display
+    except ImportError:                 # pragma: no cover - IPython comes with the course
+        print(picture)
+    else:
+        display(picture)
+
+
+def _run_check(title: str, body: Callable[[Check], Any], draw: bool) -> None:
+    """Run `body(check)` in a Check; show the diagram it returns (if any) under the report."""
+    picture = None
+    with Check(title) as check:
+        picture = body(check)
+    if picture is not None and draw:
+        _show(picture)
+
+
+def _diagram(trace: Trace, lanes: list[str]) -> Any:
+    """A wrong run's diagram, with these lanes (those the run had), OTP's bookkeeping hidden."""
+    known = set(lane_names(trace).values())
+    return trace.diagram(hide_system=True, processes=[lane for lane in lanes if lane in known])
+
+
+def _requests(trace: Trace, name: str) -> list[Any]:
+    """The requests of the calls that the process called `name` made, in order."""
+    pids = {pid for pid, label in trace.names().items() if label == name}
+    return [e.data["msg"][2] for e in trace.events
+            if e.kind == "send" and e.pid in pids and is_gen_call(e.data["msg"])]
+
+
+def _casts(trace: Trace, name: str) -> list[Any]:
+    """The casts that the process called `name` sent."""
+    pids = {pid for pid, label in trace.names().items() if label == name}
+    return [e.data["msg"][1] for e in trace.events
+            if e.kind == "send" and e.pid in pids and is_gen_cast(e.data["msg"])]
+
+
+def _failure(error: Exception | Exit) -> tuple:
+    """What a client sends instead of its answer when its code fails: ("exit", reason) or
+    ("raised", "TypeError: ...")."""
+    if isinstance(error, Exit):
+        reason = error.reason
+        if (type(reason) is tuple and len(reason) == 2 and type(reason[1]) is tuple
+                and reason[1][:2] == ("GenServer", "call")):
+            reason = reason[0]
+        return ("exit", reason if _hashable(reason) else short(reason, 80))
+    return ("raised", f"{type(error).__name__}: {error}")
+
+
+def _hashable(term: Any) -> bool:
+    try:
+        hash(term)
+    except TypeError:
+        return False
+    return True
+
+
+def _answer_text(answer: Any) -> str:
+    """A client's answer, or its failure, in words."""
+    if type(answer) is tuple and len(answer) == 2 and answer[0] == "exit":
+        return f"exited with {short(answer[1], 60)}"
+    if type(answer) is tuple and len(answer) == 2 and answer[0] == "raised":
+        return f"raised {answer[1]}"
+    return f"got {short(answer, 60)}"
+
+
+# -- exercise 1: a bank that checks and withdraws in one message ----------------------------
+
+START = 100
+"""The balance of every bank in the checks."""
+ANN, BOB = 70, 50
+"""What ann and bob withdraw, together: more than the balance, so one must be refused."""
+
+
+def _two_withdrawals(bank: type, withdraw: Callable) -> tuple:
+    """ann withdraws 70 and bob 50 from a bank of 100, at the same time: (ann's answer,
+    bob's answer, the balance after)."""
+    GenServer.start(bank, START, name="bank")
+    shell = self_pid()
+
+    def client(amount: int) -> None:
+        try:
+            answer = withdraw("bank", amount)
+        except (Exception, Exit) as error:    # the check says what it was
+            answer = _failure(error)
+        send(shell, (self_pid(), answer if _hashable(answer) else short(answer)))
+
+    spawn(lambda: [spawn(client, ANN, label="ann"), spawn(client, BOB, label="bob")],
+          label="start")
+    answers = dict(receive((ANY, ANY)) for _ in range(2))
+    ann, bob = sorted(answers, key=lambda pid: pid.number)
+    try:
+        balance = GenServer.call("bank", "balance", 1000)
+    except Exit as exit_:
+        balance = _failure(exit_)
+    return answers[ann], answers[bob], balance
+
+
+def _good_withdrawals(outcome: Any) -> bool:
+    return outcome in (("ok", "refused", START - ANN), ("refused", "ok", START - BOB))
+
+
+def check_withdraw(bank: type, withdraw: Callable, draw: bool = True) -> None:
+    """`bank` answers ("withdraw", amount) with "ok" (and takes it) or "refused" (and
+    leaves the balance), in one message; `withdraw(bank, amount)` asks it. Tried alone
+    first, then explored: ann withdraws 70 and bob 50 from 100, in every interleaving.
+    `draw`: show the diagram of a wrong run under the report."""
+    _run_check("a bank that checks and withdraws in one message",
+               lambda check: _withdrawals(check, bank, withdraw), draw)
+
+
+def _withdrawals(check: Check, bank: type, withdraw: Callable) -> Any:
+    if check.refuse_blocking(bank, withdraw, advice=". A server never needs a lock: it "
+                             "handles one message at a time, so check and withdraw in one "
+                             "message"):
+        return None
+    if not _withdraw_alone(check, bank, withdraw):
+        return None
+    found = _explore(_two_withdrawals, bank, withdraw).judge(_good_withdrawals)
+    if found.unfinished(check, "does every withdrawal end?"):
+        return None
+    if not found.wrong:
+        check.expect(True, f"in all {found.runs} interleavings, ann (70) and bob (50) could "
+                     "not both withdraw from 100: one was refused, and the balance is "
+                     f"{START - ANN} or {START - BOB}", "")
+        return None
+    node = found.replay()
+    ann, bob, balance = found.outcome
+    calls = _requests(node.trace, "ann")
+    split = (f" Each withdrawal made {len(calls)} calls ({', '.join(map(short, calls))}): "
+             "between the check and the withdrawal, the other client's withdrawal came. "
+             "Make it one call, ('withdraw', amount), and let handle_call check and subtract"
+             if len(calls) > 1 else
+             " Check the balance and subtract in the same handle_call clause")
+    check.fail(f"{found.how_many()}. The shortest that ended like this (drawn below): ann "
+               f"{_answer_text(ann)}, bob {_answer_text(bob)}, and the balance is "
+               f"{short(balance)}: together they took more than the bank had.{split}")
+    return _diagram(node.trace, ["ann", "bank", "bob"])
+
+
+def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
+    """One client, one withdrawal at a time: 30 (ok), 80 (refused), then the other 70
+    (ok: the whole balance). True if all answered as they should."""
+    started = GenServer.start(bank, START)
+    if not (type(started) is tuple and started[0] == "ok"):
+        check.fail(f"GenServer.start({bank.__name__}, {START}) returned {short(started)}: "
+                   "init must return ('ok', balance)")
+        return False
+    pid, balance = started[1], START
+    for amount, wanted in ((30, "ok"), (80, "refused"), (70, "ok")):
+        try:
+            answer = withdraw(pid, amount)
+        except Exit as exit_:
+            check.fail(f"withdrawing {amount} from {balance} exited: {reason_text(exit_.reason)}")
+            return False
+        casts = _casts(current_node().trace, "shell")
+        if casts:
+            check.fail(f"{short(withdraw)} casts {short(casts[0])}: a cast answers 'ok' at "
+                       "once, so the client never learns that a withdrawal was refused. "
+                       "Call the bank, and return its answer")
+            return False
+        try:
+            after = GenServer.call(pid, "balance", 1000)
+        except Exit as exit_:
+            check.fail(f"after withdrawing {amount}, 'balance' exited: "
+                       f"{reason_text(exit_.reason)}")
+            return False
+        expected = balance - amount if wanted == "ok" else balance
+        if answer not in ("ok", "refused"):
+            check.fail(f"withdrawing {amount} from {balance} answered {short(answer)}, not "
+                       f"{wanted!r}: return the bank's answer, 'ok' or 'refused'")
+            return False
+        if answer == "ok" and wanted == "refused":
+            check.fail(f"('withdraw', {amount}) on a balance of {balance} answered 'ok' and "
+                       f"left {after}: refuse a withdrawal larger than the balance, and leave "
+                       "the balance as it is")
+            return False
+        if answer == "refused" and wanted == "ok":
+            check.fail(f"withdrawing {amount} from {balance} was refused" +
+                       (": the whole balance may be withdrawn (refuse only more than the "
+                        "balance)" if amount == balance else ": there is enough money"))
+            return False
+        if after != expected:
+            check.fail(f"after ('withdraw', {amount}) answered {answer!r}, the balance is "
+                       f"{short(after)}, not {expected}: return the new balance as the new "
+                       "state")
+            return False
+        balance = after
+    check.expect(True, "alone, withdrawing 30, then 80, then 70 from 100 answered 'ok', "
+                 "'refused', 'ok'", "")
+    return True
+
+
+# -- exercise 2: a payment made once, however often it is asked ----------------------------
+
+AMOUNT = 10
+PAYMENTS = ("payment 1", "payment 2")
+"""Two payments of the same amount: a bank that remembers amounts, not ids, refuses one."""
+PAID = (Ref, "paid")
+"""What a bank's reply to a payment looks like: the fault drops these."""
+
+
+def _pay_with_a_retry(payment: str) -> Any:
+    """Pay AMOUNT, waiting 100 ms for the answer; if none comes, ask once more (500 ms)."""
+    try:
+        return GenServer.call("bank", ("pay", payment, AMOUNT), 100)
+    except Exit as first:
+        if first.reason[0] != "timeout":
+            return _failure(first)
+    try:
+        return GenServer.call("bank", ("pay", payment, AMOUNT), 500)
+    except Exit as second:
+        return _failure(second)
+
+
+def _retried_payments(bank: type) -> tuple:
+    """A client makes two payments of 10, each retried once after a timeout: (its
+    answers, the balance after)."""
+    GenServer.start(bank, START, name="bank")
+    shell = self_pid()
+
+    def client() -> None:
+        send(shell, ("answers", tuple(_pay_with_a_retry(p) for p in PAYMENTS)))
+
+    spawn(lambda: spawn(client, label="client"), label="start")
+    answers = receive(("answers", ANY))[1]
+    try:
+        return answers, GenServer.call("bank", "balance", 1000)
+    except Exit as exit_:
+        return answers, _failure(exit_)
+
+
+def _good_payments(outcome: Any) -> bool:
+    return outcome == (("paid", "paid"), START - 2 * AMOUNT)
+
+
+def _pay_alone(bank: type) -> list[tuple] | str:
+    """Payment 1 asked twice, then payment 2, on a fresh bank, no fault: each answer and
+    the balance after it; or why it could not go on."""
+    started = GenServer.start(bank, START)
+    if not (type(started) is tuple and started[0] == "ok"):
+        return (f"GenServer.start({bank.__name__}, {START}) returned {short(started)}: init "
+                "must return ('ok', state)")
+    pid, seen = started[1], []
+    for payment in (PAYMENTS[0], PAYMENTS[0], PAYMENTS[1]):
+        try:
+            answer = GenServer.call(pid, ("pay", payment, AMOUNT), 1000)
+            seen.append((payment, answer, GenServer.call(pid, "balance", 1000)))
+        except Exit as exit_:
+            return f"paying {payment!r} exited: {reason_text(exit_.reason)}"
+    return seen
+
+
+def check_idempotent(bank: type, draw: bool = True) -> None:
+    """`bank` charges each payment id once: a payment asked again answers "paid" and
+    charges nothing. Tried alone (twice, on fresh banks), then explored with each reply
+    "paid" dropped in turn, while a client retries after a timeout."""
+    _run_check("a bank that charges a payment once", lambda check: _payments(check, bank),
+               draw)
+
+
+def _payments(check: Check, bank: type) -> Any:
+    if check.refuse_blocking(bank):
+        return None
+    first = _pay_alone(bank)
+    if isinstance(first, str):
+        check.fail(first)
+        return None
+    again = _pay_alone(bank)
+    if again != first:
+        check.fail(f"the same payments on a second, fresh bank went otherwise: first "
+                   f"{_payments_text(first)}; then {_payments_text(again)}. The ids paid are "
+                   "kept outside the server (a global, or an attribute of the class), where "
+                   "every bank, and every run, shares them: keep them in the server's "
+                   "state, which init returns")
+        return None
+    if not _paid_once(check, first):
+        return None
+    found = _explore(_retried_payments, bank, fault=faults.drop(PAID)).judge(_good_payments)
+    if found.unfinished(check, "does every payment get an answer?"):
+        return None
+    if not found.wrong:
+        check.expect(True, f"in all {found.runs} runs (with each reply 'paid' dropped in "
+                     "turn, and the client trying again), two payments of 10 left 80", "")
+        return None
+    node = found.replay()
+    answers, balance = found.outcome
+    check.fail(f"{found.how_many('runs')}. With {found.fault or 'no fault'}, the client's "
+               f"answers were {short(answers)} and the balance {short(balance)}, not "
+               "('paid', 'paid') and 80")
+    return _diagram(node.trace, ["client", "bank"])
+
+
+def _payments_text(seen: list[tuple]) -> str:
+    return ", ".join(f"{payment} {short(answer)} (balance {short(balance)})"
+                     for payment, answer, balance in seen)
+
+
+def _paid_once(check: Check, seen: list[tuple]) -> bool:
+    """Payment 1 twice, then payment 2: "paid" each time, balance 90, 90, 80."""
+    (_, first, after_first), (_, repeat, after_repeat), (_, other, after_other) = seen
+    if first != "paid":
+        check.fail(f"a new payment of {AMOUNT} answered {short(first)}, not 'paid'")
+    elif after_first != START - AMOUNT:
+        check.fail(f"after a payment of {AMOUNT}, the balance is {short(after_first)}, not "
+                   f"{START - AMOUNT}: charge a new payment (balance - amount)")
+    elif repeat != "paid":
+        check.fail(f"{PAYMENTS[0]!r} asked again was answered {short(repeat)}: answer 'paid', "
+                   "as the first time. The client asks again only because it did not hear "
+                   "the first answer; it cannot tell a lost request from a lost reply")
+    elif after_repeat != after_first:
+        check.fail(f"{PAYMENTS[0]!r} asked again was charged again: the balance went from "
+                   f"{after_first} to {short(after_repeat)}. Remember the ids of the "
+                   "payments made (in the state), and charge an id only once")
+    elif other != "paid" or after_other != after_repeat - AMOUNT:
+        check.fail(f"{PAYMENTS[1]!r}, another payment of the same amount, answered "
+                   f"{short(other)} and left the balance at {short(after_other)}, not "
+                   f"{after_repeat - AMOUNT}: remember payment ids, not amounts")
+    else:
+        check.expect(True, f"alone: {PAYMENTS[0]!r} twice, then {PAYMENTS[1]!r}, each "
+                     "answered 'paid'; the balance went 90, 90, 80", "")
+        return True
+    return False
+
+
+# -- exercise 3: prove your design -----------------------------------------------------------
+
+PRICES = {"tea": 3, "cake": 5}
+BASKETS = {"ann": ("tea", "cake"), "bob": ("cake",)}
+"""What each customer asks the price of; what each should get back."""
+WANTED = {"ann": (3, 5), "bob": (5,)}
+
+
+class _Prices(GenServer):
+    """The check's copy of the notebook's price list: ("price", item) -> its price."""
+
+    def init(self, table: dict) -> tuple:
+        return ("ok", table)
+
+    def handle_call(self, request: Any, from_: tuple, table: dict) -> tuple:
+        return ("reply", table[request[1]], table)
+
+
+def _shop(customer: Callable) -> tuple:
+    """The supervised price list "prices"; ann and bob, started together, each run
+    `customer(items)`: (what ann got, what bob got)."""
+    Supervisor.start_link([{"id": "prices", "start": (GenServer.start_link,
+                                                      (_Prices, PRICES), {"name": "prices"})}],
+                          strategy="one_for_one", name="shop")
+    shell = self_pid()
+
+    def visit(items: tuple) -> None:
+        try:
+            answer = customer(list(items))
+            answer = tuple(answer) if isinstance(answer, list) else answer
+        except (Exception, Exit) as error:    # the check says what it was
+            answer = _failure(error)
+        send(shell, (self_pid(), answer if _hashable(answer) else short(answer)))
+
+    spawn(lambda: [spawn(visit, BASKETS[name], label=name) for name in BASKETS],
+          label="start")
+    got = dict(receive((ANY, ANY)) for _ in BASKETS)
+    ann, bob = sorted(got, key=lambda pid: pid.number)
+    return got[ann], got[bob]
+
+
+def _good_shop(outcome: Any) -> bool:
+    return outcome == (WANTED["ann"], WANTED["bob"])
+
+
+def check_design(customer: Callable, draw: bool = True) -> None:
+    """`customer(items)` returns the price of each item, asked of the server "prices",
+    which a supervisor restarts when it dies. Run once with "prices" killed at its first
+    request (a customer that never stops shows there, in a second), then explored: ann and
+    bob shop at the same time, in every interleaving, without a fault and with each single
+    kill of "prices"."""
+    _run_check("a shop that survives a kill", lambda check: _shopping(check, customer), draw)
+
+
+AGAIN_AND_AGAIN = ("a customer tries again without a pause, so it can try again and again "
+                   "before the supervisor has restarted 'prices'. Pause before trying "
+                   "again: sleep(10) lets the supervisor go first")
+
+
+def _shopping(check: Check, customer: Callable) -> Any:
+    if check.refuse_blocking(customer, advice=" (sleep() from actorlab pauses a process "
+                             "without blocking the others)"):
+        return None
+    if _spins(customer):
+        check.fail(f"with 'prices' killed at its first request, the customers never "
+                   f"finished: {AGAIN_AND_AGAIN}")
+        return None
+    found = _explore(_shop, customer, fault=faults.kill("prices")).judge(_good_shop,
+                                                                         _worst_first)
+    if found.unfinished(check, AGAIN_AND_AGAIN):
+        return None
+    if not found.wrong:
+        kills = len(found.result.by_fault)
+        check.expect(True, f"in all {found.runs} runs (every interleaving, without a fault "
+                     f"and with each of the {kills} kills of 'prices'), ann got (3, 5) and "
+                     "bob (5,)", "")
+        return None
+    node = found.replay()
+    when = f'With the fault "{found.fault}"' if found.fault else "Without any fault"
+    if type(found.outcome) is not tuple:        # the shop itself failed: the class name
+        check.fail(f"{found.how_many('runs')}. {when}, the shortest run that ended so "
+                   f"ended with {found.outcome}: {AGAIN_AND_AGAIN}")
+        return _diagram(node.trace, ["shop", "prices", "ann", "prices#2", "bob"])
+    who, answer = min(((name, got) for name, got in zip(BASKETS, found.outcome)
+                       if got != WANTED[name]), key=lambda wrong: _worst_first((wrong[1],)))
+    check.fail(f"{found.how_many('runs')}. {when}, the shortest run that ended so: {who} "
+               f"{_answer_text(answer)}, not {WANTED[who]}. "
+               f"{_shop_advice(node.trace, who, answer)}")
+    return _diagram(node.trace, ["shop", "prices", "ann", "prices#2", "bob"])
+
+
+def _spins(customer: Callable) -> bool:
+    """Does a customer spin without end once "prices" is killed at its first request?
+    (Explored, such a run would take 20,000 steps, and there would be many.) A process
+    that holds the thread for PRE_RUN_SECONDS is stopped, with reason "interrupted"."""
+    node = reset(log=None, max_seconds=PRE_RUN_SECONDS, faults=[faults.kill("prices", after=1)])
+    try:
+        _shop(customer)
+    except RunawayError:
+        fresh_node()                # the spinning customers are only paused: end them
+        return True
+    except Exception:               # anything else shows in the exploration, explained
+        pass
+    return any(e.kind == "exit" and e.data["reason"] == "interrupted" for e in node.trace.events)
+
+
+def _worst_first(outcome: Any) -> int:
+    """Which wrong outcome of the shop to explain first: a call that found no process (a
+    stale pid shows so), then any other exit, then the rest."""
+    if type(outcome) is not tuple:
+        return 2
+    exits = [got[1] for got in outcome if type(got) is tuple and got[:1] == ("exit",)]
+    return 0 if "noproc" in exits else 1 if exits else 2
+
+
+def _shop_advice(trace: Trace, who: str, answer: Any) -> str:
+    """What to change, from what went wrong for customer `who`."""
+    mine = {pid for pid, label in trace.names().items() if label == who}
+    if any(e.kind == "spawn" and e.pid in mine for e in trace.events):
+        return ("It started a process itself: leave restarts to the supervisor, and ask "
+                "'prices' again")
+    ended = {e.pid: e.step for e in trace.events if e.kind == "exit"}
+    if any(e.kind == "monitor" and e.pid in mine and e.data["target"] in ended
+           and ended[e.data["target"]] < e.step for e in trace.events):
+        return ("Its call went to the old pid of 'prices', dead since the kill: the "
+                "supervisor started a new process, with a new pid. Ask for 'prices' by "
+                "name at each call")
+    if type(answer) is tuple and answer[:1] == ("exit",):
+        if answer[1] == "noproc":
+            return ("Its call came when nobody had the name 'prices': after the kill, "
+                    "before the supervisor had restarted it. A call can fail: catch the "
+                    "Exit and try again, after a pause (sleep(10) lets the supervisor go "
+                    "first)")
+        return ("A call to a server that dies holding it exits with the server's reason: "
+                "catch the Exit (except Exit) and try again. Asking a price twice is "
+                "harmless")
+    if type(answer) is tuple and None in answer:
+        return ("It gave up on a price that failed (None): try again instead, after a pause")
+    return "Return the price of each item, in order, as a tuple"
