@@ -216,6 +216,7 @@ check_note_to_self(note_to_self)
 # 8. [Bottlenecks and interleavings](08_bottlenecks_and_interleavings.ipynb) (35 min)
 # 9. [Capstone](09_capstone.ipynb) (45 min)
 # 10. [Where next](10_where_next.ipynb) (25 min)
+# 11. [Finding concurrency bugs](11_finding_concurrency_bugs.ipynb) (40 min)
 # <!-- /map -->
 #
 # ## Key points

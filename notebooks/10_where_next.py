@@ -464,5 +464,5 @@ check_scenarios(answers)
 # - Ray's ways out (async actors, `max_concurrency`) let an actor run several methods at
 #   once, and give up "one message at a time" to do it. Prefer the rules of notebook 03.
 #
-# **Back to the start:** [00 · Start here](00_start_here.ipynb)
+# **Next:** [11 · Finding concurrency bugs](11_finding_concurrency_bugs.ipynb)
 # **Previous:** [09 · Capstone](09_capstone.ipynb)

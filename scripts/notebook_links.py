@@ -6,8 +6,10 @@
 Each notebook's title is its first heading (`# 05 · GenServer`). In every markdown cell,
 the link after `**Previous:**` is set to the notebook before, the link after `**Next:**`
 to the one after (text following the link is kept), and the map in 00_start_here, the
-lines between `<!-- map -->` and `<!-- /map -->`, lists every notebook. Both the .ipynb
-and its jupytext .py twin are rewritten, so they stay paired.
+lines between `<!-- map -->` and `<!-- /map -->`, lists every notebook. The last notebook
+ends with `**Back to the start:**` and a link to the first instead of a Next link; when
+another notebook comes after it, its Back to the start becomes a Next link, and the
+reverse. Both the .ipynb and its jupytext .py twin are rewritten, so they stay paired.
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ import nbformat
 
 NOTEBOOKS = Path(__file__).parent.parent / "notebooks"
 LINK = r"\[[^\]]*\]\([^)]*\.ipynb\)"
+BACK = "Back to the start"
+"""What the last notebook says, with a link to the first, where the others say Next."""
 
 
 def titles() -> dict[str, str]:
@@ -45,10 +49,13 @@ def relink(text: str, name: str, course: dict[str, str]) -> str:
     def link(other: str) -> str:
         return f"[{course[other]}]({other})"
 
-    for label, other in (("Previous", at - 1), ("Next", at + 1)):
-        if 0 <= other < len(names):
-            text = re.sub(rf"\*\*{label}:\*\* {LINK}",
-                          lambda m: f"**{label}:** {link(names[other])}", text)
+    last = at == len(names) - 1
+    ending = (BACK, link(names[0])) if last else ("Next", link(names[at + 1]))
+    text = re.sub(rf"\*\*(Next|{BACK}):\*\* {LINK}",
+                  lambda m: f"**{ending[0]}:** {ending[1]}", text)
+    if at > 0:
+        text = re.sub(rf"\*\*Previous:\*\* {LINK}",
+                      lambda m: f"**Previous:** {link(names[at - 1])}", text)
     return re.sub(r"(<!-- map -->\n).*?((# )?<!-- /map -->)",
                   lambda m: m.group(1) + course_map(course, m.group(3) or "") + m.group(2),
                   text, flags=re.S)

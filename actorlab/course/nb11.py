@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from types import FunctionType
 from typing import Any, Callable
 
 from ..explore import ExploreResult, FaultsResult, explore
@@ -33,7 +34,7 @@ from ..trace import Trace, short
 from ..trace.protocol import is_gen_call, is_gen_cast
 from ..views.model import lane_names
 from ..views.render import View, fit_width
-from .checks import Check, fresh_node, reason_text
+from .checks import Check, explain, fresh_node, names_used, reason_text
 
 EXPLORE_SECONDS = 4
 """How long a check's exploration may take before it gives up (its search is then not
@@ -172,11 +173,11 @@ class Explored:
 
     def how_many(self, noun: str = "interleavings") -> str:
         """ "3 of 12 interleavings went wrong", or, for a search cut short, "at least 3 of
-        the 700 runs explored in 4 s went wrong". """
+        700 runs went wrong, in the 4 s explored, which were not all". """
         if self.complete:
             return f"{self.wrong} of {self.runs} {noun} went wrong"
-        return (f"at least {self.wrong} of the {self.runs:,} runs explored in "
-                f"{EXPLORE_SECONDS} s went wrong (there were more to explore)")
+        return (f"at least {self.wrong} of {self.runs:,} runs went wrong, in the "
+                f"{EXPLORE_SECONDS} s explored, which were not all")
 
     def unfinished(self, check: Check, advice: str) -> bool:
         """If the search ended early and found nothing wrong, say so (with `advice`)."""
@@ -213,6 +214,15 @@ def _diagram(trace: Trace, lanes: list[str]) -> Any:
     """A wrong run's diagram, with these lanes (those the run had), OTP's bookkeeping hidden."""
     known = set(lane_names(trace).values())
     return trace.diagram(hide_system=True, processes=[lane for lane in lanes if lane in known])
+
+
+def _with_helpers(function: Callable) -> list[Callable]:
+    """`function` and the functions of its module that it calls by name (a learner's
+    `customer` calls their own `price`), for `Check.refuse_blocking`."""
+    scope = getattr(function, "__globals__", {})
+    return [function] + [scope[name] for name in sorted(names_used(function))
+                         if isinstance(scope.get(name), FunctionType)
+                         and scope[name] is not function]
 
 
 def _requests(trace: Trace, name: str) -> list[Any]:
@@ -326,7 +336,7 @@ def _withdrawals(check: Check, bank: type, withdraw: Callable) -> Any:
              "Make it one call, ('withdraw', amount), and let handle_call check and subtract"
              if len(calls) > 1 else
              " Check the balance and subtract in the same handle_call clause")
-    check.fail(f"{found.how_many()}. The shortest that ended like this (drawn below): ann "
+    check.fail(f"{found.how_many()} (below, the shortest): ann "
                f"{_answer_text(ann)}, bob {_answer_text(bob)}, and the balance is "
                f"{short(balance)}: together they took more than the bank had.{split}")
     return _diagram(node.trace, ["ann", "bank", "bob"])
@@ -408,16 +418,17 @@ def _pay_with_a_retry(payment: str) -> Any:
 
 
 def _retried_payments(bank: type) -> tuple:
-    """A client makes two payments of 10, each retried once after a timeout: (its
-    answers, the balance after)."""
+    """ann and bob each pay 10 at the same time (payment 1 and payment 2), each trying
+    once more after a timeout: (their answers, the balance after)."""
     GenServer.start(bank, START, name="bank")
     shell = self_pid()
 
-    def client() -> None:
-        send(shell, ("answers", tuple(_pay_with_a_retry(p) for p in PAYMENTS)))
+    def client(payment: str) -> None:
+        send(shell, (payment, _pay_with_a_retry(payment)))
 
-    spawn(lambda: spawn(client, label="client"), label="start")
-    answers = receive(("answers", ANY))[1]
+    spawn(lambda: [spawn(client, PAYMENTS[0], label="ann"),
+                   spawn(client, PAYMENTS[1], label="bob")], label="start")
+    answers = tuple(receive((payment, ANY))[1] for payment in PAYMENTS)
     try:
         return answers, GenServer.call("bank", "balance", 1000)
     except Exit as exit_:
@@ -474,15 +485,25 @@ def _payments(check: Check, bank: type) -> Any:
     if found.unfinished(check, "does every payment get an answer?"):
         return None
     if not found.wrong:
-        check.expect(True, f"in all {found.runs} runs (with each reply 'paid' dropped in "
-                     "turn, and the client trying again), two payments of 10 left 80", "")
+        check.expect(True, f"in all {found.runs} runs (ann and bob paying 10 each at the "
+                     "same time, every interleaving, with each reply 'paid' dropped in turn "
+                     "and its client trying again), the balance ended at 80", "")
         return None
     node = found.replay()
     answers, balance = found.outcome
-    check.fail(f"{found.how_many('runs')}. With {found.fault or 'no fault'}, the client's "
-               f"answers were {short(answers)} and the balance {short(balance)}, not "
-               "('paid', 'paid') and 80")
-    return _diagram(node.trace, ["client", "bank"])
+    when = f'with the fault "{found.fault}"' if found.fault else "without a fault"
+    check.fail(f"{found.how_many('runs')} (below, the shortest): {when}, ann and bob were "
+               f"answered {short(answers)} and the balance is {short(balance)}, not "
+               f"('paid', 'paid') and 80: {_lost_payment(answers, balance)}")
+    return _diagram(node.trace, ["ann", "bank", "bob"])
+
+
+def _lost_payment(answers: tuple, balance: Any) -> str:
+    """Why the explored payments went wrong, and what to change."""
+    if isinstance(balance, int) and balance < START - 2 * AMOUNT:
+        return ("a payment asked again after another payment came in between was charged "
+                "again. Remember every payment id paid (a set), not only the last one")
+    return "every payment must be answered 'paid' and charged once"
 
 
 def _payments_text(seen: list[tuple]) -> str:
@@ -577,9 +598,12 @@ AGAIN_AND_AGAIN = ("a customer tries again without a pause, so it can try again 
 
 
 def _shopping(check: Check, customer: Callable) -> Any:
-    if check.refuse_blocking(customer, advice=" (sleep() from actorlab pauses a process "
-                             "without blocking the others)"):
+    if check.refuse_blocking(*_with_helpers(customer), advice=" (sleep() from actorlab pauses "
+                             "a process without blocking the others)"):
         return None
+    plain = _plain_shop(check, customer)
+    if plain is not True:
+        return plain
     if _spins(customer):
         check.fail(f"with 'prices' killed at its first request, the customers never "
                    f"finished: {AGAIN_AND_AGAIN}")
@@ -595,17 +619,35 @@ def _shopping(check: Check, customer: Callable) -> Any:
                      "bob (5,)", "")
         return None
     node = found.replay()
-    when = f'With the fault "{found.fault}"' if found.fault else "Without any fault"
+    when = f'with the fault "{found.fault}"' if found.fault else "without a fault"
     if type(found.outcome) is not tuple:        # the shop itself failed: the class name
-        check.fail(f"{found.how_many('runs')}. {when}, the shortest run that ended so "
-                   f"ended with {found.outcome}: {AGAIN_AND_AGAIN}")
+        check.fail(f"{found.how_many('runs')} (below, the shortest): {when}, the shop "
+                   f"ended with {found.outcome}: {_shop_failure(node.trace, found.outcome)}")
         return _diagram(node.trace, ["shop", "prices", "ann", "prices#2", "bob"])
     who, answer = min(((name, got) for name, got in zip(BASKETS, found.outcome)
                        if got != WANTED[name]), key=lambda wrong: _worst_first((wrong[1],)))
-    check.fail(f"{found.how_many('runs')}. {when}, the shortest run that ended so: {who} "
+    check.fail(f"{found.how_many('runs')} (below, the shortest): {when}, {who} "
                f"{_answer_text(answer)}, not {WANTED[who]}. "
                f"{_shop_advice(node.trace, who, answer)}")
     return _diagram(node.trace, ["shop", "prices", "ann", "prices#2", "bob"])
+
+
+def _plain_shop(check: Check, customer: Callable) -> bool | None:
+    """The shop once, without a fault: True if right; else None, the finding noted."""
+    fresh_node()
+    try:
+        outcome = _shop(customer)
+    except Exception as error:
+        check.fail(f"without any fault, the shop {explain(error)}")
+        return None
+    if _good_shop(outcome):
+        return True
+    who, answer = next((name, got) for name, got in zip(BASKETS, outcome)
+                       if got != WANTED[name])
+    check.fail(f"without any fault, {who} {_answer_text(answer)}, not {WANTED[who]}: "
+               "return the price of each item, in order, as a tuple, each asked of the "
+               "server by name: GenServer.call('prices', ('price', item))")
+    return None
 
 
 def _spins(customer: Callable) -> bool:
@@ -632,12 +674,35 @@ def _worst_first(outcome: Any) -> int:
     return 0 if "noproc" in exits else 1 if exits else 2
 
 
+STARTED_ITSELF = ("A customer started a process itself (a 'prices' of its own?): the "
+                  "supervisor restarts 'prices', and one started elsewhere takes the name "
+                  "from it. Leave restarts to the supervisor, and ask 'prices' again")
+
+
+def _started_itself(trace: Trace, names: tuple) -> bool:
+    """Did one of the processes called `names` start a process?"""
+    mine = {pid for pid, label in trace.names().items() if label in names}
+    return any(e.kind == "spawn" and e.pid in mine for e in trace.events)
+
+
+def _shop_failure(trace: Trace, error: str) -> str:
+    """Why the shop itself failed (`error`, the class name of what the shell got)."""
+    if _started_itself(trace, tuple(BASKETS)):
+        return STARTED_ITSELF
+    if error == "DeadlockError":
+        return ("the shell waited for a customer's answer that never came: a customer "
+                "crashed, or waits for ever. Catch the Exit of a failed call, and try again")
+    if error == "Exit":
+        return ("the shell, linked to the supervisor 'shop', got its exit: the supervisor "
+                "gave up. Leave restarts to it, and only ask 'prices' again")
+    return AGAIN_AND_AGAIN
+
+
 def _shop_advice(trace: Trace, who: str, answer: Any) -> str:
     """What to change, from what went wrong for customer `who`."""
     mine = {pid for pid, label in trace.names().items() if label == who}
-    if any(e.kind == "spawn" and e.pid in mine for e in trace.events):
-        return ("It started a process itself: leave restarts to the supervisor, and ask "
-                "'prices' again")
+    if _started_itself(trace, (who,)):
+        return STARTED_ITSELF
     ended = {e.pid: e.step for e in trace.events if e.kind == "exit"}
     if any(e.kind == "monitor" and e.pid in mine and e.data["target"] in ended
            and ended[e.data["target"]] < e.step for e in trace.events):
@@ -654,5 +719,7 @@ def _shop_advice(trace: Trace, who: str, answer: Any) -> str:
                 "catch the Exit (except Exit) and try again. Asking a price twice is "
                 "harmless")
     if type(answer) is tuple and None in answer:
-        return ("It gave up on a price that failed (None): try again instead, after a pause")
+        return ("It gave up on a price (None). After a failed call, try again, and pause "
+                "first: sleep(10) lets the supervisor restart 'prices' (a call made before "
+                "it has finds no process)")
     return "Return the price of each item, in order, as a tuple"
