@@ -32,9 +32,9 @@
 # **Time:** 40 minutes. **Previous:** [10 · Where next](10_where_next.ipynb)
 
 # %%
-from actorlab import (ANY, Exit, GenServer, OneOf, Ref, Supervisor, current_node, demonitor,
-                      explore, faults, make_ref, monitor, receive, reset, self_pid, send, sleep,
-                      spawn, whereis)
+from actorlab import (ANY, Exit, GenServer, OneOf, Ref, Supervisor, current_node,
+                      demonitor, explore, faults, make_ref, monitor, receive, reset,
+                      self_pid, send, sleep, spawn, whereis)
 from actorlab.course.nb11 import side_by_side
 
 # %% [markdown]
@@ -77,17 +77,18 @@ explore(first_name, "the logger")
 explore(first_name, "the shell")
 
 # %% [markdown]
-# One, then two. Yet the scenario has 4 processes, and their operations can come in
-# hundreds of orders. `method="all"` is brute force: at every point where more than one
-# process could go on, it tries each. Next to `explore`'s default:
+# One, then two. Yet the operations of the scenario's five processes (the shell, the
+# logger, the starter, ann and bob) can come in hundreds of orders. `method="all"` is
+# brute force: at every point where more than one process could go on, it tries each.
+# Next to `explore`'s default:
 
 # %%
 for bob_writes_to in ["the logger", "the shell"]:
     every = explore(first_name, bob_writes_to, method="all", progress=False)
     needed = explore(first_name, bob_writes_to, progress=False)
-    print(f"bob writes to {bob_writes_to}: brute force {every.runs:5,} runs, "
-          f"{every.duplicates:5,} of them equivalent to an earlier one; "
-          f"explore {needed.runs} runs; outcomes {dict(needed.outcomes)}")
+    print(f"bob writes to {bob_writes_to}: brute force ran {every.runs:,} interleavings "
+          f"({every.duplicates:,} equivalent to an earlier one), explore {needed.runs}; "
+          f"outcomes {dict(needed.outcomes)}")
 
 # %% [markdown]
 # Two runs are *equivalent* when they differ only in the order of operations that
@@ -258,7 +259,8 @@ lost.replay(1).trace.diagram(hide_system=True, processes=["ann", "counter", "bob
 
 # %%
 fixed = explore(count_after, 3, "increment")
-print(f"{fixed.runs} interleavings, complete: {fixed.complete}, outcomes: {dict(fixed.outcomes)}")
+print(f"{fixed.runs} interleavings, complete: {fixed.complete}, "
+      f"outcomes: {dict(fixed.outcomes)}")
 
 # %% [markdown]
 # Six interleavings (the 3! orders of the three `increment`s at the counter), every one
@@ -398,8 +400,8 @@ def totals(ask="total"):
             send(shell, (warehouse, GenServer.call("north", "stock") +
                          GenServer.call("south", "stock")))
 
-    spawn(lambda: [spawn(client, "north", label="ann"), spawn(client, "south", label="bob")],
-          label="start")
+    spawn(lambda: [spawn(client, "north", label="ann"),
+                   spawn(client, "south", label="bob")], label="start")
     return receive(("north", ANY))[1], receive(("south", ANY))[1]
 
 
@@ -506,7 +508,7 @@ def call(server, request):
 
 def accounts(balance, work_ms=0):
     while True:
-        _, caller, ref, (_, amount) = receive()            # ("call", caller, ref, ("pay", n))
+        _, caller, ref, (_, amount) = receive()    # ("call", caller, ref, ("pay", n))
         sleep(work_ms)                                     # the work, if any
         balance -= amount
         send(caller, (ref, "paid"))
@@ -596,9 +598,9 @@ class Accounts(GenServer):
 def two_payments(ann_keeps):
     """A supervised "accounts"; ann pays 30 then 20, through `ann_keeps` ("the pid" she
     looked up at the start, or "the name"): what each payment answered."""
-    Supervisor.start_link([{"id": "accounts", "start": (GenServer.start_link,
-                                                        (Accounts, 100), {"name": "accounts"})}],
-                          strategy="one_for_one")
+    child = {"id": "accounts",
+             "start": (GenServer.start_link, (Accounts, 100), {"name": "accounts"})}
+    Supervisor.start_link([child], strategy="one_for_one")
     shell = self_pid()
     server = whereis("accounts") if ann_keeps == "the pid" else "accounts"
 
@@ -920,9 +922,9 @@ class Prices(GenServer):
 
 def shop(customer):
     """ann (tea and cake) and bob (cake) shop together: what each customer returned."""
-    Supervisor.start_link([{"id": "prices", "start": (GenServer.start_link,
-                                                      (Prices, PRICES), {"name": "prices"})}],
-                          strategy="one_for_one")
+    child = {"id": "prices",
+             "start": (GenServer.start_link, (Prices, PRICES), {"name": "prices"})}
+    Supervisor.start_link([child], strategy="one_for_one")
     shell = self_pid()
     visit = lambda name, basket: send(shell, (name, customer(basket)))
     spawn(lambda: [spawn(visit, "ann", ["tea", "cake"], label="ann"),

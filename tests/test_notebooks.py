@@ -167,3 +167,18 @@ def test_links_and_the_course_map_are_up_to_date(monkeypatch):
     course_map = next(c.source for c in start.cells if "<!-- map -->" in c.source)
     for path in NOTEBOOKS[1:]:
         assert f"]({path.name})" in course_map, f"00's map does not list {path.name}"
+
+
+def test_the_last_notebook_leads_back_to_the_start_and_the_others_on(monkeypatch):
+    """A notebook that stops being the last (a new one comes after it) gets a Next link in
+    place of its Back to the start, and the new last notebook the reverse."""
+    monkeypatch.syspath_prepend(str(Path(__file__).parent.parent / "scripts"))
+    import notebook_links
+
+    course = {"00_a.ipynb": "00 · A", "01_b.ipynb": "01 · B", "02_c.ipynb": "02 · C"}
+    was_last = ("**Back to the start:** [00 · A](00_a.ipynb)\n"
+                "**Previous:** [00 · A](00_a.ipynb)")
+    assert notebook_links.relink(was_last, "01_b.ipynb", course) == (
+        "**Next:** [02 · C](02_c.ipynb)\n**Previous:** [00 · A](00_a.ipynb)")
+    assert notebook_links.relink("**Next:** [B](01_b.ipynb)", "02_c.ipynb", course) == \
+        "**Back to the start:** [00 · A](00_a.ipynb)"

@@ -1,0 +1,75 @@
+"""Notebook 11's course helpers: two diagrams side by side, and checks that explore the
+learner's code (every interleaving, every single fault) and draw the shortest wrong run."""
+import re
+
+from actorlab import Exit, GenServer, reset, self_pid, send, sleep, whereis
+from actorlab.course import nb11
+
+
+def test_two_diagrams_side_by_side_are_one_picture_with_both_inside():
+    node = reset(log=None)
+    send(self_pid(), "hi")
+    picture = nb11.side_by_side(node.trace, node.trace, ("first", "second"))
+    svg = picture.svg()
+    assert svg.count("<svg") == 3 and ">first</text>" in svg and ">second</text>" in svg
+    ids = re.findall(r' id="([^"]+)"', svg)
+    assert ids and len(ids) == len(set(ids))                  # no id twice in one page
+    assert [i[:2] for i in ids].count("l_") == [i[:2] for i in ids].count("r_")
+    assert picture._repr_mimebundle_()["text/plain"].startswith("Side by side: first | second")
+
+
+def test_a_check_then_act_in_two_calls_is_counted_and_its_shortest_run_drawn(capsys):
+    class Bank(GenServer):
+        def init(self, balance):
+            return ("ok", balance)
+
+        def handle_call(self, request, from_, balance):
+            if request == "balance":
+                return ("reply", balance, balance)
+            return ("reply", "ok", balance - request[1])
+
+    def withdraw(bank, amount):
+        if amount > GenServer.call(bank, "balance"):
+            return "refused"
+        return GenServer.call(bank, ("withdraw", amount))
+
+    nb11.check_withdraw(Bank, withdraw)
+    out = capsys.readouterr().out
+    assert "✗ 8 of 12 interleavings went wrong (below, the shortest)" in out
+    assert "made 2 calls ('balance', ('withdraw', 70))" in out
+    assert "Sequence diagram: 3 processes (ann, bank, bob)" in out    # the drawing, as text
+
+
+def price(item):
+    for _ in range(3):
+        try:
+            return GenServer.call("prices", ("price", item))
+        except Exit:
+            sleep(10)
+    return GenServer.call("prices", ("price", item))
+
+
+def keeps_the_pid(items):
+    prices = whereis("prices")
+    return tuple(GenServer.call(prices, ("price", item)) for item in items)
+
+
+def test_a_design_is_proven_against_every_kill_and_a_stale_pid_is_named(capsys):
+    nb11.check_design(lambda items: tuple(price(item) for item in items))
+    assert "with each of the 3 kills of 'prices'), ann got (3, 5) and bob (5,)" in \
+        capsys.readouterr().out
+    nb11.check_design(keeps_the_pid, draw=False)
+    out = capsys.readouterr().out
+    assert "bob exited with 'noproc'" in out and "the old pid of 'prices'" in out
+
+
+def test_a_customer_that_never_stops_trying_is_caught_in_its_first_run(capsys):
+    def customer(items):
+        while True:
+            try:
+                return tuple(GenServer.call("prices", ("price", i)) for i in items)
+            except Exit:
+                pass
+
+    nb11.check_design(customer)
+    assert "the customers never finished" in capsys.readouterr().out
