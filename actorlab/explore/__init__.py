@@ -25,7 +25,7 @@ import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any, Callable
 
-from ..runtime import BadArgument
+from ..runtime import BadArgument, current_node
 from ..trace import short
 from .progress import Progress, in_a_kernel
 from .races import HappensBefore
@@ -187,6 +187,9 @@ def _chunks(total: int, parts: int) -> list[range]:
 def _check(scenario: Any, method: Any, max_runs: Any, max_seconds: Any, bound: Any,
            depth: Any, workers: Any, executor: Any) -> None:
     """Refuse what explore() cannot use, saying what it takes."""
+    node = current_node()
+    if node.current is not node.shell:
+        raise BadArgument("explore() is for the shell (a notebook cell), not for a process")
     if not callable(scenario):
         raise BadArgument(f"explore needs a function to run, not {short(scenario)}: "
                           "explore(lost_update, 2), not explore(lost_update(2))")
