@@ -225,13 +225,15 @@ def spawn_learner(check: Check, fn: Callable, *args: Any, label: str) -> Any:
 
 def every_interleaving(check: Check, scenario: Callable, *args: Any,
                        right: Callable[[Any], bool], words: Callable[[Any], str], what: str,
-                       ok: str, lanes: list[str], bound: int | None = None) -> Any:
+                       ok: str, lanes: list[str], since: str | None = None,
+                       bound: int | None = None) -> Any:
     """Run `scenario(*args)` in every distinct interleaving of its processes (`explore`)
     and note what happened: ✓ `ok` if every outcome is `right`; else ✗ how many of the
     interleavings of `what` went wrong and how (`words(outcome)`), with the diagram of the
-    shortest wrong one (its `lanes`, by name) shown after the findings. That interleaving
-    is then replayed on the current node, so its trace is the drawn one, step for step.
-    `bound` limits the preemptions explored (then not every interleaving is run).
+    shortest wrong one shown after the findings: the processes named in `lanes`, and those
+    they started, from the scenario's note `since` (if given) to the end. That
+    interleaving is then replayed on the current node, so its trace is the drawn one, step
+    for step. `bound` limits the preemptions explored (then not every interleaving is run).
 
     Returns the wrong outcome drawn, or None if every interleaving was right.
 
@@ -282,9 +284,22 @@ def every_interleaving(check: Check, scenario: Callable, *args: Any,
     fresh_node(found.example(shortest))
     outcome_of(scenario, args)
     trace = trace or current_node().trace
-    known = set(lane_names(trace).values())
-    check.show(trace.diagram(hide_system=True, processes=[n for n in lanes if n in known]))
+    first = next((e.step for e in trace.events
+                  if e.kind == "note" and e.data["text"] == since), 1)
+    check.show(trace.diagram(hide_system=True, processes=_lanes(trace, lanes),
+                             steps=(first, len(trace))))
     return shortest
+
+
+def _lanes(trace: Trace, names: list[str]) -> list[Pid]:
+    """The processes called `names` (those the trace has), in that order, then every
+    process one of them started (a helper, a task, a supervised child)."""
+    by_name = {name: pid for pid, name in lane_names(trace).items()}
+    shown = [by_name[name] for name in names if name in by_name]
+    for event in trace.events:
+        if event.kind == "spawn" and event.pid in shown and event.data["child"] not in shown:
+            shown.append(event.data["child"])
+    return shown
 
 
 def exit_of(pid: Pid) -> Event | None:
