@@ -35,6 +35,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import builtins
+import contextlib
+import io
 import threading
 import time
 from collections import Counter
@@ -225,15 +227,14 @@ def spawn_learner(check: Check, fn: Callable, *args: Any, label: str) -> Any:
 
 def every_interleaving(check: Check, scenario: Callable, *args: Any,
                        right: Callable[[Any], bool], words: Callable[[Any], str], what: str,
-                       ok: str, lanes: list[str], since: str | None = None,
-                       bound: int | None = None) -> Any:
+                       ok: str, lanes: list[str], since: str | None = None) -> Any:
     """Run `scenario(*args)` in every distinct interleaving of its processes (`explore`)
     and note what happened: ✓ `ok` if every outcome is `right`; else ✗ how many of the
     interleavings of `what` went wrong and how (`words(outcome)`), with the diagram of the
     shortest wrong one shown after the findings: the processes named in `lanes`, and those
     they started, from the scenario's note `since` (if given) to the end. That
     interleaving is then replayed on the current node, so its trace is the drawn one, step
-    for step. `bound` limits the preemptions explored (then not every interleaving is run).
+    for step. Past EXPLORE_SECONDS the search stops, and the finding says so.
 
     Returns the wrong outcome drawn, or None if every interleaving was right.
 
@@ -255,8 +256,7 @@ def every_interleaving(check: Check, scenario: Callable, *args: Any,
     >>> [e.data["msg"] for e in current_node().trace.events if e.kind == "receive"]
     ['bob']
     """
-    found = explore(scenario, *args, max_seconds=EXPLORE_SECONDS, bound=bound,
-                    progress=False)
+    found = explore(scenario, *args, max_seconds=EXPLORE_SECONDS, progress=False)
     scope = (f"distinct interleavings of {what}" if found.complete else
              f"interleavings of {what} explored ({found.stopped}; not every one)")
     wrong = [outcome for outcome in found.outcomes if not right(outcome)]
@@ -264,7 +264,7 @@ def every_interleaving(check: Check, scenario: Callable, *args: Any,
         check.expect(True, f"{ok}, in all {found.runs:,} {scope}", "")
         return None
     lengths = {}
-    for outcome in sorted(wrong, key=repr):       # replayed, the shortest one last
+    for outcome in sorted(wrong, key=repr):       # each replayed, to measure it
         fresh_node(found.example(outcome))
         outcome_of(scenario, args)
         lengths[outcome] = len(current_node().trace)
@@ -278,7 +278,8 @@ def every_interleaving(check: Check, scenario: Callable, *args: Any,
             f"of the {found.runs:,} {scope} {verb} wrong")
     check.fail(f"{head}: {words(shortest)}. The shortest wrong one is drawn below")
     try:
-        trace = found.replay(shortest).trace      # with the race that decides it
+        with contextlib.redirect_stdout(io.StringIO()):    # a check prints its findings only
+            trace = found.replay(shortest).trace  # with the race that decides it
     except RuntimeError:                          # the learner's code does not repeat itself
         trace = None
     fresh_node(found.example(shortest))
