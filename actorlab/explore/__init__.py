@@ -121,12 +121,13 @@ def _search(result: ExploreResult, search: Search, max_runs: int | None,
                              trace_limit=result.trace_limit, faults=result.faults)
         if observe is not None:
             observe(node.trace)
-        search.learn(run)
+        order = HappensBefore(run.transitions)
+        search.learn(run, order)
         if run.stopped:
             result.redundant += 1
         else:
             result.add(run.outcome, run.schedule, run.events)
-            signature = _signature(run)
+            signature = _signature(run, order)
             result.duplicates += signature in seen
             seen.add(signature)
         shown.update(result.runs, result.outcomes)
@@ -143,10 +144,9 @@ def _search(result: ExploreResult, search: Search, max_runs: int | None,
             return
 
 
-def _signature(run: Any) -> frozenset:
+def _signature(run: Any, order: HappensBefore) -> frozenset:
     """What makes two runs equivalent: each process's sequence of operations, and the
     order of every pair of dependent transitions (a Mazurkiewicz trace)."""
-    order = HappensBefore(run.transitions)
     steps = [(t.actor, order.seq[n], t.operation[:1]) for n, t in enumerate(run.transitions)]
     pairs = [(steps[i], steps[j]) for j, dependent in enumerate(order.dependent)
              for i in dependent]

@@ -108,9 +108,9 @@ class ExploreResult:
             state = f"not complete: {self.stopped}" if self.stopped else "not complete"
         extra = []
         if self.redundant:
-            extra.append(f"{self.redundant} cut short as explored before")
+            extra.append(f"{self.redundant:,} cut short as explored before")
         if self.duplicates:
-            extra.append(f"{self.duplicates} equivalent to an earlier one")
+            extra.append(f"{self.duplicates:,} equivalent to an earlier one")
         more = f"; {', '.join(extra)}" if extra else ""
         return f"explore({self._call()}, method={self.method!r}): {self.runs:,} {noun}, " \
                f"{state}{more}"
