@@ -470,6 +470,8 @@ def _why_lost(trace: Trace, calls: list, shown: str) -> str:
 
 def _race_failure(outcome: tuple) -> str:
     """What went wrong in a race that did not end with a count, and what to change."""
+    if type(outcome) is not tuple:                # what explore counts for an error raised
+        return f"the race ended with {outcome}"
     kind, *detail = outcome
     if kind == "exit":
         return (f"a bump failed: {detail[0]}. safe_bump should call 'increment', "

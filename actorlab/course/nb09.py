@@ -10,7 +10,9 @@ The protocol the notebook fixes:
   Registry `"Rooms"`: `via(name)` is `("via", Registry, ("Rooms", name))`.
 
 Each check starts a fresh node and runs the learner's code there, so after a check
-`last_run()` draws what that code did.
+`last_run()` draws what that code did. Steps 1 and 2 end with two users at once (two
+lines said, one room opened twice) in every distinct interleaving; if one goes wrong, the
+node left current is the shortest such interleaving.
 
 >>> class Mute(GenServer):
 ...     def init(self, name):
@@ -226,69 +228,6 @@ def check_room(room: type) -> None:
             _check_lines_in_order(check, room)
 
 
-LINES = {"ann": "hi, bob", "bob": "hi, ann"}
-"""What ann and bob say at the same moment, in the room check's last part."""
-TALK = "ann and bob talk at once"
-
-
-def _talk_at_once(room: type) -> Any:
-    """ann and bob, both members of step 1's lobby, each say a line at the same moment.
-    Returns who said each line of the history, in its order, and in which order ann and
-    bob heard them (by who said them); or why there is none."""
-    started = GenServer.start(room, "#lobby", name="lobby")
-    if not _ok_pid(started):
-        return ("start", short(started))
-    members = {name: _listener(name) for name in LINES}
-    for member in members.values():
-        GenServer.call("lobby", ("join", member), 1000)
-    note(TALK)
-    spawn(lambda: [send(pid, ("speak", "lobby", name, LINES[name]))
-                   for name, pid in members.items()], label="launcher")
-    history = tuple(who for who, _ in GenServer.call("lobby", "history", 1000))
-    heard = tuple(tuple(line[2] for line in _heard(pid) if type(line) is tuple and len(line) == 4)
-                  for pid in members.values())
-    return history, heard
-
-
-def _check_lines_in_order(check: Check, room: type) -> None:
-    """Members hear lines in the history's order, in every interleaving of two people
-    talking at once."""
-    every_interleaving(check, _talk_at_once, room,
-                       right=lambda outcome: len(outcome[0]) == 2 and
-                       outcome[1] == (outcome[0], outcome[0]),
-                       words=_order_words, what="ann and bob each saying a line at once",
-                       ok="every member heard the lines in the history's order",
-                       lanes=["lobby", "ann", "bob"], since=TALK)
-    if check.passed:
-        return
-    trace = current_node().trace
-    lobby = whereis("lobby")
-    helpers = [e for e in trace.events if e.kind == "spawn" and e.pid == lobby]
-    if helpers:
-        check.fail(f"the room passes each line on from a new process (step "
-                   f"{helpers[0].step}): two such processes run in either order, so a member "
-                   "can hear the later line first. Cast to each member in handle_cast itself: "
-                   "the messages one process sends another arrive in the order it sent them")
-    else:
-        check.fail("pass each line on as you keep it: in handle_cast, cast it to every "
-                   "member, then add it to the history")
-
-
-def _order_words(outcome: Any) -> str:
-    """What went wrong when two people talked at once."""
-    if type(outcome) is not tuple or len(outcome) != 2 or outcome[0] == "start":
-        return f"the room gave {short(outcome, 90)}"
-    history, heard = outcome
-    for name, got in zip(LINES, heard):
-        if got[:1] != history[:1] and got and history:
-            return (f"the history has {history[0]}'s line first, but {name} heard "
-                    f"{got[0]}'s first")
-        if got != history:
-            return (f"the history has lines from {short(history)}, but {name} heard lines "
-                    f"from {short(got)}")
-    return f"the history has lines from {short(history)}"
-
-
 def _check_heard(check: Check, room: Pid, members: dict, wanted: list, ok: str,
                  only: dict | None = None) -> None:
     """Did each member hear what it should? `only` gives members that heard less."""
@@ -325,6 +264,73 @@ def _check_casts_only(check: Check, room: Pid, members: set) -> None:
     else:
         check.expect(True, "the room passed lines on with casts: it never waits for a member",
                      "")
+
+
+LINES = {"ann": "hi, bob", "bob": "hi, ann"}
+"""What ann and bob say at the same moment, in the room check's last part."""
+TALK = "ann and bob talk at once"
+
+
+def _talk_at_once(room: type) -> Any:
+    """ann and bob, both members of step 1's lobby, each say a line at the same moment.
+    Returns who said each line of the history, in its order, and in which order ann and
+    bob heard them (by who said them); or why there is none."""
+    started = GenServer.start(room, "#lobby", name="lobby")
+    if not _ok_pid(started):
+        return ("start", short(started))
+    members = {name: _listener(name) for name in LINES}
+    for member in members.values():
+        GenServer.call("lobby", ("join", member), 1000)
+    note(TALK)
+    spawn(lambda: [send(pid, ("speak", "lobby", name, LINES[name]))
+                   for name, pid in members.items()], label="launcher")
+    history = tuple(who for who, _ in GenServer.call("lobby", "history", 1000))
+    heard = tuple(tuple(line[2] for line in _heard(pid) if type(line) is tuple and len(line) == 4)
+                  for pid in members.values())
+    return history, heard
+
+
+def _check_lines_in_order(check: Check, room: type) -> None:
+    """Members hear lines in the history's order, in every interleaving of two people
+    talking at once."""
+    wrong = every_interleaving(check, _talk_at_once, room, right=_in_order,
+                               words=_order_words, what="ann and bob each saying a line at once",
+                               ok="every member heard the lines in the history's order",
+                               lanes=["lobby", "ann", "bob"], since=TALK)
+    if wrong is None:
+        return
+    trace = current_node().trace
+    lobby = whereis("lobby")
+    helpers = [e for e in trace.events if e.kind == "spawn" and e.pid == lobby]
+    if helpers:
+        check.fail(f"the room passes each line on from a new process (step "
+                   f"{helpers[0].step}): two such processes run in either order, so a member "
+                   "can hear the later line first. Cast to each member in handle_cast itself: "
+                   "the messages one process sends another arrive in the order it sent them")
+    else:
+        check.fail("pass each line on as you keep it: in handle_cast, cast it to every "
+                   "member, then add it to the history")
+
+
+def _in_order(outcome: Any) -> bool:
+    """Both lines are in the history, and each member heard them in its order."""
+    return (type(outcome) is tuple and len(outcome) == 2 and len(outcome[0]) == 2
+            and outcome[1] == (outcome[0], outcome[0]))
+
+
+def _order_words(outcome: Any) -> str:
+    """What went wrong when two people talked at once."""
+    if type(outcome) is not tuple or len(outcome) != 2 or outcome[0] == "start":
+        return f"the room gave {short(outcome, 90)}"
+    history, heard = outcome
+    for name, got in zip(LINES, heard):
+        if got and history and got[0] != history[0]:
+            return (f"the history has {history[0]}'s line first, but {name} heard "
+                    f"{got[0]}'s first")
+        if got != history:
+            return (f"the history has lines from {short(history)}, but {name} heard lines "
+                    f"from {short(got)}")
+    return f"the history has lines from {short(history)}"
 
 
 # -- step 2: rooms by name, under a supervisor -----------------------------------------------
@@ -375,6 +381,29 @@ def check_open_room(open_room: Callable) -> None:
                      f"'RoomSupervisor' has {active} children, not 2")
         if check.passed:
             _check_open_at_once(check, open_room)
+
+
+def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
+    """open_room(name), or None with a finding that says why it is not a pid."""
+    ran, pid = run_quietly(check, f"open_room({name!r})", lambda: open_room(name))
+    if not ran:
+        return None
+    if type(pid) is Pid:
+        return pid
+    if ... in getattr(getattr(open_room, "__code__", None), "co_consts", ()):
+        check.fail("open_room still has ... where your code goes: 'start' is (function, args) "
+                   "or (function, args, options), here (GenServer.start_link, (Room, name), "
+                   "{'name': via(name)})")
+    elif pid is None:
+        check.fail(f"open_room({name!r}) returned None: return the room's pid")
+    elif _ok_pid(pid):
+        check.fail(f"open_room({name!r}) returned {short(pid)}: return just the pid")
+    elif type(pid) is tuple and pid[:1] == ("error",):
+        check.fail(f"open_room({name!r}) returned {short(pid, 90)}: start_child refused; "
+                   "is 'start' (GenServer.start_link, (Room, name), {'name': via(name)})?")
+    else:
+        check.fail(f"open_room({name!r}) returned {short(pid)}, not a pid")
+    return None
 
 
 USERS = ("ann", "bob")
@@ -469,29 +498,6 @@ def _opened_words(outcome: Any) -> str:
              for name, answer in zip(USERS, got) if answer != THE_ROOM]
     rooms = [] if active == 1 else [f"{active} rooms run"]
     return "; ".join(wrong + rooms)
-
-
-def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
-    """open_room(name), or None with a finding that says why it is not a pid."""
-    ran, pid = run_quietly(check, f"open_room({name!r})", lambda: open_room(name))
-    if not ran:
-        return None
-    if type(pid) is Pid:
-        return pid
-    if ... in getattr(getattr(open_room, "__code__", None), "co_consts", ()):
-        check.fail("open_room still has ... where your code goes: 'start' is (function, args) "
-                   "or (function, args, options), here (GenServer.start_link, (Room, name), "
-                   "{'name': via(name)})")
-    elif pid is None:
-        check.fail(f"open_room({name!r}) returned None: return the room's pid")
-    elif _ok_pid(pid):
-        check.fail(f"open_room({name!r}) returned {short(pid)}: return just the pid")
-    elif type(pid) is tuple and pid[:1] == ("error",):
-        check.fail(f"open_room({name!r}) returned {short(pid, 90)}: start_child refused; "
-                   "is 'start' (GenServer.start_link, (Room, name), {'name': via(name)})?")
-    else:
-        check.fail(f"open_room({name!r}) returned {short(pid)}, not a pid")
-    return None
 
 
 # -- step 3: a crash, and closing a room ---------------------------------------------------
