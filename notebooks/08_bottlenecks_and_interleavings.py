@@ -443,9 +443,9 @@ result.replay(1).trace.diagram(hide_system=True, processes=["ann", "Counter", "b
 # Follow the replies: bob looks (0 at step 16); then his `get` (step 21) and ann's
 # (step 23) both reach the counter before either `set`, and both answer 0 (steps 26
 # and 28). Both set 1. Each message was handled alone, and still the conversation broke:
-# between ann's `get` and her `set`, bob got in. The race that decides it is between
-# bob's `get` and ann's `set`, two messages to the counter: whichever it takes first
-# decides whether bob reads 0 or 1.
+# between ann's `get` and her `set`, bob got in. The dashed orange line marks the race
+# that decides it: bob's `get` (step 21) and ann's `set` (step 36), two messages to the
+# counter. Whichever it takes first decides whether bob reads 0 or 1.
 #
 # The BEAM does the same. `twins/interleaving_lost_update.exs` forces that order with
 # explicit messages (each client waits for the shell's go-ahead before its get, and again

@@ -66,8 +66,10 @@ def explore(scenario: Callable, *args: Any, method: str = "dpor",
     outcomes per fault (see faulting.py); the result is then a `FaultsResult`.
 
     A scenario starts its concurrency from a process: after each of the shell's own
-    actions, the others run until none can (the shell's rule), as Concuerror's tests do
-    from the test process.
+    actions, the others run until none can (the shell's rule), so the shell never races
+    with its own processes. Concuerror interleaves its test process like any other; to
+    explore the same orders here, spawn one process that starts the others (see
+    docs/concuerror.md).
     """
     _check(scenario, method, max_runs, max_seconds, bound, depth, workers, executor)
     if faults is not None:
