@@ -13,7 +13,11 @@ Measures:
 * spawn cost: spawning a process and running it until it blocks in receive, per process,
   in a batch of 10,000 and while growing to 100,000 live processes;
 * memory per idle process (resident memory, 100,000 processes blocked in receive);
-* one step of the replay widget, for a 100-event trace (the target is under 150 ms).
+* one step of the replay widget, for a 100-event trace (the target is under 150 ms);
+* explore(): a lost update (a counter server; K clients each get, then set one higher;
+  started together by one process; the outcome is the final count) explored completely
+  for K = 2, 3, 4: interleavings, outcomes, seconds, interleavings per second; and 400
+  random runs on one process and on two worker processes.
 
 Figures depend on the machine; the README records one run's.
 """
@@ -28,7 +32,7 @@ from importlib.metadata import version
 
 from greenlet import getcurrent, greenlet
 
-from actorlab import processes, receive, reset, self_pid, send, spawn
+from actorlab import GenServer, explore, processes, receive, reset, self_pid, send, spawn
 
 RING_SIZE = 1_000
 RING_HOPS = 1_000
@@ -153,6 +157,49 @@ def replay_step_ms() -> float:
     return (time.perf_counter() - started) / len(player.steps) * 1000
 
 
+class Counter(GenServer):
+    """The counter of the lost update: get, and set."""
+
+    def init(self, count):
+        return ("ok", count)
+
+    def handle_call(self, request, from_, count):
+        if request == "get":
+            return ("reply", count, count)
+        return ("reply", "ok", request[1])
+
+
+def lost_update(clients: int) -> int:
+    """K clients each get the count, then set it one higher: the final count."""
+    GenServer.start(Counter, 0, name="counter")
+    shell = self_pid()
+
+    def client():
+        count = GenServer.call("counter", "get")
+        GenServer.call("counter", ("set", count + 1))
+        send(shell, "done")
+
+    spawn(lambda: [spawn(client) for _ in range(clients)])
+    for _ in range(clients):
+        receive("done")
+    return GenServer.call("counter", "get")
+
+
+def explored(clients: int) -> tuple[int, dict, float]:
+    """(interleavings, outcomes, seconds) of exploring the lost update completely."""
+    started = time.perf_counter()
+    result = explore(lost_update, clients, max_seconds=None, progress=False)
+    assert result.complete
+    return result.runs, dict(result.outcomes), time.perf_counter() - started
+
+
+def sampled(workers: int | None) -> float:
+    """Seconds for 400 random runs of the lost update with 3 clients."""
+    started = time.perf_counter()
+    explore(lost_update, 3, method="random", max_runs=400, workers=workers, progress=False)
+    return time.perf_counter() - started
+
+
 def row(what: str, figure: str, target: str = "", met: bool | None = None) -> None:
     verdict = "" if met is None else f"target {target:<12} {'met' if met else 'MISSED'}"
     print(f"  {what:<44} {figure:>16}   {verdict}")
@@ -172,6 +219,8 @@ def main() -> None:
     ring_on = max(actorlab_ring(trace=True) for _ in range(3))
     pykka = pykka_ring(RING_HOPS)       # the same ring: about 25 s, threads hand off slowly
     step_ms = replay_step_ms()
+    explorations = {clients: explored(clients) for clients in (2, 3, 4)}
+    alone, spread = sampled(None), sampled(2)
 
     hops_off, hops_on = 1 / ring_off / trip, 1 / ring_on / trip
     print("Calibration:")
@@ -192,6 +241,14 @@ def main() -> None:
     print("Views:")
     row("replay widget, one step (100-event trace)", f"{step_ms:.2f} ms", "< 150 ms",
         step_ms < 150)
+    print("explore(), the lost update with K clients, complete (DPOR):")
+    for clients, (runs, outcomes, seconds) in explorations.items():
+        found = ", ".join(f"{count}: {n}" for count, n in sorted(outcomes.items()))
+        row(f"K = {clients}: {runs:,} interleavings ({found})",
+            f"{seconds:.1f} s, {runs / seconds:,.0f}/s",
+            "< 25 s" if clients == 4 else "", seconds < 25 if clients == 4 else None)
+    row("400 random runs (K = 3), one process", f"{alone:.1f} s")
+    row("the same on 2 worker processes", f"{spread:.1f} s ({alone / spread:.2f}x)")
 
 
 if __name__ == "__main__":

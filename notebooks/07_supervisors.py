@@ -101,8 +101,9 @@ mark = len(node.trace)
 exit(whereis("cache"), "kill")
 
 # %% [markdown]
-# Only `cache` starts again; `db` and `web` never noticed. The restarted `cache` is a
-# new process with a new pid, under the same name:
+# (`exit` answered `True`, as Erlang's `exit/2` does; iex prints `true` too.) Only
+# `cache` starts again; `db` and `web` never noticed. The restarted `cache` is a new
+# process with a new pid, under the same name:
 
 # %%
 node.trace.supervision_tree()

@@ -23,14 +23,15 @@
 # **You will:** measure the latency and throughput of one server in virtual time as its
 # clients grow; compare remedies with the same harness (the work done in the caller, a
 # deferred reply with a Task, a pool of servers); watch two clients lose an update with
-# get-then-set; explore many interleavings with `reset(seed=...)` to find the ones that
-# break; find a deadlock between two servers that only some interleavings reach.
+# get-then-set; replay one interleaving from a seed or a schedule; count every distinct
+# interleaving with `explore`, and draw the shortest one that breaks; find a deadlock
+# between two servers that only some interleavings reach.
 #
 # **Time:** 35 minutes. **Previous:** [07 · Supervisors](07_supervisors.ipynb)
 
 # %%
-from actorlab import (ANY, DeadlockError, GenServer, Task, current_node, demonitor, now,
-                      receive, reset, self_pid, send, sleep, spawn)
+from actorlab import (ANY, GenServer, Task, current_node, demonitor, explore, now, receive,
+                      reset, self_pid, send, sleep, spawn)
 from actorlab.course.nb08 import chart, measure
 
 node = reset()
@@ -335,23 +336,20 @@ def launcher(counter):
 # **Predict, then run:** ann bumps once, bob bumps once. What is the count?
 
 # %%
-def race(seed=None):
-    reset(seed=seed, log=None)
+def race():
+    """Start a counter at 0, run ann and bob together; the count once both are done."""
     _, counter = GenServer.start(Counter, 0)
     spawn(launcher, counter)                           # runs ann and bob to the end
-    return f"count {GenServer.call(counter, 'get')}"
+    return GenServer.call(counter, "get")
 
 
+reset()
 race()
 
 # %% [markdown]
 # Two bumps, count 2: it works. Or did this run just happen to pick a good order?
 #
-# (`log` is where a node sends its warnings and crash reports, `print` by default:
-# `reset(..., log=None)` keeps them quiet while we run many seeds, and `log=print` turns
-# them back on.)
-#
-# ## Exploring interleavings with seeds
+# ## One interleaving: a seed, a schedule
 #
 # actorlab's scheduler is deterministic: its run queue is first in, first out, so a
 # program runs the same way every time. `reset(seed=n)` changes one thing: whenever
@@ -377,38 +375,77 @@ for seed in [None, 1, 4, 5, 7, 1]:
     print(f"seed {seed}:", *heard)
 
 # %% [markdown]
-# So a loop over seeds runs a program in many interleavings, and any run that breaks can be
-# replayed exactly from its seed. On the BEAM, processes run in parallel on every core and
-# the order changes from run to run, but you cannot ask for the bad one again; tools such
-# as Concuerror exist to explore interleavings systematically.
+# A node writes down each choice its scheduler makes, as `node.schedule`, and
+# `reset(schedule=...)` makes the same choices again: one interleaving, replayed exactly,
+# however it was first found. Seed 2 happens to lose an update:
+
+# %%
+node = reset(seed=2)
+print("count", race(), "with the schedule", node.schedule)
+
+# %%
+reset(schedule=node.schedule)
+race()
+
+# %% [markdown]
+# Same choices, same interleaving, the same lost update, every time: a bug found this way
+# can be replayed until it is fixed. On the BEAM, processes run in parallel on every core
+# and the order changes from run to run, but you cannot ask for the bad one again.
 #
-# `explore` runs a scenario once per seed and counts the outcomes:
+# ## Every interleaving: `explore`
+#
+# A loop over seeds samples interleavings at random: many seeds give the same one, and a
+# rare one may take thousands of seeds to turn up, or never. `explore(scenario)` runs
+# `scenario()` once for each *distinct interleaving* and counts what it returns (or the
+# error it raises), as Concuerror does for Erlang. Two runs are the same interleaving
+# when they differ only in the order of operations that commute: operations of different
+# processes that touch nothing in common, such as ann's `get` reaching the counter and a
+# reply reaching bob, lead to the same state in either order, so `explore` runs one
+# order of them. It reorders only operations that *depend* on each other, such as two
+# messages to the same mailbox: those are the choices that can change the result.
+#
+# Each run starts on a fresh node, so the scenario starts its own servers, as `race` does,
+# and its processes must start together from a process, as the launcher does.
+#
+# **Predict, then run:** how many distinct interleavings do ann and bob have, and in how
+# many is an update lost?
 
 # %%
-def explore(scenario, seeds=range(100)):
-    """Run scenario(seed) for each seed; print how many seeds gave each outcome."""
-    outcomes = {}
-    for seed in seeds:
-        outcomes.setdefault(scenario(seed), []).append(seed)
-    ranked = sorted(outcomes.items(), key=lambda item: (-len(item[1]), str(item[0])))
-    print("\n".join(f"{len(found):3} seeds: {outcome}   (for example seeds {found[:5]})"
-                    for outcome, found in ranked))
-
-
-explore(race)
+result = explore(race)
+result
 
 # %% [markdown]
-# In 43 of 100 interleavings, one bump is lost. Here is seed 2:
+# 6 of the 10 distinct interleavings lose an update; the default order is one of the 4
+# that do not. Every count is exact, and the same each time you run it.
+#
+# How much does counting only distinct interleavings save? `method="all"` is brute force:
+# at every choice it tries every process that could run, equivalent orders included.
+# Stopped after 1,000 runs:
 
 # %%
-print(race(seed=2))
-current_node().trace.diagram(hide_system=True, processes=["ann", "Counter", "bob"])
+explore(race, method="all", max_runs=1000)
 
 # %% [markdown]
-# Follow the replies: ann's `get` answers 0; bob looks (0), then makes his own `get`,
-# which reaches the counter before ann's `set`: 0 again. Both set 1. Each message was
-# handled alone, and still the conversation broke: between ann's `get` and her `set`,
-# bob got in.
+# A thousand runs, and no lost update yet: 998 of them were equivalent to an earlier one
+# (the same interleaving, with operations that commute in another order), so brute force
+# met only 2 of the 10 distinct interleavings, both counting 2. Given 5,000 runs (about a
+# minute on the course's 2-core test machine), it meets 4 of them, and still no lost
+# update. `explore`'s default, dynamic partial-order reduction, needed 10 runs for all of
+# them, each once.
+#
+# For each outcome, the table gives the schedule of its shortest interleaving, and
+# `result.replay(outcome)` runs that one again, on a node of its own, to draw:
+
+# %%
+result.replay(1).trace.diagram(hide_system=True, processes=["ann", "Counter", "bob"])
+
+# %% [markdown]
+# Follow the replies: bob looks (0 at step 16); then his `get` (step 21) and ann's
+# (step 23) both reach the counter before either `set`, and both answer 0 (steps 26
+# and 28). Both set 1. Each message was handled alone, and still the conversation broke:
+# between ann's `get` and her `set`, bob got in. The dashed orange line marks the race
+# that decides it: bob's `get` (step 21) and ann's `set` (step 36), two messages to the
+# counter. Whichever it takes first decides whether bob reads 0 or 1.
 #
 # The BEAM does the same. `twins/interleaving_lost_update.exs` forces that order with
 # explicit messages (each client waits for the shell's go-ahead before its get, and again
@@ -444,8 +481,8 @@ current_node().trace.diagram(hide_system=True, processes=["ann", "Counter", "bob
 # ## Exercise 2: a counter that loses nothing
 #
 # Give `SafeCounter` an `"increment"` call that adds 1 and answers the new count, and write
-# `safe_bump` with it. The check runs three clients (six bumps in all) in 50 interleavings:
-# every one must end at 6.
+# `safe_bump` with it. The check runs the race above with your counter and `safe_bump`
+# (ann bumps; bob looks, then bumps) in every distinct interleaving: each must end at 2.
 
 # %% tags=["exercise", "ex-atomic"]
 class SafeCounter(GenServer):
@@ -543,8 +580,7 @@ def start_clients(shell, report_from):
     spawn(bob_reports, shell, report_from, label="bob")
 
 
-def payday(seed=None, servers=(Accounts, Ledger), report_from="ledger", log=None):
-    reset(seed=seed, log=log)
+def payday(servers=(Accounts, Ledger), report_from="ledger"):
     accounts, ledger = servers
     GenServer.start(accounts, 100, name="accounts")
     GenServer.start(ledger, [], name="ledger")
@@ -554,27 +590,25 @@ def payday(seed=None, servers=(Accounts, Ledger), report_from="ledger", log=None
     return f"report: balance {balance}, entries {entries}"
 
 
+reset()
 payday()
 
 # %% [markdown]
-# It works. **Predict, then run:** in how many of 100 interleavings does it still work?
+# It works. **Predict, then run:** in how many of its distinct interleavings does it
+# still work?
 
 # %%
-def outcome(seed, **options):
-    try:
-        return payday(seed, **options)
-    except DeadlockError:
-        return "deadlock"
-
-
-explore(outcome)
+paydays = explore(payday)
+paydays
 
 # %% [markdown]
-# Two good reports (before the payment and after it), and 9 interleavings that never
-# finish. Replay seed 4, with the warnings on:
+# 8 of the 9 distinct interleavings give a report: 2 from before the payment, 6 from
+# after it. One never finishes: `DeadlockError`. The table's schedule replays it, with
+# the warnings on:
 
 # %% tags=["raises-exception"]
-payday(seed=4, log=print)
+reset(schedule=paydays.example("DeadlockError"))
+payday()
 
 # %% [markdown]
 # The cycle warning came the moment `ledger` started waiting for `accounts`, which was
@@ -585,14 +619,18 @@ payday(seed=4, log=print)
 current_node().trace.wait_for_graph()
 
 # %% [markdown]
-# The diagram shows how it got there: `accounts` took Ann's payment and called `ledger`;
-# but Bob's report had reached `ledger` first (step 31, before the record at step 35), so
-# `ledger` took it and called `accounts`. Each request sits unread (✉) in a mailbox whose
-# owner is busy waiting.
+# The diagram, drawn from `paydays.replay` (which runs the interleaving again, so the
+# warning comes again), shows how it got there. `accounts` answered Bob's balance, then
+# took Ann's payment and called `ledger` (step 34); but Bob's report, sent at step 32,
+# had reached `ledger` first, so `ledger` took it and called `accounts` (step 38). Each request sits unread (✉) in a mailbox whose
+# owner is busy waiting. The dashed orange line marks the race that decides it: Ann's
+# payment (step 23) and the ledger's call for the balance (step 38), two messages to
+# `accounts`. Had the ledger's come first, `accounts` would have answered it at once, and
+# the report would have said 100.
 
 # %%
-current_node().trace.diagram(hide_system=True, max_rows=30,
-                             processes=["shell", "accounts", "ledger", "ann", "bob"])
+paydays.replay("DeadlockError").trace.diagram(
+    hide_system=True, max_rows=30, processes=["shell", "accounts", "ledger", "ann", "bob"])
 
 # %% [markdown]
 # On the BEAM, `twins/interleaving_mutual_call.exs` gives each handler 100 ms of work, so
@@ -643,12 +681,16 @@ class CastLedger(Ledger):
         return ("noreply", entries + [message[1]])
 
 
-explore(lambda seed: outcome(seed, servers=(CastingAccounts, CastLedger)))
+def casting_payday():
+    return payday(servers=(CastingAccounts, CastLedger))
+
+
+explore(casting_payday)
 
 # %% [markdown]
-# No deadlock, and a new bug: in 9 interleavings the report says the balance is 70 with no
-# payment recorded. The money left the account while the record was still in the ledger's
-# mailbox. Exploring found it at once.
+# No deadlock, and a new bug: in 2 of the 8 distinct interleavings the report says the
+# balance is 70 with no payment recorded. The money left the account while the record was
+# still in the ledger's mailbox. Exploring found it at once.
 #
 # The sound fix keeps the calls but makes them go **one way**. Only `accounts` calls
 # `ledger`; `ledger` calls nobody. The report, which needs both, moves to `accounts` (Bob
@@ -682,11 +724,14 @@ class OneWayLedger(GenServer):
         return ("reply", "ok", entries + [amount])
 
 
-explore(lambda seed: outcome(seed, servers=(OneWayAccounts, OneWayLedger),
-                             report_from="accounts"))
+def one_way_payday():
+    return payday(servers=(OneWayAccounts, OneWayLedger), report_from="accounts")
+
+
+explore(one_way_payday)
 
 # %% [markdown]
-# Only the two consistent reports, in every interleaving. Calls that go one way, like the
+# Only the two consistent reports, in all 12 distinct interleavings. Calls that go one way, like the
 # layers of a program, can never form a cycle.
 
 # %% [markdown]
@@ -700,8 +745,10 @@ explore(lambda seed: outcome(seed, servers=(OneWayAccounts, OneWayLedger),
 #   concurrency, a fixed size.
 # - Each message is atomic; a conversation of several calls is not. Get-then-set loses
 #   updates; one `increment` message cannot.
-# - `reset(seed=n)` replays one interleaving exactly; a loop over seeds explores many. Count
-#   the outcomes, then look at the diagram of a bad seed.
+# - A seed or a schedule (`reset(seed=n)`, `reset(schedule=...)`) replays one interleaving
+#   exactly. `explore(scenario)` runs every distinct interleaving once (operations that
+#   commute are not reordered) and counts the outcomes; `result.replay(outcome)` draws
+#   the shortest one that gave it. Brute force needs far more runs for the same answer.
 # - Servers that call each other can deadlock in only some interleavings. Make calls go
 #   one way, and explore again: a fix can create a new race.
 #

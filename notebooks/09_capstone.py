@@ -75,6 +75,10 @@ node = reset()
 # (`append`): actorlab passes a message without copying it, so a list you already sent
 # someone would change under their feet. (The BEAM copies every message, and its lists
 # cannot change anyway.)
+#
+# Last, the check has ann and bob each say a line at the same moment, in every distinct
+# interleaving (notebook 08's `explore`): each member must hear the lines in the order
+# the history keeps them.
 
 # %% tags=["exercise", "ex-room"]
 class Room(GenServer):
@@ -193,7 +197,8 @@ first, second, Registry.lookup("Rooms", "#test")
 #
 # Write `open_room(name)`: start the room `name` under `"RoomSupervisor"`, registered as
 # `via(name)`, and return its pid; if it is already open, return the pid of the running
-# room.
+# room. Two users may open the same room at the same moment: the check tries that too, in
+# every distinct interleaving, and both must get the one room.
 
 # %% tags=["exercise", "ex-open"]
 def open_room(name):

@@ -229,3 +229,16 @@ def test_a_scenario_that_never_ends_is_stopped_by_the_budget():
 def test_bad_input_is_refused_clearly(call, error):
     with pytest.raises(BadArgument, match=error):
         call()
+
+
+def test_explore_is_for_the_shell():
+    shell = self_pid()
+
+    def process():
+        try:
+            explore(scenarios.who_is_first)
+        except BadArgument as error:
+            send(shell, str(error))
+
+    spawn(process)
+    assert receive(timeout=0) == "explore() is for the shell (a notebook cell), not for a process"

@@ -34,6 +34,25 @@ def test_a_bad_argument_shows_as_a_short_error_in_ipython(ipython, capsys):
     assert "Traceback" not in out
 
 
+@pytest.mark.parametrize("cell, first", [
+    ("from actorlab import GenServer\nGenServer.start(42)",
+     "BadArgument: GenServer.start needs a GenServer subclass, not 42"),
+    ("from actorlab import Registry\nRegistry.lookup('nowhere', 'key')",
+     "BadArgument: unknown registry: 'nowhere'"),
+    ("from actorlab import reset\nreset().trace.diagram(max_rows=0)",
+     "BadArgument: max_rows is the number of rows to show"),
+    ("from actorlab import explore\nexplore(42)", "BadArgument: explore needs a function"),
+    ("from actorlab import faults\nfaults.kill('a', after=0)",
+     "BadArgument: kill: after counts from 1"),
+])
+def test_errors_from_the_library_layers_are_short_too(ipython, capsys, cell, first):
+    """otp, views, explore and faults raise the runtime's readable errors: no traceback."""
+    ipython.run_cell(cell)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(first) and len(lines) <= 2
+    assert "Traceback" not in "\n".join(lines)
+
+
 def _interrupt_after(seconds):
     """Ctrl-C (SIGALRM acting as it) after `seconds`, and again every `seconds` until the
     test stops it: an interrupt that lands in a garbage-collector callback (hypothesis

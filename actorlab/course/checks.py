@@ -25,26 +25,39 @@ or the shell waited for a message nobody would send) becomes a finding in words:
 
 A check's node has a small budget, so code that never settles stops within a second or two
 (`RunawayError`, explained from the trace), and is then ended.
+
+Code that can be right in one order of events and wrong in another is run in every
+distinct interleaving (`every_interleaving`, with `actorlab.explore`): a wrong one is
+counted, and the shortest is drawn after the findings (`Check.show`).
 """
 from __future__ import annotations
 
 from typing import Any, Callable
 
 import builtins
+import contextlib
+import io
 import threading
 import time
 from collections import Counter
 
+from ..explore import ExploreResult, explore
+from ..explore.progress import in_a_kernel
+from ..explore.runs import outcome_of
 from ..otp.gen_server import missing_callback
 from ..runtime import (DeadlockError, Exit, Node, RunawayError, current_node, reset, spawn)
 from ..runtime.errors import user_frame
 from ..trace import Event, Pid, Trace, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_normal
+from ..views.model import lane_names
 
 MAX_STEPS = 200_000
 """A check's budget per shell action, in scheduler steps: far more than any answer needs."""
 MAX_SECONDS = 2.0
 """...and in wall-clock seconds."""
+EXPLORE_SECONDS = 3.0
+"""The wall-clock seconds a check may spend exploring interleavings; past them it stops and
+says that it did not see every one."""
 
 
 class Check:
@@ -53,6 +66,7 @@ class Check:
     def __init__(self, title: str) -> None:
         self.title = title
         self.findings: list[tuple[bool, str]] = []
+        self.figures: list[Any] = []
 
     def __enter__(self) -> Check:
         fresh_node()
@@ -74,6 +88,11 @@ class Check:
 
     def fail(self, wrong: str) -> None:
         self.findings.append((False, wrong))
+
+    def show(self, figure: Any) -> None:
+        """Display `figure` (a diagram) after the findings, in a notebook; elsewhere (a
+        doctest, a script) it is only kept, in `figures`."""
+        self.figures.append(figure)
 
     def refuse_blocking(self, *code: Any, advice: str = "") -> bool:
         """Whether the learner's functions or classes block the thread every process runs
@@ -97,6 +116,9 @@ class Check:
         print(f"{'✓' if self.passed else '✗'} {self.title}: {verdict}")
         for ok, text in self.findings:
             print(f"  {'✓' if ok else '✗'} {text}")
+        if self.figures and in_a_kernel():
+            from IPython.display import display
+            display(*self.figures)
 
 
 def run_quietly(check: Check, what: str, action: Callable[[], Any]) -> tuple[bool, Any]:
@@ -166,10 +188,11 @@ def runaway_text(trace: Trace) -> str:
             "answer to your own message, starts an endless exchange)")
 
 
-def fresh_node(seed: int | None = None) -> Node:
+def fresh_node(schedule: str | None = None) -> Node:
     """Each check starts from a clean node, so it never mixes with the notebook's processes,
-    with a budget that stops a runaway within seconds (`seed`: see `reset`)."""
-    return reset(seed=seed, log=None, max_steps=MAX_STEPS, max_seconds=MAX_SECONDS)
+    with a budget that stops a runaway within seconds (`schedule`: replay one interleaving,
+    see `reset`)."""
+    return reset(schedule=schedule, log=None, max_steps=MAX_STEPS, max_seconds=MAX_SECONDS)
 
 
 def start_learner(check: Check, what: str, start: Callable[[], Any],
@@ -198,6 +221,86 @@ def spawn_learner(check: Check, fn: Callable, *args: Any, label: str) -> Any:
     shown = ", ".join([label] + [repr(a) for a in args])
     ran, pid = run_quietly(check, f"spawn({shown})", lambda: spawn(fn, *args, label=label))
     return pid if ran else None
+
+
+# -- every interleaving ---------------------------------------------------------------
+
+def every_interleaving(check: Check, scenario: Callable, *args: Any,
+                       right: Callable[[Any], bool], words: Callable[[Any], str], what: str,
+                       ok: str, lanes: list[str], since: str | None = None) -> Any:
+    """Run `scenario(*args)` in every distinct interleaving of its processes (`explore`)
+    and note what happened: ✓ `ok` if every outcome is `right`; else ✗ how many of the
+    interleavings of `what` went wrong and how (`words(outcome)`), with the diagram of the
+    shortest wrong one shown after the findings: the processes named in `lanes`, and those
+    they started, from the scenario's note `since` (if given) to the end. That
+    interleaving is then replayed on the current node, so its trace is the drawn one, step
+    for step. Past EXPLORE_SECONDS the search stops, and the finding says so.
+
+    Returns the wrong outcome drawn, or None if every interleaving was right.
+
+    >>> from actorlab import receive, self_pid, send, spawn
+    >>> def first_word():
+    ...     me = self_pid()
+    ...     spawn(lambda: [spawn(send, me, name, label=name) for name in ("ann", "bob")])
+    ...     return receive()
+    >>> with Check("ann speaks first") as check:
+    ...     every_interleaving(check, first_word, right=lambda word: word == "ann",
+    ...                        words=lambda word: f"the shell heard {word!r} first",
+    ...                        what="ann and bob sending", ok="ann spoke first",
+    ...                        lanes=["shell", "ann", "bob"])
+    'bob'
+    ✗ ann speaks first: not yet
+      ✗ it works in the default order, but 1 of the 2 distinct interleavings of ann and bob sending goes wrong: the shell heard 'bob' first. The shortest wrong one is drawn below
+    >>> len(check.figures)                # the diagram, displayed in a notebook
+    1
+    >>> [e.data["msg"] for e in current_node().trace.events if e.kind == "receive"]
+    ['bob']
+    """
+    found = explore(scenario, *args, max_seconds=EXPLORE_SECONDS, progress=False)
+    scope = (f"distinct interleavings of {what}" if found.complete else
+             f"interleavings of {what} explored ({found.stopped}; not every one)")
+    wrong = [outcome for outcome in found.outcomes if not right(outcome)]
+    if not wrong:
+        check.expect(True, f"{ok}, in all {found.runs:,} {scope}", "")
+        return None
+    lengths = {}
+    for outcome in sorted(wrong, key=repr):       # each replayed, to measure it
+        fresh_node(found.example(outcome))
+        outcome_of(scenario, args)
+        lengths[outcome] = len(current_node().trace)
+    shortest = min(wrong, key=lambda outcome: (lengths[outcome], repr(outcome)))
+    fresh_node()
+    default = outcome_of(scenario, args)
+    count = sum(found.outcomes[outcome] for outcome in wrong)
+    verb = "goes" if count == 1 else "go"
+    head = (f"{count:,} of the {found.runs:,} {scope} {verb} wrong, the default order among "
+            "them" if not right(default) else f"it works in the default order, but {count:,} "
+            f"of the {found.runs:,} {scope} {verb} wrong")
+    check.fail(f"{head}: {words(shortest)}. The shortest wrong one is drawn below")
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):    # a check prints its findings only
+            trace = found.replay(shortest).trace  # with the race that decides it
+    except RuntimeError:                          # the learner's code does not repeat itself
+        trace = None
+    fresh_node(found.example(shortest))
+    outcome_of(scenario, args)
+    trace = trace or current_node().trace
+    first = next((e.step for e in trace.events
+                  if e.kind == "note" and e.data["text"] == since), 1)
+    check.show(trace.diagram(hide_system=True, processes=_lanes(trace, lanes),
+                             steps=(first, len(trace))))
+    return shortest
+
+
+def _lanes(trace: Trace, names: list[str]) -> list[Pid]:
+    """The processes called `names` (those the trace has), in that order, then every
+    process one of them started (a helper, a task, a supervised child)."""
+    by_name = {name: pid for pid, name in lane_names(trace).items()}
+    shown = [by_name[name] for name in names if name in by_name]
+    for event in trace.events:
+        if event.kind == "spawn" and event.pid in shown and event.data["child"] not in shown:
+            shown.append(event.data["child"])
+    return shown
 
 
 def exit_of(pid: Pid) -> Event | None:

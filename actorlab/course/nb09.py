@@ -10,7 +10,9 @@ The protocol the notebook fixes:
   Registry `"Rooms"`: `via(name)` is `("via", Registry, ("Rooms", name))`.
 
 Each check starts a fresh node and runs the learner's code there, so after a check
-`last_run()` draws what that code did.
+`last_run()` draws what that code did. Steps 1 and 2 end with two users at once (two
+lines said, one room opened twice) in every distinct interleaving; if one goes wrong, the
+node left current is the shortest such interleaving.
 
 >>> class Mute(GenServer):
 ...     def init(self, name):
@@ -25,12 +27,13 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..otp import DynamicSupervisor, GenServer, Registry
-from ..runtime import Exit, RunawayError, current_node, exit, is_alive, note, run_for, whereis
+from ..runtime import (ANY, Exit, RunawayError, current_node, exit, is_alive, note, receive,
+                       run_for, self_pid, send, spawn, whereis)
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_normal
 from ..views.model import lane_names
-from .checks import (Check, describe_step, fresh_node, reason_text, run_quietly,
-                     start_learner)
+from .checks import (Check, describe_step, every_interleaving, fresh_node, reason_text,
+                     run_quietly, start_learner)
 
 REGISTRY = "Rooms"
 SUPERVISOR = "RoomSupervisor"
@@ -82,6 +85,12 @@ class Listener(GenServer):
         if request == "heard":
             return ("reply", heard, heard)
         return ("reply", "ok", heard + [request])
+
+    def handle_info(self, message: Any, heard: list) -> Any:
+        """`("speak", room, who, text)`: say a line in `room` (how a check makes it talk)."""
+        _, room, who, text = message
+        GenServer.cast(room, ("say", who, text))
+        return ("noreply", heard)
 
 
 def _listener(name: str) -> Pid:
@@ -215,6 +224,8 @@ def check_room(room: type) -> None:
                          "copying them (the BEAM copies), so build a new list: "
                          "state['history'] + [(who, text)]")
         _check_casts_only(check, lobby, {ann, bob})
+        if check.passed:
+            _check_lines_in_order(check, room)
 
 
 def _check_heard(check: Check, room: Pid, members: dict, wanted: list, ok: str,
@@ -253,6 +264,73 @@ def _check_casts_only(check: Check, room: Pid, members: set) -> None:
     else:
         check.expect(True, "the room passed lines on with casts: it never waits for a member",
                      "")
+
+
+LINES = {"ann": "hi, bob", "bob": "hi, ann"}
+"""What ann and bob say at the same moment, in the room check's last part."""
+TALK = "ann and bob talk at once"
+
+
+def _talk_at_once(room: type) -> Any:
+    """ann and bob, both members of step 1's lobby, each say a line at the same moment.
+    Returns who said each line of the history, in its order, and in which order ann and
+    bob heard them (by who said them); or why there is none."""
+    started = GenServer.start(room, "#lobby", name="lobby")
+    if not _ok_pid(started):
+        return ("start", short(started))
+    members = {name: _listener(name) for name in LINES}
+    for member in members.values():
+        GenServer.call("lobby", ("join", member), 1000)
+    note(TALK)
+    spawn(lambda: [send(pid, ("speak", "lobby", name, LINES[name]))
+                   for name, pid in members.items()], label="launcher")
+    history = tuple(who for who, _ in GenServer.call("lobby", "history", 1000))
+    heard = tuple(tuple(line[2] for line in _heard(pid) if type(line) is tuple and len(line) == 4)
+                  for pid in members.values())
+    return history, heard
+
+
+def _check_lines_in_order(check: Check, room: type) -> None:
+    """Members hear lines in the history's order, in every interleaving of two people
+    talking at once."""
+    wrong = every_interleaving(check, _talk_at_once, room, right=_in_order,
+                               words=_order_words, what="ann and bob each saying a line at once",
+                               ok="every member heard the lines in the history's order",
+                               lanes=["lobby", "ann", "bob"], since=TALK)
+    if wrong is None:
+        return
+    trace = current_node().trace
+    lobby = whereis("lobby")
+    helpers = [e for e in trace.events if e.kind == "spawn" and e.pid == lobby]
+    if helpers:
+        check.fail(f"the room passes each line on from a new process (step "
+                   f"{helpers[0].step}): two such processes run in either order, so a member "
+                   "can hear the later line first. Cast to each member in handle_cast itself: "
+                   "the messages one process sends another arrive in the order it sent them")
+    else:
+        check.fail("pass each line on as you keep it: in handle_cast, cast it to every "
+                   "member, then add it to the history")
+
+
+def _in_order(outcome: Any) -> bool:
+    """Both lines are in the history, and each member heard them in its order."""
+    return (type(outcome) is tuple and len(outcome) == 2 and len(outcome[0]) == 2
+            and outcome[1] == (outcome[0], outcome[0]))
+
+
+def _order_words(outcome: Any) -> str:
+    """What went wrong when two people talked at once."""
+    if type(outcome) is not tuple or len(outcome) != 2 or outcome[0] == "start":
+        return f"the room gave {short(outcome, 90)}"
+    history, heard = outcome
+    for name, got in zip(LINES, heard):
+        if got and history and got[0] != history[0]:
+            return (f"the history has {history[0]}'s line first, but {name} heard "
+                    f"{got[0]}'s first")
+        if got != history:
+            return (f"the history has lines from {short(history)}, but {name} heard lines "
+                    f"from {short(got)}")
+    return f"the history has lines from {short(history)}"
 
 
 # -- step 2: rooms by name, under a supervisor -----------------------------------------------
@@ -301,6 +379,8 @@ def check_open_room(open_room: Callable) -> None:
         active = DynamicSupervisor.count_children(SUPERVISOR)["active"]
         check.expect(active == 2, "'RoomSupervisor' has two children: no second #lobby",
                      f"'RoomSupervisor' has {active} children, not 2")
+        if check.passed:
+            _check_open_at_once(check, open_room)
 
 
 def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
@@ -324,6 +404,100 @@ def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
     else:
         check.fail(f"open_room({name!r}) returned {short(pid)}, not a pid")
     return None
+
+
+USERS = ("ann", "bob")
+"""Who opens '#lobby' at the same moment, in the last part of step 2's check."""
+THE_ROOM = "the room's pid"
+
+
+def _open_at_once(open_room: Callable) -> tuple:
+    """ann and bob open '#lobby' at the same moment. Returns what each got (the pid of
+    the room that runs under the name as THE_ROOM, anything else in words) and how many
+    rooms run."""
+    _start_rooms()
+    shell = self_pid()
+
+    def user(name: str) -> None:
+        try:
+            got = open_room("#lobby")
+        except Exit as exit_:
+            got = ("exit", exit_.reason)
+        except Exception as error:
+            got = ("raised", f"{type(error).__name__}: {error}")
+        send(shell, (name, got))
+
+    spawn(lambda: [spawn(user, name, label=name) for name in USERS], label="launcher")
+    got = dict(receive((name, ANY)) for name in USERS)
+    room = _registered("#lobby")
+    active = DynamicSupervisor.count_children(SUPERVISOR)["active"]
+    return tuple(_in_words(got[name], room) for name in USERS), active
+
+
+def _in_words(value: Any, room: Pid | None) -> str:
+    """`value` as text in which the pid `room` is THE_ROOM and any other pid is "a pid",
+    so that it reads the same in every interleaving.
+
+    >>> _in_words(("error", ("already_started", Pid(7))), Pid(7))
+    "('error', ('already_started', the room's pid))"
+    """
+    def plain(item: Any) -> Any:
+        if type(item) is Pid:
+            return _Word(THE_ROOM if item == room else "a pid")
+        if type(item) is tuple:
+            return tuple(plain(part) for part in item)
+        if type(item) is list:
+            return [plain(part) for part in item]
+        return item
+    return short(plain(value), 90)
+
+
+class _Word(str):
+    """A word that stands in a value as itself, without quotes."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def _check_open_at_once(check: Check, open_room: Callable) -> None:
+    """Two users who open the same room at once both get it, in every interleaving."""
+    wrong = every_interleaving(check, _open_at_once, open_room,
+                               right=lambda outcome: outcome == ((THE_ROOM, THE_ROOM), 1),
+                               words=_opened_words, what="ann and bob opening '#lobby' at once",
+                               ok="both got the same #lobby",
+                               lanes=[*USERS, REGISTRY, SUPERVISOR])
+    if wrong is None:
+        return
+    trace = current_node().trace
+    names = trace.names()
+    registry = whereis(REGISTRY)
+    looked = [e for e in trace.events if e.kind == "send" and names.get(e.pid) in USERS
+              and e.data["to"] == registry and is_gen_call(e.data["msg"])]
+    got = wrong[0] if type(wrong) is tuple and len(wrong) == 2 else ()
+    failed = [name for name, answer in zip(USERS, got) if answer != THE_ROOM]
+    looked = [e for e in looked if names[e.pid] in failed] or looked
+    if looked:
+        who = names[looked[0].pid]
+        check.fail(f"{who} asked the Registry whether '#lobby' was open (step "
+                   f"{looked[0].step}), and started it because it was not; but between that "
+                   "answer and the start, the other user could start it too (check, then "
+                   "act). start_child checks and starts in one message to the supervisor: "
+                   "call it straight away, and when it answers ('error', ('already_started', "
+                   "pid)), return that pid")
+    else:
+        check.fail("when two users open a room at once, one start_child answers ('ok', pid) "
+                   "and the other ('error', ('already_started', pid)): return the pid in both")
+
+
+def _opened_words(outcome: Any) -> str:
+    """What went wrong when ann and bob opened '#lobby' at once."""
+    if type(outcome) is not tuple or len(outcome) != 2:
+        return f"the check got {short(outcome, 90)}"
+    got, active = outcome
+    wrong = [f"{name}'s open_room('#lobby') returned {answer}"
+             for name, answer in zip(USERS, got) if answer != THE_ROOM]
+    rooms = [] if active == 1 else [f"{active} rooms run"]
+    return "; ".join(wrong + rooms)
 
 
 # -- step 3: a crash, and closing a room ---------------------------------------------------

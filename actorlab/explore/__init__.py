@@ -25,7 +25,7 @@ import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any, Callable
 
-from ..runtime import BadArgument
+from ..runtime import BadArgument, current_node
 from ..trace import short
 from .progress import Progress, in_a_kernel
 from .races import HappensBefore
@@ -66,8 +66,10 @@ def explore(scenario: Callable, *args: Any, method: str = "dpor",
     outcomes per fault (see faulting.py); the result is then a `FaultsResult`.
 
     A scenario starts its concurrency from a process: after each of the shell's own
-    actions, the others run until none can (the shell's rule), as Concuerror's tests do
-    from the test process.
+    actions, the others run until none can (the shell's rule), so the shell never races
+    with its own processes. Concuerror interleaves its test process like any other; to
+    explore the same orders here, spawn one process that starts the others (see
+    docs/concuerror.md).
     """
     _check(scenario, method, max_runs, max_seconds, bound, depth, workers, executor)
     if faults is not None:
@@ -121,12 +123,13 @@ def _search(result: ExploreResult, search: Search, max_runs: int | None,
                              trace_limit=result.trace_limit, faults=result.faults)
         if observe is not None:
             observe(node.trace)
-        search.learn(run)
+        order = HappensBefore(run.transitions)
+        search.learn(run, order)
         if run.stopped:
             result.redundant += 1
         else:
             result.add(run.outcome, run.schedule, run.events)
-            signature = _signature(run)
+            signature = _signature(run, order)
             result.duplicates += signature in seen
             seen.add(signature)
         shown.update(result.runs, result.outcomes)
@@ -143,10 +146,9 @@ def _search(result: ExploreResult, search: Search, max_runs: int | None,
             return
 
 
-def _signature(run: Any) -> frozenset:
+def _signature(run: Any, order: HappensBefore) -> frozenset:
     """What makes two runs equivalent: each process's sequence of operations, and the
     order of every pair of dependent transitions (a Mazurkiewicz trace)."""
-    order = HappensBefore(run.transitions)
     steps = [(t.actor, order.seq[n], t.operation[:1]) for n, t in enumerate(run.transitions)]
     pairs = [(steps[i], steps[j]) for j, dependent in enumerate(order.dependent)
              for i in dependent]
@@ -187,6 +189,9 @@ def _chunks(total: int, parts: int) -> list[range]:
 def _check(scenario: Any, method: Any, max_runs: Any, max_seconds: Any, bound: Any,
            depth: Any, workers: Any, executor: Any) -> None:
     """Refuse what explore() cannot use, saying what it takes."""
+    node = current_node()
+    if node.current is not node.shell:
+        raise BadArgument("explore() is for the shell (a notebook cell), not for a process")
     if not callable(scenario):
         raise BadArgument(f"explore needs a function to run, not {short(scenario)}: "
                           "explore(lost_update, 2), not explore(lost_update(2))")

@@ -41,8 +41,10 @@ it happens nobody knows how far, so until then it counts as dependent on everyth
 Some order is not a choice at all: a process receives a message only after it was sent,
 and runs only after it was spawned (*happens-before*). What the shell does comes between
 the processes' turns (it runs when they cannot), and so do timers (they fire when
-nothing can run): `explore()` treats each as a fence that nothing moves across, as
-Concuerror treats an `after` clause's timeout.
+nothing can run): `explore()` treats each as a fence that nothing moves across. So a
+receive timeout never races with a message another process could still send; Concuerror
+explores that race by default (its `--after_timeout` option makes timeouts fire only
+when nothing else can, as here).
 
 Refs are numbered in the order they are made; that order is left out, so a scenario's
 outcome should not depend on a ref's number. Processes must share nothing but messages

@@ -58,7 +58,7 @@ class Progress:
         if self.total is None:
             self.bar.max = max(self.bar.max, runs * 2)
         self.bar.value = runs
-        seen = ", ".join(f"{short(o, 20)}: {n}" for o, n in outcomes.most_common(4))
+        seen = ", ".join(f"{short(o, 20)}: {n:,}" for o, n in outcomes.most_common(4))
         self.label.value = f"{runs:,} runs; {seen}" + (" ..." if len(outcomes) > 4 else "")
         if final:
             self.bar.max = max(runs, 1)

@@ -21,6 +21,7 @@ other order (source-set DPOR, Abdulla, Aronis, Jonsson and Sagonas, POPL 2014).
 """
 from __future__ import annotations
 
+from .footprints import Footprint
 from .runs import Transition
 
 FENCE = -1
@@ -40,6 +41,7 @@ class HappensBefore:
         last_of: dict[int, int] = {}
         sent_in = {step: index for index, t in enumerate(transitions) for step in t.steps}
         spawned_in = {child: index for index, t in enumerate(transitions) for child in t.spawned}
+        touched = _Touched()
         last_fence = -1
         for index, t in enumerate(transitions):
             actor = FENCE if t.actor is None else t.actor
@@ -51,17 +53,19 @@ class HappensBefore:
             elif t.actor in spawned_in:
                 preds.add(spawned_in[t.actor])
             preds.update(sent_in[s] for s in t.sent if sent_in.get(s, index) < index)
-            dependent = []
-            # A fence orders all before it, so the scan stops there (it is a pred too).
-            for earlier in range(index - 1, max(last_fence, 0) - 1, -1):
-                other = transitions[earlier]
-                if earlier == last_fence or t.actor is None:
-                    preds.add(earlier)
-                    if t.actor is not None:
-                        break
-                elif other.actor != t.actor and t.footprint.conflicts(other.footprint):
-                    preds.add(earlier)
-                    dependent.append(earlier)
+            if t.actor is None:             # a fence comes after everything since the last
+                preds.update(range(max(last_fence, 0), index))
+                dependent = []
+                touched = _Touched()
+                last_fence = index
+            else:
+                if last_fence >= 0:
+                    preds.add(last_fence)
+                dependent = [earlier for earlier in touched.maybe(t.footprint)
+                             if transitions[earlier].actor != t.actor
+                             and t.footprint.conflicts(transitions[earlier].footprint)]
+                preds.update(dependent)
+                touched.add(index, t.footprint)
             clock: dict[int, int] = {}
             for p in preds:
                 for key, value in self.clocks[p].items():
@@ -72,13 +76,54 @@ class HappensBefore:
             self.preds.append(sorted(preds))
             self.dependent.append(sorted(dependent))
             last_of[actor] = index
-            if t.actor is None:
-                last_fence = index
 
     def before(self, first: int, second: int) -> bool:
         """Does transition `first` happen before transition `second` (or is it it)?"""
         actor = self.transitions[first].actor
         return self.clocks[second].get(FENCE if actor is None else actor, 0) >= self.seq[first]
+
+
+class _Touched:
+    """The transitions since the last fence, by what they read and wrote: so that finding
+    the ones a new transition may depend on looks at a few, not all (`maybe` may say too
+    many; `Footprint.conflicts` decides)."""
+
+    def __init__(self) -> None:
+        self.readers: dict = {}             # a piece of state -> transitions reading it
+        self.writers: dict = {}             # ... writing it
+        self.sends: dict = {}               # pid number -> transitions sending to it
+        self.polls: dict = {}               # pid number -> transitions polling its mailbox
+        self.all_of_it: list[int] = []      # transitions that depend on everything
+        self.indexes: list[int] = []
+
+    def add(self, index: int, footprint: Footprint) -> None:
+        self.indexes.append(index)
+        if footprint.everything:
+            self.all_of_it.append(index)
+        for key in footprint.reads:
+            self.readers.setdefault(key, []).append(index)
+        for key in footprint.writes:
+            self.writers.setdefault(key, []).append(index)
+        for number, _ in footprint.sends:
+            self.sends.setdefault(number, []).append(index)
+        for number, _ in footprint.polls:
+            self.polls.setdefault(number, []).append(index)
+
+    def maybe(self, footprint: Footprint) -> list[int]:
+        if footprint.everything:
+            return list(self.indexes)
+        found = set(self.all_of_it)
+        for key in footprint.reads:
+            found.update(self.writers.get(key, ()))
+        for key in footprint.writes:
+            found.update(self.writers.get(key, ()))
+            found.update(self.readers.get(key, ()))
+        for number, _ in footprint.sends:
+            found.update(self.sends.get(number, ()))
+            found.update(self.polls.get(number, ()))
+        for number, _ in footprint.polls:
+            found.update(self.sends.get(number, ()))
+        return sorted(found)
 
 
 def races(order: HappensBefore) -> list[tuple[int, int]]:

@@ -71,8 +71,13 @@ class ExploreResult:
     def _deciding_race(self, run: Run) -> tuple[int, int, Any] | None:
         """(step, step, other outcome): a race that decides `run`'s outcome. Of the other
         outcomes' examples, the nearest (the fewest dependent pairs in the other order)
-        is compared with `run`; of the pairs it orders the other way, the earliest in
-        `run` is the race. None if there is no other outcome."""
+        is compared with `run`; of the pairs it orders the other way, the race is a pair
+        of messages to one mailbox if there is one, and of those the one that spans the
+        most: the last operation of `run` whose order differs, with the earliest it was
+        swapped with. (Swapping two calls that only read decides nothing; the read
+        swapped with the write after it does.) A transition is known across runs by its
+        process, its number among the process's, and its operation. None if there is no
+        other outcome."""
         keys, ordered = _pairs(run)
         at = {key: n for n, key in enumerate(keys)}
         traced = [(a, b) for a, b in ordered
@@ -87,7 +92,8 @@ class ExploreResult:
             flipped = [(a, b) for a, b in traced
                        if a in where and b in where and where[a] > where[b]]
             if flipped and (best is None or len(flipped) < best[0]):
-                first = min(flipped, key=lambda pair: (at[pair[0]], at[pair[1]]))
+                first = min(flipped, key=lambda pair: (not _messages(run, at, pair),
+                                                       -at[pair[1]], at[pair[0]]))
                 best = (len(flipped), first, outcome)
         if best is None:
             return None
@@ -108,9 +114,9 @@ class ExploreResult:
             state = f"not complete: {self.stopped}" if self.stopped else "not complete"
         extra = []
         if self.redundant:
-            extra.append(f"{self.redundant} cut short as explored before")
+            extra.append(f"{self.redundant:,} cut short as explored before")
         if self.duplicates:
-            extra.append(f"{self.duplicates} equivalent to an earlier one")
+            extra.append(f"{self.duplicates:,} equivalent to an earlier one")
         more = f"; {', '.join(extra)}" if extra else ""
         return f"explore({self._call()}, method={self.method!r}): {self.runs:,} {noun}, " \
                f"{state}{more}"
@@ -152,11 +158,16 @@ def _following(schedule: str) -> Callable:
     return lambda run, candidates, node: follow.choose(candidates)
 
 
+def _messages(run: Run, at: dict, pair: tuple) -> bool:
+    """Whether both of `pair` (keys of `run`'s transitions) send a message."""
+    return all(run.transitions[at[key]].operation[0] == "send" for key in pair)
+
+
 def _pairs(run: Run) -> tuple[list, list]:
-    """Each transition of `run` named as (process, its number among the process's), and
-    every pair of dependent ones, in the order they came."""
+    """Each transition of `run` named as (process, its number among the process's, its
+    operation), and every pair of dependent ones, in the order they came."""
     order = HappensBefore(run.transitions)
-    keys = [(t.actor, order.seq[n]) for n, t in enumerate(run.transitions)]
+    keys = [(t.actor, order.seq[n], t.operation[:1]) for n, t in enumerate(run.transitions)]
     ordered = [(keys[i], keys[j]) for j, dependent in enumerate(order.dependent)
                for i in dependent]
     return keys, ordered

@@ -90,8 +90,9 @@ class Search:
 
     # -- between runs ----------------------------------------------------------------------
 
-    def learn(self, run: Run) -> None:
-        """Fold a finished run into the tree: its new decisions, and (DPOR) its races."""
+    def learn(self, run: Run, order: HappensBefore) -> None:
+        """Fold a finished run into the tree: its new decisions, and (DPOR) its races
+        (`order`: the run's happens-before)."""
         known = len(self.prefix)
         if known:
             branch = self.path[known - 1]
@@ -104,7 +105,7 @@ class Search:
                 branch.backtrack = set(decision.candidates)
             self.path.append(branch)
         if self.reduce:
-            self._reverse_races(run)
+            self._reverse_races(run, order)
             self._before_kills(run)
 
     def _before_kills(self, run: Run) -> None:
@@ -115,8 +116,7 @@ class Search:
             for victim in transition.killed if depth is not None else ():
                 self._try(depth, [victim])
 
-    def _reverse_races(self, run: Run) -> None:
-        order = HappensBefore(run.transitions)
+    def _reverse_races(self, run: Run, order: HappensBefore) -> None:
         for i, j in races(order):
             depth = run.transitions[i].decision
             branch = self.path[depth]

@@ -324,6 +324,26 @@ def _at(node: Node, ms: float, act: Any) -> None:
     node.scheduler.set_timer(FaultTimer(act), ms)
 
 
+def send(node: Node, me: Process, target: Process, message: Any, name: str | None,
+         alias: int | None) -> None:
+    """`send`'s delivery when faults are injected: delivered, lost, or held back."""
+    verdict = on_send(node, me, target, message)
+    sent = node.trace.next_step
+    woke = verdict is None and node.deliver(target, message, sent)
+    node.record("send", me.pid.number, target.pid.number, message, verdict is None, name, alias,
+                woke)
+    if verdict in ("drop", "cut"):
+        text = "lost across a partition" if verdict == "cut" else "dropped"
+        note_message(node, verdict, me, target, message, sent, text)
+    elif verdict == "queue":
+        node.record("fault", me.pid.number, "queue", target.pid.number, message, sent, False,
+                    "waits behind a delayed message")
+        hold(node, me, target, message, sent, None)
+    elif verdict is not None:
+        note_message(node, "delay", me, target, message, sent, f"delayed {verdict:g} ms")
+        hold(node, me, target, message, sent, verdict)
+
+
 def on_send(node: Node, me: Process, target: Process, message: Any) -> Any:
     """What becomes of a message from `me` to `target`: None (delivered), "drop", "cut"
     (a partition), a delay in ms, or "queue" (it waits behind a delayed one)."""

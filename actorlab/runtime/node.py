@@ -43,9 +43,10 @@ from .errors import BadArgument, ErlangError, Exit, ReceiveTimeout
 from .names import NODE_NAME, NameTable, check_name
 from .patterns import check_pattern, matches
 from .policies import Policy, policy_for
-from .process import EXITED, RUNNING, WAITING, MessageTimer, Process
+from .process import EXITED, RUNNING, WAITING, Process
 from .scheduler import REDUCTIONS, Scheduler
 from .signals import Signals
+from .timers import MessageTimer, MessageTimers
 
 _NOTHING = object()           # "no message matched": messages themselves may be None
 _serials = itertools.count(1)  # each node's serial number, stamped on its pids and refs
@@ -81,8 +82,8 @@ class Node:
         self.processes: dict[int, Process] = {}  # live processes by pid number
         self.names = NameTable()
         self.aliases: set[int] = set()         # the numbers of the active aliases
-        self.message_timers: dict[int, MessageTimer] = {}   # send_after's, by ref number
         self.signals = Signals(self)
+        self.message_timers = MessageTimers(self)
         policy = policy or policy_for(seed, schedule)
         preemptive = preemptive or getattr(policy, "preemptive", False)
         self.scheduler = Scheduler(self, policy, max_steps, max_seconds, preemptive)
@@ -334,7 +335,7 @@ class Node:
                 me.remember_refs(refs, to)
         trace = self.trace
         if self.faults is not None and target is not None:
-            self._send_with_faults(me, target, to, message, name, alias)
+            fault_plan.send(self, me, target, message, name, alias)
         elif not trace.enabled:
             if target is not None:
                 self.deliver(target, message, None)
@@ -349,27 +350,6 @@ class Node:
             if scheduler.steps % REDUCTIONS == 0:
                 scheduler.step_aside(me)
         return message
-
-    def _send_with_faults(self, me: Process, target: Process, to: Pid, message: Any,
-                          name: str | None, alias: int | None) -> None:
-        """`send`'s delivery when faults are injected: delivered, lost, or held back."""
-        verdict = fault_plan.on_send(self, me, target, message)
-        sent = self.trace.next_step
-        woke = verdict is None and self.deliver(target, message, sent)
-        self.record("send", me.pid.number, to.number, message, verdict is None, name, alias,
-                    woke)
-        if verdict in ("drop", "cut"):
-            text = "lost across a partition" if verdict == "cut" else "dropped"
-            fault_plan.note_message(self, verdict, me, target, message, sent, text)
-        elif verdict is not None:
-            delayed = verdict != "queue"
-            if delayed:
-                fault_plan.note_message(self, "delay", me, target, message, sent,
-                                        f"delayed {verdict:g} ms")
-            else:
-                self.record("fault", me.pid.number, "queue", target.pid.number, message, sent,
-                            False, "waits behind a delayed message")
-            fault_plan.hold(self, me, target, message, sent, verdict if delayed else None)
 
     def _by_name(self, dest: Any) -> tuple[Process | None, str]:
         """Whom a send to a name reaches. A bare name nobody has is an error, as in Erlang;
@@ -519,25 +499,21 @@ class Node:
         """The node's virtual time, in ms since it started."""
         return self.scheduler.clock
 
-    def timer_due(self, owner: Process | MessageTimer, after: float) -> None:
+    def timer_due(self, owner: Any, after: float) -> None:
         """A timer fired (the scheduler calls this): a receive timed out or a sleep ended,
-        or a `send_after` timer sends its message."""
+        a `send_after` timer sends its message, or an injected fault is due."""
         if type(owner) is MessageTimer:
-            self._fire(owner)
-            return
-        if type(owner) is fault_plan.FaultTimer:
+            self.message_timers.fire(owner)
+        elif type(owner) is fault_plan.FaultTimer:
             owner.act()
-            return
-        self.scheduler.wake(owner, timed_out=True)
-        self.record("timeout", owner.pid.number, after)
+        else:
+            self.scheduler.wake(owner, timed_out=True)
+            self.record("timeout", owner.pid.number, after)
 
     def send_after(self, dest: Pid | str, message: Any, ms: float) -> Ref:
         """Send `message` to `dest` (a pid or a name) after `ms` of virtual time, from a
-        timer; returns the timer's ref, for `cancel_timer` and `read_timer`.
-
-        As Erlang's `erlang:send_after`: a name is looked up when the timer fires (if nobody
-        has it then, nothing is sent); a timer to a pid ends if that process exits first;
-        the timer does not belong to whoever set it, and fires after it has exited.
+        timer; returns the timer's ref, for `cancel_timer` and `read_timer`. As Erlang's
+        `erlang:send_after` (see timers.py).
 
         >>> node = Node(log=None)
         >>> ref = node.send_after(node.self_pid(), "ding", 500)
@@ -549,56 +525,26 @@ class Node:
         _check_duration("send_after", ms, allow_none=False)
         if type(dest) is Pid:
             self._check_pid(dest)
-            to, name = dest, None
         else:
-            name = check_name(dest, "send_after", on_this_node=True)
-            to = None
-        me = self.scheduler.current
-        timer = MessageTimer(self.make_ref(), me.pid, to or name, message, ms)
-        self.scheduler.set_timer(timer, ms)
-        self.message_timers[timer.ref.number] = timer
-        self.record("send_after", me.pid.number, to and to.number, message, ms,
-                    timer.ref.number, name)
-        return timer.ref
-
-    def _fire(self, timer: MessageTimer) -> None:
-        """A `send_after` timer is due: its message goes to whoever `dest` is now."""
-        del self.message_timers[timer.ref.number]
-        timer.timer = None
-        dest = timer.dest
-        target = self.processes.get(dest.number) if type(dest) is Pid else \
-            self.names.whereis(dest)
-        woke = target is not None and self.deliver(target, timer.message, self.trace.next_step)
-        name = None if type(dest) is Pid else dest
-        self.record("timer_fired", timer.creator.number, target and target.pid.number,
-                    timer.message, target is not None, name, timer.ref.number, woke)
+            dest = check_name(dest, "send_after", on_this_node=True)
+        return self.message_timers.start(self.scheduler.current.pid, dest, message, ms)
 
     def cancel_timer(self, ref: Ref) -> float | bool:
         """Stop a `send_after` timer: the ms it had left, or False if it has fired, was
         cancelled, or its process exited."""
-        timer = self._message_timer(ref, "cancel_timer")
-        left = False if timer is None else timer.timer[0] - self.clock
-        if timer is not None:
-            del self.message_timers[ref.number]
-            timer.timer = None
+        left = self.message_timers.cancel(self._timer_ref(ref, "cancel_timer"))
         self.record("cancel_timer", self.scheduler.current.pid.number, ref.number, left)
         return left
 
     def read_timer(self, ref: Ref) -> float | bool:
         """The ms a `send_after` timer has left, or False if it is no longer running."""
-        timer = self._message_timer(ref, "read_timer")
-        return False if timer is None else timer.timer[0] - self.clock
+        return self.message_timers.left(self._timer_ref(ref, "read_timer"))
 
-    def _message_timer(self, ref: Any, action: str) -> MessageTimer | None:
+    @staticmethod
+    def _timer_ref(ref: Any, action: str) -> Ref:
         if type(ref) is not Ref:
             raise BadArgument(f"{action} takes the ref that send_after returned, not {short(ref)}")
-        return self.message_timers.get(ref.number)
-
-    def end_timers_to(self, pid: Pid) -> None:
-        """`pid` exited: the `send_after` timers aimed at it end too."""
-        for timer in [t for t in self.message_timers.values() if t.dest == pid]:
-            del self.message_timers[timer.ref.number]
-            timer.timer = None
+        return ref
 
     # -- links, monitors and exits (carried out by signals.py) ---------------------------
 
@@ -819,7 +765,7 @@ class Node:
             proc.status = EXITED
         self.processes.clear()
         self.names.clear()
-        self.message_timers.clear()
+        self.message_timers.running.clear()
         scheduler.close()
 
 

@@ -90,17 +90,3 @@ class Process:
         while len(sent) > MAX_CALL_REFS:
             del sent[next(iter(sent))]
 
-
-class MessageTimer:
-    """A timer set by `send_after`: at `due`, `message` goes to `dest` (a pid, or a name
-    looked up then). `timer` is its entry in the scheduler's heap while it is live."""
-
-    __slots__ = ("ref", "creator", "dest", "message", "ms", "timer")
-
-    def __init__(self, ref: Ref, creator: Pid, dest: Pid | str, message: Any, ms: float) -> None:
-        self.ref = ref
-        self.creator = creator
-        self.dest = dest
-        self.message = message
-        self.ms = ms
-        self.timer: tuple | None = None

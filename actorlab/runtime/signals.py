@@ -158,7 +158,7 @@ class Signals:
         node.record("exit", proc.pid.number, reason, crash, where)
         del node.processes[proc.pid.number]
         node.names.release(proc)
-        node.end_timers_to(proc.pid)
+        node.message_timers.end_to(proc.pid)
         for ref, target in proc.monitoring.items():
             self.named_monitors.pop(ref, None)
             watched = node.processes.get(target.number)

@@ -74,6 +74,7 @@ class SequenceDiagram(View):
         graph.attr("edge", fontname=FONT, arrowsize="0.6", penwidth="1.1")
         self._graph = graph
         self._ids = 0
+        self._labels: list[tuple[float, float, float]] = []    # (y, x0, x1) of each text
         self._draw()
         super().__init__(graph, self._text(trace))
 
@@ -116,6 +117,7 @@ class SequenceDiagram(View):
         text = text if len(text) <= width else text[: width - 1] + "…"
         half = len(text) * CHAR / 2       # about half the width of the text, in points
         centre = x + half if align == "left" else x - half
+        self._labels.append((y, centre - half, centre + half))
         # An opaque background: an arrow passing behind a label does not cross its words.
         self._node(centre, y, classes, label=label(text), fontcolor=colour, fontsize=size,
                    style="filled", fillcolor="white", color="white")
@@ -146,7 +148,7 @@ class SequenceDiagram(View):
         self._graph.edge(*ends, style="dashed", color=colour, penwidth="2.2", arrowhead="none",
                          **{"class": classes})
         # The words go along the line, just right of it: on the row nearest its middle
-        # where no arrow runs through them.
+        # where no arrow runs through them and they cover no other words.
         text = (f"⚡ race: steps {race.first} and {race.second} the other way give "
                 f"{short(race.instead, 20)}")
         top, end = self.row_of[race.first], self.row_of[race.second]
@@ -157,9 +159,12 @@ class SequenceDiagram(View):
 
         middle = (top + end) // 2
         rows = sorted(range(top, end + 1), key=lambda index: (abs(index - middle), index))
-        clear = [index for index in rows if not self._crossed(
-            self.y(self.model.rows[index]) + RAISE, at(index), at(index) + len(text) * CHAR)]
-        index = clear[0] if clear else middle
+        def free(index: int) -> bool:
+            y, x = self.y(self.model.rows[index]) + RAISE, at(index)
+            return not (self._crossed(y, x, x + len(text) * CHAR)
+                        or self._over_words(y, x, x + len(text) * CHAR))
+
+        index = next((index for index in rows if free(index)), middle)
         self._words(at(index), self.y(self.model.rows[index]) + RAISE, text, classes, colour,
                     size="10", width=len(text))
 
@@ -235,6 +240,11 @@ class SequenceDiagram(View):
             if min(at) <= x1 and max(at) >= x0:
                 return True
         return False
+
+    def _over_words(self, y: float, x0: float, x1: float) -> bool:
+        """Whether text at height `y` between x0 and x1 would cover words drawn before."""
+        return any(abs(y - other) < ROW_HEIGHT * 0.8 and left < x1 and right > x0
+                   for other, left, right in self._labels)
 
     def _name(self, pid: Any) -> str:
         """A process's name, with or without a lane here (a pid only if it has none)."""
