@@ -3,7 +3,7 @@ learner's code (every interleaving, every single fault) and draw the shortest wr
 import re
 
 from actorlab import Exit, GenServer, reset, self_pid, send, sleep, whereis
-from actorlab.course import nb11
+from actorlab.course import checks, nb11
 
 
 def test_two_diagrams_side_by_side_are_one_picture_with_both_inside():
@@ -18,7 +18,14 @@ def test_two_diagrams_side_by_side_are_one_picture_with_both_inside():
     assert picture._repr_mimebundle_()["text/plain"].startswith("Side by side: first | second")
 
 
-def test_a_check_then_act_in_two_calls_is_counted_and_its_shortest_run_drawn(capsys):
+def shown_as_in_a_notebook(monkeypatch):
+    """A check displays its diagram only in a notebook: pretend, so that it prints it."""
+    monkeypatch.setattr(checks, "in_a_kernel", lambda: True)
+
+
+def test_a_check_then_act_in_two_calls_is_counted_and_its_shortest_run_drawn(capsys,
+                                                                              monkeypatch):
+    shown_as_in_a_notebook(monkeypatch)
     class Bank(GenServer):
         def init(self, balance):
             return ("ok", balance)
@@ -35,8 +42,9 @@ def test_a_check_then_act_in_two_calls_is_counted_and_its_shortest_run_drawn(cap
 
     nb11.check_withdraw(Bank, withdraw)
     out = capsys.readouterr().out
-    assert "✗ 8 of 12 interleavings went wrong (below, the shortest)" in out
-    assert "made 2 calls ('balance', ('withdraw', 70))" in out
+    assert "8 of the 12 distinct interleavings of ann (70) and bob (50) withdrawing go " \
+        "wrong, the default order among them: ann got 'ok', bob got 'ok'" in out
+    assert "✗ each withdrawal made 2 calls ('balance', ('withdraw', 70))" in out
     assert "Sequence diagram: 3 processes (ann, bank, bob)" in out    # the drawing, as text
 
 
@@ -54,13 +62,15 @@ def keeps_the_pid(items):
     return tuple(GenServer.call(prices, ("price", item)) for item in items)
 
 
-def test_a_design_is_proven_against_every_kill_and_a_stale_pid_is_named(capsys):
+def test_a_design_is_proven_against_every_kill_and_a_stale_pid_is_named(capsys, monkeypatch):
+    shown_as_in_a_notebook(monkeypatch)
     nb11.check_design(lambda items: tuple(price(item) for item in items))
     assert "with each of the 3 kills of 'prices'), ann got (3, 5) and bob (5,)" in \
         capsys.readouterr().out
-    nb11.check_design(keeps_the_pid, draw=False)
+    nb11.check_design(keeps_the_pid)
     out = capsys.readouterr().out
     assert "bob exited with 'noproc'" in out and "the old pid of 'prices'" in out
+    assert "Sequence diagram: 5 processes (shop, prices, ann, prices#2, bob)" in out
 
 
 def test_a_customer_that_never_stops_trying_is_caught_in_its_first_run(capsys):

@@ -2,8 +2,10 @@
 checks, which explore the learner's code in every interleaving (and with every single
 fault) instead of trying a few.
 
-A check that finds a wrong run says how many runs went wrong out of how many, what the
-shortest wrong one gave, and draws it (with the race that decided it marked):
+A check that finds a wrong run says how many runs went wrong out of how many and what the
+shortest wrong one gave, and shows its diagram after the findings (with the race that
+decided it marked; `Check.show`). Without a fault, the exploring is
+`checks.every_interleaving`'s; with faults, it is `Explored`'s.
 
 >>> class Careless(GenServer):
 ...     def init(self, balance):
@@ -12,8 +14,8 @@ shortest wrong one gave, and draws it (with the race that decided it marked):
 ...         if request == "balance":
 ...             return ("reply", balance, balance)
 ...         return ("reply", "ok", balance - request[1])       # never refuses
->>> check_withdraw(Careless, lambda bank, amount: GenServer.call(bank, ("withdraw", amount)),
-...                draw=False)  # doctest: +NORMALIZE_WHITESPACE
+>>> check_withdraw(Careless, lambda bank, amount: GenServer.call(bank, ("withdraw", amount)))
+... # doctest: +NORMALIZE_WHITESPACE
 ✗ a bank that checks and withdraws in one message: not yet
   ✗ ('withdraw', 80) on a balance of 70 answered 'ok' and left -10: refuse a withdrawal
     larger than the balance, and leave the balance as it is
@@ -26,7 +28,7 @@ import re
 from types import FunctionType
 from typing import Any, Callable
 
-from ..explore import ExploreResult, FaultsResult, explore
+from ..explore import FaultsResult, explore
 from ..otp import GenServer, Supervisor
 from ..runtime import (ANY, BadArgument, Exit, Node, Ref, RunawayError, current_node, faults,
                        receive, reset, self_pid, send, spawn)
@@ -34,11 +36,9 @@ from ..trace import Trace, short
 from ..trace.protocol import is_gen_call, is_gen_cast
 from ..views.model import lane_names
 from ..views.render import View, fit_width
-from .checks import Check, explain, fresh_node, names_used, reason_text
+from .checks import (EXPLORE_SECONDS, Check, every_interleaving, explain, fresh_node,
+                     names_used, reason_text)
 
-EXPLORE_SECONDS = 4
-"""How long a check's exploration may take before it gives up (its search is then not
-complete, and the check says so)."""
 PRE_RUN_SECONDS = 0.5
 """The wall-clock budget of the design check's first run (a right answer takes
 milliseconds)."""
@@ -115,11 +115,12 @@ def side_by_side(left: Trace, right: Trace, titles: tuple[str, str] = ("left", "
 
 # -- what the checks share ------------------------------------------------------------------
 
-def _explore(scenario: Callable, *args: Any, fault: Any = None) -> Explored:
-    """explore() for a check (no progress bar, a time limit), summed up."""
+def _explore_faults(scenario: Callable, *args: Any, fault: Any) -> Explored:
+    """explore() with `fault` at each of its points, for a check (no progress bar, a
+    time limit, a small trace per run), summed up."""
     try:
-        result = explore(scenario, *args, max_seconds=EXPLORE_SECONDS, progress=False,
-                         faults=None if fault is None else [fault], trace_limit=RUN_EVENTS)
+        result = explore(scenario, *args, faults=[fault], max_seconds=EXPLORE_SECONDS,
+                         progress=False, trace_limit=RUN_EVENTS)
     except BadArgument as error:
         if "more trace events" not in str(error):
             raise
@@ -128,13 +129,13 @@ def _explore(scenario: Callable, *args: Any, fault: Any = None) -> Explored:
 
 
 class Explored:
-    """What a check's exploration found: how many runs went wrong (`wrong` of `runs`), the
-    first wrong outcome (`outcome`, None if none) and the fault it came with (`fault`,
-    None: without a fault). Runs without a fault are looked at first, then each fault in
-    the order explored; of each, the most frequent wrong outcome. `result` is None when
-    one run never ended (more than RUN_EVENTS events)."""
+    """What a check's exploration with faults found (`checks.every_interleaving` does the
+    same without faults): how many runs went wrong (`wrong` of `runs`), the wrong outcome
+    to explain (`outcome`, None if none) and the fault it came with (`fault`, None:
+    without a fault). `result` is None when one run never ended (more than RUN_EVENTS
+    events)."""
 
-    def __init__(self, result: ExploreResult | FaultsResult | None) -> None:
+    def __init__(self, result: FaultsResult | None) -> None:
         self.result = result
         self.wrong, self.fault, self.outcome = 0, None, None
         self.runs = 0 if result is None else result.runs
@@ -146,9 +147,8 @@ class Explored:
         with the earliest fault, then the most frequent."""
         if self.result is None:
             return self
-        groups = ([(None, self.result)] if isinstance(self.result, ExploreResult) else
-                  [(None, self.result.baseline)] + list(self.result.by_fault.items()))
         bad = []
+        groups = [(None, self.result.baseline)] + list(self.result.by_fault.items())
         for order, (fault, found) in enumerate(groups):
             for outcome, count in found.outcomes.items():
                 if not good(outcome):
@@ -158,56 +158,38 @@ class Explored:
             *_, self.fault, self.outcome = min(bad, key=lambda b: b[:4])
         return self
 
+    def when(self) -> str:
+        """The fault of the outcome to explain, in words."""
+        return f'with the fault "{self.fault}"' if self.fault else "without a fault"
+
     @property
     def complete(self) -> bool:
         return self.result is not None and self.result.complete
 
     def replay(self) -> Node:
-        """The node of the shortest run that gave the first wrong outcome, replayed
+        """The node of the shortest run that gave the outcome to explain, replayed
         quietly (a replay prints its warnings and crash reports)."""
-        result, fault, outcome = self.result, self.fault, self.outcome
         with contextlib.redirect_stdout(io.StringIO()):
-            if isinstance(result, ExploreResult):
-                return result.replay(outcome)
-            return result.replay(fault, outcome)
+            return self.result.replay(self.fault, self.outcome)
 
-    def how_many(self, noun: str = "interleavings") -> str:
-        """ "3 of 12 interleavings went wrong", or, for a search cut short, "at least 3 of
-        700 runs went wrong, in the 4 s explored, which were not all". """
+    def how_many(self) -> str:
+        """ "3 of 12 runs went wrong", or, for a search cut short, "at least 3 of 700 runs
+        went wrong, in the 3 s explored, which were not all". """
         if self.complete:
-            return f"{self.wrong} of {self.runs} {noun} went wrong"
+            return f"{self.wrong} of {self.runs} runs went wrong"
         return (f"at least {self.wrong} of {self.runs:,} runs went wrong, in the "
-                f"{EXPLORE_SECONDS} s explored, which were not all")
+                f"{EXPLORE_SECONDS:g} s explored, which were not all")
 
     def unfinished(self, check: Check, advice: str) -> bool:
         """If the search ended early and found nothing wrong, say so (with `advice`)."""
         if self.result is None:
             check.fail(f"a run never ended (more than {RUN_EVENTS:,} events): {advice}")
         elif not self.complete and not self.wrong:
-            check.fail(f"explore() could not finish within {EXPLORE_SECONDS} s "
+            check.fail(f"explore() could not finish within {EXPLORE_SECONDS:g} s "
                        f"({self.runs:,} runs so far): {advice}")
         else:
             return False
         return True
-
-
-def _show(picture: Any) -> None:
-    """Display a diagram under the report (in a notebook; its text elsewhere)."""
-    try:
-        from IPython.display import display
-    except ImportError:                 # pragma: no cover - IPython comes with the course
-        print(picture)
-    else:
-        display(picture)
-
-
-def _run_check(title: str, body: Callable[[Check], Any], draw: bool) -> None:
-    """Run `body(check)` in a Check; show the diagram it returns (if any) under the report."""
-    picture = None
-    with Check(title) as check:
-        picture = body(check)
-    if picture is not None and draw:
-        _show(picture)
 
 
 def _diagram(trace: Trace, lanes: list[str]) -> Any:
@@ -304,42 +286,34 @@ def _good_withdrawals(outcome: Any) -> bool:
     return outcome in (("ok", "refused", START - ANN), ("refused", "ok", START - BOB))
 
 
-def check_withdraw(bank: type, withdraw: Callable, draw: bool = True) -> None:
+def check_withdraw(bank: type, withdraw: Callable) -> None:
     """`bank` answers ("withdraw", amount) with "ok" (and takes it) or "refused" (and
     leaves the balance), in one message; `withdraw(bank, amount)` asks it. Tried alone
-    first, then explored: ann withdraws 70 and bob 50 from 100, in every interleaving.
-    `draw`: show the diagram of a wrong run under the report."""
-    _run_check("a bank that checks and withdraws in one message",
-               lambda check: _withdrawals(check, bank, withdraw), draw)
+    first, then explored: ann withdraws 70 and bob 50 from 100, in every interleaving."""
+    with Check("a bank that checks and withdraws in one message") as check:
+        if check.refuse_blocking(bank, withdraw, advice=". A server never needs a lock: it "
+                                 "handles one message at a time, so check and withdraw in "
+                                 "one message"):
+            return
+        if not _withdraw_alone(check, bank, withdraw):
+            return
+        wrong = every_interleaving(
+            check, _two_withdrawals, bank, withdraw, right=_good_withdrawals,
+            words=_withdrawals_text, what="ann (70) and bob (50) withdrawing",
+            ok="one of ann (70) and bob (50) was refused, and the balance is "
+               f"{START - ANN} or {START - BOB}", lanes=["ann", "bank", "bob"])
+        calls = _requests(current_node().trace, "ann")      # the drawn interleaving
+        if wrong is not None and len(calls) > 1:
+            check.fail(f"each withdrawal made {len(calls)} calls "
+                       f"({', '.join(map(short, calls))}): between the check and the "
+                       "withdrawal, the other client's withdrawal came. Make it one call, "
+                       "('withdraw', amount), and let handle_call check and subtract")
 
 
-def _withdrawals(check: Check, bank: type, withdraw: Callable) -> Any:
-    if check.refuse_blocking(bank, withdraw, advice=". A server never needs a lock: it "
-                             "handles one message at a time, so check and withdraw in one "
-                             "message"):
-        return None
-    if not _withdraw_alone(check, bank, withdraw):
-        return None
-    found = _explore(_two_withdrawals, bank, withdraw).judge(_good_withdrawals)
-    if found.unfinished(check, "does every withdrawal end?"):
-        return None
-    if not found.wrong:
-        check.expect(True, f"in all {found.runs} interleavings, ann (70) and bob (50) could "
-                     "not both withdraw from 100: one was refused, and the balance is "
-                     f"{START - ANN} or {START - BOB}", "")
-        return None
-    node = found.replay()
-    ann, bob, balance = found.outcome
-    calls = _requests(node.trace, "ann")
-    split = (f" Each withdrawal made {len(calls)} calls ({', '.join(map(short, calls))}): "
-             "between the check and the withdrawal, the other client's withdrawal came. "
-             "Make it one call, ('withdraw', amount), and let handle_call check and subtract"
-             if len(calls) > 1 else
-             " Check the balance and subtract in the same handle_call clause")
-    check.fail(f"{found.how_many()} (below, the shortest): ann "
-               f"{_answer_text(ann)}, bob {_answer_text(bob)}, and the balance is "
-               f"{short(balance)}: together they took more than the bank had.{split}")
-    return _diagram(node.trace, ["ann", "bank", "bob"])
+def _withdrawals_text(outcome: tuple) -> str:
+    ann, bob, balance = outcome
+    return (f"ann {_answer_text(ann)}, bob {_answer_text(bob)}, and the balance is "
+            f"{short(balance)}: together they took more than the bank had")
 
 
 def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
@@ -456,46 +430,42 @@ def _pay_alone(bank: type) -> list[tuple] | str:
     return seen
 
 
-def check_idempotent(bank: type, draw: bool = True) -> None:
+def check_idempotent(bank: type) -> None:
     """`bank` charges each payment id once: a payment asked again answers "paid" and
     charges nothing. Tried alone (twice, on fresh banks), then explored with each reply
-    "paid" dropped in turn, while a client retries after a timeout."""
-    _run_check("a bank that charges a payment once", lambda check: _payments(check, bank),
-               draw)
-
-
-def _payments(check: Check, bank: type) -> Any:
-    if check.refuse_blocking(bank):
-        return None
-    first = _pay_alone(bank)
-    if isinstance(first, str):
-        check.fail(first)
-        return None
-    again = _pay_alone(bank)
-    if again != first:
-        check.fail(f"the same payments on a second, fresh bank went otherwise: first "
-                   f"{_payments_text(first)}; then {_payments_text(again)}. The ids paid are "
-                   "kept outside the server (a global, or an attribute of the class), where "
-                   "every bank, and every run, shares them: keep them in the server's "
-                   "state, which init returns")
-        return None
-    if not _paid_once(check, first):
-        return None
-    found = _explore(_retried_payments, bank, fault=faults.drop(PAID)).judge(_good_payments)
-    if found.unfinished(check, "does every payment get an answer?"):
-        return None
-    if not found.wrong:
-        check.expect(True, f"in all {found.runs} runs (ann and bob paying 10 each at the "
-                     "same time, every interleaving, with each reply 'paid' dropped in turn "
-                     "and its client trying again), the balance ended at 80", "")
-        return None
-    node = found.replay()
-    answers, balance = found.outcome
-    when = f'with the fault "{found.fault}"' if found.fault else "without a fault"
-    check.fail(f"{found.how_many('runs')} (below, the shortest): {when}, ann and bob were "
-               f"answered {short(answers)} and the balance is {short(balance)}, not "
-               f"('paid', 'paid') and 80: {_lost_payment(answers, balance)}")
-    return _diagram(node.trace, ["ann", "bank", "bob"])
+    "paid" dropped in turn, while ann and bob pay, each trying again after a timeout."""
+    with Check("a bank that charges a payment once") as check:
+        if check.refuse_blocking(bank):
+            return
+        first = _pay_alone(bank)
+        if isinstance(first, str):
+            check.fail(first)
+            return
+        again = _pay_alone(bank)
+        if again != first:
+            check.fail(f"the same payments on a second, fresh bank went otherwise: first "
+                       f"{_payments_text(first)}; then {_payments_text(again)}. The ids paid "
+                       "are kept outside the server (a global, or an attribute of the "
+                       "class), where every bank, and every run, shares them: keep them in "
+                       "the server's state, which init returns")
+            return
+        if not _paid_once(check, first):
+            return
+        found = _explore_faults(_retried_payments, bank, fault=faults.drop(PAID)).judge(
+            _good_payments)
+        if found.unfinished(check, "does every payment get an answer?"):
+            return
+        if not found.wrong:
+            check.expect(True, f"in all {found.runs} runs (ann and bob paying 10 each at the "
+                         "same time, every interleaving, with each reply 'paid' dropped in "
+                         "turn and its client trying again), the balance ended at 80", "")
+            return
+        node = found.replay()
+        answers, balance = found.outcome
+        check.fail(f"{found.how_many()} (below, the shortest): {found.when()}, ann and "
+                   f"bob were answered {short(answers)} and the balance is {short(balance)}, "
+                   f"not ('paid', 'paid') and 80: {_lost_payment(answers, balance)}")
+        check.show(_diagram(node.trace, ["ann", "bank", "bob"]))
 
 
 def _lost_payment(answers: tuple, balance: Any) -> str:
@@ -583,13 +553,14 @@ def _good_shop(outcome: Any) -> bool:
     return outcome == (WANTED["ann"], WANTED["bob"])
 
 
-def check_design(customer: Callable, draw: bool = True) -> None:
+def check_design(customer: Callable) -> None:
     """`customer(items)` returns the price of each item, asked of the server "prices",
-    which a supervisor restarts when it dies. Run once with "prices" killed at its first
-    request (a customer that never stops shows there, in a second), then explored: ann and
-    bob shop at the same time, in every interleaving, without a fault and with each single
-    kill of "prices"."""
-    _run_check("a shop that survives a kill", lambda check: _shopping(check, customer), draw)
+    which a supervisor restarts when it dies. Run once without a fault, then once with
+    "prices" killed at its first request (a customer that never stops shows there, in a
+    second), then explored: ann and bob shop at the same time, in every interleaving,
+    without a fault and with each single kill of "prices"."""
+    with Check("a shop that survives a kill") as check:
+        _shopping(check, customer)
 
 
 AGAIN_AND_AGAIN = ("a customer tries again without a pause, so it can try again and again "
@@ -597,49 +568,48 @@ AGAIN_AND_AGAIN = ("a customer tries again without a pause, so it can try again 
                    "again: sleep(10) lets the supervisor go first")
 
 
-def _shopping(check: Check, customer: Callable) -> Any:
+def _shopping(check: Check, customer: Callable) -> None:
     if check.refuse_blocking(*_with_helpers(customer), advice=" (sleep() from actorlab pauses "
                              "a process without blocking the others)"):
-        return None
-    plain = _plain_shop(check, customer)
-    if plain is not True:
-        return plain
+        return
+    if not _plain_shop(check, customer):
+        return
     if _spins(customer):
         check.fail(f"with 'prices' killed at its first request, the customers never "
                    f"finished: {AGAIN_AND_AGAIN}")
-        return None
-    found = _explore(_shop, customer, fault=faults.kill("prices")).judge(_good_shop,
-                                                                         _worst_first)
+        return
+    found = _explore_faults(_shop, customer, fault=faults.kill("prices")).judge(
+        _good_shop, _worst_first)
     if found.unfinished(check, AGAIN_AND_AGAIN):
-        return None
+        return
     if not found.wrong:
         kills = len(found.result.by_fault)
         check.expect(True, f"in all {found.runs} runs (every interleaving, without a fault "
                      f"and with each of the {kills} kills of 'prices'), ann got (3, 5) and "
                      "bob (5,)", "")
-        return None
+        return
     node = found.replay()
-    when = f'with the fault "{found.fault}"' if found.fault else "without a fault"
+    head = f"{found.how_many()} (below, the shortest): {found.when()}"
     if type(found.outcome) is not tuple:        # the shop itself failed: the class name
-        check.fail(f"{found.how_many('runs')} (below, the shortest): {when}, the shop "
-                   f"ended with {found.outcome}: {_shop_failure(node.trace, found.outcome)}")
-        return _diagram(node.trace, ["shop", "prices", "ann", "prices#2", "bob"])
-    who, answer = min(((name, got) for name, got in zip(BASKETS, found.outcome)
-                       if got != WANTED[name]), key=lambda wrong: _worst_first((wrong[1],)))
-    check.fail(f"{found.how_many('runs')} (below, the shortest): {when}, {who} "
-               f"{_answer_text(answer)}, not {WANTED[who]}. "
-               f"{_shop_advice(node.trace, who, answer)}")
-    return _diagram(node.trace, ["shop", "prices", "ann", "prices#2", "bob"])
+        check.fail(f"{head}, the shop ended with {found.outcome}: "
+                   f"{_shop_failure(node.trace, found.outcome)}")
+    else:
+        who, answer = min(((name, got) for name, got in zip(BASKETS, found.outcome)
+                           if got != WANTED[name]),
+                          key=lambda wrong: _worst_first((wrong[1],)))
+        check.fail(f"{head}, {who} {_answer_text(answer)}, not {WANTED[who]}. "
+                   f"{_shop_advice(node.trace, who, answer)}")
+    check.show(_diagram(node.trace, ["shop", "prices", "ann", "prices#2", "bob"]))
 
 
-def _plain_shop(check: Check, customer: Callable) -> bool | None:
-    """The shop once, without a fault: True if right; else None, the finding noted."""
+def _plain_shop(check: Check, customer: Callable) -> bool:
+    """The shop once, without a fault: True if right; else False, the finding noted."""
     fresh_node()
     try:
         outcome = _shop(customer)
     except Exception as error:
         check.fail(f"without any fault, the shop {explain(error)}")
-        return None
+        return False
     if _good_shop(outcome):
         return True
     who, answer = next((name, got) for name, got in zip(BASKETS, outcome)
@@ -647,7 +617,7 @@ def _plain_shop(check: Check, customer: Callable) -> bool | None:
     check.fail(f"without any fault, {who} {_answer_text(answer)}, not {WANTED[who]}: "
                "return the price of each item, in order, as a tuple, each asked of the "
                "server by name: GenServer.call('prices', ('price', item))")
-    return None
+    return False
 
 
 def _spins(customer: Callable) -> bool:
