@@ -184,6 +184,16 @@ def test_the_result_says_what_it_found_and_how_to_replay_it():
         result.example(7)
 
 
+def test_the_result_names_a_class_or_a_function_argument_as_the_trace_does():
+    def started(server, *args):
+        GenServer.start(server, 0, name="counter")
+        return GenServer.call("counter", "get")
+
+    text = repr(explore(started, scenarios.Counter, scenarios.lost_update, "x"))
+    assert text.startswith("explore(started(Counter, lost_update, 'x')")
+    assert "; started(Counter, lost_update, 'x')" in text      # as the code to run
+
+
 # -- sampling ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("method", ["random", "pct"])

@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from ..runtime import Node
 from ..runtime.policies import Replay
-from ..trace import short
+from ..trace import callable_name, short
 from .races import HappensBefore
 from .runs import Run, run_once
 
@@ -104,7 +104,9 @@ class ExploreResult:
 
     def _call(self) -> str:
         name = getattr(self.scenario, "__name__", "scenario")
-        return f"{name}({', '.join(repr(a) for a in self.args)})"
+        # a class or a function by its name, as the trace shows it: `PlainBank`
+        args = (callable_name(a) if callable(a) else short(a, 200) for a in self.args)
+        return f"{name}({', '.join(args)})"
 
     def _summary(self) -> str:
         noun = "interleaving" if self.runs == 1 else "interleavings"
