@@ -9,12 +9,17 @@ from typing import Any, Callable
 
 from ..runtime import (ANY, DeadlockError, ReceiveTimeout, current_node, is_alive, make_ref,
                        receive, self_pid, send, spawn)
-from ..trace import short
-from ..trace.protocol import hand_call, hand_cast, is_hand_call
+from ..trace import Ref, short
+from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_normal
 from .checks import (Check, crash_text, describe_step, exit_of, fresh_node, self_waits,
                      spawn_learner)
 
 NUMBERS = [1, 2, 3, 6]
+"""The first stats server's numbers, asked "mean" then "summary"."""
+MORE_NUMBERS = [4, 5]
+"""The second's, on a fresh server asked "summary" first (so a summary that needs a "mean"
+asked before it fails), with a mean that is not a whole number (4.5: `//` answers 4) and a
+count that is not NUMBERS' (a hard-coded 4 or 3.0 fails)."""
 
 
 def call(server: Any, request: Any, timeout: float | None = None) -> Any:
@@ -27,20 +32,12 @@ def call(server: Any, request: Any, timeout: float | None = None) -> Any:
 def check_stats(stats_server: Callable) -> None:
     """stats_server(numbers) answers "mean" and "summary" = ("summary", count, mean)."""
     with Check("stats server") as check:
-        pid = spawn_learner(check, stats_server, NUMBERS, label="stats")
-        if pid is None:
-            return
-        try:
-            mean = call(pid, "mean", timeout=1000)
-            summary = call(pid, "summary", timeout=1000)
-        except (DeadlockError, ReceiveTimeout):
-            check.fail(_unanswered(pid))
-            return
-        check.expect(mean == 3, "'mean' answered 3.0", f"'mean' answered {mean!r}, not 3.0")
-        check.expect(summary == ("summary", 4, 3), "'summary' answered ('summary', 4, 3.0)",
-                     f"'summary' answered {summary!r}, not ('summary', 4, 3.0)")
-        helpers = [e.data["child"] for e in current_node().trace.events
-                   if e.kind == "spawn" and e.pid == pid]
+        for numbers, order in ((NUMBERS, ("mean", "summary")),
+                               (MORE_NUMBERS, ("summary", "mean"))):
+            if not _ask_stats(check, stats_server, numbers, order):
+                return
+        helpers = [e.data["child"] for e in current_node().trace.events   # the shell
+                   if e.kind == "spawn" and e.pid != self_pid()]              # started stats
         if helpers:
             alive = sum(map(is_alive, helpers))
             check.fail(f"the server started a new process to answer (and {alive} of them still "
@@ -53,8 +50,49 @@ def check_stats(stats_server: Callable) -> None:
                          "the server still calls itself somewhere")
 
 
-def _unanswered(pid: Any) -> str:
-    """Why a call to the stats server got no answer."""
+def _ask_stats(check: Check, stats_server: Callable, numbers: list, order: tuple) -> bool:
+    """Start a fresh stats server on `numbers`, ask it the requests in `order` and note each
+    answer in `check`; False if it could not start or a call got no answer."""
+    pid = spawn_learner(check, stats_server, numbers, label="stats")
+    if pid is None:
+        return False
+    mean = sum(numbers) / len(numbers)
+    right = {"mean": mean, "summary": ("summary", len(numbers), mean)}
+    for first, request in zip((True, False), order):
+        try:
+            answer = call(pid, request, timeout=1000)
+        except (DeadlockError, ReceiveTimeout):
+            check.fail(_unanswered(pid, request))
+            return False
+        asked = (f"a fresh stats_server({numbers}) answered {request!r}, asked first,"
+                 if first and request != "mean" else
+                 f"stats_server({numbers}) answered {request!r}")
+        check.expect(answer == right[request], f"{asked} with {short(answer)}",
+                     f"{asked} with {short(answer)}, not {short(right[request])}"
+                     f"{_mistake(answer, mean, numbers)}")
+    return True
+
+
+def _mistake(answer: Any, mean: float, numbers: list) -> str:
+    """What a wrong mean (alone, or in a summary) says about the code that computed it.
+
+    >>> _mistake(("summary", 2, 4), 4.5, [4, 5])
+    ': // rounds down to a whole number. Divide with /'
+    """
+    got = answer[2] if type(answer) is tuple and len(answer) == 3 else answer
+    if got is None:
+        return (": it used a mean that only a 'mean' request computes. Compute it for every "
+                "request, with a plain function that both requests use")
+    if numbers != NUMBERS and got == sum(NUMBERS) / len(NUMBERS):
+        return (f": that is the mean of {NUMBERS}. Compute it from the numbers the server "
+                "was started with")
+    if got == mean // 1 != mean:
+        return ": // rounds down to a whole number. Divide with /"
+    return ""
+
+
+def _unanswered(pid: Any, request: str) -> str:
+    """Why the call `request` to the stats server got no answer."""
     trace = current_node().trace
     waits = self_waits(trace)
     if waits:
@@ -64,10 +102,27 @@ def _unanswered(pid: Any) -> str:
                 ("The timeout only ended that wait with a crash: it fixes nothing. "
                  if timed else "") +
                 "Compute the mean with a plain function that both requests use")
+    unanswered = f"the call {request!r} got no answer"
     ended = exit_of(pid)
+    if ended is not None and is_normal(ended.data["reason"]):
+        return (f"{unanswered}: the server {crash_text(ended)}, as its function returned. A "
+                "server must loop (while True: around receive()) to answer more than one "
+                "request")
     if ended is not None:
-        return f"a call got no answer: the server {crash_text(ended)}"
-    return "a call got no answer: every call must be answered with send(caller, (ref, reply))"
+        return f"{unanswered}: the server {crash_text(ended)}"
+    strays = [e.data["msg"] for e in trace.events if e.kind == "send" and e.pid == pid
+              and e.data["to"] == self_pid() and not _is_reply(e.data["msg"])]
+    if strays:
+        return (f"{unanswered}: the server sent {short(strays[-1], 60)}, not (ref, reply), "
+                "and a call waits only for a message that starts with its ref. Answer every "
+                "call with send(caller, (ref, reply))")
+    return (f"{unanswered}: every call must be answered with send(caller, (ref, reply)). "
+            f"Answer {request!r} too")
+
+
+def _is_reply(message: Any) -> bool:
+    """Whether `message` has the shape of a call's reply, `(ref, reply)`."""
+    return type(message) is tuple and len(message) == 2 and isinstance(message[0], Ref)
 
 
 # -- which programs deadlock? ---------------------------------------------------------
@@ -139,7 +194,8 @@ def check_deadlock_quiz(deadlocks: dict) -> None:
             return
         unknown = set(deadlocks) - set(PROGRAMS)
         if unknown:
-            check.fail(f"deadlocks has the keys {', '.join(sorted(map(repr, unknown)))}: the "
+            keys = "an unknown key" if len(unknown) == 1 else "unknown keys"
+            check.fail(f"deadlocks has {keys} {', '.join(sorted(map(repr, unknown)))}: the "
                        "programs are 'A', 'B' and 'C'")
             return
         for name, program in PROGRAMS.items():
@@ -152,7 +208,9 @@ def _run_program(check: Check, name: str, program: Callable, guess: Any) -> None
         check.fail(f"{name}: no answer yet (True if it deadlocks, False if not)")
         return
     if type(guess) is not bool:
-        quoted = " (without quotes: a bool, not a string)" if guess in ("True", "False") else ""
+        word = guess.strip().capitalize() if isinstance(guess, str) else ""
+        quoted = (f" (write {word}, without quotes: a bool, not a string)"
+                  if word in ("True", "False") else "")
         check.fail(f"{name}: {short(guess)} is not an answer: write True if it deadlocks, "
                    f"False if not{quoted}")
         return
