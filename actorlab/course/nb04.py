@@ -187,14 +187,16 @@ def check_serve_info(serve: Callable) -> None:
         elif seen == wanted:
             check.expect(True, "a cast went to handle_cast, and a plain message to handle_info",
                          "")
-            send(pid, 42)
-            try:
-                _call(pid, "and now?")
-            except ReceiveTimeout:
-                check.fail(_stopped(pid))
-                return
-            check.expect(_infos() == [42], "a message that is not a tuple, 42, went to "
-                         "handle_info too", "42 did not reach handle_info")
+            for message, what in OTHER_MESSAGES:
+                if not _reaches_info(check, pid, message, what):
+                    return
+        elif len(infos) == 1 and infos != ["a plain message"]:
+            check.fail(f"handle_info got {short(infos[0])}, not the message 'a plain message': "
+                       "pass the whole message, callbacks.handle_info(message, state)")
+        elif seen == ["info", "a plain message"]:   # the 2-item state, unpacked as a call's
+            check.fail("serve unpacked what handle_info returned as (reply, state), so the state "
+                       "became its second item: handle_info returns only the new state, "
+                       "state = callbacks.handle_info(message, state)")
         elif infos == ["a plain message"]:
             check.fail("handle_info was called, but the state it returned was dropped: keep it, "
                        "state = callbacks.handle_info(message, state)")
@@ -204,6 +206,27 @@ def check_serve_info(serve: Callable) -> None:
         else:
             check.fail(f"the callbacks saw {short(seen, 100)}; a message that is neither "
                        "('call', ...) nor ('cast', ...) should go to handle_info")
+
+
+OTHER_MESSAGES = [(42, "a message that is not a tuple, 42,"),
+                  (("DOWN", "a monitor's news"), "a tuple that is neither a call nor a cast, "
+                   "('DOWN', \"a monitor's news\"),")]
+"""More messages for handle_info, sent once a plain one has reached it."""
+
+
+def _reaches_info(check: Check, pid: Pid, message: Any, what: str) -> bool:
+    """Send `message` to the server: it must reach handle_info, and the server still answer
+    a call. Whether it did, noted in `check`."""
+    send(pid, message)
+    try:
+        _call(pid, "and now?")
+    except ReceiveTimeout:
+        check.fail(_stopped(pid))
+        return False
+    return check.expect(_infos() == [message], f"{what} went to handle_info too",
+                        f"{what} did not reach handle_info: every message that is neither "
+                        "('call', ...) nor ('cast', ...) goes to handle_info, tuples and "
+                        "non-tuples alike: send it there in an else: branch")
 
 
 def _infos() -> list:
