@@ -38,16 +38,28 @@ def _call(server: Any, request: Any) -> Any:
     return receive((ref, ANY), timeout=100)[1]
 
 
-def _try(check: Check, shown: str, action: Callable[[], Any]) -> tuple[bool, Any]:
-    """Call a callback directly; (False, None) with the reason noted if it raised."""
+def _try(check: Check, shown: str, action: Callable[[], Any], store: Any,
+         shape: str) -> tuple[bool, Any]:
+    """Call one of the `store`'s callbacks directly; (False, None) with the reason noted if
+    it raised. `shape` is the message it was given, as a hint to unpack it."""
     try:
         return True, action()
     except Exception as error:
-        missing = " a missing key must answer None, not crash the server: state.get(key)" \
-            if isinstance(error, KeyError) else ""
-        check.fail(f"{shown} {explain(error)}:{missing}" if missing else
-                   f"{shown} {explain(error)}")
+        check.fail(f"{shown} {explain(error)}{_hint(error, store, shape)}")
         return False, None
+
+
+def _hint(error: Exception, store: Any, shape: str) -> str:
+    """What to change, for an error a store's callback raised when called directly."""
+    if isinstance(error, KeyError):
+        return ": a missing key must answer None, not crash the server: state.get(key)"
+    if isinstance(error, AttributeError) and error.obj is store:
+        return (": the callbacks get the state as an argument, and are called without init "
+                "having set anything on the object: keep the data in state (init returns it; "
+                "each callback gets it and returns the new one)")
+    if isinstance(error, ValueError) and "unpack" in str(error):
+        return f": {shape}"
+    return ""
 
 
 def check_store(serve: Callable, store_callbacks: Any) -> None:
@@ -73,12 +85,35 @@ def check_store(serve: Callable, store_callbacks: Any) -> None:
                      f"('get', 'cat') answered {short(cat)}: a later put replaces the value")
         check.expect(bird is None, "in serve, ('get', 'bird') answered None for a missing key",
                      f"('get', 'bird') answered {short(bird)}: a missing key should give None")
+        _second_store(check, serve, store_callbacks)
+
+
+def _second_store(check: Check, serve: Callable, store: Any) -> None:
+    """A second store, started after the first was filled, must start empty: each server
+    keeps its own data, in its state, not in a global or on the class."""
+    other = spawn_learner(check, serve, store, None, label="second store")
+    if other is None:
+        return
+    try:
+        cat = _call(other, ("get", "cat"))
+    except ReceiveTimeout:
+        ended = exit_of(other)
+        check.fail("a second store got no reply to ('get', 'cat')" +
+                   (f": it {crash_text(ended)}" if ended else ""))
+        return
+    check.expect(cat is None, "two stores keep two dicts: a second one, just started, "
+                 "answered None for ('get', 'cat')",
+                 f"a second store, just started, answered {short(cat)} for ('get', 'cat'), "
+                 "put in the first: the two servers share one dict. Keep the data in the "
+                 "state that init returns and the callbacks get and return, not in a global "
+                 "or on the class")
 
 
 def _callbacks_work(check: Check, store: Any) -> bool:
     """Call the store's callbacks directly, as plain functions; note what is wrong."""
     shown = "handle_cast(('put', 'cat', 'meow'), {})"
-    ran, state = _try(check, shown, lambda: store.handle_cast(("put", "cat", "meow"), {}))
+    ran, state = _try(check, shown, lambda: store.handle_cast(("put", "cat", "meow"), {}),
+                     store, "the message is ('put', key, value): _, key, value = message")
     if not ran:
         return False
     if not check.expect(state == {"cat": "meow"},
@@ -88,12 +123,16 @@ def _callbacks_work(check: Check, store: Any) -> bool:
                          "return the new state, the dict with the key set")):
         return False
     shown = "handle_call(('get', 'cat'), {'cat': 'meow'})"
-    ran, answer = _try(check, shown, lambda: store.handle_call(("get", "cat"), {"cat": "meow"}))
+    ran, answer = _try(check, shown, lambda: store.handle_call(("get", "cat"), {"cat": "meow"}),
+                       store, "the request is ('get', key): _, key = request")
     if not ran:
         return False
     wanted = ("meow", {"cat": "meow"})
     if answer != wanted:
-        if answer == "meow":
+        if type(answer) is list and tuple(answer) == wanted:
+            why = ("that is a list, where a tuple is needed: return state.get(key), state "
+                   "(a tuple, (reply, new_state))")
+        elif answer == "meow":
             why = "return (reply, new_state): ('meow', state)"
         elif answer == wanted[::-1]:
             why = "the reply comes first, then the state: (reply, state)"
@@ -106,7 +145,8 @@ def _callbacks_work(check: Check, store: Any) -> bool:
         return False
     check.expect(True, f"{shown} returned ('meow', {{'cat': 'meow'}})", "")
     shown = "handle_call(('get', 'bird'), {})"
-    ran, answer = _try(check, shown, lambda: store.handle_call(("get", "bird"), {}))
+    ran, answer = _try(check, shown, lambda: store.handle_call(("get", "bird"), {}),
+                       store, "the request is ('get', key): _, key = request")
     return ran
 
 
@@ -147,14 +187,16 @@ def check_serve_info(serve: Callable) -> None:
         elif seen == wanted:
             check.expect(True, "a cast went to handle_cast, and a plain message to handle_info",
                          "")
-            send(pid, 42)
-            try:
-                _call(pid, "and now?")
-            except ReceiveTimeout:
-                check.fail(_stopped(pid))
-                return
-            check.expect(_infos() == [42], "a message that is not a tuple, 42, went to "
-                         "handle_info too", "42 did not reach handle_info")
+            for message, what in OTHER_MESSAGES:
+                if not _reaches_info(check, pid, message, what):
+                    return
+        elif len(infos) == 1 and infos != ["a plain message"]:
+            check.fail(f"handle_info got {short(infos[0])}, not the message 'a plain message': "
+                       "pass the whole message, callbacks.handle_info(message, state)")
+        elif seen == ["info", "a plain message"]:   # the 2-item state, unpacked as a call's
+            check.fail("serve unpacked what handle_info returned as (reply, state), so the state "
+                       "became its second item: handle_info returns only the new state, "
+                       "state = callbacks.handle_info(message, state)")
         elif infos == ["a plain message"]:
             check.fail("handle_info was called, but the state it returned was dropped: keep it, "
                        "state = callbacks.handle_info(message, state)")
@@ -164,6 +206,27 @@ def check_serve_info(serve: Callable) -> None:
         else:
             check.fail(f"the callbacks saw {short(seen, 100)}; a message that is neither "
                        "('call', ...) nor ('cast', ...) should go to handle_info")
+
+
+OTHER_MESSAGES = [(42, "a message that is not a tuple, 42,"),
+                  (("DOWN", "a monitor's news"), "a tuple that is neither a call nor a cast, "
+                   "('DOWN', \"a monitor's news\"),")]
+"""More messages for handle_info, sent once a plain one has reached it."""
+
+
+def _reaches_info(check: Check, pid: Pid, message: Any, what: str) -> bool:
+    """Send `message` to the server: it must reach handle_info, and the server still answer
+    a call. Whether it did, noted in `check`."""
+    send(pid, message)
+    try:
+        _call(pid, "and now?")
+    except ReceiveTimeout:
+        check.fail(_stopped(pid))
+        return False
+    return check.expect(_infos() == [message], f"{what} went to handle_info too",
+                        f"{what} did not reach handle_info: every message that is neither "
+                        "('call', ...) nor ('cast', ...) goes to handle_info, tuples and "
+                        "non-tuples alike: send it there in an else: branch")
 
 
 def _infos() -> list:
