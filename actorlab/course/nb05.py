@@ -219,7 +219,7 @@ def check_queue(module: Any) -> None:
         for _ in range(2):
             name, *outcome = receive(timeout=2000)
             answers[name] = tuple(outcome)
-        if not _waiters_served(check, queue, answers):
+        if not _waiters_served(check, module, queue, answers):
             return
         GenServer.cast(queue, ("push", "first"))
         GenServer.cast(queue, ("push", "second"))
@@ -232,7 +232,8 @@ def check_queue(module: Any) -> None:
                             f"{short(item)}: " +
                             ("a queue answers its oldest item (first in, first out): add new "
                              "items at the end, take them from the front" if item == "second"
-                             else "answer the oldest item, and remove it")):
+                             else _push_advice(module) or "answer the oldest item, and remove "
+                             "it")):
             return
         item = _call(check, queue, "pop", "a second pop")
         if item is NO_ANSWER:
@@ -248,7 +249,7 @@ def check_queue(module: Any) -> None:
              ("reply", "x", {"items": [], "waiting": []}))])
 
 
-def _waiters_served(check: Check, queue: Pid, answers: dict) -> bool:
+def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bool:
     """Did ann and bob, who popped an empty queue in that order, get the two items pushed
     next, oldest waiter first?"""
     failed = {name: why for name, (status, why) in answers.items() if status == "failed"}
@@ -259,8 +260,9 @@ def _waiters_served(check: Check, queue: Pid, answers: dict) -> bool:
             check.fail(f"{name}'s pop on an empty queue failed: {died}")
         elif type(reason) is tuple and reason[:1] == ("timeout",):
             check.fail(f"{name}'s pop on an empty queue was never answered, though items were "
-                       "pushed after it: remember from_ in the state, return ('noreply', "
-                       "state), and GenServer.reply(from_, item) when an item is pushed")
+                       "pushed after it: " + (_push_advice(module) or "remember from_ in the "
+                       "state, return ('noreply', state), and GenServer.reply(from_, item) "
+                       "when an item is pushed"))
         else:
             check.fail(f"{name}'s pop failed: {reason_text(reason)}")
         return False
@@ -279,4 +281,50 @@ def _waiters_served(check: Check, queue: Pid, answers: dict) -> bool:
                         "later, oldest waiter first",
                         f"ann and bob popped an empty queue, then 'parcel' and 'letter' were "
                         f"pushed: ann got {short(got.get('ann'))} and bob "
-                        f"{short(got.get('bob'))}, not 'parcel' and 'letter'")
+                        f"{short(got.get('bob'))}, not 'parcel' and 'letter'" +
+                        (f": {advice}" if (advice := _push_advice(module)) else ""))
+
+
+def _push_advice(module: type) -> str:
+    """What is wrong with handle_cast's push, called directly on an empty queue that two
+    callers wait on (the state of the exercise's init): "" if nothing is, or if the state
+    it returns is not such a dict."""
+    me, tags = self_pid(), (alias(), alias())
+    try:
+        answer = module().handle_cast(("push", "x"), {"items": [],
+                                                      "waiting": [(me, t) for t in tags]})
+        answered = [tag for tag in tags if _replied(tag)]
+    except Exception:
+        return ""
+    finally:
+        for tag in tags:
+            unalias(tag)
+    state = answer[1] if type(answer) is tuple and len(answer) == 2 else None
+    if type(state) is not dict:
+        return ""
+    oldest, other = [(me, tag) for tag in tags]
+    if len(answered) == 2:
+        return ("handle_cast gave one item to every waiter: each item goes to one waiter: "
+                "answer only the oldest and remove it from 'waiting'")
+    if answered and oldest in state.get("waiting", []):
+        return ("handle_cast answered the oldest waiter but kept it in 'waiting', so the next "
+                "item went to it again: remove the waiter you answered")
+    if answered and other not in state.get("waiting", []):
+        return ("handle_cast answered the oldest waiter and dropped the others from 'waiting' "
+                "too: remove only the waiter you answered; the others still wait")
+    if answered and "x" in state.get("items", []):
+        return ("handle_cast gave the pushed item to a waiter and also kept it in 'items': an "
+                "item given to a waiter must not be kept: add it to 'items' only when nobody "
+                "waits")
+    return ""
+
+
+def _replied(tag: Any) -> bool:
+    """Whether a reply to the alias `tag` is in the check's mailbox (taking them all)."""
+    replies = 0
+    while True:
+        try:
+            receive((tag, ANY), timeout=0)
+        except ReceiveTimeout:
+            return replies > 0
+        replies += 1
