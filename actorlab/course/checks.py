@@ -376,6 +376,10 @@ def reason_text(reason: Any) -> str:
         return "noproc: no process was there (it had died, or nobody had that name)"
     if reason == "timeout":
         return "timeout: no reply came in time"
+    if reason == "interrupted":
+        return ("interrupted: it held the one thread every process runs on for too long "
+                "(time.sleep, a lock, input(), or a loop that never calls receive() or "
+                "sleep()), so it was stopped. To wait, use sleep(ms) or receive()")
     if reason == "calling_self":
         return ("calling_self: the server called itself, which nobody could ever answer "
                 "(notebook 03); compute the answer in the callback, from its state")

@@ -16,7 +16,22 @@ state on the object (`self.n`) answers from the object, not from the state it is
 >>> check_counter(InSelf)
 ✗ Counter GenServer: not yet
   ✓ after ('add', 5) the count is 15
-  ✗ InSelf keeps the count on the object, in self.n: called as plain functions after init(0), with the state 42, handle_call('get', ...) returned ('reply', 0, 42) and handle_cast(('add', 1), ...) returned ('noreply', 42), not ('reply', 42, 42) and ('noreply', 43). A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self
+  ✗ InSelf keeps the count on the object, in self.n: called as plain functions after init(0), with the state 42, handle_call('get', ...) returned ('reply', 0, 42) and handle_cast(('add', 1), ...) returned ('noreply', 42), not ('reply', 42, 42) and ('noreply', 43). A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self, or in a global
+
+A deferred reply (GenServer.reply(from_, answer), then ("noreply", state)) is a reply too:
+
+>>> class Deferred(GenServer):
+...     def init(self, n):
+...         return ("ok", n)
+...     def handle_call(self, request, from_, n):
+...         GenServer.reply(from_, n)
+...         return ("noreply", n)
+...     def handle_cast(self, message, n):
+...         return ("noreply", n + message[1])
+>>> check_counter(Deferred)
+✓ Counter GenServer: all good
+  ✓ after ('add', 5) the count is 15
+  ✓ two counters keep two counts: a second one, started at 100, still says 100 after an add to the first
 """
 from __future__ import annotations
 
@@ -26,7 +41,8 @@ import textwrap
 from typing import Any
 
 from ..otp import GenServer
-from ..runtime import Exit, make_ref, receive, run_for, self_pid, send, spawn
+from ..runtime import (ANY, Exit, ReceiveTimeout, alias, receive, run_for, self_pid, send,
+                       spawn, unalias)
 from ..trace import Pid, short
 from .checks import Check, death_text, reason_text, start_learner
 
@@ -43,56 +59,105 @@ def _call(check: Check, server: Pid, request: Any, shown: str) -> Any:
         return NO_ANSWER
 
 
-def _attributes_set(module: type) -> list[str]:
-    """The attributes the class's methods assign, as written (`self.n`, `Counter.n`)."""
-    names = []
+def _kept_outside(module: type) -> tuple[list[str], list[str]]:
+    """The attributes the class's methods assign, as written (`self.n`, `Counter.n`), and
+    the globals they declare (`global COUNT`)."""
+    names, globals_ = [], []
     for method in vars(module).values():
         try:
             tree = ast.parse(textwrap.dedent(inspect.getsource(method)))
         except (OSError, TypeError, SyntaxError):
             continue                      # not a function, or its source is not at hand
         for node in ast.walk(tree):
+            if isinstance(node, ast.Global):
+                globals_ += [name for name in node.names if name not in globals_]
             targets = node.targets if isinstance(node, ast.Assign) else \
                 [node.target] if isinstance(node, ast.AugAssign) else []
             for target in targets:
                 name = ast.unparse(target)
                 if isinstance(target, ast.Attribute) and name not in names:
                     names.append(name)
-    return names
+    return names, globals_
+
+
+def _answer(instance: Any, callback: str, args: tuple) -> Any:
+    """What a callback returns, called directly. handle_call gets a real from_ (an alias of
+    the check's process) before its state, so a deferred reply (GenServer.reply(from_, x),
+    then ("noreply", state)) counts as the ("reply", x, state) it stands for."""
+    if callback != "handle_call":
+        return getattr(instance, callback)(*args)
+    request, state = args
+    tag = alias()
+    try:
+        answer = instance.handle_call(request, (self_pid(), tag), state)
+        _, reply = receive((tag, ANY), timeout=0)
+    except ReceiveTimeout:
+        return answer
+    finally:
+        unalias(tag)
+    if type(answer) is tuple and len(answer) == 2 and answer[0] == "noreply":
+        return ("reply", reply, answer[1])
+    return answer
 
 
 def _state_in_process(check: Check, module: type, what: str, calls: list) -> bool:
     """Call the callbacks directly, after init(0), with a state of the check's choosing:
-    each must answer from that state. `calls` holds (shown, callback, args, wanted)."""
+    each must answer from that state. `calls` holds (shown, callback, args, wanted), the
+    args of handle_call without from_ (see `_answer`)."""
     answers = []
     try:
         instance = module()
         instance.init(0)
         for _, callback, args, _ in calls:
-            answers.append(getattr(instance, callback)(*args))
+            answers.append(_answer(instance, callback, args))
     except Exception as error:
         answers.append(f"raised {type(error).__name__}: {error}")
     wanted = [call[3] for call in calls]
     if answers == wanted:
         return True
-    attributes = _attributes_set(module)
-    where = (f"in {' and '.join(attributes)}" if attributes else "in self")
+    attributes, globals_ = _kept_outside(module)
+    where = (f"on the object, in {' and '.join(attributes)}" if attributes else
+             f"in a global, {' and '.join(globals_)}" if globals_ else
+             "outside the state (on the object or in a global)")
     got = " and ".join(f"{shown} " + (answer if isinstance(answer, str) else
                                       f"returned {short(answer)}")
                        for (shown, _, _, _), answer in zip(calls, answers))
-    check.fail(f"{module.__name__} keeps the {what} on the object, {where}: called as plain "
+    check.fail(f"{module.__name__} keeps the {what} {where}: called as plain "
                f"functions after init(0), with the state {short(calls[0][2][-1])}, {got}, not "
                f"{' and '.join(short(w) for w in wanted)}. A GenServer's state lives in the "
                "process: init returns it, each callback gets it as its last argument and "
-               "returns the new one. Keep nothing in self")
+               "returns the new one. Keep nothing in self, or in a global")
     return False
+
+
+def _init_fix(module: type) -> str:
+    """What to do when the server does not start: an init without the start value is told
+    to take it."""
+    try:
+        takes = len(inspect.signature(module.init).parameters)
+    except (TypeError, ValueError):
+        takes = 2
+    if takes < 2:
+        return (f"init takes the start value: GenServer.start({module.__name__}, 10) calls "
+                "init(10). Write def init(self, n): and return ('ok', n)")
+    return "init must return ('ok', state)"
+
+
+def _ignores_argument(module: type) -> bool:
+    """Whether init, called directly, returns the same whatever it is given (`("ok", 0)`)."""
+    try:
+        return module().init(10) == module().init(20)
+    except Exception:
+        return False
 
 
 def check_counter(module: Any) -> None:
     """A GenServer counter: init(n); cast ("add", k); call "get"."""
     with Check("Counter GenServer") as check:
+        if check.refuse_blocking(module):
+            return
         pid = start_learner(check, f"GenServer.start({module.__name__}, 10)",
-                            lambda: GenServer.start(module, 10))
+                            lambda: GenServer.start(module, 10), _init_fix(module))
         if pid is None:
             return
         GenServer.cast(pid, ("add", 5))
@@ -102,12 +167,15 @@ def check_counter(module: Any) -> None:
             return
         if not check.expect(count == 15, "after ('add', 5) the count is 15",
                             f"after starting at 10 and ('add', 5), 'get' answered {short(count)}: "
-                            "handle_cast returns ('noreply', new_state); handle_call returns "
-                            "('reply', count, state)"):
+                            + ("init ignores its argument: GenServer.start("
+                               f"{module.__name__}, 10) calls init(10); return ('ok', n) with "
+                               "the n it is given"
+                               if _ignores_argument(module) else
+                               "handle_cast returns ('noreply', new_state); handle_call returns "
+                               "('reply', count, state)")):
             return
-        from_ = (self_pid(), make_ref())
         if not _state_in_process(check, module, "count", [
-                ("handle_call('get', ...)", "handle_call", ("get", from_, 42), ("reply", 42, 42)),
+                ("handle_call('get', ...)", "handle_call", ("get", 42), ("reply", 42, 42)),
                 ("handle_cast(('add', 1), ...)", "handle_cast", (("add", 1), 42),
                  ("noreply", 43))]):
             return
@@ -127,6 +195,8 @@ def check_queue(module: Any) -> None:
     """A queue GenServer: "pop" waits (deferred reply) until ("push", item) arrives; items
     and waiters are served oldest first."""
     with Check("Queue with deferred replies") as check:
+        if check.refuse_blocking(module):
+            return
         queue = start_learner(check, f"GenServer.start({module.__name__})",
                               lambda: GenServer.start(module))
         if queue is None:
@@ -149,7 +219,7 @@ def check_queue(module: Any) -> None:
         for _ in range(2):
             name, *outcome = receive(timeout=2000)
             answers[name] = tuple(outcome)
-        if not _waiters_served(check, queue, answers):
+        if not _waiters_served(check, module, queue, answers):
             return
         GenServer.cast(queue, ("push", "first"))
         GenServer.cast(queue, ("push", "second"))
@@ -162,7 +232,8 @@ def check_queue(module: Any) -> None:
                             f"{short(item)}: " +
                             ("a queue answers its oldest item (first in, first out): add new "
                              "items at the end, take them from the front" if item == "second"
-                             else "answer the oldest item, and remove it")):
+                             else _push_advice(module) or "answer the oldest item, and remove "
+                             "it")):
             return
         item = _call(check, queue, "pop", "a second pop")
         if item is NO_ANSWER:
@@ -172,14 +243,13 @@ def check_queue(module: Any) -> None:
                             ("remove the item you answer from the state" if item == "first"
                              else "keep every pushed item until it is popped")):
             return
-        from_ = (self_pid(), make_ref())
         _state_in_process(check, module, "queue", [
             ("handle_call('pop', ...)", "handle_call",
-             ("pop", from_, {"items": ["x"], "waiting": []}),
+             ("pop", {"items": ["x"], "waiting": []}),
              ("reply", "x", {"items": [], "waiting": []}))])
 
 
-def _waiters_served(check: Check, queue: Pid, answers: dict) -> bool:
+def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bool:
     """Did ann and bob, who popped an empty queue in that order, get the two items pushed
     next, oldest waiter first?"""
     failed = {name: why for name, (status, why) in answers.items() if status == "failed"}
@@ -190,8 +260,9 @@ def _waiters_served(check: Check, queue: Pid, answers: dict) -> bool:
             check.fail(f"{name}'s pop on an empty queue failed: {died}")
         elif type(reason) is tuple and reason[:1] == ("timeout",):
             check.fail(f"{name}'s pop on an empty queue was never answered, though items were "
-                       "pushed after it: remember from_ in the state, return ('noreply', "
-                       "state), and GenServer.reply(from_, item) when an item is pushed")
+                       "pushed after it: " + (_push_advice(module) or "remember from_ in the "
+                       "state, return ('noreply', state), and GenServer.reply(from_, item) "
+                       "when an item is pushed"))
         else:
             check.fail(f"{name}'s pop failed: {reason_text(reason)}")
         return False
@@ -210,4 +281,50 @@ def _waiters_served(check: Check, queue: Pid, answers: dict) -> bool:
                         "later, oldest waiter first",
                         f"ann and bob popped an empty queue, then 'parcel' and 'letter' were "
                         f"pushed: ann got {short(got.get('ann'))} and bob "
-                        f"{short(got.get('bob'))}, not 'parcel' and 'letter'")
+                        f"{short(got.get('bob'))}, not 'parcel' and 'letter'" +
+                        (f": {advice}" if (advice := _push_advice(module)) else ""))
+
+
+def _push_advice(module: type) -> str:
+    """What is wrong with handle_cast's push, called directly on an empty queue that two
+    callers wait on (the state of the exercise's init): "" if nothing is, or if the state
+    it returns is not such a dict."""
+    me, tags = self_pid(), (alias(), alias())
+    try:
+        answer = module().handle_cast(("push", "x"), {"items": [],
+                                                      "waiting": [(me, t) for t in tags]})
+        answered = [tag for tag in tags if _replied(tag)]
+    except Exception:
+        return ""
+    finally:
+        for tag in tags:
+            unalias(tag)
+    state = answer[1] if type(answer) is tuple and len(answer) == 2 else None
+    if type(state) is not dict:
+        return ""
+    oldest, other = [(me, tag) for tag in tags]
+    if len(answered) == 2:
+        return ("handle_cast gave one item to every waiter: each item goes to one waiter: "
+                "answer only the oldest and remove it from 'waiting'")
+    if answered and oldest in state.get("waiting", []):
+        return ("handle_cast answered the oldest waiter but kept it in 'waiting', so the next "
+                "item went to it again: remove the waiter you answered")
+    if answered and other not in state.get("waiting", []):
+        return ("handle_cast answered the oldest waiter and dropped the others from 'waiting' "
+                "too: remove only the waiter you answered; the others still wait")
+    if answered and "x" in state.get("items", []):
+        return ("handle_cast gave the pushed item to a waiter and also kept it in 'items': an "
+                "item given to a waiter must not be kept: add it to 'items' only when nobody "
+                "waits")
+    return ""
+
+
+def _replied(tag: Any) -> bool:
+    """Whether a reply to the alias `tag` is in the check's mailbox (taking them all)."""
+    replies = 0
+    while True:
+        try:
+            receive((tag, ANY), timeout=0)
+        except ReceiveTimeout:
+            return replies > 0
+        replies += 1
