@@ -64,6 +64,8 @@ keeps a dead pid:
   ✓ after the kitchen died, ('find', 'kitchen') answered None
   ✓ the lobby, still alive, was not forgotten
   ✓ ('open', 'kitchen') again started a new kitchen, and ('find', 'kitchen') answers it
+  ✓ after the hall stopped normally, ('find', 'hall') answered None
+  ✓ a second manager, just started, knows no room
 >>> class Forgetful(Watchful):
 ...     def handle_call(self, request, from_, rooms):
 ...         kind, id_ = request
@@ -80,7 +82,7 @@ keeps a dead pid:
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from ..otp import GenServer
 from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, receive, run_for,
@@ -342,3 +344,43 @@ def check_manager(module: Any) -> None:
                          "'kitchen') answers it",
                          f"after ('open', 'kitchen') again, ('find', 'kitchen') answered "
                          f"{short(found)}, not the new kitchen {short(again)}")
+        if is_alive(manager):
+            _stopped_normally(check, ask)
+            _own_rooms(check, module)
+
+
+def _stopped_normally(check: Check, ask: Callable[[Any], tuple[bool, Any]]) -> None:
+    """A room that stops normally (GenServer.stop) must be forgotten too: its DOWN has the
+    reason "normal", and the room is gone all the same."""
+    ran, hall = ask(("open", "hall"))
+    if not ran or type(hall) is not Pid:
+        return
+    GenServer.stop(hall)
+    run_for(10)
+    ran, found = ask(("find", "hall"))
+    if ran:
+        check.expect(found is None, "after the hall stopped normally, ('find', 'hall') "
+                     "answered None",
+                     f"after the hall stopped normally (GenServer.stop, reason 'normal'), "
+                     f"('find', 'hall') answered {short(found)}, not None: every DOWN means "
+                     "the room is gone, whatever the reason. In handle_info drop the room's "
+                     "id for any DOWN, without looking at the reason")
+
+
+def _own_rooms(check: Check, module: Any) -> None:
+    """A second manager, just started, must know no room: the rooms belong in each
+    server's state, not in a module global (or a class attribute) that all share."""
+    ran, started = run_quietly(check, "GenServer.start(WatchfulManager)",
+                               lambda: GenServer.start(module))
+    if not (ran and type(started) is tuple and started[0] == "ok"):
+        return
+    ran, found = run_quietly(check, "GenServer.call(second_manager, ('find', 'lobby'))",
+                             lambda: GenServer.call(started[1], ("find", "lobby"), 1000))
+    if ran:
+        check.expect(found is None, "a second manager, just started, knows no room",
+                     f"a second manager, just started, answered ('find', 'lobby') with "
+                     f"{short(found)}, the first manager's lobby: the two share their "
+                     "rooms, so the rooms are kept outside the server (a module global, or "
+                     "a class attribute). Keep the rooms in the state the callbacks return "
+                     "(init returns ('ok', {}), handle_call returns the new dict), not a "
+                     "global")
