@@ -330,7 +330,7 @@ class DoormanByName(GenServer):
 
 
 # %% tags=["check"]
-from actorlab.course.nb06 import check_doorman, check_manager
+from actorlab.course.nb06 import check_doorman
 
 check_doorman(DoormanByName)
 
@@ -423,6 +423,8 @@ class WatchfulManager(GenServer):
 
 
 # %% tags=["check"]
+from actorlab.course.nb06 import check_manager
+
 check_manager(WatchfulManager)
 
 # %% [markdown] tags=["hint", "ex-manager"]

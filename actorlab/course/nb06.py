@@ -18,6 +18,7 @@ A doorman that keeps the room's name passes; one that keeps its pid does not:
   ✓ ann, admitted by the doorman, is in the lobby
   ✓ after the lobby was replaced, bob reached the new lobby
   ✓ the doorman outlived the old lobby
+  ✓ a doorman started with 'hall' let cat into the hall
 >>> class ByPid(ByName):
 ...     def init(self, room_name):
 ...         return ("ok", whereis(room_name))
@@ -64,6 +65,8 @@ keeps a dead pid:
   ✓ after the kitchen died, ('find', 'kitchen') answered None
   ✓ the lobby, still alive, was not forgotten
   ✓ ('open', 'kitchen') again started a new kitchen, and ('find', 'kitchen') answers it
+  ✓ after the hall stopped normally, ('find', 'hall') answered None
+  ✓ a second manager, just started, knows no room
 >>> class Forgetful(Watchful):
 ...     def handle_call(self, request, from_, rooms):
 ...         kind, id_ = request
@@ -80,7 +83,7 @@ keeps a dead pid:
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from ..otp import GenServer
 from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, receive, run_for,
@@ -171,8 +174,9 @@ def check_doorman(module: Any) -> None:
     """A doorman started with a room's registered name must reach whoever holds the name."""
     with Check("Doorman that finds the room by name") as check:
         GenServer.start(Room, "lobby", name="lobby")
+        noted = _noting_states(module)
         doorman = start_learner(check, "GenServer.start(DoormanByName, 'lobby')",
-                                lambda: GenServer.start(module, "lobby"),
+                                lambda: GenServer.start(noted, "lobby"),
                                 "init must return ('ok', state), and the state should be the "
                                 "room's name")
         if doorman is None:
@@ -235,16 +239,82 @@ def check_doorman(module: Any) -> None:
                 check.fail(
                     f"bob is not in the new lobby {new!r}: at step {step} the doorman sent "
                     f"{short(lost[0].data['msg'])} to {old!r}, the old lobby, dead since step "
-                    f"{died}. A message to a dead pid is dropped without a word. Keep the "
-                    "room's name in the state, not its pid, and cast to the name on every "
-                    "request: the name leads to whoever holds it now. (To see it: "
+                    f"{died}. A message to a dead pid is dropped without a word. "
+                    f"{_keep_the_name(noted, old)} (To see it: "
                     f"current_node().trace.diagram(hide_system=True, steps=({died}, {step + 1})))")
             else:
                 check.fail(f"after the lobby was replaced, ('admit', 'bob') left the new lobby "
-                           f"holding {people!r}, not ['bob']: cast ('enter', who) to the room's "
-                           "name on every request")
+                           f"holding {people!r}, not ['bob']: {_state_lost(noted)}")
         check.expect(is_alive(doorman), "the doorman outlived the old lobby",
                      f"the doorman died with {reason_text(_exit_reason(doorman))}")
+        if check.passed:
+            _another_room(check, module)
+
+
+def _noting_states(module: Any) -> Any:
+    """The learner's doorman class, subclassed so that each handle_call notes (in `seen`)
+    the state it was given and what the server kept on `self`: what a finding's advice
+    is about."""
+    if not isinstance(module, type):
+        return module
+
+    class Noted(module):
+        seen: list[tuple[Any, dict]] = []
+
+        def handle_call(self, request: Any, from_: tuple, state: Any) -> Any:
+            Noted.seen.append((state, dict(vars(self))))
+            return super().handle_call(request, from_, state)
+
+    Noted.__name__, Noted.__qualname__ = module.__name__, module.__qualname__
+    return Noted
+
+
+def _keep_the_name(noted: Any, old: Pid) -> str:
+    """Advice for a doorman that sent bob to the old lobby's pid: where it kept the pid."""
+    state, kept = getattr(noted, "seen", [(None, {})])[-1]
+    on_self = [attribute for attribute, value in kept.items() if value == old]
+    if state == "lobby" and on_self:
+        return (f"Your state holds the name, but you kept the pid on the object too "
+                f"(self.{on_self[0]}, set once) and cast to that. A GenServer is a process, "
+                "not an object: self only holds the callbacks, and nothing refreshes what you "
+                "put on it. Cast to room_name, the state handle_call is given, on every "
+                "request: the name leads to whoever holds it now.")
+    return ("Keep the room's name in the state, not its pid, and cast to the name on every "
+            "request: the name leads to whoever holds it now.")
+
+
+def _state_lost(noted: Any) -> str:
+    """Advice for a doorman whose cast for bob reached no room: if the state it had for
+    ann was the name but not for bob, its handle_call returned another state."""
+    seen = getattr(noted, "seen", [])
+    if len(seen) >= 2 and seen[0][0] == "lobby" and seen[-1][0] != "lobby":
+        return (f"when ('admit', 'bob') came, the doorman's state was {short(seen[-1][0])}, "
+                "not the room's name: after ann, your handle_call returned "
+                f"('reply', 'ok', {short(seen[-1][0])}), and the state a callback returns "
+                "is the one the next request gets. Return ('reply', 'ok', room_name), "
+                "keeping the name")
+    return "cast ('enter', who) to the room's name on every request"
+
+
+def _another_room(check: Check, module: Any) -> None:
+    """A doorman started with "hall" must let people into the hall: the same class serves
+    any room, so the name must come from init's argument, not from the code."""
+    GenServer.start(Room, "hall", name="hall")
+    ran, started = run_quietly(check, "GenServer.start(DoormanByName, 'hall')",
+                               lambda: GenServer.start(module, "hall"))
+    if not (ran and type(started) is tuple and started[0] == "ok"):
+        return
+    ran, _ = run_quietly(check, "GenServer.call(doorman, ('admit', 'cat'))",
+                         lambda: GenServer.call(started[1], ("admit", "cat"), 1000))
+    if not ran:
+        return
+    run_for(10)
+    hall, lobby = GenServer.call("hall", "who", 1000), GenServer.call("lobby", "who", 1000)
+    check.expect(hall == ["cat"], "a doorman started with 'hall' let cat into the hall",
+                 f"a doorman started with 'hall' left the hall holding {hall!r}, not ['cat']"
+                 + (", and let cat into the lobby" if "cat" in lobby else "") +
+                 ": use the room_name given to init (keep it in the state) instead of "
+                 "writing 'lobby' in your code; the same DoormanByName serves any room")
 
 
 def check_manager(module: Any) -> None:
@@ -342,3 +412,43 @@ def check_manager(module: Any) -> None:
                          "'kitchen') answers it",
                          f"after ('open', 'kitchen') again, ('find', 'kitchen') answered "
                          f"{short(found)}, not the new kitchen {short(again)}")
+        if is_alive(manager):
+            _stopped_normally(check, ask)
+            _own_rooms(check, module)
+
+
+def _stopped_normally(check: Check, ask: Callable[[Any], tuple[bool, Any]]) -> None:
+    """A room that stops normally (GenServer.stop) must be forgotten too: its DOWN has the
+    reason "normal", and the room is gone all the same."""
+    ran, hall = ask(("open", "hall"))
+    if not ran or type(hall) is not Pid:
+        return
+    GenServer.stop(hall)
+    run_for(10)
+    ran, found = ask(("find", "hall"))
+    if ran:
+        check.expect(found is None, "after the hall stopped normally, ('find', 'hall') "
+                     "answered None",
+                     f"after the hall stopped normally (GenServer.stop, reason 'normal'), "
+                     f"('find', 'hall') answered {short(found)}, not None: every DOWN means "
+                     "the room is gone, whatever the reason. In handle_info drop the room's "
+                     "id for any DOWN, without looking at the reason")
+
+
+def _own_rooms(check: Check, module: Any) -> None:
+    """A second manager, just started, must know no room: the rooms belong in each
+    server's state, not in a module global (or a class attribute) that all share."""
+    ran, started = run_quietly(check, "GenServer.start(WatchfulManager)",
+                               lambda: GenServer.start(module))
+    if not (ran and type(started) is tuple and started[0] == "ok"):
+        return
+    ran, found = run_quietly(check, "GenServer.call(second_manager, ('find', 'lobby'))",
+                             lambda: GenServer.call(started[1], ("find", "lobby"), 1000))
+    if ran:
+        check.expect(found is None, "a second manager, just started, knows no room",
+                     f"a second manager, just started, answered ('find', 'lobby') with "
+                     f"{short(found)}, the first manager's lobby: the two share their "
+                     "rooms, so the rooms are kept outside the server (a module global, or "
+                     "a class attribute). Keep the rooms in the state the callbacks return "
+                     "(init returns ('ok', {}), handle_call returns the new dict), not a "
+                     "global")
