@@ -197,7 +197,7 @@ strategy = ...   # your code here
 children = ...   # your code here
 
 # %% tags=["check"]
-from actorlab.course.nb07 import check_strategy, check_via_name
+from actorlab.course.nb07 import check_strategy
 
 check_strategy(strategy, children)
 
@@ -533,6 +533,8 @@ class NamedGreeter(Greeter):
 
 
 # %% tags=["check"]
+from actorlab.course.nb07 import check_via_name
+
 check_via_name(via, NamedRoom, NamedGreeter)
 
 # %% [markdown] tags=["hint", "ex-via-name"]

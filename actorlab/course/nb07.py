@@ -30,6 +30,7 @@ from ..otp import DynamicSupervisor, GenServer, Registry, Supervisor
 from ..otp.children import child_spec
 from ..runtime import Exit, current_node, exit, is_alive, whereis
 from ..trace import Pid, short
+from ..trace.protocol import is_gen_call, is_gen_cast
 from .checks import Check, fresh_node, reason_text, run_quietly, start_learner
 
 STRATEGIES = ("one_for_one", "one_for_all", "rest_for_one")
@@ -81,6 +82,10 @@ def _ids(check: Check, children: Any) -> list[str] | None:
         return None
     ids = []
     for spec in children:
+        if isinstance(spec, type):
+            check.fail(f"a bare {spec.__name__} has no name: write each child as (class, "
+                       f"name), such as ({spec.__name__}, \"db\")")
+            return None
         try:
             ids.append(child_spec(spec)["id"])
         except ValueError:
@@ -168,14 +173,58 @@ def _describe_via(name: Any) -> str | None:
             "key): (\"Rooms\", room_name)")
 
 
-def _greet(check: Check, when: str) -> Any:
+POST = "GenServer.call(via(room_name), (\"post\", \"hello!\"))"
+"""How the greeter posts to its room, as a finding says it."""
+
+
+def _misposted(greeter: Pid) -> str | None:
+    """What is wrong with the first message the greeter sent a room, or None if it was
+    a call of ("post", text) (read off the trace, leaving out its lookups in the registry:
+    a Room has no handle_cast, and its handle_call unpacks any request but "posts" as
+    ("post", text))."""
+    registry = whereis(REGISTRY)
+    sent = [e.data["msg"] for e in current_node().trace.events
+            if e.kind == "send" and e.pid == greeter and e.data["to"] != registry
+            and (is_gen_cast(e.data["msg"]) or is_gen_call(e.data["msg"]))]
+    if not sent:
+        return None
+    if is_gen_cast(sent[0]):
+        return (f"the greeter cast {short(sent[0][1], 40)} to the room, and a Room has no "
+                "handle_cast, so the cast crashed the room. A Room takes (\"post\", text) "
+                f"as a call: {POST}")
+    request = sent[0][2]
+    if request == "posts" or (type(request) is tuple and len(request) == 2
+                              and request[0] == "post"):
+        return None
+    return (f"the room crashed on the request {short(request, 40)}: a Room takes "
+            f"(\"post\", text). Post with {POST}")
+
+
+def _nested_via(target: Any) -> bool:
+    """Whether `target` is a via-name whose key is itself a via-name: via(via(name))."""
+    try:
+        return target[0] == "via" and target[2][1][0] == "via"
+    except (IndexError, TypeError, KeyError):
+        return False
+
+
+def _greet(check: Check, when: str, greeter: Pid) -> Any:
     """Ask the greeter to greet; the answer, or None with the reason noted."""
     try:
-        return GenServer.call("greeter", "greet", 1000)
+        answer = GenServer.call("greeter", "greet", 1000)
     except Exit as exit_:
         reason = exit_.reason
         inner = reason[0] if type(reason) is tuple and reason else reason
-    if inner == "noproc":
+    else:
+        wrong = _misposted(greeter)
+        if wrong:
+            check.fail(f"{when}, greet answered {short(answer, 40)}, but {wrong}")
+            return None
+        return answer
+    wrong = _misposted(greeter)
+    if wrong:
+        check.fail(f"{when}, greet failed: {wrong}")
+    elif inner == "noproc":
         check.fail(f"{when}, the greeter was not running: subclass Greeter, whose child_spec "
                    "registers it as \"greeter\"")
     elif inner == "timeout":
@@ -190,13 +239,18 @@ def _greet(check: Check, when: str) -> Any:
             check.fail(f"{when}, greet failed: the greeter called {target!r}, the pid of a "
                        "room that is dead (noproc). Keep the room's name in the greeter's "
                        "state and call via(room_name) each time")
+        elif _nested_via(target):
+            check.fail(f"{when}, greet failed: the greeter called via(via("
+                       f"{short(target[2][1][2][1], 30)})), a via-name inside a via-name, and "
+                       "found no room there (noproc). Keep the room's name in the greeter's "
+                       "state, not its via-name, and call via(room_name)")
         else:
             check.fail(f"{when}, greet failed: the greeter called {short(target, 50)} and "
                        "found no room there (noproc). Call the room by via(room_name)")
     else:
         check.fail(f"{when}, greet failed: the greeter exited: {reason_text(inner)}. "
-                   "handle_call posts with GenServer.call(via(room_name), (\"post\", "
-                   "\"hello!\")) and returns (\"reply\", that answer, room_name)")
+                   f"handle_call posts with {POST} and returns (\"reply\", that answer, "
+                   "room_name)")
     return None
 
 
@@ -238,11 +292,12 @@ def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: 
                      lambda: Supervisor.start_link([(greeter_class, "#lobby")]),
                      "the greeter's init must return ('ok', state)") is None:
         return
-    if whereis("greeter") is None:
+    greeter = whereis("greeter")
+    if greeter is None:
         check.fail("the greeter is not registered as \"greeter\": subclass Greeter, whose "
                    "child_spec registers it")
         return
-    first = _greet(check, "with the first room")
+    first = _greet(check, "with the first room", greeter)
     if first is None:
         return
     if first != "ok":
@@ -260,7 +315,7 @@ def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: 
                     "supervisor, so the supervisor never heard of its death. Start it with "
                     "GenServer.start_link, as Room.child_spec does"))
         return
-    answer = _greet(check, "after the room was killed and restarted")
+    answer = _greet(check, "after the room was killed and restarted", whereis("greeter"))
     if answer is None:
         return
     posts = GenServer.call(via("#lobby"), "posts", 1000)
