@@ -211,7 +211,8 @@ explore(count_after, 2, method="all", max_runs=1000)
 
 # %% [markdown]
 # 999 of the 1,000 runs were equivalent to an earlier one: brute force met one
-# interleaving a thousand times, and never a lost update. It walks the orders depth
+# interleaving a thousand times, one that loses an update (the count is 1), and never
+# saw the count of 2, nor learned how many of the orders lose. It walks the orders depth
 # first, so its first thousand differ only near their ends, in operations that commute.
 # `explore`'s counts are exact, and the same every time you run it.
 #

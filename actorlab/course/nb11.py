@@ -31,7 +31,7 @@ from typing import Any, Callable
 from ..explore import FaultsResult, explore
 from ..otp import GenServer, Supervisor
 from ..runtime import (ANY, BadArgument, Exit, Node, Ref, RunawayError, current_node, faults,
-                       receive, reset, self_pid, send, spawn)
+                       make_ref, receive, reset, self_pid, send, spawn)
 from ..trace import Trace, short
 from ..trace.protocol import is_gen_call, is_gen_cast
 from ..views.model import lane_names
@@ -246,7 +246,8 @@ def _answer_text(answer: Any) -> str:
     if type(answer) is tuple and len(answer) == 2 and answer[0] == "exit":
         return f"exited with {short(answer[1], 60)}"
     if type(answer) is tuple and len(answer) == 2 and answer[0] == "raised":
-        return f"raised {answer[1]}"
+        kind, _, message = answer[1].partition(": ")
+        return f'raised {kind} ("{message}")'
     return f"got {short(answer, 60)}"
 
 
@@ -348,6 +349,12 @@ def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
             check.fail(f"withdrawing {amount} from {balance} answered {short(answer)}, not "
                        f"{wanted!r}: return the bank's answer, 'ok' or 'refused'")
             return False
+        if answer == "ok" and wanted == "refused" and after == balance:
+            check.fail(f"withdrawing {amount} from {balance} returned 'ok', but the balance is "
+                       f"still {after}: the bank refused, and {short(withdraw)} did not say "
+                       "so. Return the bank's answer: return GenServer.call(bank, "
+                       "('withdraw', amount))")
+            return False
         if answer == "ok" and wanted == "refused":
             check.fail(f"('withdraw', {amount}) on a balance of {balance} answered 'ok' and "
                        f"left {after}: refuse a withdrawal larger than the balance, and leave "
@@ -413,6 +420,61 @@ def _good_payments(outcome: Any) -> bool:
     return outcome == (("paid", "paid"), START - 2 * AMOUNT)
 
 
+def _plain_payments(bank: type) -> list[Any]:
+    """handle_call called as a plain function, after init, on a state in which payment 1 is
+    paid (PAID_ONE): its replies to payment 1 and payment 2, or the exception it raised."""
+    try:
+        instance = bank()
+        instance.init(START)
+        return [instance.handle_call(("pay", payment, AMOUNT), (self_pid(), make_ref()),
+                                     PAID_ONE) for payment in PAYMENTS]
+    except Exception as error:
+        return [error]
+
+
+PAID_ONE = (START - AMOUNT, frozenset({PAYMENTS[0]}))
+"""The state of a bank that has paid payment 1, for `_plain_payments`."""
+
+
+def _state_kept_whole(check: Check, bank: type) -> bool:
+    """For a bank that crashed as a server: called as a plain function, does handle_call
+    keep its state a pair and leave the frozenset as it is? False (the finding noted) if
+    not, which says better why it crashed."""
+    replies = _plain_payments(bank)
+    error = replies[0]
+    if isinstance(error, AttributeError) and isinstance(error.obj, frozenset):
+        check.fail(f"handle_call called .{error.name}() on the frozenset of ids paid, which "
+                   "never changes: make a new one with the id added, paid | {payment}, and "
+                   "return it in the new state")
+        return False
+    for reply in replies:
+        if type(reply) is tuple and len(reply) == 3 and reply[0] == "reply" and not (
+                type(reply[2]) is tuple and len(reply[2]) == 2):
+            check.fail(f"handle_call returned the new state {short(reply[2])}: keep it as "
+                       "init makes it, (balance, the ids paid): "
+                       "(balance - amount, paid | {payment})")
+            return False
+    return True
+
+
+def _ids_in_state(check: Check, bank: type) -> bool:
+    """A bank that pays each id once as a server: does it find the ids in its state? Given
+    a state in which payment 1 is paid, handle_call must not charge it again. False (the
+    finding noted) if it does: the ids live on the object, or in a global."""
+    again = _plain_payments(bank)[0]
+    state = again[2] if type(again) is tuple and len(again) == 3 else None
+    if not (type(state) is tuple and len(state) == 2 and state[1] == PAID_ONE[1]
+            and state[0] != PAID_ONE[0]):       # charged, and the ids as they were given
+        return True
+    check.fail(f"called as a plain function with the state {short(PAID_ONE)}, in which "
+               f"{PAYMENTS[0]!r} is paid, handle_call charged it again (new state "
+               f"{short(again[2])}): it keeps the ids paid outside the state (on the object, "
+               "in self, or in a global). Keep them in the state: init returns them, "
+               "handle_call gets them as its last argument and returns them, with the new id "
+               "added")
+    return False
+
+
 def _pay_alone(bank: type) -> list[tuple] | str:
     """Payment 1 asked twice, then payment 2, on a fresh bank, no fault: each answer and
     the balance after it; or why it could not go on."""
@@ -439,7 +501,8 @@ def check_idempotent(bank: type) -> None:
             return
         first = _pay_alone(bank)
         if isinstance(first, str):
-            check.fail(first)
+            if _state_kept_whole(check, bank):      # else the finding says why it crashed
+                check.fail(first)
             return
         again = _pay_alone(bank)
         if again != first:
@@ -449,7 +512,7 @@ def check_idempotent(bank: type) -> None:
                        "class), where every bank, and every run, shares them: keep them in "
                        "the server's state, which init returns")
             return
-        if not _paid_once(check, first):
+        if not _paid_once(check, first) or not _ids_in_state(check, bank):
             return
         found = _explore_faults(_retried_payments, bank, fault=faults.drop(PAID)).judge(
             _good_payments)
@@ -598,7 +661,7 @@ def _shopping(check: Check, customer: Callable) -> None:
                            if got != WANTED[name]),
                           key=lambda wrong: _worst_first((wrong[1],)))
         check.fail(f"{head}, {who} {_answer_text(answer)}, not {WANTED[who]}. "
-                   f"{_shop_advice(node.trace, who, answer)}")
+                   f"{_shop_advice(node.trace, who, answer, _looks_up(customer))}")
     check.show(_diagram(node.trace, ["shop", "prices", "ann", "prices#2", "bob"]))
 
 
@@ -635,6 +698,11 @@ def _spins(customer: Callable) -> bool:
     return any(e.kind == "exit" and e.data["reason"] == "interrupted" for e in node.trace.events)
 
 
+def _looks_up(customer: Callable) -> bool:
+    """Does the customer's code (its helpers included) call whereis?"""
+    return any("whereis" in names_used(code) for code in _with_helpers(customer))
+
+
 def _worst_first(outcome: Any) -> int:
     """Which wrong outcome of the shop to explain first: a call that found no process (a
     stale pid shows so), then any other exit, then the rest."""
@@ -668,8 +736,9 @@ def _shop_failure(trace: Trace, error: str) -> str:
     return AGAIN_AND_AGAIN
 
 
-def _shop_advice(trace: Trace, who: str, answer: Any) -> str:
-    """What to change, from what went wrong for customer `who`."""
+def _shop_advice(trace: Trace, who: str, answer: Any, looks_up: bool) -> str:
+    """What to change, from what went wrong for customer `who` (`looks_up`: the customer's
+    code calls whereis)."""
     mine = {pid for pid, label in trace.names().items() if label == who}
     if _started_itself(trace, (who,)):
         return STARTED_ITSELF
@@ -679,6 +748,10 @@ def _shop_advice(trace: Trace, who: str, answer: Any) -> str:
         return ("Its call went to the old pid of 'prices', dead since the kill: the "
                 "supervisor started a new process, with a new pid. Ask for 'prices' by "
                 "name at each call")
+    if type(answer) is tuple and answer[:1] == ("raised",) and looks_up:
+        return ("Between the kill and the restart nobody has the name, and whereis('prices') "
+                "answers None, which is no server to call. Call the name itself, "
+                "GenServer.call('prices', ...), catch the Exit and try again after a pause")
     if type(answer) is tuple and answer[:1] == ("exit",):
         if answer[1] == "noproc":
             return ("Its call came when nobody had the name 'prices': after the kill, "
