@@ -266,7 +266,11 @@ def _started_without_rate(trace: Trace) -> bool:
 def _repeats_a_list(code: Callable) -> bool:
     """Whether the source of `code` multiplies a list, as `[pid] * 4` does.
 
-    >>> _repeats_a_list(lambda: [0] * 4), _repeats_a_list(lambda: [0, 1, 2, 3])
+    >>> def one_pid_four_times():
+    ...     return [0] * 4
+    >>> def four_pids():
+    ...     return [0, 1, 2, 3]
+    >>> _repeats_a_list(one_pid_four_times), _repeats_a_list(four_pids)
     (True, False)
     """
     try:
