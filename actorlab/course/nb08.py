@@ -466,8 +466,13 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
         if uses_increment and not _answers_increment(check, counter_module):
             return
         if not calls:
-            check.fail("safe_bump made no call to the counter: it should call "
-                       "GenServer.call(counter, 'increment')")
+            spawned = _calls_by_children(trace, "ann")
+            check.fail(f"safe_bump spawned a process that made the call {short(spawned[0])}: "
+                       "the bump returned at once, before the increment was done, and its "
+                       "answer went to that process. Call it in the caller, "
+                       "GenServer.call(counter, 'increment'), so the bump waits for the answer"
+                       if spawned else "safe_bump made no call to the counter: it should "
+                       "call GenServer.call(counter, 'increment')")
             return
         lost = every_interleaving(check, _race, counter_module, bump,
                                   right=lambda outcome: outcome == ("count", 2),
@@ -478,11 +483,57 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
         if lost is not None:
             check.fail(_why_lost(current_node().trace, calls, shown))
             return
+        if not _count_in_state(check, counter_module):
+            return
         check.expect(len(calls) == 1, f"each bump is a single call, {short(calls[0])}: the "
                      "server reads and writes in one message",
                      f"each bump made {len(calls)} calls ({shown}): each bump must be one "
                      "call, GenServer.call(counter, 'increment'), whose answer is already the "
                      "new count")
+
+
+def _calls_by_children(trace: Trace, name: str) -> list[Any]:
+    """The requests of the calls made by processes that the process called `name` spawned."""
+    parents = {pid for pid, label in trace.names().items() if label == name}
+    children = {e.data["child"] for e in trace.events
+                if e.kind == "spawn" and e.pid in parents}
+    return [e.data["msg"][2] for e in trace.events
+            if e.kind == "send" and e.pid in children and is_gen_call(e.data["msg"])]
+
+
+def _count_in_state(check: Check, counter_module: type) -> bool:
+    """Does handle_call answer 'increment' from the state it is given? Called as a plain
+    function, after init(0), with the state 41: a count kept in a global or on self (which
+    also passes the race) answers from there instead.
+
+    >>> class OnSelf(GenServer):
+    ...     def init(self, n):
+    ...         self.n = n
+    ...         return ("ok", n)
+    ...     def handle_call(self, request, from_, n):
+    ...         self.n += 1
+    ...         return ("reply", self.n, self.n)
+    >>> with Check("count") as check:
+    ...     _count_in_state(check, OnSelf)
+    False
+    ✗ count: not yet
+      ✗ OnSelf keeps the count outside its state (in a global, or on self): called as a plain function after init(0), with the state 41, handle_call('increment', ...) returned ('reply', 1, 1), not ('reply', 42, 42). A GenServer's state lives in the process: init returns it, handle_call gets it as its last argument and returns the new one. Keep the count in the state: ('reply', n + 1, n + 1)
+    """
+    fresh_node()
+    try:
+        counter = counter_module()
+        counter.init(0)
+        answer = counter.handle_call("increment", (self_pid(), None), 41)
+    except Exception as error:
+        answer = f"raised {type(error).__name__}: {error}"
+    shown = answer if type(answer) is str else f"returned {short(answer)}"
+    return check.expect(answer == ("reply", 42, 42), "the count is kept in the state",
+                        f"{counter_module.__name__} keeps the count outside its state (in a "
+                        "global, or on self): called as a plain function after init(0), with "
+                        f"the state 41, handle_call('increment', ...) {shown}, not ('reply', "
+                        "42, 42). A GenServer's state lives in the process: init returns it, "
+                        "handle_call gets it as its last argument and returns the new one. "
+                        "Keep the count in the state: ('reply', n + 1, n + 1)")
 
 
 def _answers_increment(check: Check, counter_module: type) -> bool:
