@@ -257,10 +257,12 @@ def _picks_at_random(code: Callable) -> bool:
 
 
 def _started_without_rate(trace: Trace) -> bool:
-    """Whether a server was started with no argument (its init got None), as
-    GenServer.start(Converter) does."""
-    return any(e.kind == "spawn" and str(e.data["fn"]).endswith(".init")
-               and e.data["args"] == (None,) for e in trace.events)
+    """Whether a server that took a ("convert", amount) call was started with no argument
+    (its init got None), as GenServer.start(Converter) does."""
+    converters = {pid for pid, _ in _work_done(trace)}
+    return any(e.kind == "spawn" and e.data["child"] in converters
+               and str(e.data["fn"]).endswith(".init") and e.data["args"] == (None,)
+               for e in trace.events)
 
 
 def _repeats_a_list(code: Callable) -> bool:
@@ -295,7 +297,7 @@ def check_pool(pool: Callable) -> None:
             return
         if run.failures and _started_without_rate(run.trace):
             check.fail("a converter was started with no rate: GenServer.start(Converter) "
-                       "passes nothing, so init got None and every conversion failed. Start "
+                       "passes nothing, so init got None and its conversions failed. Start "
                        "each one with the rate: GenServer.start(Converter, RATE)")
             return
         if run.failures:
