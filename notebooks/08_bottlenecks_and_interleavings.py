@@ -264,7 +264,7 @@ def pool():
 
 
 # %% tags=["check"]
-from actorlab.course.nb08 import check_atomic, check_pool
+from actorlab.course.nb08 import check_pool
 
 check_pool(pool)
 
@@ -500,6 +500,8 @@ def safe_bump(counter):
 
 
 # %% tags=["check"]
+from actorlab.course.nb08 import check_atomic
+
 check_atomic(SafeCounter, safe_bump)
 
 # %% [markdown] tags=["hint", "ex-atomic"]

@@ -27,15 +27,21 @@ clients  requests  time (ms)  mean latency (ms)        throughput (requests/s)
 """
 from __future__ import annotations
 
+import ast
+import inspect
+import random
+import textwrap
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from ..otp import GenServer
 from ..runtime import (DeadlockError, Exit, ReceiveTimeout, current_node, now, receive,
                        self_pid, send, sleep, spawn)
 from ..trace import Trace, short
 from ..trace.protocol import is_gen_call, is_gen_cast
-from .checks import Check, every_interleaving, fresh_node, reason_text, run_quietly
+from .checks import (Check, every_interleaving, fresh_node, names_used, reason_text,
+                     run_quietly)
 
 WORK_MS = 10
 """What one conversion costs, in ms of virtual time (the notebook's `convert`)."""
@@ -220,6 +226,63 @@ def _callers_of_convert(trace: Trace) -> set:
     return {e.pid for e in trace.events if e.kind == "send" and _converts(e.data["msg"])}
 
 
+POOL_SEED = 5
+"""The seed of Python's `random` while the pool check runs, so that a pool that picks its
+converters at random gets the same verdict every run."""
+
+
+@contextmanager
+def _seeded_random(seed: int) -> Iterator[None]:
+    """Seed Python's `random` module for the block, and put its state back after."""
+    state = random.getstate()
+    random.seed(seed)
+    try:
+        yield
+    finally:
+        random.setstate(state)
+
+
+def _picks_at_random(code: Callable) -> bool:
+    """Whether `code` (nested functions included) uses Python's `random` module.
+
+    >>> import random
+    >>> def pool():
+    ...     return lambda amount: random.choice([1, 2])
+    >>> _picks_at_random(pool), _picks_at_random(lambda amount: amount % 4)
+    (True, False)
+    """
+    used, scope = names_used(code), getattr(code, "__globals__", {})
+    return "random" in used or any(getattr(scope.get(name), "__module__", None) == "random"
+                                   for name in used)
+
+
+def _started_without_rate(trace: Trace) -> bool:
+    """Whether a server that took a ("convert", amount) call was started with no argument
+    (its init got None), as GenServer.start(Converter) does."""
+    converters = {pid for pid, _ in _work_done(trace)}
+    return any(e.kind == "spawn" and e.data["child"] in converters
+               and str(e.data["fn"]).endswith(".init") and e.data["args"] == (None,)
+               for e in trace.events)
+
+
+def _repeats_a_list(code: Callable) -> bool:
+    """Whether the source of `code` multiplies a list, as `[pid] * 4` does.
+
+    >>> def one_pid_four_times():
+    ...     return [0] * 4
+    >>> def four_pids():
+    ...     return [0, 1, 2, 3]
+    >>> _repeats_a_list(one_pid_four_times), _repeats_a_list(four_pids)
+    (True, False)
+    """
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(code)))
+    except (OSError, TypeError, SyntaxError):
+        return False                      # its source is not at hand
+    return any(isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult)
+               and isinstance(node.left, (ast.List, ast.ListComp)) for node in ast.walk(tree))
+
+
 def check_pool(pool: Callable) -> None:
     """`pool()` starts a fixed number of converters and returns `ask(amount)`, which sends
     each request to one of them: it must beat one converter's throughput."""
@@ -227,9 +290,15 @@ def check_pool(pool: Callable) -> None:
         if check.refuse_blocking(pool):
             return
         baseline = measure(_one_converter, POOL_CLIENTS)
-        ran, run = run_quietly(check, "measure(pool, clients=8)",
-                               lambda: measure(pool, POOL_CLIENTS, name="pool"))
+        with _seeded_random(POOL_SEED):
+            ran, run = run_quietly(check, "measure(pool, clients=8)",
+                                   lambda: measure(pool, POOL_CLIENTS, name="pool"))
         if not ran:
+            return
+        if run.failures and _started_without_rate(run.trace):
+            check.fail("a converter was started with no rate: GenServer.start(Converter) "
+                       "passes nothing, so init got None and its conversions failed. Start "
+                       "each one with the rate: GenServer.start(Converter, RATE)")
             return
         if run.failures:
             amount, why = run.failures[0]
@@ -267,8 +336,19 @@ def check_pool(pool: Callable) -> None:
             check.expect(len(work) > 1,
                          f"{len(work)} converters shared the work: "
                          f"{', '.join(map(str, spread))} requests each",
-                         f"all {run.total} requests went to one converter: start 4 and "
-                         "send each request to one of them, e.g. converters[amount % 4]")
+                         f"all {run.total} requests went to one converter: " +
+                         ("multiplying a list repeats what is in it, so [pid] * 4 holds one "
+                          "converter's pid four times. Start each of the four: "
+                          "[GenServer.start(Converter, RATE)[1] for _ in range(4)]"
+                          if _repeats_a_list(pool) else "start 4 and send each request to "
+                          "one of them, e.g. converters[amount % 4]"))
+        if _picks_at_random(pool) and len(set(spread)) > 1:
+            check.fail(f"picking a converter at random spreads the work unevenly (requests "
+                       f"per converter: {', '.join(map(str, spread))}): the busiest one "
+                       "makes everyone wait while others sit idle, and the spread changes "
+                       "from run to run. Pick in turn instead: converters[amount % 4], or a "
+                       "counter that goes round the four")
+            return
         ratio = run.throughput / baseline.throughput
         check.expect(ratio >= 3, f"{run.throughput:.0f} requests/s with {POOL_CLIENTS} "
                      f"clients: {ratio:.1f}× one converter's {baseline.throughput:.0f}; mean "
@@ -388,8 +468,13 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
         if uses_increment and not _answers_increment(check, counter_module):
             return
         if not calls:
-            check.fail("safe_bump made no call to the counter: it should call "
-                       "GenServer.call(counter, 'increment')")
+            spawned = _calls_by_children(trace, "ann")
+            check.fail(f"safe_bump spawned a process that made the call {short(spawned[0])}: "
+                       "the bump returned at once, before the increment was done, and its "
+                       "answer went to that process. Call it in the caller, "
+                       "GenServer.call(counter, 'increment'), so the bump waits for the answer"
+                       if spawned else "safe_bump made no call to the counter: it should "
+                       "call GenServer.call(counter, 'increment')")
             return
         lost = every_interleaving(check, _race, counter_module, bump,
                                   right=lambda outcome: outcome == ("count", 2),
@@ -400,11 +485,57 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
         if lost is not None:
             check.fail(_why_lost(current_node().trace, calls, shown))
             return
+        if not _count_in_state(check, counter_module):
+            return
         check.expect(len(calls) == 1, f"each bump is a single call, {short(calls[0])}: the "
                      "server reads and writes in one message",
                      f"each bump made {len(calls)} calls ({shown}): each bump must be one "
                      "call, GenServer.call(counter, 'increment'), whose answer is already the "
                      "new count")
+
+
+def _calls_by_children(trace: Trace, name: str) -> list[Any]:
+    """The requests of the calls made by processes that the process called `name` spawned."""
+    parents = {pid for pid, label in trace.names().items() if label == name}
+    children = {e.data["child"] for e in trace.events
+                if e.kind == "spawn" and e.pid in parents}
+    return [e.data["msg"][2] for e in trace.events
+            if e.kind == "send" and e.pid in children and is_gen_call(e.data["msg"])]
+
+
+def _count_in_state(check: Check, counter_module: type) -> bool:
+    """Does handle_call answer 'increment' from the state it is given? Called as a plain
+    function, after init(0), with the state 41: a count kept in a global or on self (which
+    also passes the race) answers from there instead.
+
+    >>> class OnSelf(GenServer):
+    ...     def init(self, n):
+    ...         self.n = n
+    ...         return ("ok", n)
+    ...     def handle_call(self, request, from_, n):
+    ...         self.n += 1
+    ...         return ("reply", self.n, self.n)
+    >>> with Check("count") as check:
+    ...     _count_in_state(check, OnSelf)
+    False
+    ✗ count: not yet
+      ✗ OnSelf keeps the count outside its state (in a global, or on self): called as a plain function after init(0), with the state 41, handle_call('increment', ...) returned ('reply', 1, 1), not ('reply', 42, 42). A GenServer's state lives in the process: init returns it, handle_call gets it as its last argument and returns the new one. Keep the count in the state: ('reply', n + 1, n + 1)
+    """
+    fresh_node()
+    try:
+        counter = counter_module()
+        counter.init(0)
+        answer = counter.handle_call("increment", (self_pid(), None), 41)
+    except Exception as error:
+        answer = f"raised {type(error).__name__}: {error}"
+    shown = answer if type(answer) is str else f"returned {short(answer)}"
+    return check.expect(answer == ("reply", 42, 42), "the count is kept in the state",
+                        f"{counter_module.__name__} keeps the count outside its state (in a "
+                        "global, or on self): called as a plain function after init(0), with "
+                        f"the state 41, handle_call('increment', ...) {shown}, not ('reply', "
+                        "42, 42). A GenServer's state lives in the process: init returns it, "
+                        "handle_call gets it as its last argument and returns the new one. "
+                        "Keep the count in the state: ('reply', n + 1, n + 1)")
 
 
 def _answers_increment(check: Check, counter_module: type) -> bool:
