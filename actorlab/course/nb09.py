@@ -182,6 +182,9 @@ def check_room(room: type) -> None:
         check.expect(joined_empty, "ann joined an empty room and got its history: []",
                      f"('join', ann) answered {short(ann_got)}: reply with the history so far "
                      "(an empty list at first)")
+        ran, ann_members = _call(check, "lobby", "members", "'members'", watch=(lobby,))
+        if not ran or not _check_members(check, ann_members, {"ann": ann}, "ann"):
+            return
         note("ann says 'anyone here?'")
         GenServer.cast("lobby", ("say", "ann", "anyone here?"))
         note("the check looks: the history, and what ann heard")
@@ -203,6 +206,13 @@ def check_room(room: type) -> None:
                      "bob joined later and got the history so far",
                      f"bob joined after ann's line and got {short(bob_got)}: reply to a join "
                      "with the history, state['history']")
+        ran, members = _call(check, "lobby", "members", "'members'", watch=(lobby,))
+        if not ran or not _check_members(check, members, {"ann": ann, "bob": bob}, "bob"):
+            return
+        check.expect(ann_members == [ann], "the members ann's join left are still [ann]",
+                     "the list 'members' answered after ann joined now holds bob too: you "
+                     "changed the members in place. actorlab passes messages without copying "
+                     "them (the BEAM copies), so build a new list: state['members'] + [member]")
         note("bob says 'hi ann!'")
         GenServer.cast("lobby", ("say", "bob", "hi ann!"))
         note("the check looks: the history, and what each heard")
@@ -226,6 +236,19 @@ def check_room(room: type) -> None:
         _check_casts_only(check, lobby, {ann, bob})
         if check.passed:
             _check_lines_in_order(check, room)
+
+
+def _check_members(check: Check, members: Any, wanted: dict, joined: str) -> bool:
+    """After `joined` joined, did the call 'members' answer the pids of `wanted` (by name)?"""
+    names = {pid: _Word(name) for name, pid in wanted.items()}
+    shown = short([names.get(m, m) for m in members] if type(members) is list else members)
+    return check.expect(members == list(wanted.values()),
+                        f"after {joined} joined, 'members' answers {list(names.values())}",
+                        f"after ('join', {joined}), 'members' answered {shown}: the join did "
+                        "not keep the member in the room's state. Return the new state with it, "
+                        "{**state, 'members': state['members'] + [member]}: each callback gets "
+                        "the state the last one returned, and what you keep on self or in a "
+                        "global is not the room's state")
 
 
 def _check_heard(check: Check, room: Pid, members: dict, wanted: list, ok: str,
