@@ -39,6 +39,7 @@ A TimeoutError counts only if the request reached the actor as (request, reply):
 from __future__ import annotations
 
 import asyncio
+import dis
 import gc
 import inspect
 import warnings
@@ -122,8 +123,9 @@ def _raised(error: BaseException) -> str:
 def _blocks_the_loop(call: Callable) -> str | None:
     """What in `call` would block the event loop (time.sleep, a lock), or None."""
     found = blocking_parts(call)
-    if not found and {"time", "sleep"} <= names_used(call) and "asyncio" not in names_used(call):
-        found = ["time.sleep"]          # imported inside the function
+    imports = {i.argval for i in dis.get_instructions(call) if i.opname == "IMPORT_NAME"}
+    if not found and "time" in imports and "sleep" in names_used(call):
+        found = ["time.sleep"]          # time imported inside the function
     return ", ".join(found) or None
 
 
