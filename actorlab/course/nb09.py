@@ -370,6 +370,13 @@ def check_open_room(open_room: Callable) -> None:
                             "the room is not a child of 'RoomSupervisor': start it with "
                             "DynamicSupervisor.start_child('RoomSupervisor', spec)"):
             return
+        if not check.expect(whereis(SUPERVISOR) in current_node().process_info(lobby)["links"],
+                            "#lobby is linked to its supervisor",
+                            "#lobby is not linked to 'RoomSupervisor': the supervisor learns "
+                            "that a child crashed through their link, so it must be linked to "
+                            "its child. Use GenServer.start_link in 'start' (it links the room "
+                            "to whoever starts it, here the supervisor), not GenServer.start"):
+            return
         spawned = [e for e in current_node().trace.events
                    if e.kind == "spawn" and e.data["child"] == lobby]
         args = spawned[0].data["args"] if spawned else ()
@@ -410,6 +417,11 @@ def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
     """open_room(name), or None with a finding that says why it is not a pid."""
     ran, pid = run_quietly(check, f"open_room({name!r})", lambda: open_room(name))
     if not ran:
+        refused = _refusal()
+        if refused is not None:
+            check.fail(f"before that, start_child answered {refused}: the supervisor could not "
+                       "start the room. 'start' must be (GenServer.start_link, (Room, name), "
+                       "{'name': via(name)})")
         return None
     if type(pid) is Pid:
         return pid
@@ -427,6 +439,24 @@ def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
     else:
         check.fail(f"open_room({name!r}) returned {short(pid)}, not a pid")
     return None
+
+
+def _refusal() -> str | None:
+    """The last ('error', reason) the supervisor answered to a start_child (other than
+    already_started), in words; None if there was none."""
+    supervisor = whereis(SUPERVISOR)
+    answers = [e.data["msg"][1] for e in current_node().trace.events
+               if e.kind == "send" and e.pid == supervisor and type(e.data["msg"]) is tuple
+               and len(e.data["msg"]) == 2]                 # replies: (ref, answer)
+    refused = [answer[1] for answer in answers if type(answer) is tuple and len(answer) == 2
+               and answer[0] == "error"
+               and not (type(answer[1]) is tuple and answer[1][:1] == ("already_started",))]
+    if not refused:
+        return None
+    reason = refused[-1]
+    why = (f"{type(reason).__name__}: {reason}" if isinstance(reason, BaseException)
+           else short(reason, 80))
+    return f"('error', {why})"
 
 
 USERS = ("ann", "bob")
