@@ -732,9 +732,30 @@ def _bot_exit(reason: Any) -> str:
         if isinstance(server, str):
             return (f"the bot's call exited with noproc: no process is registered as "
                     f"{server!r}. Reach the room as via(room_name)")
+        if type(server) is tuple and len(server) == 3 and server[0] == "via" \
+                and type(server[2]) is tuple and server[2][1:] != ("#lobby",):
+            name = server[2][1] if len(server[2]) == 2 else server[2]
+            return (f"the bot's call to via({short(name, 40)}) exited with noproc: no room has "
+                    f"that name. The bot's state changed (room_name is now {short(name, 40)}): "
+                    "a handle_cast's new state is the next one's room_name, so keep the room's "
+                    "name in it, ('noreply', room_name)")
         return (f"the bot's call to {short(server, 60)} exited with noproc: no process "
                 "runs there. Reach the room as via(room_name)")
     return _explain(reason, "the bot")
+
+
+def _room_exit(trace: Any, ended: Any, the_bot: Pid) -> str:
+    """Why the room exited in step 4: a cast from the bot it could not take, or a fault of
+    the room itself (step 1's)."""
+    taken = [e.data["msg"] for e in trace.events
+             if e.kind == "receive" and e.pid == ended.pid and e.step < ended.step]
+    bot_sent = [m for _, m in _sends(the_bot, {ended.pid})]
+    if taken and is_gen_cast(taken[-1]) and taken[-1] in bot_sent:
+        return (f"the bot's cast {short(taken[-1][1], 60)} crashed the room at "
+                f"{describe_step(trace, ended)}: {reason_text(ended.data['reason'])}. A room "
+                "takes ('say', who, text): cast ('say', 'bot', f'{count} here')")
+    return (f"your Room exited at {describe_step(trace, ended)}: "
+            f"{_explain(ended.data['reason'])}. Finish step 1 first")
 
 
 def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: list,
@@ -755,8 +776,7 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
                            f"{_bot_exit(reason)}")
                 return False
             if event.pid == room:
-                check.fail(f"your Room exited at {describe_step(trace, event)}: "
-                           f"{_explain(event.data['reason'])}. Finish step 1 first")
+                check.fail(_room_exit(trace, event, the_bot))
                 return False
     ran, history = _call(check, via("#lobby"), "history", "'history'")
     if not ran:
