@@ -277,11 +277,19 @@ def check_scenarios(answers: Any) -> None:
         if not isinstance(answers, dict):
             check.fail(f"answers must be a dict like {{'A': 'ok', ...}}, not {answers!r}")
             return
+        lower = [key for key in SCENARIOS if key not in answers and key.lower() in answers]
+        if lower:
+            check.fail(f"key {lower[0]!r} is missing (you wrote {lower[0].lower()!r}): the keys "
+                       "are capital letters, 'A' to 'F', as in the scenarios")
+            return
         for key, (verdict, why) in SCENARIOS.items():
             given = answers.get(key)
             if isinstance(given, str) and given.lower() in VERDICTS and given not in VERDICTS:
                 check.fail(f"{key}: write the answer in lower case, {given.lower()!r}, not "
                            f"{given!r}")
+            elif key not in answers:
+                check.fail(f"key {key!r} is missing: answer 'ok', 'deadlock' or 'refused' for "
+                           "each scenario, 'A' to 'F'")
             elif given not in VERDICTS:
                 check.fail(f"{key}: answer 'ok', 'deadlock' or 'refused', not {given!r}")
             elif given == verdict:
