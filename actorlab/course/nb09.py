@@ -182,6 +182,9 @@ def check_room(room: type) -> None:
         check.expect(joined_empty, "ann joined an empty room and got its history: []",
                      f"('join', ann) answered {short(ann_got)}: reply with the history so far "
                      "(an empty list at first)")
+        ran, ann_members = _call(check, "lobby", "members", "'members'", watch=(lobby,))
+        if not ran or not _check_members(check, ann_members, {"ann": ann}, "ann"):
+            return
         note("ann says 'anyone here?'")
         GenServer.cast("lobby", ("say", "ann", "anyone here?"))
         note("the check looks: the history, and what ann heard")
@@ -203,6 +206,13 @@ def check_room(room: type) -> None:
                      "bob joined later and got the history so far",
                      f"bob joined after ann's line and got {short(bob_got)}: reply to a join "
                      "with the history, state['history']")
+        ran, members = _call(check, "lobby", "members", "'members'", watch=(lobby,))
+        if not ran or not _check_members(check, members, {"ann": ann, "bob": bob}, "bob"):
+            return
+        check.expect(ann_members == [ann], "the members ann's join left are still [ann]",
+                     "the list 'members' answered after ann joined now holds bob too: you "
+                     "changed the members in place. actorlab passes messages without copying "
+                     "them (the BEAM copies), so build a new list: state['members'] + [member]")
         note("bob says 'hi ann!'")
         GenServer.cast("lobby", ("say", "bob", "hi ann!"))
         note("the check looks: the history, and what each heard")
@@ -226,6 +236,19 @@ def check_room(room: type) -> None:
         _check_casts_only(check, lobby, {ann, bob})
         if check.passed:
             _check_lines_in_order(check, room)
+
+
+def _check_members(check: Check, members: Any, wanted: dict, joined: str) -> bool:
+    """After `joined` joined, did the call 'members' answer the pids of `wanted` (by name)?"""
+    names = {pid: _Word(name) for name, pid in wanted.items()}
+    shown = short([names.get(m, m) for m in members] if type(members) is list else members)
+    return check.expect(members == list(wanted.values()),
+                        f"after {joined} joined, 'members' answers {list(names.values())}",
+                        f"after ('join', {joined}), 'members' answered {shown}: the join did "
+                        "not keep the member in the room's state. Return the new state with it, "
+                        "{**state, 'members': state['members'] + [member]}: each callback gets "
+                        "the state the last one returned, and what you keep on self or in a "
+                        "global is not the room's state")
 
 
 def _check_heard(check: Check, room: Pid, members: dict, wanted: list, ok: str,
@@ -347,6 +370,13 @@ def check_open_room(open_room: Callable) -> None:
                             "the room is not a child of 'RoomSupervisor': start it with "
                             "DynamicSupervisor.start_child('RoomSupervisor', spec)"):
             return
+        if not check.expect(whereis(SUPERVISOR) in current_node().process_info(lobby)["links"],
+                            "#lobby is linked to its supervisor",
+                            "#lobby is not linked to 'RoomSupervisor': the supervisor learns "
+                            "that a child crashed through their link, so it must be linked to "
+                            "its child. Use GenServer.start_link in 'start' (it links the room "
+                            "to whoever starts it, here the supervisor), not GenServer.start"):
+            return
         spawned = [e for e in current_node().trace.events
                    if e.kind == "spawn" and e.data["child"] == lobby]
         args = spawned[0].data["args"] if spawned else ()
@@ -387,6 +417,11 @@ def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
     """open_room(name), or None with a finding that says why it is not a pid."""
     ran, pid = run_quietly(check, f"open_room({name!r})", lambda: open_room(name))
     if not ran:
+        refused = _refusal()
+        if refused is not None:
+            check.fail(f"before that, start_child answered {refused}: the supervisor could not "
+                       "start the room. 'start' must be (GenServer.start_link, (Room, name), "
+                       "{'name': via(name)})")
         return None
     if type(pid) is Pid:
         return pid
@@ -404,6 +439,24 @@ def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
     else:
         check.fail(f"open_room({name!r}) returned {short(pid)}, not a pid")
     return None
+
+
+def _refusal() -> str | None:
+    """The last ('error', reason) the supervisor answered to a start_child (other than
+    already_started), in words; None if there was none."""
+    supervisor = whereis(SUPERVISOR)
+    answers = [e.data["msg"][1] for e in current_node().trace.events
+               if e.kind == "send" and e.pid == supervisor and type(e.data["msg"]) is tuple
+               and len(e.data["msg"]) == 2]                 # replies: (ref, answer)
+    refused = [answer[1] for answer in answers if type(answer) is tuple and len(answer) == 2
+               and answer[0] == "error"
+               and not (type(answer[1]) is tuple and answer[1][:1] == ("already_started",))]
+    if not refused:
+        return None
+    reason = refused[-1]
+    why = (f"{type(reason).__name__}: {reason}" if isinstance(reason, BaseException)
+           else short(reason, 80))
+    return f"('error', {why})"
 
 
 USERS = ("ann", "bob")
@@ -679,9 +732,30 @@ def _bot_exit(reason: Any) -> str:
         if isinstance(server, str):
             return (f"the bot's call exited with noproc: no process is registered as "
                     f"{server!r}. Reach the room as via(room_name)")
+        if type(server) is tuple and len(server) == 3 and server[0] == "via" \
+                and type(server[2]) is tuple and server[2][1:] != ("#lobby",):
+            name = server[2][1] if len(server[2]) == 2 else server[2]
+            return (f"the bot's call to via({short(name, 40)}) exited with noproc: no room has "
+                    f"that name. The bot's state changed (room_name is now {short(name, 40)}): "
+                    "a handle_cast's new state is the next one's room_name, so keep the room's "
+                    "name in it, ('noreply', room_name)")
         return (f"the bot's call to {short(server, 60)} exited with noproc: no process "
                 "runs there. Reach the room as via(room_name)")
     return _explain(reason, "the bot")
+
+
+def _room_exit(trace: Any, ended: Any, the_bot: Pid) -> str:
+    """Why the room exited in step 4: a cast from the bot it could not take, or a fault of
+    the room itself (step 1's)."""
+    taken = [e.data["msg"] for e in trace.events
+             if e.kind == "receive" and e.pid == ended.pid and e.step < ended.step]
+    bot_sent = [m for _, m in _sends(the_bot, {ended.pid})]
+    if taken and is_gen_cast(taken[-1]) and taken[-1] in bot_sent:
+        return (f"the bot's cast {short(taken[-1][1], 60)} crashed the room at "
+                f"{describe_step(trace, ended)}: {reason_text(ended.data['reason'])}. A room "
+                "takes ('say', who, text): cast ('say', 'bot', f'{count} here')")
+    return (f"your Room exited at {describe_step(trace, ended)}: "
+            f"{_explain(ended.data['reason'])}. Finish step 1 first")
 
 
 def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: list,
@@ -702,8 +776,7 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
                            f"{_bot_exit(reason)}")
                 return False
             if event.pid == room:
-                check.fail(f"your Room exited at {describe_step(trace, event)}: "
-                           f"{_explain(event.data['reason'])}. Finish step 1 first")
+                check.fail(_room_exit(trace, event, the_bot))
                 return False
     ran, history = _call(check, via("#lobby"), "history", "'history'")
     if not ran:

@@ -39,21 +39,26 @@ A TimeoutError counts only if the request reached the actor as (request, reply):
 from __future__ import annotations
 
 import asyncio
+import dis
 import gc
 import inspect
 import warnings
 from typing import Any, Callable
 
-from .checks import Check, message_text
+from .checks import Check, blocking_parts, message_text, names_used
 
 GUARD = 1.0
 """Seconds a check waits for the learner's call before it gives up on it."""
+DELAY = 0.1
+"""Seconds the test actor takes to answer "mean": a fifth of the answered call's timeout, so
+that a call which gives up early (a timeout taken for milliseconds) misses the answer."""
 
 
 # -- exercise 1: the asyncio call -------------------------------------------------------
 
 async def _stats_actor(inbox: asyncio.Queue, numbers: list, seen: list) -> None:
-    """An actor as a task: takes (request, reply) from its inbox; "summary" calls itself."""
+    """An actor as a task: takes (request, reply) from its inbox and answers after DELAY
+    seconds; "summary" calls itself."""
     while True:
         message = await inbox.get()
         seen.append(message)
@@ -62,6 +67,7 @@ async def _stats_actor(inbox: asyncio.Queue, numbers: list, seen: list) -> None:
             continue                                # not a request it can answer
         request, reply = message
         if request == "mean":
+            await asyncio.sleep(DELAY)
             answer = sum(numbers) / len(numbers)
         else:                                       # "summary": ask myself, and wait
             mine = asyncio.get_running_loop().create_future()
@@ -93,12 +99,49 @@ def _looks_unawaited(value: Any) -> bool:
 
 
 def _show(value: Any) -> str:
-    """A value as a learner should read it (a future's repr can carry a file path)."""
+    """A value as a learner should read it (a future's repr can carry a file path).
+
+    >>> _show(("mean", asyncio.Future(loop=asyncio.new_event_loop())))
+    "('mean', a future)"
+    """
     if isinstance(value, asyncio.Future):
         return "a future"
     if inspect.isawaitable(value):
         return "a coroutine, never awaited"
+    if type(value) in (tuple, list):
+        items = ", ".join(map(_show, value)) + ("," if len(value) == 1 and type(value) is tuple
+                                                 else "")
+        return f"({items})" if type(value) is tuple else f"[{items}]"
     return message_text(value)
+
+
+def _raised(error: BaseException) -> str:
+    """An exception as `TimeoutError` or `ValueError: why` (a TimeoutError has no text)."""
+    return type(error).__name__ + (f": {error}" if str(error) else "")
+
+
+def _blocks_the_loop(call: Callable) -> str | None:
+    """What in `call` would block the event loop (time.sleep, a lock), or None."""
+    found = blocking_parts(call)
+    imports = {i.argval for i in dis.get_instructions(call) if i.opname == "IMPORT_NAME"}
+    if not found and "time" in imports and "sleep" in names_used(call):
+        found = ["time.sleep"]          # time imported inside the function
+    return ", ".join(found) or None
+
+
+def _gave_up(seen: list, error: BaseException) -> str:
+    """Why a call to the actor that answers raised `error`, a TimeoutError: the reply
+    came, and the call waited for something else; or the call gave up before DELAY."""
+    reply = seen[0][1]
+    if reply.done() and not reply.cancelled():
+        return ("a call to an actor that answers raised TimeoutError, though the actor had "
+                "answered: the call waited for something else than the reply future "
+                "(inbox.get() takes the next message off the actor's inbox; the answer comes "
+                "in the reply future). Return await asyncio.wait_for(reply, timeout)")
+    return (f"a call with timeout 0.5 to an actor that answers after {DELAY} s raised "
+            "TimeoutError: it gave up before the answer came. asyncio counts in seconds, and "
+            "timeout is in seconds already: pass it to asyncio.wait_for as it is (unlike "
+            "GenServer.call, which counts milliseconds)")
 
 
 async def _with_actor(test: Callable) -> Any:
@@ -136,6 +179,13 @@ async def check_call(call: Callable) -> None:
         if not inspect.iscoroutinefunction(call):
             check.fail("call must be a coroutine function: write it as async def call(...)")
             return
+        blocking = _blocks_the_loop(call)
+        if blocking:
+            check.fail(f"your call uses {blocking}, which blocks the event loop: every task "
+                       "(the actor too) runs in that one thread, so nothing can answer while "
+                       "the call sleeps. Wait without blocking: await asyncio.wait_for(reply, "
+                       "timeout)")
+            return
 
         put_wrong: list = []            # what was wrong with the first call's request
 
@@ -148,9 +198,10 @@ async def check_call(call: Callable) -> None:
             elif outcome == "waiting":
                 check.fail(f"a call to an actor that answers was still waiting after {GUARD} s: "
                            "await the reply future you put in the request")
+            elif outcome == "raised" and isinstance(value, TimeoutError):
+                check.fail(_gave_up(seen, value))
             elif outcome == "raised":
-                check.fail(f"a call to an actor that answers raised "
-                           f"{type(value).__name__}: {value}")
+                check.fail(f"a call to an actor that answers raised {_raised(value)}")
             elif _looks_unawaited(value):
                 check.fail(f"the call returned {_show(value)} instead of the answer: return "
                            "await asyncio.wait_for(reply, timeout)")
@@ -172,9 +223,12 @@ async def check_call(call: Callable) -> None:
                 check.expect(True, "a call to an actor stuck waiting for itself raised "
                              "TimeoutError when its time ran out", "")
             elif outcome == "waiting":
+                fix = ("you wait with asyncio.wait_for, but longer than timeout: asyncio counts "
+                       "in seconds (not milliseconds, as GenServer.call does), so pass timeout "
+                       "as it is" if "wait_for" in names_used(call) else
+                       "wait with asyncio.wait_for(reply, timeout)")
                 check.fail(f"a call with timeout 0.1 to an actor stuck waiting for itself was "
-                           f"still waiting after {GUARD} s: wait with "
-                           "asyncio.wait_for(reply, timeout)")
+                           f"still waiting after {GUARD} s: {fix}")
             elif outcome == "raised":
                 check.fail(f"a call to an actor stuck waiting for itself raised "
                            f"{type(value).__name__}, not TimeoutError: let asyncio.wait_for's "
@@ -223,11 +277,19 @@ def check_scenarios(answers: Any) -> None:
         if not isinstance(answers, dict):
             check.fail(f"answers must be a dict like {{'A': 'ok', ...}}, not {answers!r}")
             return
+        lower = [key for key in SCENARIOS if key not in answers and key.lower() in answers]
+        if lower:
+            check.fail(f"key {lower[0]!r} is missing (you wrote {lower[0].lower()!r}): the keys "
+                       "are capital letters, 'A' to 'F', as in the scenarios")
+            return
         for key, (verdict, why) in SCENARIOS.items():
             given = answers.get(key)
             if isinstance(given, str) and given.lower() in VERDICTS and given not in VERDICTS:
                 check.fail(f"{key}: write the answer in lower case, {given.lower()!r}, not "
                            f"{given!r}")
+            elif key not in answers:
+                check.fail(f"key {key!r} is missing: answer 'ok', 'deadlock' or 'refused' for "
+                           "each scenario, 'A' to 'F'")
             elif given not in VERDICTS:
                 check.fail(f"{key}: answer 'ok', 'deadlock' or 'refused', not {given!r}")
             elif given == verdict:
