@@ -22,10 +22,12 @@ import io
 from contextlib import redirect_stdout
 from typing import Any, Callable
 
+import actorlab
 from ..runtime import BadArgument, DeadlockError, ReceiveTimeout, current_node, process_info, \
     receive, self_pid, send
-from ..trace import short
-from .checks import Check, crash_text, exit_of, names_used, run_quietly, spawn_learner
+from ..trace import Pid, short
+from .checks import Check, crash_text, exit_of, explain, function_scope, names_used, \
+    spawn_learner
 
 
 def check_note_to_self(note_to_self: Callable) -> None:
@@ -34,21 +36,23 @@ def check_note_to_self(note_to_self: Callable) -> None:
         try:
             result = note_to_self("milk")
         except DeadlockError:
-            if "send" in names_used(note_to_self):
-                check.fail("note_to_self('milk') waited in receive() before it sent the text: "
-                           "the mailbox was empty and nothing would ever arrive. send first, "
-                           "then receive")
-            else:
-                check.fail("note_to_self('milk') waited in receive() for a message, but you "
-                           "never sent it: nothing will ever arrive. send(self_pid(), text) "
-                           "first, then return receive()")
+            check.fail(f"note_to_self('milk') {_why_stuck(note_to_self)}")
             return
         except BadArgument as error:
-            check.fail(f"note_to_self('milk') raised BadArgument: {error} send(...) takes the "
-                       "destination first, then the message: send(self_pid(), text)")
+            stale = _stale_pids(note_to_self)
+            if stale:
+                check.fail(f"note_to_self('milk') sends to {stale[0]}, a pid self_pid() gave "
+                           "before the check ran: the check runs on a fresh node (it calls "
+                           "reset()), where that pid no longer exists. Call self_pid() inside "
+                           "the function: send(self_pid(), text)")
+            else:
+                check.fail(f"note_to_self('milk') raised BadArgument: {error} send(...) takes "
+                           "the destination first, then the message: send(self_pid(), text)")
             return
-        received = any(e.kind == "receive" and e.pid == self_pid()
-                       for e in current_node().trace.events)
+        except NameError as error:
+            check.fail(f"note_to_self('milk') {explain(error)}{_import_hint(error)}")
+            return
+        received = _shell_events("receive")
         left = process_info(self_pid())["messages"]
         if result is None:
             check.fail("note_to_self('milk') returned None: " +
@@ -58,10 +62,64 @@ def check_note_to_self(note_to_self: Callable) -> None:
             check.fail(f"note_to_self('milk') returned 'milk' without receiving it, and "
                        f"{short(left)} is still in the shell's mailbox: return receive(), "
                        "which takes it out")
-        else:
-            check.expect(result == "milk", "note_to_self('milk') returned 'milk'",
-                         f"note_to_self('milk') returned {short(result)}: send the text to "
-                         "self_pid(), then return what receive() gives")
+        elif result == "milk" and left:
+            sent = len([e for e in _shell_events("send") if e.data["to"] == self_pid()])
+            check.fail(f"note_to_self('milk') returned 'milk', but {short(left)} is still in "
+                       f"the shell's mailbox: it sent {sent} messages to itself and received "
+                       "one. Send the note once, so that receive() leaves the mailbox empty")
+        elif check.expect(result == "milk", "note_to_self('milk') returned 'milk'",
+                          f"note_to_self('milk') returned {short(result)}: send the text to "
+                          "self_pid(), then return what receive() gives"):
+            other = note_to_self("eggs")
+            check.expect(other == "eggs", "note_to_self('eggs') returned 'eggs'",
+                         f"note_to_self('eggs') returned {short(other)}: send text, the "
+                         "argument, not a fixed string: send(self_pid(), text)")
+
+
+def _shell_events(kind: str) -> list:
+    """The shell's events of `kind` ("send", "receive") in the check's trace."""
+    return [e for e in current_node().trace.events if e.kind == kind and e.pid == self_pid()]
+
+
+def _why_stuck(note_to_self: Callable) -> str:
+    """Why the shell waited in receive() for ever, read off what it did before: it had
+    received its note already, sent it elsewhere, or sent nothing yet."""
+    received = _shell_events("receive")
+    if received:
+        return (f"received twice: the first receive() took {short(received[0].data['msg'])} "
+                "out of the mailbox, and the second waited for a message that nobody will "
+                "ever send. Receive once: return receive()")
+    elsewhere = [e for e in _shell_events("send") if e.data["to"] != self_pid()]
+    if elsewhere:
+        return (f"sent {short(elsewhere[0].data['msg'])} to {elsewhere[0].data['to']!r}, "
+                "another process, not to the shell, then waited in receive() for a message "
+                "that never came. Send it to the shell's own pid: send(self_pid(), text)")
+    if "send" in names_used(note_to_self):
+        return ("waited in receive() before it sent the text: the mailbox was empty and "
+                "nothing would ever arrive. send first, then receive")
+    return ("waited in receive() for a message, but you never sent it: nothing will ever "
+            "arrive. send(self_pid(), text) first, then return receive()")
+
+
+def _stale_pids(function: Callable) -> list[str]:
+    """The names a function uses for pids of an earlier node (`me = self_pid()` in a cell
+    above it): they do not survive the check's reset()."""
+    if not hasattr(function, "__code__"):
+        return []
+    scope = function_scope(function)
+    return [name for name in sorted(names_used(function))
+            if type(scope.get(name)) is Pid and scope[name].node != current_node().serial]
+
+
+def _import_hint(error: NameError) -> str:
+    """For a name actorlab has but the notebook did not import (ANY): where it comes from."""
+    if error.name == "ANY":
+        return (". ANY comes from actorlab (from actorlab import ANY), for receive patterns, "
+                "which notebook 01 teaches; here a plain receive() is enough: it takes the "
+                "first message")
+    if error.name in actorlab.__all__:
+        return f". {error.name} comes from actorlab: from actorlab import {error.name}"
+    return ""
 
 
 def check_shout(shout: Callable) -> None:
