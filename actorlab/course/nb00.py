@@ -6,6 +6,7 @@
 >>> check_shout(shout)
 ✓ shout: all good
   ✓ 'hi' came back as 'HI'
+  ✓ 'bye' came back as 'BYE'
 
 A reply sent to `self_pid()` goes to shout's own mailbox, and the check says so:
 
@@ -14,11 +15,12 @@ A reply sent to `self_pid()` goes to shout's own mailbox, and the check says so:
 ...     send(self_pid(), message.upper())
 >>> check_shout(to_itself)
 ✗ shout: not yet
-  ✗ nothing came back: shout sent 'HI' to itself (inside shout, self_pid() is shout's own pid). Send it to sender, the pid that came with the message
+  ✗ nothing came back for 'hi': shout sent 'HI' to itself (inside shout, self_pid() is shout's own pid). Send it to sender, the pid that came with the message
 """
 from __future__ import annotations
 
 import io
+import traceback
 from contextlib import redirect_stdout
 from typing import Any, Callable
 
@@ -123,39 +125,54 @@ def _import_hint(error: NameError) -> str:
 
 
 def check_shout(shout: Callable) -> None:
-    """shout() should send its message back in capitals."""
+    """shout() should send its message back in capitals: 'hi', then another text."""
     with Check("shout") as check:
-        returned: list = []
-        pid = spawn_learner(check, lambda: returned.append(shout()), label="shout")
-        if pid is None:
-            return
-        printed = io.StringIO()
-        with redirect_stdout(printed):
-            send(pid, (self_pid(), "hi"))
-            try:
-                reply = receive(timeout=100)
-            except ReceiveTimeout:
-                reply = ReceiveTimeout
-        if reply is ReceiveTimeout:
-            check.fail("nothing came back: " + _why_silent(pid, returned, printed.getvalue()))
-        elif callable(reply):
-            check.fail("the method itself came back, not its result: call it, "
-                       "message.upper(), with the parentheses")
-        else:
-            check.expect(reply == "HI", "'hi' came back as 'HI'",
-                         f"{short(reply)} came back; send message.upper(), which is 'HI'")
+        for text in ("hi", "bye"):
+            if not _shouts(check, shout, text):
+                return
+
+
+def _shouts(check: Check, shout: Callable, text: str) -> bool:
+    """Spawn shout, send it (shell, text), and note whether text came back in capitals."""
+    returned: list = []
+    pid = spawn_learner(check, lambda: returned.append(shout()), label="shout")
+    if pid is None:
+        return False
+    printed = io.StringIO()
+    with redirect_stdout(printed):
+        send(pid, (self_pid(), text))
+        try:
+            reply = receive(timeout=100)
+        except ReceiveTimeout:
+            reply = ReceiveTimeout
+    if reply is ReceiveTimeout:
+        check.fail(f"nothing came back for {text!r}: " +
+                   _why_silent(pid, returned, printed.getvalue()))
+        return False
+    if callable(reply):
+        check.fail("the method itself came back, not its result: call it, "
+                   "message.upper(), with the parentheses")
+        return False
+    return check.expect(reply == text.upper(), f"{text!r} came back as {text.upper()!r}",
+                        f"{short(reply)} came back for {text!r}; send message.upper(), "
+                        f"which is {text.upper()!r}")
 
 
 def _why_silent(pid: Any, returned: list, printed: str) -> str:
     """Why shout sent the shell nothing, read off its exit and its sends."""
     ended = exit_of(pid)
     if ended is not None and ended.data["crash"]:
-        return (f"shout {crash_text(ended)}. The message it receives is (sender, message): "
-                "the shell's pid first, then the text")
-    sends = [e for e in current_node().trace.events if e.kind == "send" and e.pid == pid]
+        return _why_crashed(ended)
+    events = [e for e in current_node().trace.events if e.pid == pid]
+    sends = [e for e in events if e.kind == "send"]
     if any(e.data["to"] == pid for e in sends):
         return (f"shout sent {short(sends[0].data['msg'])} to itself (inside shout, self_pid() "
                 "is shout's own pid). Send it to sender, the pid that came with the message")
+    taken = [e for e in events if e.kind == "receive"]
+    if ended is None and taken and events[-1].kind == "block" and not events[-1].data["sleep"]:
+        return (f"shout took {short(taken[0].data['msg'])} with its first receive(), then "
+                "waited in another receive() for a second message, which never comes. Receive "
+                "once, then send(sender, message.upper())")
     if returned and returned[0] is not None:
         return (f"shout returned {short(returned[0])}, but what a process returns goes nowhere: "
                 "send it, with send(sender, message.upper())")
@@ -163,3 +180,34 @@ def _why_silent(pid: Any, returned: list, printed: str) -> str:
         return (f"shout printed {printed.strip()!r}, which shows it, but nobody receives what "
                 "is printed: send it, with send(sender, message.upper())")
     return "send(sender, message.upper()) sends the answer back to whoever asked"
+
+
+def _why_crashed(ended: Any) -> str:
+    """How shout crashed, and what to change: send's arguments, the unpacking of the
+    message, shout's parameters; or only the crash, for another error (a NameError)."""
+    reason = ended.data["reason"]
+    destination = _send_destination(reason)
+    if destination is not None:
+        where = f" (in {ended.data['where']})" if ended.data["where"] else ""
+        return (f"shout crashed at step {ended.step}{where}: send was given "
+                f"{short(destination)} as its destination, which is not a pid. send takes "
+                "the destination first: send(sender, message.upper())")
+    crashed = f"shout {crash_text(ended)}"
+    if isinstance(reason, ValueError) and "unpack" in str(reason) or (
+            isinstance(reason, AttributeError) and not isinstance(reason.obj, str)):
+        return (f"{crashed}. The message it receives is (sender, message): the shell's pid "
+                "first, then the text")
+    if isinstance(reason, TypeError) and "positional argument" in str(reason):
+        return (f"{crashed}. shout is spawned with no arguments: the shell's pid and the text "
+                "come in a message, sender, message = receive()")
+    return crashed
+
+
+def _send_destination(reason: Any) -> Any:
+    """What a crash's send was given as its destination, if the crash is send refusing it
+    (BadArgument: not a pid, nor a name any process has); else None."""
+    if not isinstance(reason, BadArgument):
+        return None
+    frames = traceback.walk_tb(reason.__traceback__)
+    return next((frame.f_locals["dest"] for frame, _ in frames
+                 if frame.f_code.co_name == "send" and "dest" in frame.f_locals), None)
