@@ -43,8 +43,8 @@ def check_note_to_self(note_to_self: Callable) -> None:
         except BadArgument as error:
             stale = _stale_pids(note_to_self)
             if stale:
-                check.fail(f"note_to_self('milk') sends to {stale[0]}, a pid self_pid() gave "
-                           "before the check ran: the check runs on a fresh node (it calls "
+                check.fail(f"note_to_self('milk') sends to the pid in {stale[0]}, which "
+                           "self_pid() gave before the check ran: the check runs on a fresh node (it calls "
                            "reset()), where that pid no longer exists. Call self_pid() inside "
                            "the function: send(self_pid(), text)")
             else:
@@ -65,10 +65,12 @@ def check_note_to_self(note_to_self: Callable) -> None:
                        f"{short(left)} is still in the shell's mailbox: return receive(), "
                        "which takes it out")
         elif result == "milk" and left:
-            sent = len([e for e in _shell_events("send") if e.data["to"] == self_pid()])
+            sent = len([e for e in current_node().trace.events
+                        if e.kind == "send" and e.data["to"] == self_pid()])
             check.fail(f"note_to_self('milk') returned 'milk', but {short(left)} is still in "
-                       f"the shell's mailbox: it sent {sent} messages to itself and received "
-                       "one. Send the note once, so that receive() leaves the mailbox empty")
+                       f"the shell's mailbox: {sent} notes were sent to the shell and it "
+                       "received one. Send the note once, so that receive() leaves the "
+                       "mailbox empty")
         elif check.expect(result == "milk", "note_to_self('milk') returned 'milk'",
                           f"note_to_self('milk') returned {short(result)}: send the text to "
                           "self_pid(), then return what receive() gives"):
@@ -184,7 +186,7 @@ def _why_silent(pid: Any, returned: list, printed: str) -> str:
 
 def _why_crashed(ended: Any) -> str:
     """How shout crashed, and what to change: send's arguments, the unpacking of the
-    message, shout's parameters; or only the crash, for another error (a NameError)."""
+    message, shout's parameters, a name to import; or only the crash, for another error."""
     reason = ended.data["reason"]
     destination = _send_destination(reason)
     if destination is not None:
@@ -193,6 +195,8 @@ def _why_crashed(ended: Any) -> str:
                 f"{short(destination)} as its destination, which is not a pid. send takes "
                 "the destination first: send(sender, message.upper())")
     crashed = f"shout {crash_text(ended)}"
+    if isinstance(reason, NameError):
+        return crashed + _import_hint(reason)
     if isinstance(reason, ValueError) and "unpack" in str(reason) or (
             isinstance(reason, AttributeError) and not isinstance(reason.obj, str)):
         return (f"{crashed}. The message it receives is (sender, message): the shell's pid "
