@@ -455,9 +455,7 @@ def blocking_parts(*code: Any) -> list[str]:
             function = getattr(function, "__func__", function)
             if not hasattr(function, "__code__"):
                 continue
-            closure = dict(zip(function.__code__.co_freevars,
-                               [cell.cell_contents for cell in function.__closure__ or ()]))
-            scope = {**vars(builtins), **function.__globals__, **closure,
+            scope = {**vars(builtins), **function_scope(function),
                      **imported_modules(function)}
             used = names_used(function)
             for name in sorted(used):
@@ -486,6 +484,23 @@ def imported_modules(code: Any) -> dict[str, Any]:
         if hasattr(nested, "co_names"):
             found.update(imported_modules(nested))
     return found
+
+
+def function_scope(function: Callable) -> dict[str, Any]:
+    """The values a function's names refer to: its module's globals (a notebook's, for a
+    cell's function), then the variables it closes over.
+
+    >>> def outer():
+    ...     limit = 3
+    ...     return lambda: limit
+    >>> function_scope(outer())["limit"]
+    3
+    """
+    closure = {}
+    for name, cell in zip(function.__code__.co_freevars, function.__closure__ or ()):
+        with contextlib.suppress(ValueError):     # a variable not assigned yet
+            closure[name] = cell.cell_contents
+    return {**function.__globals__, **closure}
 
 
 def _blocking(name: str, value: Any, used: set[str]) -> str | None:

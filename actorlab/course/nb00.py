@@ -6,6 +6,7 @@
 >>> check_shout(shout)
 ✓ shout: all good
   ✓ 'hi' came back as 'HI'
+  ✓ 'bye' came back as 'BYE'
 
 A reply sent to `self_pid()` goes to shout's own mailbox, and the check says so:
 
@@ -14,18 +15,21 @@ A reply sent to `self_pid()` goes to shout's own mailbox, and the check says so:
 ...     send(self_pid(), message.upper())
 >>> check_shout(to_itself)
 ✗ shout: not yet
-  ✗ nothing came back: shout sent 'HI' to itself (inside shout, self_pid() is shout's own pid). Send it to sender, the pid that came with the message
+  ✗ nothing came back for 'hi': shout sent 'HI' to itself (inside shout, self_pid() is shout's own pid). Send it to sender, the pid that came with the message
 """
 from __future__ import annotations
 
 import io
+import traceback
 from contextlib import redirect_stdout
 from typing import Any, Callable
 
+import actorlab
 from ..runtime import BadArgument, DeadlockError, ReceiveTimeout, current_node, process_info, \
     receive, self_pid, send
-from ..trace import short
-from .checks import Check, crash_text, exit_of, names_used, run_quietly, spawn_learner
+from ..trace import Pid, short
+from .checks import Check, crash_text, exit_of, explain, function_scope, names_used, \
+    spawn_learner
 
 
 def check_note_to_self(note_to_self: Callable) -> None:
@@ -34,21 +38,23 @@ def check_note_to_self(note_to_self: Callable) -> None:
         try:
             result = note_to_self("milk")
         except DeadlockError:
-            if "send" in names_used(note_to_self):
-                check.fail("note_to_self('milk') waited in receive() before it sent the text: "
-                           "the mailbox was empty and nothing would ever arrive. send first, "
-                           "then receive")
-            else:
-                check.fail("note_to_self('milk') waited in receive() for a message, but you "
-                           "never sent it: nothing will ever arrive. send(self_pid(), text) "
-                           "first, then return receive()")
+            check.fail(f"note_to_self('milk') {_why_stuck(note_to_self)}")
             return
         except BadArgument as error:
-            check.fail(f"note_to_self('milk') raised BadArgument: {error} send(...) takes the "
-                       "destination first, then the message: send(self_pid(), text)")
+            stale = _stale_pids(note_to_self)
+            if stale:
+                check.fail(f"note_to_self('milk') sends to the pid in {stale[0]}, which "
+                           "self_pid() gave before the check ran: the check runs on a fresh node (it calls "
+                           "reset()), where that pid no longer exists. Call self_pid() inside "
+                           "the function: send(self_pid(), text)")
+            else:
+                check.fail(f"note_to_self('milk') raised BadArgument: {error} send(...) takes "
+                           "the destination first, then the message: send(self_pid(), text)")
             return
-        received = any(e.kind == "receive" and e.pid == self_pid()
-                       for e in current_node().trace.events)
+        except NameError as error:
+            check.fail(f"note_to_self('milk') {explain(error)}{_import_hint(error)}")
+            return
+        received = _shell_events("receive")
         left = process_info(self_pid())["messages"]
         if result is None:
             check.fail("note_to_self('milk') returned None: " +
@@ -58,46 +64,117 @@ def check_note_to_self(note_to_self: Callable) -> None:
             check.fail(f"note_to_self('milk') returned 'milk' without receiving it, and "
                        f"{short(left)} is still in the shell's mailbox: return receive(), "
                        "which takes it out")
-        else:
-            check.expect(result == "milk", "note_to_self('milk') returned 'milk'",
-                         f"note_to_self('milk') returned {short(result)}: send the text to "
-                         "self_pid(), then return what receive() gives")
+        elif result == "milk" and left:
+            sent = len([e for e in current_node().trace.events
+                        if e.kind == "send" and e.data["to"] == self_pid()])
+            check.fail(f"note_to_self('milk') returned 'milk', but {short(left)} is still in "
+                       f"the shell's mailbox: {sent} notes were sent to the shell and it "
+                       "received one. Send the note once, so that receive() leaves the "
+                       "mailbox empty")
+        elif check.expect(result == "milk", "note_to_self('milk') returned 'milk'",
+                          f"note_to_self('milk') returned {short(result)}: send the text to "
+                          "self_pid(), then return what receive() gives"):
+            other = note_to_self("eggs")
+            check.expect(other == "eggs", "note_to_self('eggs') returned 'eggs'",
+                         f"note_to_self('eggs') returned {short(other)}: send text, the "
+                         "argument, not a fixed string: send(self_pid(), text)")
+
+
+def _shell_events(kind: str) -> list:
+    """The shell's events of `kind` ("send", "receive") in the check's trace."""
+    return [e for e in current_node().trace.events if e.kind == kind and e.pid == self_pid()]
+
+
+def _why_stuck(note_to_self: Callable) -> str:
+    """Why the shell waited in receive() for ever, read off what it did before: it had
+    received its note already, sent it elsewhere, or sent nothing yet."""
+    received = _shell_events("receive")
+    if received:
+        return (f"received twice: the first receive() took {short(received[0].data['msg'])} "
+                "out of the mailbox, and the second waited for a message that nobody will "
+                "ever send. Receive once: return receive()")
+    elsewhere = [e for e in _shell_events("send") if e.data["to"] != self_pid()]
+    if elsewhere:
+        return (f"sent {short(elsewhere[0].data['msg'])} to {elsewhere[0].data['to']!r}, "
+                "another process, not to the shell, then waited in receive() for a message "
+                "that never came. Send it to the shell's own pid: send(self_pid(), text)")
+    if "send" in names_used(note_to_self):
+        return ("waited in receive() before it sent the text: the mailbox was empty and "
+                "nothing would ever arrive. send first, then receive")
+    return ("waited in receive() for a message, but you never sent it: nothing will ever "
+            "arrive. send(self_pid(), text) first, then return receive()")
+
+
+def _stale_pids(function: Callable) -> list[str]:
+    """The names a function uses for pids of an earlier node (`me = self_pid()` in a cell
+    above it): they do not survive the check's reset()."""
+    if not hasattr(function, "__code__"):
+        return []
+    scope = function_scope(function)
+    return [name for name in sorted(names_used(function))
+            if type(scope.get(name)) is Pid and scope[name].node != current_node().serial]
+
+
+def _import_hint(error: NameError) -> str:
+    """For a name actorlab has but the notebook did not import (ANY): where it comes from."""
+    if error.name == "ANY":
+        return (". ANY comes from actorlab (from actorlab import ANY), for receive patterns, "
+                "which notebook 01 teaches; here a plain receive() is enough: it takes the "
+                "first message")
+    if error.name in actorlab.__all__:
+        return f". {error.name} comes from actorlab: from actorlab import {error.name}"
+    return ""
 
 
 def check_shout(shout: Callable) -> None:
-    """shout() should send its message back in capitals."""
+    """shout() should send its message back in capitals: 'hi', then another text."""
     with Check("shout") as check:
-        returned: list = []
-        pid = spawn_learner(check, lambda: returned.append(shout()), label="shout")
-        if pid is None:
-            return
-        printed = io.StringIO()
-        with redirect_stdout(printed):
-            send(pid, (self_pid(), "hi"))
-            try:
-                reply = receive(timeout=100)
-            except ReceiveTimeout:
-                reply = ReceiveTimeout
-        if reply is ReceiveTimeout:
-            check.fail("nothing came back: " + _why_silent(pid, returned, printed.getvalue()))
-        elif callable(reply):
-            check.fail("the method itself came back, not its result: call it, "
-                       "message.upper(), with the parentheses")
-        else:
-            check.expect(reply == "HI", "'hi' came back as 'HI'",
-                         f"{short(reply)} came back; send message.upper(), which is 'HI'")
+        for text in ("hi", "bye"):
+            if not _shouts(check, shout, text):
+                return
+
+
+def _shouts(check: Check, shout: Callable, text: str) -> bool:
+    """Spawn shout, send it (shell, text), and note whether text came back in capitals."""
+    returned: list = []
+    pid = spawn_learner(check, lambda: returned.append(shout()), label="shout")
+    if pid is None:
+        return False
+    printed = io.StringIO()
+    with redirect_stdout(printed):
+        send(pid, (self_pid(), text))
+        try:
+            reply = receive(timeout=100)
+        except ReceiveTimeout:
+            reply = ReceiveTimeout
+    if reply is ReceiveTimeout:
+        check.fail(f"nothing came back for {text!r}: " +
+                   _why_silent(pid, returned, printed.getvalue()))
+        return False
+    if callable(reply):
+        check.fail("the method itself came back, not its result: call it, "
+                   "message.upper(), with the parentheses")
+        return False
+    return check.expect(reply == text.upper(), f"{text!r} came back as {text.upper()!r}",
+                        f"{short(reply)} came back for {text!r}; send message.upper(), "
+                        f"which is {text.upper()!r}")
 
 
 def _why_silent(pid: Any, returned: list, printed: str) -> str:
     """Why shout sent the shell nothing, read off its exit and its sends."""
     ended = exit_of(pid)
     if ended is not None and ended.data["crash"]:
-        return (f"shout {crash_text(ended)}. The message it receives is (sender, message): "
-                "the shell's pid first, then the text")
-    sends = [e for e in current_node().trace.events if e.kind == "send" and e.pid == pid]
+        return _why_crashed(ended)
+    events = [e for e in current_node().trace.events if e.pid == pid]
+    sends = [e for e in events if e.kind == "send"]
     if any(e.data["to"] == pid for e in sends):
         return (f"shout sent {short(sends[0].data['msg'])} to itself (inside shout, self_pid() "
                 "is shout's own pid). Send it to sender, the pid that came with the message")
+    taken = [e for e in events if e.kind == "receive"]
+    if ended is None and taken and events[-1].kind == "block" and not events[-1].data["sleep"]:
+        return (f"shout took {short(taken[0].data['msg'])} with its first receive(), then "
+                "waited in another receive() for a second message, which never comes. Receive "
+                "once, then send(sender, message.upper())")
     if returned and returned[0] is not None:
         return (f"shout returned {short(returned[0])}, but what a process returns goes nowhere: "
                 "send it, with send(sender, message.upper())")
@@ -105,3 +182,36 @@ def _why_silent(pid: Any, returned: list, printed: str) -> str:
         return (f"shout printed {printed.strip()!r}, which shows it, but nobody receives what "
                 "is printed: send it, with send(sender, message.upper())")
     return "send(sender, message.upper()) sends the answer back to whoever asked"
+
+
+def _why_crashed(ended: Any) -> str:
+    """How shout crashed, and what to change: send's arguments, the unpacking of the
+    message, shout's parameters, a name to import; or only the crash, for another error."""
+    reason = ended.data["reason"]
+    destination = _send_destination(reason)
+    if destination is not None:
+        where = f" (in {ended.data['where']})" if ended.data["where"] else ""
+        return (f"shout crashed at step {ended.step}{where}: send was given "
+                f"{short(destination)} as its destination, which is not a pid. send takes "
+                "the destination first: send(sender, message.upper())")
+    crashed = f"shout {crash_text(ended)}"
+    if isinstance(reason, NameError):
+        return crashed + _import_hint(reason)
+    if isinstance(reason, ValueError) and "unpack" in str(reason) or (
+            isinstance(reason, AttributeError) and not isinstance(reason.obj, str)):
+        return (f"{crashed}. The message it receives is (sender, message): the shell's pid "
+                "first, then the text")
+    if isinstance(reason, TypeError) and "positional argument" in str(reason):
+        return (f"{crashed}. shout is spawned with no arguments: the shell's pid and the text "
+                "come in a message, sender, message = receive()")
+    return crashed
+
+
+def _send_destination(reason: Any) -> Any:
+    """What a crash's send was given as its destination, if the crash is send refusing it
+    (BadArgument: not a pid, nor a name any process has); else None."""
+    if not isinstance(reason, BadArgument):
+        return None
+    frames = traceback.walk_tb(reason.__traceback__)
+    return next((frame.f_locals["dest"] for frame, _ in frames
+                 if frame.f_code.co_name == "send" and "dest" in frame.f_locals), None)
