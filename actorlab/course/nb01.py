@@ -27,7 +27,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from ..runtime import ReceiveTimeout, current_node, is_alive, receive, self_pid, send, spawn
+import dis
+
+from ..runtime import (BadArgument, ReceiveTimeout, current_node, is_alive, receive, self_pid,
+                       send, spawn)
 from ..trace import Pid, short
 from .checks import Check, crash_text, exit_of, spawn_learner
 
@@ -46,8 +49,9 @@ def _events(pid: Pid, kind: str) -> list:
     return [e for e in current_node().trace.events if e.kind == kind and e.pid == pid]
 
 
-def _silence(pid: Pid, name: str, answer: str) -> str:
-    """Why `pid` sent the shell nothing back, read off the trace."""
+def _silence(pid: Pid, name: str, answer: str, code: Callable) -> str:
+    """Why `pid` (running the learner's `code`) sent the shell nothing back, read off the
+    trace."""
     ended = exit_of(pid)
     received = _events(pid, "receive")
     sends = _events(pid, "send")
@@ -56,8 +60,25 @@ def _silence(pid: Pid, name: str, answer: str) -> str:
                 f"is {name}'s own pid. {answer}")
     if ended is not None and isinstance(ended.data["reason"], RecursionError):
         return _recursion(name, len(received))
+    if ended is not None and isinstance(ended.data["reason"], BadArgument) and \
+            str(ended.data["reason"]).startswith("send:"):
+        return (f"{name} {crash_text(ended)}. send's first argument must be a pid, the address "
+                "of the process to answer (names for processes come in notebook 06), and the "
+                f"pid to answer came in the message: {answer}")
     if ended is not None and ended.data["crash"]:
         return f"{name} {crash_text(ended)}"
+    if ended is not None and ended.data["reason"] == "interrupted":
+        return (f"{name} held the thread without waiting, and was stopped at step {ended.step}: "
+                "a busy loop, which looks for a message again and again (receive with "
+                "timeout=0, or process_info). Every process shares one thread, so while it "
+                "loops no other runs, not even the one that would send it a message. Call "
+                "receive() with no timeout: it waits, and lets the others run, until a "
+                "message comes")
+    if ended is not None and received and not sends and _returns_a_value(code):
+        return (f"{name} ended at step {ended.step}, after {len(received)} message(s), without "
+                "sending anything back: it returned its answer, but return ends the process, "
+                f"and what a process returns goes to nobody. Do not return: {answer}, and stay "
+                "in the loop")
     if ended is not None and not received:
         return (f"{name} ended at step {ended.step} without receiving anything: it must call "
                 "receive() to take a message from its mailbox")
@@ -70,6 +91,19 @@ def _silence(pid: Pid, name: str, answer: str) -> str:
         return (f"{name} took {short(received[-1].data['msg'])} at step {received[-1].step} and "
                 f"went back to waiting without sending anything: {answer}, inside the loop")
     return f"{name} never took the message from its mailbox: call receive() in its loop"
+
+
+def _returns_a_value(code: Callable) -> bool:
+    """Whether the function `code` has a `return` with a value (not a bare `return`)."""
+    last = None
+    for instruction in dis.get_instructions(code):
+        if instruction.opname == "RETURN_VALUE" and not (
+                last is not None and last.opname == "LOAD_CONST" and last.argval is None):
+            return True
+        if instruction.opname == "RETURN_CONST" and instruction.argval is not None:
+            return True     # Python 3.12 and later
+        last = instruction
+    return False
 
 
 def _recursion(name: str, count: int) -> str:
@@ -90,7 +124,7 @@ def check_echo(echo: Callable) -> None:
             send(pid, (self_pid(), word))
             reply = _reply()
             if reply is None:
-                check.fail(_silence(pid, "echo", answer))
+                check.fail(_silence(pid, "echo", answer, echo))
                 return
             if not check.expect(reply == word, ok, f"echo sent back {short(reply)} for "
                                 f"{word!r}; send back the message itself, {word!r}"):
@@ -99,7 +133,7 @@ def check_echo(echo: Callable) -> None:
             send(pid, (self_pid(), "again"))
         replies = [_reply() for _ in range(MANY)]
         if None in replies:
-            check.fail(_silence(pid, "echo", answer))
+            check.fail(_silence(pid, "echo", answer, echo))
             return
         check.expect(True, f"{MANY:,} more came back: echo loops, and never runs out of stack",
                      "")
@@ -120,15 +154,12 @@ def check_counter(counter: Callable) -> None:
         send(pid, ("get", self_pid()))
         first = _reply()
         if first is None:
-            check.fail(_silence(pid, "counter", answer))
+            check.fail(_silence(pid, "counter", answer, counter))
             return
         send(other, ("get", self_pid()))
         untouched = _reply()
         if _number(untouched) not in (None, 100):
-            check.fail(f"a second counter, started at 100 and sent no add, answered "
-                       f"{short(untouched)}, and the first answered {short(first)}: the two "
-                       "processes share one count. A global variable (or an attribute) is one "
-                       "for every process; keep the count in the loop's own variable, n")
+            check.fail(_not_its_own_count(counter, first, untouched))
             return
         if not check.expect(first == ("count", 15), "10 + 2 + 3 gives ('count', 15)",
                             _wrong_count(first)):
@@ -136,7 +167,7 @@ def check_counter(counter: Callable) -> None:
         send(pid, ("get", self_pid()))
         again = _reply()
         if again is None:
-            check.fail("asking a second time got no answer: " + _silence(pid, "counter", answer))
+            check.fail("asking a second time got no answer: " + _silence(pid, "counter", answer, counter))
             return
         check.expect(again == ("count", 15), "asking again gives the same count: it kept its state",
                      f"asking a second time gave {short(again)}: the loop must go on with the "
@@ -146,7 +177,7 @@ def check_counter(counter: Callable) -> None:
         send(pid, ("get", self_pid()))
         many = _reply()
         if many is None:
-            check.fail(f"after {MANY:,} more adds: " + _silence(pid, "counter", answer))
+            check.fail(f"after {MANY:,} more adds: " + _silence(pid, "counter", answer, counter))
             return
         check.expect(many == ("count", 15 + MANY),
                      f"{MANY:,} more adds give ('count', {15 + MANY:,}): the loop never runs "
@@ -154,14 +185,36 @@ def check_counter(counter: Callable) -> None:
 
 
 def _number(answer: Any) -> Any:
-    """The count in an answer, ('count', n) or a bare n."""
-    return answer[1] if type(answer) is tuple and len(answer) == 2 else answer
+    """The count in an answer, ('count', n) (or a list or another tag) or a bare n."""
+    return answer[1] if type(answer) in (tuple, list) and len(answer) == 2 else answer
+
+
+def _not_its_own_count(counter: Callable, first: Any, untouched: Any) -> str:
+    """Why a second counter, started at 100 and sent no add, answered `untouched` (the
+    first, started at 10 and sent adds of 2 and 3, answered `first`): the two share one
+    count (both answer alike, or the code has a `global`), or the count ignores n."""
+    said = (f"a second counter, started at 100 and sent no add, answered {short(untouched)}, "
+            f"and the first answered {short(first)}")
+    stores_global = any(i.opname == "STORE_GLOBAL" for i in dis.get_instructions(counter))
+    if untouched == first or stores_global:
+        return (f"{said}: the two processes share one count. A global variable (or an "
+                "attribute) is one for every process; keep the count in the loop's own "
+                "variable, n")
+    return (f"{said}: the counter ignores its start value n. Start the count at n (counter(n) "
+            "is spawned with it), or keep the count in n itself: n += message[1]")
 
 
 def _wrong_count(answer: Any) -> str:
     """What a wrong answer to ('get', pid), after starting at 10 and adding 2 and 3, says."""
     if answer == 15:
         return "the answer was 15, not ('count', 15): send the tuple ('count', n)"
+    if type(answer) is list and answer == ["count", 15]:
+        return ("the answer was the list ['count', 15], not the tuple ('count', 15): reply "
+                "with a tuple, ('count', n), in round brackets. Tuples stand for Erlang's "
+                "tuples, and a pattern like ('count', ANY) matches a tuple only")
+    if type(answer) is tuple and len(answer) == 2 and answer[1] == 15:
+        return (f"the answer was {short(answer)}: the count is right, but its tag must be "
+                "'count': send ('count', n), as the exercise says")
     if answer == ("count", 10):
         return ("the answer was ('count', 10): the adds were lost. Each add must change the "
                 "variable the loop goes round with: n = n + message[1], or n += message[1] (a "
