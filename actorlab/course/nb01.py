@@ -7,9 +7,9 @@
 >>> check_echo(echo)
 ✓ echo: all good
   ✓ the first message came back: 'ping'
-  ✓ the second message came back too: echo keeps going
+  ✓ a second one, from another process, came back to that process: echo keeps going, and answers each message's sender
   ✓ 1,100 more came back: echo loops, and never runs out of stack
-  ✓ echo is still alive, waiting for more
+  ✓ after 1,000 ms with nothing to do, echo still answers: it waits forever
 
 A process that loops by calling itself, as Elixir's do, runs out of stack in Python:
 
@@ -20,7 +20,7 @@ A process that loops by calling itself, as Elixir's do, runs out of stack in Pyt
 >>> check_echo(recursive_echo)  # doctest: +ELLIPSIS
 ✗ echo: not yet
   ✓ the first message came back: 'ping'
-  ✓ the second message came back too: echo keeps going
+  ✓ a second one, from another process, came back to that process: echo keeps going, and answers each message's sender
   ✗ echo crashed with RecursionError after ... messages: it goes round by calling itself, as an Elixir loop does, but Python keeps every call's frame until the stack runs out. Loop with while True: instead
 """
 from __future__ import annotations
@@ -29,13 +29,15 @@ from typing import Any, Callable
 
 import dis
 
-from ..runtime import (BadArgument, ReceiveTimeout, current_node, is_alive, receive, self_pid,
-                       send, spawn)
+from ..runtime import (ANY, BadArgument, ReceiveTimeout, current_node, receive, self_pid, send,
+                       sleep, spawn)
 from ..trace import Pid, short
 from .checks import Check, crash_text, exit_of, spawn_learner
 
 MANY = 1_100
 """Messages a loop must survive: more than Python's recursion limit (1,000 frames)."""
+PAUSE = 1_000
+"""Milliseconds (virtual) of silence echo must wait through: it answers forever."""
 
 
 def _reply(timeout: float = 100) -> Any:
@@ -43,6 +45,22 @@ def _reply(timeout: float = 100) -> Any:
         return receive(timeout=timeout)
     except ReceiveTimeout:
         return None
+
+
+def _ask(pid: Pid, word: str, asker: str | None = None) -> Any:
+    """Send `(sender, word)` to `pid`, from the shell or (if `asker` is given) from a new
+    process labelled `asker`: what came back to the sender, or None."""
+    if asker is None:
+        send(pid, (self_pid(), word))
+        return _reply()
+    shell = self_pid()
+
+    def ask() -> None:
+        send(pid, (self_pid(), word))
+        send(shell, ("heard", _reply()))
+
+    spawn(ask, label=asker)
+    return receive(("heard", ANY))[1]
 
 
 def _events(pid: Pid, kind: str) -> list:
@@ -93,6 +111,32 @@ def _silence(pid: Pid, name: str, answer: str, code: Callable) -> str:
     return f"{name} never took the message from its mailbox: call receive() in its loop"
 
 
+def _elsewhere(pid: Pid, word: str) -> str | None:
+    """Where echo sent `word`, which asker sent it, if not back to asker; None if it did
+    not send it anywhere else."""
+    names = current_node().trace.names()
+    sent = [e.data["to"] for e in _events(pid, "send") if e.data["msg"] == word
+            and names.get(e.data["to"]) not in ("asker", "echo")]
+    if not sent:
+        return None
+    to = names.get(sent[-1], repr(sent[-1]))
+    to = "the shell, which had sent the first message" if to == "shell" else to
+    return (f"another process, asker, sent {word!r} and got nothing back: echo sent it to "
+            f"{to}. Answer each message's own sender: take sender and message from "
+            "every receive(), and send(sender, message), both inside the loop")
+
+
+def _gave_up(pid: Pid) -> str | None:
+    """Why echo, alive before a pause of PAUSE ms, had ended after it (None if it had
+    not): it waited with a timeout, and gave up."""
+    ended = exit_of(pid)
+    if ended is None or ended.data["crash"]:
+        return None
+    return (f"after {PAUSE:,} ms with nothing to do, echo had ended: it gave up waiting (a "
+            "receive with a timeout raises ReceiveTimeout when nothing comes). The exercise "
+            "says forever: call receive() with no timeout, which waits as long as it takes")
+
+
 def _returns_a_value(code: Callable) -> bool:
     """Whether the function `code` has a `return` with a value (not a bare `return`)."""
     last = None
@@ -119,12 +163,13 @@ def check_echo(echo: Callable) -> None:
         if pid is None:
             return
         answer = "send the message back with send(sender, message)"
-        for word, ok in (("ping", "the first message came back: 'ping'"),
-                         ("pong", "the second message came back too: echo keeps going")):
-            send(pid, (self_pid(), word))
-            reply = _reply()
+        for word, asker, ok in (
+                ("ping", None, "the first message came back: 'ping'"),
+                ("pong", "asker", "a second one, from another process, came back to that "
+                 "process: echo keeps going, and answers each message's sender")):
+            reply = _ask(pid, word, asker)
             if reply is None:
-                check.fail(_silence(pid, "echo", answer, echo))
+                check.fail(_elsewhere(pid, word) or _silence(pid, "echo", answer, echo))
                 return
             if not check.expect(reply == word, ok, f"echo sent back {short(reply)} for "
                                 f"{word!r}; send back the message itself, {word!r}"):
@@ -137,8 +182,10 @@ def check_echo(echo: Callable) -> None:
             return
         check.expect(True, f"{MANY:,} more came back: echo loops, and never runs out of stack",
                      "")
-        check.expect(is_alive(pid), "echo is still alive, waiting for more",
-                     "echo ended: it should wait for the next message")
+        sleep(PAUSE)
+        check.expect(_ask(pid, "still there?") == "still there?",
+                     f"after {PAUSE:,} ms with nothing to do, echo still answers: it waits "
+                     "forever", _gave_up(pid) or _silence(pid, "echo", answer, echo))
 
 
 def check_counter(counter: Callable) -> None:
