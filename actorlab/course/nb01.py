@@ -137,10 +137,15 @@ def _gave_up(pid: Pid) -> str | None:
             "says forever: call receive() with no timeout, which waits as long as it takes")
 
 
+def _instructions(code: Callable) -> list:
+    """The bytecode of the learner's function (none for another kind of callable)."""
+    return list(dis.get_instructions(code)) if hasattr(code, "__code__") else []
+
+
 def _returns_a_value(code: Callable) -> bool:
     """Whether the function `code` has a `return` with a value (not a bare `return`)."""
     last = None
-    for instruction in dis.get_instructions(code):
+    for instruction in _instructions(code):
         if instruction.opname == "RETURN_VALUE" and not (
                 last is not None and last.opname == "LOAD_CONST" and last.argval is None):
             return True
@@ -242,7 +247,7 @@ def _not_its_own_count(counter: Callable, first: Any, untouched: Any) -> str:
     count (both answer alike, or the code has a `global`), or the count ignores n."""
     said = (f"a second counter, started at 100 and sent no add, answered {short(untouched)}, "
             f"and the first answered {short(first)}")
-    stores_global = any(i.opname == "STORE_GLOBAL" for i in dis.get_instructions(counter))
+    stores_global = any(i.opname == "STORE_GLOBAL" for i in _instructions(counter))
     if untouched == first or stores_global:
         return (f"{said}: the two processes share one count. A global variable (or an "
                 "attribute) is one for every process; keep the count in the loop's own "
