@@ -114,7 +114,7 @@ def sleepy(name):
     send(sender, f"{greeting}, {name}!")
 
 
-bob = spawn(sleepy, "Bob")
+bob = spawn(sleepy, "Bob", label="bob")   # label: its name in the trace and diagrams
 send(bob, (self_pid(), "Hi"))
 now(), process_info(bob)["messages"]
 
@@ -127,7 +127,7 @@ now(), process_info(bob)["messages"]
 receive(), now()
 
 # %%
-node.trace.diagram(processes=["shell", "sleepy"])
+node.trace.diagram(processes=["shell", "bob"])
 
 # %% [markdown]
 # The long arrow is the message's time in the mailbox: sent at one step, received many
@@ -229,7 +229,7 @@ def echo():
 
 
 # %% tags=["check"]
-from actorlab.course.nb01 import check_counter, check_echo
+from actorlab.course.nb01 import check_echo
 
 check_echo(echo)
 
@@ -264,6 +264,8 @@ def counter(n):
 
 
 # %% tags=["check"]
+from actorlab.course.nb01 import check_counter
+
 check_counter(counter)
 
 # %% [markdown] tags=["hint", "ex-counter"]

@@ -7,9 +7,9 @@
 >>> check_echo(echo)
 ✓ echo: all good
   ✓ the first message came back: 'ping'
-  ✓ the second message came back too: echo keeps going
+  ✓ a second one, from another process, came back to that process: echo keeps going, and answers each message's sender
   ✓ 1,100 more came back: echo loops, and never runs out of stack
-  ✓ echo is still alive, waiting for more
+  ✓ after 1,000 ms with nothing to do, echo still answers: it waits forever
 
 A process that loops by calling itself, as Elixir's do, runs out of stack in Python:
 
@@ -20,19 +20,24 @@ A process that loops by calling itself, as Elixir's do, runs out of stack in Pyt
 >>> check_echo(recursive_echo)  # doctest: +ELLIPSIS
 ✗ echo: not yet
   ✓ the first message came back: 'ping'
-  ✓ the second message came back too: echo keeps going
+  ✓ a second one, from another process, came back to that process: echo keeps going, and answers each message's sender
   ✗ echo crashed with RecursionError after ... messages: it goes round by calling itself, as an Elixir loop does, but Python keeps every call's frame until the stack runs out. Loop with while True: instead
 """
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from ..runtime import ReceiveTimeout, current_node, is_alive, receive, self_pid, send, spawn
+import dis
+
+from ..runtime import (ANY, BadArgument, ReceiveTimeout, current_node, receive, self_pid, send,
+                       sleep, spawn)
 from ..trace import Pid, short
 from .checks import Check, crash_text, exit_of, spawn_learner
 
 MANY = 1_100
 """Messages a loop must survive: more than Python's recursion limit (1,000 frames)."""
+PAUSE = 1_000
+"""Milliseconds (virtual) of silence echo must wait through: it answers forever."""
 
 
 def _reply(timeout: float = 100) -> Any:
@@ -42,12 +47,29 @@ def _reply(timeout: float = 100) -> Any:
         return None
 
 
+def _ask(pid: Pid, word: str, asker: str | None = None) -> Any:
+    """Send `(sender, word)` to `pid`, from the shell or (if `asker` is given) from a new
+    process labelled `asker`: what came back to the sender, or None."""
+    if asker is None:
+        send(pid, (self_pid(), word))
+        return _reply()
+    shell = self_pid()
+
+    def ask() -> None:
+        send(pid, (self_pid(), word))
+        send(shell, ("heard", _reply()))
+
+    spawn(ask, label=asker)
+    return receive(("heard", ANY))[1]
+
+
 def _events(pid: Pid, kind: str) -> list:
     return [e for e in current_node().trace.events if e.kind == kind and e.pid == pid]
 
 
-def _silence(pid: Pid, name: str, answer: str) -> str:
-    """Why `pid` sent the shell nothing back, read off the trace."""
+def _silence(pid: Pid, name: str, answer: str, code: Callable) -> str:
+    """Why `pid` (running the learner's `code`) sent the shell nothing back, read off the
+    trace."""
     ended = exit_of(pid)
     received = _events(pid, "receive")
     sends = _events(pid, "send")
@@ -56,8 +78,25 @@ def _silence(pid: Pid, name: str, answer: str) -> str:
                 f"is {name}'s own pid. {answer}")
     if ended is not None and isinstance(ended.data["reason"], RecursionError):
         return _recursion(name, len(received))
+    if ended is not None and isinstance(ended.data["reason"], BadArgument) and \
+            str(ended.data["reason"]).startswith("send:"):
+        return (f"{name} {crash_text(ended)}. send's first argument must be a pid, the address "
+                "of the process to answer (names for processes come in notebook 06), and the "
+                f"pid to answer came in the message: {answer}")
     if ended is not None and ended.data["crash"]:
         return f"{name} {crash_text(ended)}"
+    if ended is not None and ended.data["reason"] == "interrupted":
+        return (f"{name} held the thread without waiting, and was stopped at step {ended.step}: "
+                "a busy loop, which looks for a message again and again (receive with "
+                "timeout=0, or process_info). Every process shares one thread, so while it "
+                "loops no other runs, not even the one that would send it a message. Call "
+                "receive() with no timeout: it waits, and lets the others run, until a "
+                "message comes")
+    if ended is not None and received and not sends and _returns_a_value(code):
+        return (f"{name} ended at step {ended.step}, after {len(received)} message(s), without "
+                "sending anything back: it returned its answer, but return ends the process, "
+                f"and what a process returns goes to nobody. Do not return: {answer}, and stay "
+                "in the loop")
     if ended is not None and not received:
         return (f"{name} ended at step {ended.step} without receiving anything: it must call "
                 "receive() to take a message from its mailbox")
@@ -70,6 +109,50 @@ def _silence(pid: Pid, name: str, answer: str) -> str:
         return (f"{name} took {short(received[-1].data['msg'])} at step {received[-1].step} and "
                 f"went back to waiting without sending anything: {answer}, inside the loop")
     return f"{name} never took the message from its mailbox: call receive() in its loop"
+
+
+def _elsewhere(pid: Pid, word: str) -> str | None:
+    """Where echo sent `word`, which asker sent it, if not back to asker; None if it did
+    not send it anywhere else."""
+    names = current_node().trace.names()
+    sent = [e.data["to"] for e in _events(pid, "send") if e.data["msg"] == word
+            and names.get(e.data["to"]) not in ("asker", "echo")]
+    if not sent:
+        return None
+    to = names.get(sent[-1], repr(sent[-1]))
+    to = "the shell, which had sent the first message" if to == "shell" else to
+    return (f"another process, asker, sent {word!r} and got nothing back: echo sent it to "
+            f"{to}. Answer each message's own sender: take sender and message from "
+            "every receive(), and send(sender, message), both inside the loop")
+
+
+def _gave_up(pid: Pid) -> str | None:
+    """Why echo, alive before a pause of PAUSE ms, had ended after it (None if it had
+    not): it waited with a timeout, and gave up."""
+    ended = exit_of(pid)
+    if ended is None or ended.data["crash"]:
+        return None
+    return (f"after {PAUSE:,} ms with nothing to do, echo had ended: it gave up waiting (a "
+            "receive with a timeout raises ReceiveTimeout when nothing comes). The exercise "
+            "says forever: call receive() with no timeout, which waits as long as it takes")
+
+
+def _instructions(code: Callable) -> list:
+    """The bytecode of the learner's function (none for another kind of callable)."""
+    return list(dis.get_instructions(code)) if hasattr(code, "__code__") else []
+
+
+def _returns_a_value(code: Callable) -> bool:
+    """Whether the function `code` has a `return` with a value (not a bare `return`)."""
+    last = None
+    for instruction in _instructions(code):
+        if instruction.opname == "RETURN_VALUE" and not (
+                last is not None and last.opname == "LOAD_CONST" and last.argval is None):
+            return True
+        if instruction.opname == "RETURN_CONST" and instruction.argval is not None:
+            return True     # Python 3.12 and later
+        last = instruction
+    return False
 
 
 def _recursion(name: str, count: int) -> str:
@@ -85,12 +168,13 @@ def check_echo(echo: Callable) -> None:
         if pid is None:
             return
         answer = "send the message back with send(sender, message)"
-        for word, ok in (("ping", "the first message came back: 'ping'"),
-                         ("pong", "the second message came back too: echo keeps going")):
-            send(pid, (self_pid(), word))
-            reply = _reply()
+        for word, asker, ok in (
+                ("ping", None, "the first message came back: 'ping'"),
+                ("pong", "asker", "a second one, from another process, came back to that "
+                 "process: echo keeps going, and answers each message's sender")):
+            reply = _ask(pid, word, asker)
             if reply is None:
-                check.fail(_silence(pid, "echo", answer))
+                check.fail(_elsewhere(pid, word) or _silence(pid, "echo", answer, echo))
                 return
             if not check.expect(reply == word, ok, f"echo sent back {short(reply)} for "
                                 f"{word!r}; send back the message itself, {word!r}"):
@@ -99,12 +183,14 @@ def check_echo(echo: Callable) -> None:
             send(pid, (self_pid(), "again"))
         replies = [_reply() for _ in range(MANY)]
         if None in replies:
-            check.fail(_silence(pid, "echo", answer))
+            check.fail(_silence(pid, "echo", answer, echo))
             return
         check.expect(True, f"{MANY:,} more came back: echo loops, and never runs out of stack",
                      "")
-        check.expect(is_alive(pid), "echo is still alive, waiting for more",
-                     "echo ended: it should wait for the next message")
+        sleep(PAUSE)
+        check.expect(_ask(pid, "still there?") == "still there?",
+                     f"after {PAUSE:,} ms with nothing to do, echo still answers: it waits "
+                     "forever", _gave_up(pid) or _silence(pid, "echo", answer, echo))
 
 
 def check_counter(counter: Callable) -> None:
@@ -120,15 +206,12 @@ def check_counter(counter: Callable) -> None:
         send(pid, ("get", self_pid()))
         first = _reply()
         if first is None:
-            check.fail(_silence(pid, "counter", answer))
+            check.fail(_silence(pid, "counter", answer, counter))
             return
         send(other, ("get", self_pid()))
         untouched = _reply()
         if _number(untouched) not in (None, 100):
-            check.fail(f"a second counter, started at 100 and sent no add, answered "
-                       f"{short(untouched)}, and the first answered {short(first)}: the two "
-                       "processes share one count. A global variable (or an attribute) is one "
-                       "for every process; keep the count in the loop's own variable, n")
+            check.fail(_not_its_own_count(counter, first, untouched))
             return
         if not check.expect(first == ("count", 15), "10 + 2 + 3 gives ('count', 15)",
                             _wrong_count(first)):
@@ -136,7 +219,7 @@ def check_counter(counter: Callable) -> None:
         send(pid, ("get", self_pid()))
         again = _reply()
         if again is None:
-            check.fail("asking a second time got no answer: " + _silence(pid, "counter", answer))
+            check.fail("asking a second time got no answer: " + _silence(pid, "counter", answer, counter))
             return
         check.expect(again == ("count", 15), "asking again gives the same count: it kept its state",
                      f"asking a second time gave {short(again)}: the loop must go on with the "
@@ -146,7 +229,7 @@ def check_counter(counter: Callable) -> None:
         send(pid, ("get", self_pid()))
         many = _reply()
         if many is None:
-            check.fail(f"after {MANY:,} more adds: " + _silence(pid, "counter", answer))
+            check.fail(f"after {MANY:,} more adds: " + _silence(pid, "counter", answer, counter))
             return
         check.expect(many == ("count", 15 + MANY),
                      f"{MANY:,} more adds give ('count', {15 + MANY:,}): the loop never runs "
@@ -154,14 +237,36 @@ def check_counter(counter: Callable) -> None:
 
 
 def _number(answer: Any) -> Any:
-    """The count in an answer, ('count', n) or a bare n."""
-    return answer[1] if type(answer) is tuple and len(answer) == 2 else answer
+    """The count in an answer, ('count', n) (or a list or another tag) or a bare n."""
+    return answer[1] if type(answer) in (tuple, list) and len(answer) == 2 else answer
+
+
+def _not_its_own_count(counter: Callable, first: Any, untouched: Any) -> str:
+    """Why a second counter, started at 100 and sent no add, answered `untouched` (the
+    first, started at 10 and sent adds of 2 and 3, answered `first`): the two share one
+    count (both answer alike, or the code has a `global`), or the count ignores n."""
+    said = (f"a second counter, started at 100 and sent no add, answered {short(untouched)}, "
+            f"and the first answered {short(first)}")
+    stores_global = any(i.opname == "STORE_GLOBAL" for i in _instructions(counter))
+    if untouched == first or stores_global:
+        return (f"{said}: the two processes share one count. A global variable (or an "
+                "attribute) is one for every process; keep the count in the loop's own "
+                "variable, n")
+    return (f"{said}: the counter ignores its start value n. Start the count at n (counter(n) "
+            "is spawned with it), or keep the count in n itself: n += message[1]")
 
 
 def _wrong_count(answer: Any) -> str:
     """What a wrong answer to ('get', pid), after starting at 10 and adding 2 and 3, says."""
     if answer == 15:
         return "the answer was 15, not ('count', 15): send the tuple ('count', n)"
+    if type(answer) is list and answer == ["count", 15]:
+        return ("the answer was the list ['count', 15], not the tuple ('count', 15): reply "
+                "with a tuple, ('count', n), in round brackets. Tuples stand for Erlang's "
+                "tuples, and a pattern like ('count', ANY) matches a tuple only")
+    if type(answer) is tuple and len(answer) == 2 and answer[1] == 15:
+        return (f"the answer was {short(answer)}: the count is right, but its tag must be "
+                "'count': send ('count', n), as the exercise says")
     if answer == ("count", 10):
         return ("the answer was ('count', 10): the adds were lost. Each add must change the "
                 "variable the loop goes round with: n = n + message[1], or n += message[1] (a "
