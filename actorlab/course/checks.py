@@ -80,6 +80,9 @@ class Check:
             self.fail(explain(error))
             if isinstance(error, RunawayError):
                 fresh_node()        # the runaway processes are only paused: end them
+        elif error is not None:     # Ctrl-C, the kernel's stop button: no verdict
+            self.fail(f"interrupted ({type(error).__name__}) before the check finished: it "
+                      "has no verdict on what it had not yet tried")
         self.report()
         return caught
 

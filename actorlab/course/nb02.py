@@ -12,16 +12,22 @@ reply is `(ref, reply)`; a cast is `("cast", message)`.
   ✓ call(server, 'hello') returned the server's reply: ('got', 'hello')
   ✓ it took its own reply and left the other 2 messages in the mailbox
   ✓ a server that never answers: ReceiveTimeout after 50 ms
+  ✓ a late reply to a call that had timed out was not taken for the next call's reply
+
+The learner's call runs in a process of its own (`_call`), not in the shell: there the
+check's budget stops a call that never ends (a retry without end, a message put back in
+the mailbox again and again), and the check says why.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
-from ..runtime import (ANY, DeadlockError, ReceiveTimeout, current_node, make_ref, now,
-                       process_info, receive, self_pid, send, spawn)
+from ..runtime import (ANY, DeadlockError, ReceiveTimeout, Ref, RunawayError, current_node,
+                       make_ref, now, process_info, receive, self_pid, send, sleep, spawn)
 from ..trace import short
-from ..trace.protocol import hand_call, hand_cast, is_hand_call
-from .checks import Check, crash_text, exit_of, spawn_learner
+from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_tagged
+from .checks import (Check, crash_text, exit_of, explain, fresh_node, runaway_text,
+                     spawn_learner)
 
 
 def _reference_server() -> None:
@@ -37,17 +43,30 @@ def _silent_server() -> None:
     receive("never")
 
 
+def _late_server() -> None:
+    """Answers every call with ("got", request), but only after 100 ms: too late for a
+    call that waits 50."""
+    while True:
+        message = receive()
+        if is_hand_call(message):
+            _, caller, ref, request = message
+            sleep(100)
+            send(caller, (ref, ("got", request)))
+
+
 def check_call(call: Callable) -> None:
     """call(server, request, timeout) should return the reply to this very request."""
     with Check("call") as check:
+        if check.refuse_blocking(call, advice=": receive((ref, ANY), timeout=timeout) waits "
+                                 "for the reply, and gives up after `timeout` ms"):
+            return
         server = spawn(_reference_server, label="server")
-        strays = [("news", "unrelated"), (make_ref(), "someone else's reply")]
-        for stray in strays:                              # already waiting in the mailbox
-            send(self_pid(), stray)
-        try:
-            reply = call(server, "hello")
-        except ReceiveTimeout:
-            check.fail(f"call(server, 'hello') raised ReceiveTimeout: {_unanswered(server)}")
+        # Someone else's ref: numbered far from any the learner's code makes, or made earlier.
+        strays = [("news", "unrelated"), (Ref(1_000_000), "someone else's reply")]
+        called = _call(call, server, "hello", strays=strays)  # already waiting in its mailbox
+        reply = called.value
+        if called.ended != "returned":
+            check.fail(f"call(server, 'hello') {_failed(called, server)}")
             return
         if any(reply in (stray, stray[1]) for stray in strays):
             check.fail(f"call(server, 'hello') returned {short(reply)}, from a message that was "
@@ -58,9 +77,7 @@ def check_call(call: Callable) -> None:
             check.fail(f"call(server, 'hello') returned {short(reply)}, the whole reply: return "
                        "its second element, receive(...)[1]")
             return
-        asked = [e for e in current_node().trace.events
-                 if e.kind == "send" and e.pid == self_pid() and e.data["to"] == server]
-        if not asked:
+        if not _requests(called.caller, server):
             check.fail(f"call(server, 'hello') returned {short(reply)} and sent the server "
                        "nothing: send ('call', self_pid(), ref, request) with a fresh ref, then "
                        "wait for (ref, ANY)")
@@ -71,46 +88,174 @@ def check_call(call: Callable) -> None:
                             "reply, ('got', 'hello'): wait for (ref, ANY) with your own ref and "
                             "return its second element"):
             return
-        left = process_info(self_pid())["messages"]
-        check.expect(len(left) == 2,
-                     f"it took its own reply and left the other {len(left)} messages in the "
-                     "mailbox",
-                     f"the mailbox now holds {left}: a call must take only the reply tagged "
-                     "with its own ref, and leave other messages alone")
-        silent = spawn(_silent_server, label="silent")
-        started = now()
-        try:
-            returned = call(silent, "hello", 50)
-        except ReceiveTimeout:
-            check.expect(now() - started == 50,
-                         "a server that never answers: ReceiveTimeout after 50 ms",
-                         f"it gave up after {now() - started:g} ms, not 50: pass `timeout` on "
-                         "to receive")
-        except DeadlockError:
-            check.fail("calling a server that never answers waited forever (a DeadlockError: "
-                       "nothing could ever answer it): pass the timeout on to receive, "
+        if len(called.left) == 2 and called.left != strays and called.left[::-1] == strays:
+            check.fail(f"the other messages are back in the mailbox, but out of order, "
+                       f"{short(called.left)}: sending a message back to yourself puts it "
+                       "last. Leave other messages in the mailbox: a selective "
+                       "receive((ref, ANY)) takes only your reply")
+            return
+        check.expect(len(called.left) == 2,
+                     f"it took its own reply and left the other {len(called.left)} messages in "
+                     "the mailbox",
+                     f"the mailbox now holds {called.left}: a call must take only the reply "
+                     "tagged with its own ref, and leave other messages alone")
+        if _gives_up(check, call, strays):
+            _late_reply(check, call)
+
+
+def _gives_up(check: Check, call: Callable, strays: list) -> bool:
+    """A call to a server that never answers raises ReceiveTimeout after `timeout` ms,
+    while `strays` wait in the mailbox."""
+    called = _call(call, spawn(_silent_server, label="silent"), "hello", 50, strays=strays)
+    if called.ended == "timeout":
+        if called.ms in (50 / 1000, 50 * 1000):
+            check.fail(f"it gave up after {called.ms:g} ms, not 50: timeouts are in "
+                       "milliseconds, in call as in receive: pass `timeout` on as it is, "
                        "receive((ref, ANY), timeout=timeout)")
-        else:
-            check.fail(f"calling a server that never answers returned {short(returned)}: it "
-                       "should raise ReceiveTimeout after `timeout` ms. Do not catch it: let "
-                       "it through, so that the caller notices")
+            return False
+        return check.expect(called.ms == 50,
+                            "a server that never answers: ReceiveTimeout after 50 ms",
+                            f"it gave up after {called.ms:g} ms, not 50: pass `timeout` on "
+                            "to receive")
+    if called.ended == "deadlock":
+        check.fail("calling a server that never answers waited forever (a DeadlockError: "
+                   "nothing could ever answer it): pass the timeout on to receive, "
+                   "receive((ref, ANY), timeout=timeout)")
+    elif called.ended == "returned":
+        check.fail(f"calling a server that never answers returned {short(called.value)}: it "
+                   "should raise ReceiveTimeout after `timeout` ms. Do not catch it: let "
+                   "it through, so that the caller notices")
+    elif called.ended == "raised":
+        check.fail(f"calling a server that never answers {explain(called.value)}, not "
+                   "ReceiveTimeout: do not catch ReceiveTimeout, let it through, so that "
+                   "every caller can catch the one error every call raises")
+    else:
+        check.fail(f"calling a server that never answers: {called.value}")
+    return False
 
 
-def _unanswered(server: Any) -> str:
-    """Why the reference server's reply did not reach the learner's call."""
-    events = current_node().trace.events
-    asked = [e.data["msg"] for e in events
-             if e.kind == "send" and e.pid == self_pid() and e.data["to"] == server]
+def _late_reply(check: Check, call: Callable) -> None:
+    """A reply that comes after its call gave up is not taken for the next call's."""
+    server = spawn(_late_server, label="late")
+    first, second = _calls(call, server, [("first", 50), ("second", 1000)])
+    if second.ended == "returned" and second.value == ("got", "first"):
+        refs = [request[2] for request in _requests(first.caller, server)
+                if type(request) is tuple and len(request) == 4]
+        same = " (both calls sent the same ref)" if len(set(map(repr, refs))) == 1 else ""
+        check.fail("a server answered the first call after it had timed out, and the next "
+                   f"call returned ('got', 'first'), that late reply{same}: make a fresh ref "
+                   "for each call, ref = make_ref() inside call, so that only the reply to "
+                   "this very call matches")
+    elif second.ended != "returned":
+        check.fail(f"after a call that timed out, the next call {_failed(second, server)}")
+    else:
+        check.expect(second.value == ("got", "second"),
+                     "a late reply to a call that had timed out was not taken for the next "
+                     "call's reply", f"after a call that timed out, the next call returned "
+                     f"{short(second.value)}, not ('got', 'second')")
+
+
+def _requests(caller: Any, server: Any) -> list:
+    """What `caller` sent `server`."""
+    return [e.data["msg"] for e in current_node().trace.events
+            if e.kind == "send" and e.pid == caller and e.data["to"] == server]
+
+
+def _failed(called: Called, server: Any) -> str:
+    """How a call that should have returned the server's reply went wrong, in words."""
+    asked = _requests(called.caller, server)
     request = asked[0] if asked else None
+    if is_tagged(request, "call", 4) and type(request[2]) is not Ref:
+        if request[2] is make_ref:
+            return ("sent make_ref itself as the ref, the function, not a ref: call it, "
+                    "ref = make_ref()")
+        return (f"sent {short(request[2])} as the ref: a ref must come from make_ref(), a "
+                "new one for each call, so that no other message can carry it")
+    if called.ended == "raised":
+        return explain(called.value)
+    if called.ended == "runaway":
+        return f"never ended: {called.value}"
+    if called.ended == "deadlock":
+        return "waited forever for a reply"
     if not is_hand_call(request):
-        return (f"the server got {short(request)}, which is not a call in this protocol: send "
-                "('call', self_pid(), ref, request)")
-    if request[1] != self_pid():
-        return (f"the request named {short(request[1])} as the caller, so the reply went "
-                "there: send your own pid, self_pid()")
-    return (f"the server's reply, {short((request[2], ('got', 'hello')))}, is in your mailbox, "
-            "but the call waited for something else: wait for the ref you sent, "
-            "receive((ref, ANY), timeout=timeout)")
+        return (f"raised ReceiveTimeout: the server got {short(request)}, which is not a call "
+                "in this protocol: send ('call', self_pid(), ref, request)")
+    if request[1] != called.caller:
+        return (f"raised ReceiveTimeout: the request named {short(request[1])} as the caller, "
+                "so the reply went there: send your own pid, self_pid()")
+    return (f"raised ReceiveTimeout: the server's reply, {short((request[2], ('got', 'hello')))},"
+            " is in your mailbox, but the call waited for something else: wait for the ref you "
+            "sent, receive((ref, ANY), timeout=timeout)")
+
+
+class Called(NamedTuple):
+    """How one run of the learner's call went, in a process of its own (the "caller")."""
+    caller: Any
+    ended: str       # "returned", "timeout", "raised", "deadlock" or "runaway"
+    value: Any       # what it returned, the error it raised, or why it never ended
+    left: list       # the caller's mailbox afterwards
+    ms: float        # how long it took, in the node's milliseconds
+
+
+def _call(call: Callable, server: Any, *args: Any, strays: list = ()) -> Called:
+    """Run call(server, *args) in a process of its own, with `strays` already in its
+    mailbox: there, unlike in the shell, the check's budget stops a call that never ends."""
+    return _calls(call, server, [args], strays)[0]
+
+
+def _calls(call: Callable, server: Any, calls: list[tuple], strays: list = ()) -> list[Called]:
+    """Run call(server, *args) for each `args` in `calls`, one after the other, in one
+    process: how each went (a call that never ends stops the rest)."""
+    shell = self_pid()
+
+    def caller() -> None:
+        for stray in strays:
+            send(self_pid(), stray)
+        for args in calls:
+            started = now()
+            try:
+                ended, value = "returned", call(server, *args)
+            except ReceiveTimeout as timeout:
+                ended, value = "timeout", timeout
+            except Exception as error:    # reported as a finding
+                ended, value = "raised", error
+            left = process_info(self_pid())["messages"]
+            send(shell, ("called", ended, value, left, now() - started))
+
+    done: list[Called] = []
+    pid = None
+    try:
+        pid = spawn(caller, label="caller")
+        for _ in calls:
+            _, ended, value, left, ms = receive(("called", ANY, ANY, ANY, ANY))
+            done.append(Called(pid, ended, value, left, ms))
+    except DeadlockError:
+        done.append(Called(pid, "deadlock", None, [], 0))
+    except RunawayError:
+        why = _never_ends(current_node().trace.names(), server)
+        fresh_node()                              # the runaway processes are only paused
+        done.append(Called(pid, "runaway", why, [], 0))
+    return done + [done[-1]] * (len(calls) - len(done))
+
+
+def _never_ends(names: dict, server: Any) -> str:
+    """Why a call never ended, read off the trace: it kept putting messages back in its
+    own mailbox, or it kept sending the call again."""
+    caller = max((pid for pid, name in names.items() if name == "caller"),
+                 key=lambda pid: pid.number)              # the latest
+    sends = [e.data for e in current_node().trace.events if e.kind == "send" and e.pid == caller]
+    to_self = sum(1 for data in sends if data["to"] == caller)
+    to_server = sum(1 for data in sends if data["to"] == server)
+    if to_self > 10:
+        return ("it kept putting messages back in its own mailbox, and never finished: "
+                "sending a message back to yourself makes receive find it again at once. "
+                "Leave other messages in the mailbox: a selective receive((ref, ANY)) takes "
+                "only your reply")
+    if to_server > 10:
+        return ("it sent the call again and again, and never gave up: retrying forever "
+                "never gives up. Let ReceiveTimeout through to the caller, who decides what "
+                "to do")
+    return runaway_text(current_node().trace)
 
 
 def check_counter_server(server: Callable) -> None:
@@ -130,16 +275,48 @@ def check_counter_server(server: Callable) -> None:
                        "amount is message[1][1]")
             return
         if not check.expect(reply == 7, "two casts added 5 and 2, and the 'get' call answered 7",
-                            f"the 'get' call answered {short(reply)}, not 7"):
+                            f"the 'get' call answered {short(reply)}, not 7{_miscount(reply)}"):
             return
         left = (process_info(pid) or {}).get("messages")
         check.expect(not left, "nothing was left unread", f"still in its mailbox: {left}")
         send(pid, hand_cast(("add", 1)))
         again = _get(check, pid, "a second 'get' call, after one more cast,")
-        if again is not _NO_REPLY:
-            check.expect(again == 8, "after one more cast, a second 'get' answered 8: it keeps "
-                         "going", f"after one more add of 1, a second 'get' answered "
-                         f"{short(again)}, not 8")
+        if again is _NO_REPLY or not check.expect(
+                again == 8, "after one more cast, a second 'get' answered 8: it keeps going",
+                f"after one more add of 1, a second 'get' answered {short(again)}, not 8"):
+            return
+        _own_count(check, server, pid)
+
+
+def _own_count(check: Check, server: Callable, first: Any) -> None:
+    """Two servers keep two counts: a count kept outside the loop (a global) is shared."""
+    other = spawn_learner(check, server, 10, label="other counter")
+    if other is None:
+        return
+    send(other, hand_cast(("add", 1)))
+    if _get(check, other, "a second server's 'get' call") is _NO_REPLY:
+        return
+    mine = _get(check, first, "the first server's 'get' call, after a second server started,")
+    if mine is not _NO_REPLY:
+        check.expect(mine == 8, "a second server, started with 10, kept a count of its own",
+                     f"after a second server started with 10 and added 1, the first server's "
+                     f"'get' answered {short(mine)}, not 8: the two servers share one count. "
+                     "Keep the count in the loop's variable, n (n += k), not in a global, so "
+                     "that each server has its own")
+
+
+def _miscount(reply: Any) -> str:
+    """The likely mistake behind a wrong answer to 'get' after adding 5 and 2, or ''."""
+    if type(reply) is tuple and 7 in reply:
+        return ": answer with the count itself, send(caller, (ref, n)), not a tuple around it"
+    if reply == 2:
+        return (": each cast replaced the count with its amount (n = k); add it to the count, "
+                "n += k")
+    if reply == 5:
+        return (": only the first cast was counted before the call was answered. Take the "
+                "messages as they come, one receive() per turn of the loop, and add every "
+                "amount, n += k")
+    return ""
 
 
 _NO_REPLY = object()
@@ -159,8 +336,14 @@ def _get(check: Check, pid: Any, what: str = "the 'get' call") -> Any:
     answers = [e.data["msg"] for e in current_node().trace.events
                if e.kind == "send" and e.pid == pid and e.data["to"] == self_pid()]
     if ended is not None:
-        check.fail(f"{what} got no reply: the server {crash_text(ended)}. " +
-                   (_PROTOCOL if ended.data["crash"] else "Keep looping after each message"))
+        if ended.data["crash"]:
+            then = _PROTOCOL
+        elif answers:
+            then = "Keep looping after each message"
+        else:
+            then = ("It never answered: return ends the server. Send the answer instead, "
+                    "send(caller, (ref, n)), and keep looping")
+        check.fail(f"{what} got no reply: the server {crash_text(ended)}. {then}")
     elif not answers:
         left = (process_info(pid) or {}).get("messages")
         still = f"; its mailbox holds {left}" if left else ""
