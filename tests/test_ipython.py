@@ -1,5 +1,7 @@
 """What a learner sees in Jupyter: short errors from IPython, and Ctrl-C that leaves the
 kernel and the node usable."""
+import contextlib
+import gc
 import signal
 
 import pytest
@@ -53,12 +55,22 @@ def test_errors_from_the_library_layers_are_short_too(ipython, capsys, cell, fir
     assert "Traceback" not in "\n".join(lines)
 
 
-def _interrupt_after(seconds):
+@contextlib.contextmanager
+def ctrl_c_every(seconds):
     """Ctrl-C (SIGALRM acting as it) after `seconds`, and again every `seconds` until the
-    test stops it: an interrupt that lands in a garbage-collector callback (hypothesis
-    installs one) is swallowed by Python, so one may not be enough."""
+    block ends. An interrupt that lands in a garbage-collector callback is swallowed by
+    Python (and a second one can then land in pytest's hook that reports it), so the
+    callbacks (hypothesis installs one) are set aside meanwhile; one may still be swallowed
+    elsewhere, in a `__del__`, hence the repeats."""
+    callbacks = gc.callbacks[:]
+    gc.callbacks.clear()
     signal.signal(signal.SIGALRM, signal.default_int_handler)
     signal.setitimer(signal.ITIMER_REAL, seconds, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        gc.callbacks[:] = callbacks
 
 
 def test_ctrl_c_stops_a_process_stuck_in_pure_python_and_the_node_carries_on(capsys):
@@ -68,12 +80,8 @@ def test_ctrl_c_stops_a_process_stuck_in_pure_python_and_the_node_carries_on(cap
         while True:
             pass
 
-    _interrupt_after(0.2)
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            spawn(spin, label="spinner")
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+    with ctrl_c_every(0.2), pytest.raises(KeyboardInterrupt):
+        spawn(spin, label="spinner")
     assert "[interrupted] #PID<0.1.0> (spinner) was running and has been stopped" in \
         capsys.readouterr().out
     echo = spawn(lambda: send(*receive()))
@@ -90,12 +98,8 @@ def test_ctrl_c_during_a_busy_exchange_leaves_the_node_usable():
             send(peer, (self_pid(), ball))
 
     a, b = spawn(bounce), spawn(bounce)
-    _interrupt_after(0.2)
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            send(a, (b, "ball"))
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+    with ctrl_c_every(0.2), pytest.raises(KeyboardInterrupt):
+        send(a, (b, "ball"))
     node = actorlab.current_node()
     assert node.current is node.shell                   # back in the shell
     echo = spawn(lambda: send(*receive()))

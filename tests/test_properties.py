@@ -20,7 +20,8 @@ programs = st.lists(st.lists(steps, max_size=8), min_size=WORKERS, max_size=WORK
 
 
 def worker(index, script, peers, shell):
-    """Run `script`, then keep receiving until quiet for 100 ms; report what arrived."""
+    """Run `script`, then keep receiving until quiet for 1,000 ms (longer than any script
+    sleeps in all, so that nothing is still to come); report what arrived."""
     received = []
     sent = 0
     for step in script:
@@ -38,7 +39,7 @@ def worker(index, script, peers, shell):
                 pass
     while True:
         try:
-            received.append(receive(timeout=100))
+            received.append(receive(timeout=1000))
         except ReceiveTimeout:
             break
     send(shell, ("report", index, received))
