@@ -322,8 +322,11 @@ def crash_text(exit_event: Event) -> str:
         return f"ended at step {exit_event.step} with reason {short(reason, 80)}"
     if not exit_event.data["crash"]:
         return f"exited at step {exit_event.step}: {reason_text(reason)}"
+    text = reason_text(reason)
     where = f" (in {exit_event.data['where']})" if exit_event.data["where"] else ""
-    return f"crashed at step {exit_event.step}: {reason_text(reason)}{where}"
+    if where in text:               # an exception's text already says where it was raised
+        where = ""
+    return f"crashed at step {exit_event.step}: {text}{where}"
 
 
 def death_text(pid: Pid) -> str | None:
