@@ -347,7 +347,12 @@ def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
         expected = balance - amount if wanted == "ok" else balance
         if answer not in ("ok", "refused"):
             check.fail(f"withdrawing {amount} from {balance} answered {short(answer)}, not "
-                       f"{wanted!r}: return the bank's answer, 'ok' or 'refused'")
+                       f"{wanted!r}: " + (
+                           f"that is what {bank.__name__} replied: reply 'ok' or 'refused' "
+                           "(and for 'ok', keep balance - amount as the new state)"
+                           if answer is not None
+                           and _bank_replies(bank, amount, balance) == answer else
+                           "return the bank's answer, 'ok' or 'refused'"))
             return False
         if answer == "ok" and wanted == "refused" and after == balance:
             check.fail(f"withdrawing {amount} from {balance} returned 'ok', but the balance is "
@@ -374,6 +379,16 @@ def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
     check.expect(True, "alone, withdrawing 30, then 80, then 70 from 100 answered 'ok', "
                  "'refused', 'ok'", "")
     return True
+
+
+def _bank_replies(bank: type, amount: int, balance: int) -> Any:
+    """What the bank's handle_call, called as a plain function, replies to a withdrawal of
+    `amount` from `balance` (None if it does not reply)."""
+    try:
+        reply = bank().handle_call(("withdraw", amount), (self_pid(), make_ref()), balance)
+    except Exception:
+        return None
+    return reply[1] if type(reply) is tuple and len(reply) == 3 else None
 
 
 # -- exercise 2: a payment made once, however often it is asked ----------------------------
@@ -488,6 +503,10 @@ def _pay_alone(bank: type) -> list[tuple] | str:
             answer = GenServer.call(pid, ("pay", payment, AMOUNT), 1000)
             seen.append((payment, answer, GenServer.call(pid, "balance", 1000)))
         except Exit as exit_:
+            if exit_.reason[0] == "timeout":
+                again = " again" if seen and seen[-1][0] == payment else ""
+                return (f"{payment!r} asked{again} got no reply: answer every payment, one "
+                        "already made with ('reply', 'paid', state), charging nothing")
             return f"paying {payment!r} exited: {reason_text(exit_.reason)}"
     return seen
 
