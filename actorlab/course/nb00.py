@@ -26,7 +26,7 @@ from typing import Any, Callable
 
 import actorlab
 from ..runtime import BadArgument, DeadlockError, ReceiveTimeout, current_node, process_info, \
-    receive, self_pid, send
+    receive, self_pid, send, sleep
 from ..trace import Pid, short
 from .checks import Check, crash_text, exit_of, explain, function_scope, names_used, \
     spawn_learner
@@ -41,34 +41,36 @@ def check_note_to_self(note_to_self: Callable) -> None:
             check.fail(f"note_to_self('milk') {_why_stuck(note_to_self)}")
             return
         except BadArgument as error:
-            stale = _stale_pids(note_to_self)
-            if stale:
-                check.fail(f"note_to_self('milk') sends to the pid in {stale[0]}, which "
-                           "self_pid() gave before the check ran: the check runs on a fresh node (it calls "
-                           "reset()), where that pid no longer exists. Call self_pid() inside "
-                           "the function: send(self_pid(), text)")
-            else:
-                check.fail(f"note_to_self('milk') raised BadArgument: {error} send(...) takes "
-                           "the destination first, then the message: send(self_pid(), text)")
+            check.fail(f"note_to_self('milk') {_why_refused(note_to_self, error)}")
+            return
+        except ValueError as error:
+            if "unpack" not in str(error) or not _shell_events("receive"):
+                raise
+            check.fail(f"note_to_self('milk') {explain(error)}. The note is the text itself, "
+                       "'milk', not a (sender, message) pair: only a message sent as a pair "
+                       "unpacks that way. Return what receive() gives: return receive()")
             return
         except NameError as error:
             check.fail(f"note_to_self('milk') {explain(error)}{_import_hint(error)}")
             return
         received = _shell_events("receive")
         left = process_info(self_pid())["messages"]
+        sent = [e for e in _shell_events("send") if e.data["to"] == self_pid()]
         if result is None:
             check.fail("note_to_self('milk') returned None: " +
                        ("you received the note but did not return it: return receive()"
                         if received else "send(self_pid(), text), then return receive()"))
+        elif result == "milk" and not sent:
+            check.fail("note_to_self('milk') returned 'milk', but nothing was sent to the "
+                       "shell: the note never went through its mailbox. Send it, then "
+                       "receive it: send(self_pid(), text), then return receive()")
         elif result == "milk" and not received:
             check.fail(f"note_to_self('milk') returned 'milk' without receiving it, and "
                        f"{short(left)} is still in the shell's mailbox: return receive(), "
                        "which takes it out")
         elif result == "milk" and left:
-            sent = len([e for e in current_node().trace.events
-                        if e.kind == "send" and e.data["to"] == self_pid()])
             check.fail(f"note_to_self('milk') returned 'milk', but {short(left)} is still in "
-                       f"the shell's mailbox: {sent} notes were sent to the shell and it "
+                       f"the shell's mailbox: {len(sent)} notes were sent to the shell and it "
                        "received one. Send the note once, so that receive() leaves the "
                        "mailbox empty")
         elif check.expect(result == "milk", "note_to_self('milk') returned 'milk'",
@@ -85,9 +87,28 @@ def _shell_events(kind: str) -> list:
     return [e for e in current_node().trace.events if e.kind == kind and e.pid == self_pid()]
 
 
+def _why_refused(note_to_self: Callable, error: BadArgument) -> str:
+    """Why send refused note_to_self's destination: a pid of an earlier node, self_pid
+    without its parentheses, a name no process has (the shell has none), or the text."""
+    destination = _send_destination(error)
+    stale = _stale_name(note_to_self, destination)
+    if stale:
+        return (f"sends to the pid in {stale}: {_stale_origin(destination)}. Call self_pid() "
+                "inside the function: send(self_pid(), text)")
+    if destination is self_pid:
+        return ("sends to self_pid, the function itself, not the pid it gives: call it, "
+                "self_pid(), with the parentheses: send(self_pid(), text)")
+    if isinstance(destination, str) and destination != "milk":
+        return (f"sends to the name {destination!r}, but no process has that name: the shell "
+                "has no name, only a pid, which self_pid() gives: send(self_pid(), text)")
+    return (f"raised BadArgument: {str(error).rstrip('.')}. send(...) takes the destination "
+            "first, then the message: send(self_pid(), text)")
+
+
 def _why_stuck(note_to_self: Callable) -> str:
     """Why the shell waited in receive() for ever, read off what it did before: it had
-    received its note already, sent it elsewhere, or sent nothing yet."""
+    received its note already, sent it elsewhere, had a new process send it (to itself),
+    or sent nothing yet."""
     received = _shell_events("receive")
     if received:
         return (f"received twice: the first receive() took {short(received[0].data['msg'])} "
@@ -98,6 +119,14 @@ def _why_stuck(note_to_self: Callable) -> str:
         return (f"sent {short(elsewhere[0].data['msg'])} to {elsewhere[0].data['to']!r}, "
                 "another process, not to the shell, then waited in receive() for a message "
                 "that never came. Send it to the shell's own pid: send(self_pid(), text)")
+    to_itself = [e for e in current_node().trace.events
+                 if e.kind == "send" and e.pid != self_pid() and e.data["to"] == e.pid]
+    if to_itself:
+        return (f"waited in receive() for ever: a process it spawned sent "
+                f"{short(to_itself[0].data['msg'])} to itself (inside the function given to "
+                "spawn, self_pid() is the new process's pid), so the note went to the new "
+                "process, not the shell. Send from the shell: send(self_pid(), text), then "
+                "return receive()")
     if "send" in names_used(note_to_self):
         return ("waited in receive() before it sent the text: the mailbox was empty and "
                 "nothing would ever arrive. send first, then receive")
@@ -113,6 +142,22 @@ def _stale_pids(function: Callable) -> list[str]:
     scope = function_scope(function)
     return [name for name in sorted(names_used(function))
             if type(scope.get(name)) is Pid and scope[name].node != current_node().serial]
+
+
+def _stale_name(function: Callable, destination: Any) -> str | None:
+    """The name by which a function reached `destination`, send's refused destination,
+    if it is a pid of an earlier node (see `_stale_pids`); else None."""
+    scope = function_scope(function) if hasattr(function, "__code__") else {}
+    return next((name for name in _stale_pids(function) if scope[name] is destination), None)
+
+
+def _stale_origin(pid: Pid) -> str:
+    """Where a pid of an earlier node came from (the shell's, from self_pid(), or another
+    process's), and why it fails in a check."""
+    origin = ("the shell's pid, which self_pid() gave in a cell above" if pid.number == 0
+              else f"{pid!r}, another process's pid (not the shell's), from a cell above")
+    return (f"{origin}, before the check ran. The check runs on a fresh node (it calls "
+            "reset()), where that pid no longer exists")
 
 
 def _import_hint(error: NameError) -> str:
@@ -149,22 +194,39 @@ def _shouts(check: Check, shout: Callable, text: str) -> bool:
             reply = ReceiveTimeout
     if reply is ReceiveTimeout:
         check.fail(f"nothing came back for {text!r}: " +
-                   _why_silent(pid, returned, printed.getvalue()))
+                   _why_silent(shout, pid, returned, printed.getvalue()))
         return False
     if callable(reply):
         check.fail("the method itself came back, not its result: call it, "
                    "message.upper(), with the parentheses")
         return False
-    return check.expect(reply == text.upper(), f"{text!r} came back as {text.upper()!r}",
+    if not check.expect(reply == text.upper(), f"{text!r} came back as {text.upper()!r}",
                         f"{short(reply)} came back for {text!r}; send message.upper(), "
-                        f"which is {text.upper()!r}")
+                        f"which is {text.upper()!r}"):
+        return False
+    return _replied_once(check, pid, text)
 
 
-def _why_silent(pid: Any, returned: list, printed: str) -> str:
+def _replied_once(check: Check, pid: Any, text: str) -> bool:
+    """Whether shout, once it has settled, sent the shell one reply for `text`, not more
+    (a second one would wait in the shell's mailbox for a later receive())."""
+    with redirect_stdout(io.StringIO()):
+        sleep(100)
+    replies = [e for e in current_node().trace.events
+               if e.kind == "send" and e.pid == pid and e.data["to"] == self_pid()]
+    if len(replies) > 1:
+        check.fail(f"shout sent {len(replies)} replies for one message, {text!r}: the shell "
+                   "received the first, and the rest stay in its mailbox, where a later "
+                   "receive() would take them. Send once: send(sender, message.upper())")
+        return False
+    return True
+
+
+def _why_silent(shout: Callable, pid: Any, returned: list, printed: str) -> str:
     """Why shout sent the shell nothing, read off its exit and its sends."""
     ended = exit_of(pid)
     if ended is not None and ended.data["crash"]:
-        return _why_crashed(ended)
+        return _why_crashed(shout, ended)
     events = [e for e in current_node().trace.events if e.pid == pid]
     sends = [e for e in events if e.kind == "send"]
     if any(e.data["to"] == pid for e in sends):
@@ -184,13 +246,19 @@ def _why_silent(pid: Any, returned: list, printed: str) -> str:
     return "send(sender, message.upper()) sends the answer back to whoever asked"
 
 
-def _why_crashed(ended: Any) -> str:
-    """How shout crashed, and what to change: send's arguments, the unpacking of the
-    message, shout's parameters, a name to import; or only the crash, for another error."""
+def _why_crashed(shout: Callable, ended: Any) -> str:
+    """How shout crashed, and what to change: send's arguments (a pid of an earlier node
+    among them), the unpacking of the message, shout's parameters, a name to import; or
+    only the crash, for another error."""
     reason = ended.data["reason"]
     destination = _send_destination(reason)
+    where = f" (in {ended.data['where']})" if ended.data["where"] else ""
+    stale = _stale_name(shout, destination)
+    if stale:
+        return (f"shout crashed at step {ended.step}{where}: send was given the pid in "
+                f"{stale}: {_stale_origin(destination)}. Send to sender, the pid that "
+                "came with the message: send(sender, message.upper())")
     if destination is not None:
-        where = f" (in {ended.data['where']})" if ended.data["where"] else ""
         return (f"shout crashed at step {ended.step}{where}: send was given "
                 f"{short(destination)} as its destination, which is not a pid. send takes "
                 "the destination first: send(sender, message.upper())")
