@@ -172,7 +172,7 @@ def call(server, request, timeout=1000):
 
 
 # %% tags=["check"]
-from actorlab.course.nb02 import check_call, check_counter_server
+from actorlab.course.nb02 import check_call
 
 check_call(call)
 
@@ -208,6 +208,8 @@ def counter_server(n):
 
 
 # %% tags=["check"]
+from actorlab.course.nb02 import check_counter_server
+
 check_counter_server(counter_server)
 
 # %% [markdown] tags=["hint", "ex-counter-server"]

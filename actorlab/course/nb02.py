@@ -172,9 +172,12 @@ def _failed(called: Called, server: Any) -> str:
         return (f"sent {short(request[2])} as the ref: a ref must come from make_ref(), a "
                 "new one for each call, so that no other message can carry it")
     if called.ended == "raised":
-        return explain(called.value)
+        return explain(called.value) + _positional_timeout(called.value)
     if called.ended == "runaway":
         return f"never ended: {called.value}"
+    waited = "waited forever" if called.ended == "deadlock" else "raised ReceiveTimeout"
+    if not asked:
+        return f"{waited}, and nothing reached the server: {_not_sent(called.caller)}"
     if called.ended == "deadlock":
         return "waited forever for a reply"
     if not is_hand_call(request):
@@ -186,6 +189,31 @@ def _failed(called: Called, server: Any) -> str:
     return (f"raised ReceiveTimeout: the server's reply, {short((request[2], ('got', 'hello')))},"
             " is in your mailbox, but the call waited for something else: wait for the ref you "
             "sent, receive((ref, ANY), timeout=timeout)")
+
+
+def _not_sent(caller: Any) -> str:
+    """Why a call sent the server nothing, and what to do: it sent its request to itself
+    or elsewhere, or it waited without sending one."""
+    to = next((e.data["to"] for e in current_node().trace.events if e.kind == "send"
+               and e.pid == caller and is_hand_call(e.data["msg"])), None)
+    send_it = "send(server, ('call', self_pid(), ref, request))"
+    if to == caller:
+        return (f"the call sent its request to itself, self_pid(), and nobody answers it "
+                f"there: send it to `server`, {send_it}")
+    if to is not None:
+        name = current_node().trace.names().get(to, repr(to))
+        return f"the call sent its request to {name}, not to `server`: {send_it}"
+    return ("the call waited for the reply without having sent the request, so there was "
+            f"nothing to answer. Send first, {send_it}, then receive((ref, ANY), "
+            "timeout=timeout)")
+
+
+def _positional_timeout(error: Exception) -> str:
+    """Advice for receive(pattern, timeout) with the timeout passed by position, or ''."""
+    if isinstance(error, TypeError) and str(error).startswith("receive() takes"):
+        return (". receive takes the timeout by name only: pass it by name, "
+                "receive((ref, ANY), timeout=timeout)")
+    return ""
 
 
 class Called(NamedTuple):
@@ -264,8 +292,9 @@ def check_counter_server(server: Callable) -> None:
         pid = spawn_learner(check, server, 0, label="counter")
         if pid is None:
             return
-        send(pid, hand_cast(("add", 5)))
-        send(pid, hand_cast(("add", 2)))
+        # 4 and 3: a count of 3 (the last amount) and one of 2 (the number of casts) differ.
+        send(pid, hand_cast(("add", 4)))
+        send(pid, hand_cast(("add", 3)))
         reply = _get(check, pid)
         if reply is _NO_REPLY:
             return
@@ -274,16 +303,22 @@ def check_counter_server(server: Callable) -> None:
                        "arrives as ('cast', ('add', k)), so message[0] is 'cast', and the "
                        "amount is message[1][1]")
             return
-        if not check.expect(reply == 7, "two casts added 5 and 2, and the 'get' call answered 7",
+        if not check.expect(reply == 7, "two casts added 4 and 3, and the 'get' call answered 7",
                             f"the 'get' call answered {short(reply)}, not 7{_miscount(reply)}"):
             return
         left = (process_info(pid) or {}).get("messages")
         check.expect(not left, "nothing was left unread", f"still in its mailbox: {left}")
         send(pid, hand_cast(("add", 1)))
         again = _get(check, pid, "a second 'get' call, after one more cast,")
+        dropped = (". The server took that cast from its mailbox but never counted it: a "
+                   "message was taken and dropped. Take one message per turn of the loop, "
+                   "with the receive() at its top: a second receive() in the same turn (after "
+                   "replying, say) takes the next message, and nothing handles it"
+                   if again == 7 and _took(pid, hand_cast(("add", 1))) else "")
         if again is _NO_REPLY or not check.expect(
                 again == 8, "after one more cast, a second 'get' answered 8: it keeps going",
-                f"after one more add of 1, a second 'get' answered {short(again)}, not 8"):
+                f"after one more add of 1, a second 'get' answered {short(again)}, not "
+                f"8{dropped}"):
             return
         _own_count(check, server, pid)
 
@@ -294,8 +329,14 @@ def _own_count(check: Check, server: Callable, first: Any) -> None:
     if other is None:
         return
     send(other, hand_cast(("add", 1)))
-    if _get(check, other, "a second server's 'get' call") is _NO_REPLY:
+    theirs = _get(check, other, "a second server's 'get' call")
+    if theirs is _NO_REPLY:
         return
+    from_zero = ": it counted from 0, not from its start value" if theirs == 1 else ""
+    check.expect(theirs == 11, "a second server, started with 10, answered 11 after adding 1",
+                 f"a second server, started with 10, answered {short(theirs)} after adding 1, "
+                 f"not 11{from_zero}. Use the start value n: counter_server(n) counts from n, "
+                 "so keep the count in n itself (n += k)")
     mine = _get(check, first, "the first server's 'get' call, after a second server started,")
     if mine is not _NO_REPLY:
         check.expect(mine == 8, "a second server, started with 10, kept a count of its own",
@@ -305,14 +346,23 @@ def _own_count(check: Check, server: Callable, first: Any) -> None:
                      "that each server has its own")
 
 
+def _took(pid: Any, message: Any) -> bool:
+    """Whether `pid` took `message` from its mailbox."""
+    return any(e.kind == "receive" and e.pid == pid and e.data["msg"] == message
+               for e in current_node().trace.events)
+
+
 def _miscount(reply: Any) -> str:
-    """The likely mistake behind a wrong answer to 'get' after adding 5 and 2, or ''."""
+    """The likely mistake behind a wrong answer to 'get' after adding 4 and 3, or ''."""
     if type(reply) is tuple and 7 in reply:
         return ": answer with the count itself, send(caller, (ref, n)), not a tuple around it"
-    if reply == 2:
+    if reply == 3:
         return (": each cast replaced the count with its amount (n = k); add it to the count, "
                 "n += k")
-    if reply == 5:
+    if reply == 2:
+        return (": each cast added 1, not its amount: add k, the amount the cast carries, "
+                "n += message[1][1]")
+    if reply == 4:
         return (": only the first cast was counted before the call was answered. Take the "
                 "messages as they come, one receive() per turn of the loop, and add every "
                 "amount, n += k")
@@ -351,11 +401,19 @@ def _get(check: Check, pid: Any, what: str = "the 'get' call") -> Any:
                    f"send(caller, (ref, n)){still}")
     else:
         answer = answers[-1]
-        if not (type(answer) is tuple and len(answer) == 2):
-            why = "without the ref: a caller waits for (ref, reply), so send (ref, n)"
-        elif answer[1] == ref:
+        pair = type(answer) is tuple and len(answer) == 2
+        if is_hand_call(answer):
+            why = ("with a call, which waits for an answer of its own: a reply is a plain "
+                   "message, so answer with send, not call: send(caller, (ref, n))")
+        elif pair and answer[1] == ref:
             why = "with the ref last: the ref goes first, (ref, n)"
-        else:
+        elif pair:
             why = "with another ref than the call's: send back the ref that came with the call"
+        elif type(answer) in (tuple, list) and any(part == ref for part in answer):
+            why = ("with the ref, but not as the 2-tuple (ref, n): a caller waits for "
+                   "receive((ref, ANY)), which matches exactly a tuple of two, the ref and "
+                   "the answer. Send (ref, n), with nothing else in it")
+        else:
+            why = "without the ref: a caller waits for (ref, reply), so send (ref, n)"
         check.fail(f"the server answered {short(answer)} {why}")
     return _NO_REPLY
