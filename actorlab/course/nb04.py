@@ -30,7 +30,7 @@ import copy
 
 from ..runtime import ANY, ReceiveTimeout, current_node, make_ref, receive, self_pid, send
 from ..trace import Pid, short
-from ..trace.protocol import hand_call, hand_cast, is_hand_call
+from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_hand_cast
 from .checks import Check, crash_text, exit_of, explain, spawn_learner
 
 
@@ -213,7 +213,12 @@ def check_serve_info(serve: Callable) -> None:
             return
         infos = _infos()
         wanted = [("cast", "hello"), ("info", "a plain message")]
-        if any(is_hand_call(m) for m in infos):
+        if any(is_hand_call(m) for m in infos) and any(is_hand_cast(m) for m in infos):
+            check.fail("handle_info got every message, calls and casts too: the line that calls "
+                       "it runs after the if/elif, whatever the message. Put it in an else: "
+                       "branch after the elif, so that only a message that is neither a call "
+                       "nor a cast reaches it")
+        elif any(is_hand_call(m) for m in infos):
             check.fail("handle_info also got a call, after handle_call had answered it: use "
                        "elif, so that each message goes to exactly one callback")
         elif seen == wanted:
@@ -280,7 +285,8 @@ def _stopped(pid: Pid) -> str:
     if ended is not None and ended.data["crash"]:
         if taken and taken[-1] == 42:
             return (f"the server {crash_text(ended)}, on the message 42: a plain message need "
-                    "not be a tuple, so test message[0] only when the message is one")
+                    "not be a tuple, so look inside a message (message[0], len(message), "
+                    "unpacking) only when it is one: isinstance(message, tuple)")
         return (f"the server {crash_text(ended)}, on the message {last}: call "
                 "callbacks.handle_info(message, state), and keep what it returns")
     if ended is not None:
