@@ -114,7 +114,25 @@ def _second_store(check: Check, serve: Callable, store: Any) -> None:
 def _callbacks_work(check: Check, store: Any) -> bool:
     """Call the store's callbacks directly, as plain functions, on the state its own init
     returns (init run on a copy of the store, so the callbacks get their data only as
-    state); note what is wrong."""
+    state); note what is wrong. A store whose init returns a defaultdict may index it:
+
+    >>> from collections import defaultdict
+    >>> class Store:
+    ...     def init(self, arg):
+    ...         return defaultdict(lambda: None)
+    ...     def handle_call(self, request, state):
+    ...         return state[request[1]], state
+    ...     def handle_cast(self, message, state):
+    ...         _, key, value = message
+    ...         state[key] = value
+    ...         return state
+    >>> with Check("store") as check:
+    ...     _callbacks_work(check, Store())
+    True
+    ✓ store: all good
+      ✓ handle_cast(('put', 'cat', 'meow'), defaultdict({})) returned the new state, {'cat': 'meow'}
+      ✓ handle_call(('get', 'cat'), defaultdict({'cat': 'meow'})) returned ('meow', {'cat': 'meow'})
+    """
     ran, state = _try(check, "init(None)", lambda: copy.copy(store).init(None), store, "")
     if not ran:
         return False
