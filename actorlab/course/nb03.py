@@ -11,14 +11,15 @@ from ..runtime import (ANY, DeadlockError, ReceiveTimeout, current_node, is_aliv
                        receive, self_pid, send, spawn)
 from ..trace import Ref, short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_normal
-from .checks import (Check, crash_text, describe_step, exit_of, fresh_node, self_waits,
-                     spawn_learner)
+from .checks import (Check, crash_text, describe_step, exit_of, fresh_node, names_used,
+                     self_waits, spawn_learner)
 
 NUMBERS = [1, 2, 3, 6]
 """The first stats server's numbers, asked "mean" then "summary"."""
 MORE_NUMBERS = [4, 5]
 """The second's, on a fresh server asked "summary" first (so a summary that needs a "mean"
-asked before it fails), with a mean that is not a whole number (4.5: `//` answers 4) and a
+asked before it fails), then "mean", then "summary" again (so a server that answers only
+two requests fails), with a mean that is not a whole number (4.5: `//` answers 4) and a
 count that is not NUMBERS' (a hard-coded 4 or 3.0 fails)."""
 
 
@@ -33,7 +34,7 @@ def check_stats(stats_server: Callable) -> None:
     """stats_server(numbers) answers "mean" and "summary" = ("summary", count, mean)."""
     with Check("stats server") as check:
         for numbers, order in ((NUMBERS, ("mean", "summary")),
-                               (MORE_NUMBERS, ("summary", "mean"))):
+                               (MORE_NUMBERS, ("summary", "mean", "summary"))):
             if not _ask_stats(check, stats_server, numbers, order):
                 return
         helpers = [e.data["child"] for e in current_node().trace.events   # the shell
@@ -58,14 +59,14 @@ def _ask_stats(check: Check, stats_server: Callable, numbers: list, order: tuple
         return False
     mean = sum(numbers) / len(numbers)
     right = {"mean": mean, "summary": ("summary", len(numbers), mean)}
-    for first, request in zip((True, False), order):
+    for asked_before, request in enumerate(order):
         try:
             answer = call(pid, request, timeout=1000)
         except (DeadlockError, ReceiveTimeout):
-            check.fail(_unanswered(pid, request))
+            check.fail(_unanswered(stats_server, pid, request, asked_before))
             return False
         asked = (f"a fresh stats_server({numbers}) answered {request!r}, asked first,"
-                 if first and request != "mean" else
+                 if not asked_before and request != "mean" else
                  f"stats_server({numbers}) answered {request!r}")
         check.expect(answer == right[request], f"{asked} with {short(answer)}",
                      f"{asked} with {short(answer)}, not {short(right[request])}"
@@ -91,8 +92,9 @@ def _mistake(answer: Any, mean: float, numbers: list) -> str:
     return ""
 
 
-def _unanswered(pid: Any, request: str) -> str:
-    """Why the call `request` to the stats server got no answer."""
+def _unanswered(stats_server: Callable, pid: Any, request: str, asked_before: int) -> str:
+    """Why the call `request`, made after `asked_before` answered ones, to the stats server
+    `pid` (running `stats_server`) got no answer."""
     trace = current_node().trace
     waits = self_waits(trace)
     if waits:
@@ -103,11 +105,22 @@ def _unanswered(pid: Any, request: str) -> str:
                  if timed else "") +
                 "Compute the mean with a plain function that both requests use")
     unanswered = f"the call {request!r} got no answer"
+    to_itself = [e.data["msg"] for e in trace.events if e.kind == "send" and e.pid == pid
+                 and e.data["to"] == pid and _is_reply(e.data["msg"])]
+    if to_itself:
+        return (f"{unanswered}: the server sent the reply {short(to_itself[-1], 60)} to "
+                "itself (send(self_pid(), ...)), not to the process that asked. Send it "
+                "there: send(caller, (ref, reply))")
     ended = exit_of(pid)
     if ended is not None and is_normal(ended.data["reason"]):
-        return (f"{unanswered}: the server {crash_text(ended)}, as its function returned. A "
-                "server must loop (while True: around receive()) to answer more than one "
-                "request")
+        return (f"{unanswered}: the server {crash_text(ended)}, as its function returned "
+                f"after {asked_before} answer{'s' * (asked_before != 1)}. A server must loop "
+                "forever (while True: around receive()) to answer every request")
+    if ended is None and stats_server.__name__ in names_used(stats_server):
+        return (f"{unanswered}: the server called its own function, "
+                f"{stats_server.__name__}(), which waits in an inner receive() for a new "
+                "request, so the outer loop never gets to answer. Compute the mean with a "
+                "plain function that both requests use")
     if ended is not None:
         return f"{unanswered}: the server {crash_text(ended)}"
     strays = [e.data["msg"] for e in trace.events if e.kind == "send" and e.pid == pid

@@ -20,15 +20,17 @@ them in `serve`:
 ✗ key-value store: not yet
   ✓ handle_cast(('put', 'cat', 'meow'), {}) returned the new state, {'cat': 'meow'}
   ✓ handle_call(('get', 'cat'), {'cat': 'meow'}) returned ('meow', {'cat': 'meow'})
-  ✗ handle_call(('get', 'bird'), {}) raised KeyError: 'bird'...: a missing key must answer None, not crash the server: state.get(key)
+  ✗ handle_call(('get', 'bird'), {'cat': 'meow'}) raised KeyError: 'bird'...: a missing key must answer None, not crash the server: state.get(key)
 """
 from __future__ import annotations
 
 from typing import Any, Callable
 
+import copy
+
 from ..runtime import ANY, ReceiveTimeout, current_node, make_ref, receive, self_pid, send
 from ..trace import Pid, short
-from ..trace.protocol import hand_call, hand_cast, is_hand_call
+from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_hand_cast
 from .checks import Check, crash_text, exit_of, explain, spawn_learner
 
 
@@ -110,10 +112,33 @@ def _second_store(check: Check, serve: Callable, store: Any) -> None:
 
 
 def _callbacks_work(check: Check, store: Any) -> bool:
-    """Call the store's callbacks directly, as plain functions; note what is wrong."""
-    shown = "handle_cast(('put', 'cat', 'meow'), {})"
-    ran, state = _try(check, shown, lambda: store.handle_cast(("put", "cat", "meow"), {}),
-                     store, "the message is ('put', key, value): _, key, value = message")
+    """Call the store's callbacks directly, as plain functions, on the state its own init
+    returns (init run on a copy of the store, so the callbacks get their data only as
+    state); note what is wrong. A store whose init returns a defaultdict may index it:
+
+    >>> from collections import defaultdict
+    >>> class Store:
+    ...     def init(self, arg):
+    ...         return defaultdict(lambda: None)
+    ...     def handle_call(self, request, state):
+    ...         return state[request[1]], state
+    ...     def handle_cast(self, message, state):
+    ...         _, key, value = message
+    ...         state[key] = value
+    ...         return state
+    >>> with Check("store") as check:
+    ...     _callbacks_work(check, Store())
+    True
+    ✓ store: all good
+      ✓ handle_cast(('put', 'cat', 'meow'), defaultdict({})) returned the new state, {'cat': 'meow'}
+      ✓ handle_call(('get', 'cat'), defaultdict({'cat': 'meow'})) returned ('meow', {'cat': 'meow'})
+    """
+    ran, state = _try(check, "init(None)", lambda: copy.copy(store).init(None), store, "")
+    if not ran:
+        return False
+    shown = f"handle_cast(('put', 'cat', 'meow'), {_shown(state)})"
+    ran, state = _try(check, shown, lambda: store.handle_cast(("put", "cat", "meow"), state),
+                      store, "the message is ('put', key, value): _, key, value = message")
     if not ran:
         return False
     if not check.expect(state == {"cat": "meow"},
@@ -122,32 +147,57 @@ def _callbacks_work(check: Check, store: Any) -> bool:
                         ("return the new state, {**state, key: value}" if state is None else
                          "return the new state, the dict with the key set")):
         return False
-    shown = "handle_call(('get', 'cat'), {'cat': 'meow'})"
-    ran, answer = _try(check, shown, lambda: store.handle_call(("get", "cat"), {"cat": "meow"}),
+    shown = f"handle_call(('get', 'cat'), {_shown(state)})"
+    ran, answer = _try(check, shown, lambda: store.handle_call(("get", "cat"), state),
                        store, "the request is ('get', key): _, key = request")
     if not ran:
         return False
     wanted = ("meow", {"cat": "meow"})
     if answer != wanted:
-        if type(answer) is list and tuple(answer) == wanted:
-            why = ("that is a list, where a tuple is needed: return state.get(key), state "
-                   "(a tuple, (reply, new_state))")
-        elif answer == "meow":
-            why = "return (reply, new_state): ('meow', state)"
-        elif answer == wanted[::-1]:
-            why = "the reply comes first, then the state: (reply, state)"
-        elif type(answer) is tuple and len(answer) == 2 and answer[1] == wanted[1]:
-            why = ("reply with the value stored under the key: the request is ('get', key), "
-                   "so _, key = request, then state.get(key)")
-        else:
-            why = "return (reply, new_state), where the reply is state.get(key)"
-        check.fail(f"{shown} returned {short(answer)}: {why}")
+        check.fail(f"{shown} returned {short(answer)}: {_call_mistake(answer, wanted)}")
         return False
     check.expect(True, f"{shown} returned ('meow', {{'cat': 'meow'}})", "")
-    shown = "handle_call(('get', 'bird'), {})"
-    ran, answer = _try(check, shown, lambda: store.handle_call(("get", "bird"), {}),
+    state = answer[1]
+    shown = f"handle_call(('get', 'bird'), {_shown(state)})"
+    ran, answer = _try(check, shown, lambda: store.handle_call(("get", "bird"), state),
                        store, "the request is ('get', key): _, key = request")
     return ran
+
+
+def _shown(state: Any) -> str:
+    """A state as a finding shows it: a dict as itself, a dict of another type (a
+    defaultdict) by its type and items.
+
+    >>> from collections import defaultdict
+    >>> _shown(defaultdict(lambda: None, cat="meow"))
+    "defaultdict({'cat': 'meow'})"
+    """
+    if isinstance(state, dict) and type(state) is not dict:
+        return f"{type(state).__name__}({short(dict(state))})"
+    return short(state)
+
+
+def _call_mistake(answer: Any, wanted: tuple) -> str:
+    """What to change, for a handle_call(('get', 'cat'), ...) that answered `answer`, not
+    `wanted`, ('meow', {'cat': 'meow'}).
+
+    >>> _call_mistake(("meow", None), ("meow", {"cat": "meow"}))
+    'a get must return the state unchanged, to keep the data for the next request: return state.get(key), state'
+    """
+    if type(answer) is list and tuple(answer) == wanted:
+        return ("that is a list, where a tuple is needed: return state.get(key), state "
+                "(a tuple, (reply, new_state))")
+    if answer == "meow":
+        return "return (reply, new_state): ('meow', state)"
+    if answer == wanted[::-1]:
+        return "the reply comes first, then the state: (reply, state)"
+    if type(answer) is tuple and len(answer) == 2 and answer[1] == wanted[1]:
+        return ("reply with the value stored under the key: the request is ('get', key), "
+                "so _, key = request, then state.get(key)")
+    if type(answer) is tuple and len(answer) == 2 and answer[0] == wanted[0]:
+        return ("a get must return the state unchanged, to keep the data for the next "
+                "request: return state.get(key), state")
+    return "return (reply, new_state), where the reply is state.get(key)"
 
 
 def check_serve_info(serve: Callable) -> None:
@@ -181,7 +231,12 @@ def check_serve_info(serve: Callable) -> None:
             return
         infos = _infos()
         wanted = [("cast", "hello"), ("info", "a plain message")]
-        if any(is_hand_call(m) for m in infos):
+        if any(is_hand_call(m) for m in infos) and any(is_hand_cast(m) for m in infos):
+            check.fail("handle_info got every message, calls and casts too: the line that calls "
+                       "it runs after the if/elif, whatever the message. Put it in an else: "
+                       "branch after the elif, so that only a message that is neither a call "
+                       "nor a cast reaches it")
+        elif any(is_hand_call(m) for m in infos):
             check.fail("handle_info also got a call, after handle_call had answered it: use "
                        "elif, so that each message goes to exactly one callback")
         elif seen == wanted:
@@ -248,7 +303,8 @@ def _stopped(pid: Pid) -> str:
     if ended is not None and ended.data["crash"]:
         if taken and taken[-1] == 42:
             return (f"the server {crash_text(ended)}, on the message 42: a plain message need "
-                    "not be a tuple, so test message[0] only when the message is one")
+                    "not be a tuple, so look inside a message (message[0], len(message), "
+                    "unpacking) only when it is one: isinstance(message, tuple)")
         return (f"the server {crash_text(ended)}, on the message {last}: call "
                 "callbacks.handle_info(message, state), and keep what it returns")
     if ended is not None:
