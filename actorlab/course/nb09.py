@@ -27,13 +27,13 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..otp import DynamicSupervisor, GenServer, Registry
-from ..runtime import (ANY, Exit, RunawayError, current_node, exit, is_alive, note, receive,
-                       run_for, self_pid, send, spawn, whereis)
+from ..runtime import (ANY, BadArgument, Exit, RunawayError, current_node, exit, is_alive,
+                       note, receive, run_for, self_pid, send, spawn, whereis)
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_normal
 from ..views.model import lane_names
-from .checks import (Check, describe_step, every_interleaving, fresh_node, reason_text,
-                     run_quietly, start_learner)
+from .checks import (Check, describe_step, every_interleaving, exit_of, fresh_node,
+                     reason_text, run_quietly, start_learner)
 
 REGISTRY = "Rooms"
 SUPERVISOR = "RoomSupervisor"
@@ -242,6 +242,13 @@ def _check_members(check: Check, members: Any, wanted: dict, joined: str) -> boo
     """After `joined` joined, did the call 'members' answer the pids of `wanted` (by name)?"""
     names = {pid: _Word(name) for name, pid in wanted.items()}
     shown = short([names.get(m, m) for m in members] if type(members) is list else members)
+    if (type(members) is list and members != list(wanted.values())
+            and sorted(members, key=repr) == sorted(wanted.values(), key=repr)):
+        check.fail(f"after ('join', {joined}), 'members' answered {shown}: the right members, "
+                   f"but not in the order they joined, {list(names.values())}. Keep the "
+                   "members in the order they joined: add the new one at the end, "
+                   "state['members'] + [member]")
+        return False
     return check.expect(members == list(wanted.values()),
                         f"after {joined} joined, 'members' answers {list(names.values())}",
                         f"after ('join', {joined}), 'members' answered {shown}: the join did "
@@ -256,8 +263,10 @@ def _check_heard(check: Check, room: Pid, members: dict, wanted: list, ok: str,
     """Did each member hear what it should? `only` gives members that heard less."""
     for name, member in members.items():
         want = (only or {}).get(name, wanted)
-        ran, heard = _call(check, name, "heard", "'heard'")
-        if not ran:
+        try:
+            heard = _heard(member)
+        except Exit as exit_:
+            check.fail(_member_died(room, name, member, exit_.reason))
             return
         if heard != want:
             sent = _sends(room, {member})
@@ -268,6 +277,20 @@ def _check_heard(check: Check, room: Pid, members: dict, wanted: list, ok: str,
             check.fail(f"{name} heard {short(heard, 70)}, not {short(want, 70)}: {hint}")
             return
     check.expect(True, ok, "")
+
+
+def _member_died(room: Pid, name: str, member: Pid, reason: Any) -> str:
+    """Why the check's call asking member `name` what it heard exited: most often, the member
+    (a Listener, which takes casts) crashed on something the room sent it."""
+    ended = exit_of(member)
+    taken = [e.data["msg"] for e in current_node().trace.events
+             if e.kind == "receive" and e.pid == member]
+    if ended is not None and taken and taken[-1] in [m for _, m in _sends(room, {member})]:
+        return (f"{name} crashed at step {ended.step} on {short(taken[-1], 60)}, a message "
+                "from the room: a member is a GenServer, and "
+                "takes a line only as a cast. The room must send each line with "
+                "GenServer.cast(member, ('said', state['name'], who, text))")
+    return f"GenServer.call({name!r}, 'heard') exited: {_explain(reason, name)}"
 
 
 def _check_casts_only(check: Check, room: Pid, members: set) -> None:
@@ -610,8 +633,7 @@ def check_close_room(close_room: Callable, open_room: Callable) -> None:
         check.expect(answer == "ok", "close_room('#lobby') answered 'ok'",
                      f"close_room('#lobby') answered {short(answer)}: return what "
                      "DynamicSupervisor.terminate_child answers ('ok')" +
-                     ("; it takes the room's pid (Registry.lookup finds it), not its name"
-                      if answer == ("error", "not_found") else ""))
+                     (_not_a_pid(_terminated()) if answer == ("error", "not_found") else ""))
         run_for(100)
         now = _registered("#lobby")
         if now is None:
@@ -640,6 +662,24 @@ def check_close_room(close_room: Callable, open_room: Callable) -> None:
                          f"close_room({name!r}) when it is not open: ('error', 'not_found')",
                          f"close_room({name!r}) when it is not open answered "
                          f"{short(answer)}: answer ('error', 'not_found')")
+
+
+def _terminated() -> Any:
+    """What the last DynamicSupervisor.terminate_child call in this run was given, or None."""
+    supervisor = whereis(SUPERVISOR)
+    requests = [e.data["msg"][2] for e in current_node().trace.events
+                if e.kind == "send" and e.data["to"] == supervisor and is_gen_call(e.data["msg"])]
+    asked = [r[1] for r in requests if type(r) is tuple and r[:1] == ("terminate_child",)]
+    return asked[-1] if asked else None
+
+
+def _not_a_pid(given: Any) -> str:
+    """What to say when terminate_child was given `given`, not the room's pid."""
+    if type(given) is tuple and len(given) == 2 and type(given[0]) is Pid:
+        return (f"; it was given {short(given, 40)}, a (pid, value) pair: Registry.lookup "
+                "answers a list of them, [(pid, value)], so take the pid out of it, "
+                "found[0][0]")
+    return "; it takes the room's pid (Registry.lookup finds it), not its name"
 
 
 # -- step 4: a bot, and no cycles ----------------------------------------------------------
@@ -741,6 +781,10 @@ def _bot_exit(reason: Any) -> str:
                     "name in it, ('noreply', room_name)")
         return (f"the bot's call to {short(server, 60)} exited with noproc: no process "
                 "runs there. Reach the room as via(room_name)")
+    if isinstance(reason, BadArgument) and str(reason).startswith("send: a process name"):
+        return (f"{_explain(reason, 'the bot')}. send takes a pid or a registered name, "
+                "not via(...), and a room takes a line as a cast: use "
+                "GenServer.cast(via(room_name), ('say', 'bot', f'{count} here'))")
     return _explain(reason, "the bot")
 
 

@@ -144,6 +144,17 @@ def _gave_up(seen: list, error: BaseException) -> str:
             "GenServer.call, which counts milliseconds)")
 
 
+def _read_too_soon(call: Callable) -> str:
+    """Why a call to the stuck actor raised InvalidStateError: it read the reply future's
+    result before the future was done (asyncio.wait returns then, without raising)."""
+    why = ("asyncio.wait does not raise when its timeout runs out: it returns the sets "
+           "(done, pending), and the reply is still pending" if "wait" in names_used(call)
+           else "a future's result() raises InvalidStateError until an answer is set")
+    return ("a call to an actor stuck waiting for itself raised InvalidStateError, not "
+            f"TimeoutError: the reply was not ready when the call read it. {why}. Use "
+            "asyncio.wait_for(reply, timeout), which raises TimeoutError when time runs out")
+
+
 async def _with_actor(test: Callable) -> Any:
     """Start a stats actor, run `test(inbox, seen)`, and stop the actor however it ends."""
     inbox: asyncio.Queue = asyncio.Queue()
@@ -190,7 +201,9 @@ async def check_call(call: Callable) -> None:
         put_wrong: list = []            # what was wrong with the first call's request
 
         async def answered(inbox: asyncio.Queue, seen: list) -> None:
+            start = asyncio.get_running_loop().time()
             outcome, value = await _attempt(call, inbox, "mean", 0.5)
+            took = asyncio.get_running_loop().time() - start
             wrong = _describe_put(seen)
             if wrong:
                 put_wrong.append(wrong)
@@ -205,11 +218,17 @@ async def check_call(call: Callable) -> None:
             elif _looks_unawaited(value):
                 check.fail(f"the call returned {_show(value)} instead of the answer: return "
                            "await asyncio.wait_for(reply, timeout)")
+            elif value != 3.0:
+                check.fail(f"a call for 'mean' returned {_show(value)}, not 3.0: return the "
+                           "result of awaiting the reply future")
             else:
-                check.expect(value == 3.0,
+                check.expect(took < 0.5,     # a right call ends soon after DELAY
                              "a call to an actor that answers returned its answer, 3.0",
-                             f"a call for 'mean' returned {_show(value)}, not 3.0: return the "
-                             "result of awaiting the reply future")
+                             f"a call with timeout 0.5 to an actor that answers after {DELAY} s "
+                             "returned 3.0 only when its timeout ran out: it waits the whole "
+                             "timeout even when the answer came early. Wait for the reply "
+                             "itself, which ends as soon as it comes: return await "
+                             "asyncio.wait_for(reply, timeout)")
 
         async def stuck(inbox: asyncio.Queue, seen: list) -> None:
             outcome, value = await _attempt(call, inbox, "summary", 0.1)
@@ -229,6 +248,8 @@ async def check_call(call: Callable) -> None:
                        "wait with asyncio.wait_for(reply, timeout)")
                 check.fail(f"a call with timeout 0.1 to an actor stuck waiting for itself was "
                            f"still waiting after {GUARD} s: {fix}")
+            elif outcome == "raised" and isinstance(value, asyncio.InvalidStateError):
+                check.fail(_read_too_soon(call))
             elif outcome == "raised":
                 check.fail(f"a call to an actor stuck waiting for itself raised "
                            f"{type(value).__name__}, not TimeoutError: let asyncio.wait_for's "
@@ -271,6 +292,16 @@ SCENARIOS = {
 VERDICTS = ("ok", "deadlock", "refused")
 
 
+def _names_a_wait(answer: Any) -> bool:
+    """Whether an answer names how a deadlock ends rather than the verdict ('timeout').
+
+    >>> _names_a_wait("timeout"), _names_a_wait("Hangs forever"), _names_a_wait("crash")
+    (True, True, False)
+    """
+    return isinstance(answer, str) and any(word in answer.lower() for word in
+                                           ("time", "hang", "forever", "wait"))
+
+
 def check_scenarios(answers: Any) -> None:
     """Each scenario classified as "ok", "deadlock" or "refused"."""
     with Check("Deadlock, or not?") as check:
@@ -291,7 +322,9 @@ def check_scenarios(answers: Any) -> None:
                 check.fail(f"key {key!r} is missing: answer 'ok', 'deadlock' or 'refused' for "
                            "each scenario, 'A' to 'F'")
             elif given not in VERDICTS:
-                check.fail(f"{key}: answer 'ok', 'deadlock' or 'refused', not {given!r}")
+                check.fail(f"{key}: answer 'ok', 'deadlock' or 'refused', not {given!r}" +
+                           (": a wait that only a timeout ends (or that never ends) counts as "
+                            "'deadlock'" if _names_a_wait(given) else ""))
             elif given == verdict:
                 check.expect(True, f"{key} is {verdict}: {why}", "")
             else:
