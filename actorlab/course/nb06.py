@@ -252,9 +252,9 @@ def check_doorman(module: Any) -> None:
 
 
 def _noting_states(module: Any) -> Any:
-    """The learner's doorman class, subclassed so that each handle_call notes (in `seen`)
-    the state it was given and what the server kept on `self`: what a finding's advice
-    is about."""
+    """The learner's server class (a doorman, a manager), subclassed so that each
+    handle_call notes (in `seen`) the state it was given and what the server kept on
+    `self`: what a finding's advice is about."""
     if not isinstance(module, type):
         return module
 
@@ -267,6 +267,16 @@ def _noting_states(module: Any) -> Any:
 
     Noted.__name__, Noted.__qualname__ = module.__name__, module.__qualname__
     return Noted
+
+
+def _kept_on_self(noted: Any, pid: Pid) -> str | None:
+    """The attribute of self in which the server keeps `pid`, if the state its last
+    handle_call was given does not hold it (`noted` is from `_noting_states`): a server
+    that keeps its data on the object instead of in its state."""
+    state, kept = (getattr(noted, "seen", None) or [(None, {})])[-1]
+    if repr(pid) in repr(state):
+        return None
+    return next((name for name, value in kept.items() if repr(pid) in repr(value)), None)
 
 
 def _keep_the_name(noted: Any, old: Pid) -> str:
@@ -320,8 +330,9 @@ def _another_room(check: Check, module: Any) -> None:
 def check_manager(module: Any) -> None:
     """A manager of rooms ({id: pid}) that monitors them and forgets the dead ones."""
     with Check("Manager that monitors its rooms") as check:
+        noted = _noting_states(module)
         manager = start_learner(check, "GenServer.start(WatchfulManager)",
-                                lambda: GenServer.start(module), "init must return ('ok', {})")
+                                lambda: GenServer.start(noted), "init must return ('ok', {})")
         if manager is None:
             return
 
@@ -341,6 +352,14 @@ def check_manager(module: Any) -> None:
                        "id, and reply with the pid; ('find', id) replies with the pid kept")
             return
         check.expect(True, "('open', id) started a room and ('find', id) answered its pid", "")
+        on_self = _kept_on_self(noted, kitchen)
+        if on_self:
+            check.fail(f"the manager keeps its rooms on the object (self.{on_self}), not in its "
+                       "state: the state its callbacks were given holds no room. Keep the "
+                       "rooms in the state: init returns ('ok', {}), and handle_call and "
+                       "handle_info take the rooms as their state argument and return the "
+                       "new dict. A GenServer is a process, not an object: its state is what "
+                       "its callbacks return")
         by_name = [e.data["name"] for e in current_node().trace.events
                    if e.kind == "monitor" and e.pid == manager and e.data["name"] is not None]
         if by_name:
