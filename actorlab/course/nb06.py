@@ -87,7 +87,7 @@ from typing import Any, Callable
 
 from ..otp import GenServer
 from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, receive, run_for,
-                       whereis)
+                       self_pid, whereis)
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast
 from .checks import Check, exit_of, reason_text, run_quietly, start_learner
@@ -144,6 +144,24 @@ def _watched_by(watcher: Pid) -> set[Pid]:
         elif event.kind == "demonitor":
             targets.pop(event.data["ref"], None)
     return set(targets.values())
+
+
+def _unwatched(watched: set[Pid], rooms: set[Pid]) -> str:
+    """What is wrong with the manager's monitors, which do not cover every room: none, a
+    process that is not a room (such as the caller, from_[0]), or only some rooms."""
+    if not watched:
+        return ("the manager never monitored a room, so nothing tells it when one dies: "
+                "right after GenServer.start(Room, id_), call monitor(pid)")
+    others = watched - rooms
+    if others:
+        caller = self_pid()
+        who = ("the caller (from_[0], the process that called it), "
+               if caller in others else f"{short(sorted(others, key=repr)[0])}, ")
+        return (f"the manager monitored {who}a process that is not a room, so it hears when "
+                "that one dies, not when a room does: monitor the room you started, the pid "
+                "GenServer.start(Room, id_) returned: monitor(pid)")
+    return ("the manager monitored some rooms but not each one it opened: call monitor(pid) "
+            "for every room you start")
 
 
 def _exit_reason(pid: Pid) -> Any:
@@ -370,12 +388,8 @@ def check_manager(module: Any) -> None:
         watched = _watched_by(manager)
         linked = any(e.kind == "link" and {e.pid, e.data["peer"]} == {manager, kitchen}
                      for e in current_node().trace.events)
-        check.expect(
-            {lobby, kitchen} <= watched, "the manager monitored each room it opened",
-            "the manager never monitored a room, so nothing tells it when one dies: right "
-            "after GenServer.start(Room, id_), call monitor(pid)" if not watched else
-            "the manager monitored some rooms but not each one it opened: call monitor(pid) "
-            "for every room you start")
+        check.expect({lobby, kitchen} <= watched, "the manager monitored each room it opened",
+                     _unwatched(watched, {lobby, kitchen}))
 
         _kill(kitchen)
         died = _step("exit", kitchen)
