@@ -298,7 +298,8 @@ def _kept_on_self(noted: Any, pid: Pid) -> str | None:
 
 
 def _keep_the_name(noted: Any, old: Pid) -> str:
-    """Advice for a doorman that sent bob to the old lobby's pid: where it kept the pid."""
+    """Advice for a doorman that sent bob to the old lobby's pid: where it kept the pid
+    (on self, beside the name in its state, or as its state)."""
     state, kept = getattr(noted, "seen", [(None, {})])[-1]
     on_self = [attribute for attribute, value in kept.items() if value == old]
     if state == "lobby" and on_self:
@@ -307,6 +308,14 @@ def _keep_the_name(noted: Any, old: Pid) -> str:
                 "not an object: self only holds the callbacks, and nothing refreshes what you "
                 "put on it. Cast to room_name, the state handle_call is given, on every "
                 "request: the name leads to whoever holds it now.")
+    parts = list(state.values()) if type(state) is dict else \
+        list(state) if type(state) in (tuple, list) else []
+    if "lobby" in parts and old in parts:
+        return (f"Your state {short(state)} holds the name, but the pid beside it too, and "
+                "you cast to that pid, which stays the old lobby's when a new one takes the "
+                "name. Keep only the name in the state, "
+                "and cast to the name on every request: the name leads to whoever holds it "
+                "now.")
     return ("Keep the room's name in the state, not its pid, and cast to the name on every "
             "request: the name leads to whoever holds it now.")
 
