@@ -29,9 +29,9 @@
 # **Time:** 45 minutes. **Previous:** [05 · GenServer](05_genserver.ipynb)
 
 # %%
-from actorlab import (ANY, BadArgument, Exit, GenServer, Registry, exit, is_alive, monitor,
-                      receive, register, reset, run_for, self_pid, send, sleep, spawn,
-                      spawn_link, trap_exit, whereis)
+from actorlab import (ANY, BadArgument, Exit, GenServer, Registry, current_node, exit,
+                      is_alive, monitor, receive, register, reset, run_for, self_pid, send,
+                      sleep, spawn, spawn_link, trap_exit, whereis)
 
 node = reset()
 

@@ -87,7 +87,7 @@ from typing import Any, Callable
 
 from ..otp import GenServer
 from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, receive, run_for,
-                       whereis)
+                       self_pid, whereis)
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast
 from .checks import Check, exit_of, reason_text, run_quietly, start_learner
@@ -144,6 +144,24 @@ def _watched_by(watcher: Pid) -> set[Pid]:
         elif event.kind == "demonitor":
             targets.pop(event.data["ref"], None)
     return set(targets.values())
+
+
+def _unwatched(watched: set[Pid], rooms: set[Pid]) -> str:
+    """What is wrong with the manager's monitors, which do not cover every room: none, a
+    process that is not a room (such as the caller, from_[0]), or only some rooms."""
+    if not watched:
+        return ("the manager never monitored a room, so nothing tells it when one dies: "
+                "right after GenServer.start(Room, id_), call monitor(pid)")
+    others = watched - rooms
+    if others:
+        caller = self_pid()
+        who = ("the caller (from_[0], the process that called it), "
+               if caller in others else f"{short(sorted(others, key=repr)[0])}, ")
+        return (f"the manager monitored {who}a process that is not a room, so it hears when "
+                "that one dies, not when a room does: monitor the room you started, the pid "
+                "GenServer.start(Room, id_) returned: monitor(pid)")
+    return ("the manager monitored some rooms but not each one it opened: call monitor(pid) "
+            "for every room you start")
 
 
 def _exit_reason(pid: Pid) -> Any:
@@ -252,9 +270,9 @@ def check_doorman(module: Any) -> None:
 
 
 def _noting_states(module: Any) -> Any:
-    """The learner's doorman class, subclassed so that each handle_call notes (in `seen`)
-    the state it was given and what the server kept on `self`: what a finding's advice
-    is about."""
+    """The learner's server class (a doorman, a manager), subclassed so that each
+    handle_call notes (in `seen`) the state it was given and what the server kept on
+    `self`: what a finding's advice is about."""
     if not isinstance(module, type):
         return module
 
@@ -269,8 +287,19 @@ def _noting_states(module: Any) -> Any:
     return Noted
 
 
+def _kept_on_self(noted: Any, pid: Pid) -> str | None:
+    """The attribute of self in which the server keeps `pid`, if the state its last
+    handle_call was given does not hold it (`noted` is from `_noting_states`): a server
+    that keeps its data on the object instead of in its state."""
+    state, kept = (getattr(noted, "seen", None) or [(None, {})])[-1]
+    if repr(pid) in repr(state):
+        return None
+    return next((name for name, value in kept.items() if repr(pid) in repr(value)), None)
+
+
 def _keep_the_name(noted: Any, old: Pid) -> str:
-    """Advice for a doorman that sent bob to the old lobby's pid: where it kept the pid."""
+    """Advice for a doorman that sent bob to the old lobby's pid: where it kept the pid
+    (on self, beside the name in its state, or as its state)."""
     state, kept = getattr(noted, "seen", [(None, {})])[-1]
     on_self = [attribute for attribute, value in kept.items() if value == old]
     if state == "lobby" and on_self:
@@ -279,6 +308,14 @@ def _keep_the_name(noted: Any, old: Pid) -> str:
                 "not an object: self only holds the callbacks, and nothing refreshes what you "
                 "put on it. Cast to room_name, the state handle_call is given, on every "
                 "request: the name leads to whoever holds it now.")
+    parts = list(state.values()) if type(state) is dict else \
+        list(state) if type(state) in (tuple, list) else []
+    if "lobby" in parts and old in parts:
+        return (f"Your state {short(state)} holds the name, but the pid beside it too, and "
+                "you cast to that pid, which stays the old lobby's when a new one takes the "
+                "name. Keep only the name in the state, "
+                "and cast to the name on every request: the name leads to whoever holds it "
+                "now.")
     return ("Keep the room's name in the state, not its pid, and cast to the name on every "
             "request: the name leads to whoever holds it now.")
 
@@ -320,8 +357,9 @@ def _another_room(check: Check, module: Any) -> None:
 def check_manager(module: Any) -> None:
     """A manager of rooms ({id: pid}) that monitors them and forgets the dead ones."""
     with Check("Manager that monitors its rooms") as check:
+        noted = _noting_states(module)
         manager = start_learner(check, "GenServer.start(WatchfulManager)",
-                                lambda: GenServer.start(module), "init must return ('ok', {})")
+                                lambda: GenServer.start(noted), "init must return ('ok', {})")
         if manager is None:
             return
 
@@ -341,6 +379,14 @@ def check_manager(module: Any) -> None:
                        "id, and reply with the pid; ('find', id) replies with the pid kept")
             return
         check.expect(True, "('open', id) started a room and ('find', id) answered its pid", "")
+        on_self = _kept_on_self(noted, kitchen)
+        if on_self:
+            check.fail(f"the manager keeps its rooms on the object (self.{on_self}), not in its "
+                       "state: the state its callbacks were given holds no room. Keep the "
+                       "rooms in the state: init returns ('ok', {}), and handle_call and "
+                       "handle_info take the rooms as their state argument and return the "
+                       "new dict. A GenServer is a process, not an object: its state is what "
+                       "its callbacks return")
         by_name = [e.data["name"] for e in current_node().trace.events
                    if e.kind == "monitor" and e.pid == manager and e.data["name"] is not None]
         if by_name:
@@ -351,12 +397,8 @@ def check_manager(module: Any) -> None:
         watched = _watched_by(manager)
         linked = any(e.kind == "link" and {e.pid, e.data["peer"]} == {manager, kitchen}
                      for e in current_node().trace.events)
-        check.expect(
-            {lobby, kitchen} <= watched, "the manager monitored each room it opened",
-            "the manager never monitored a room, so nothing tells it when one dies: right "
-            "after GenServer.start(Room, id_), call monitor(pid)" if not watched else
-            "the manager monitored some rooms but not each one it opened: call monitor(pid) "
-            "for every room you start")
+        check.expect({lobby, kitchen} <= watched, "the manager monitored each room it opened",
+                     _unwatched(watched, {lobby, kitchen}))
 
         _kill(kitchen)
         died = _step("exit", kitchen)

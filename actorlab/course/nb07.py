@@ -22,8 +22,9 @@ pid; its check restarts the room and greets again (see `check_via_name`).
 """
 from __future__ import annotations
 
+import inspect
 import io
-from contextlib import redirect_stdout
+from contextlib import redirect_stdout, suppress
 from typing import Any, Callable
 
 from ..otp import DynamicSupervisor, GenServer, Registry, Supervisor
@@ -158,19 +159,38 @@ def check_strategy(strategy: Any, children: Any) -> None:
 
 # -- exercise 2: a via-name -------------------------------------------------------------
 
-def _describe_via(name: Any) -> str | None:
-    """What is wrong with via("#lobby")'s answer, or None if it is right."""
-    wanted = ("via", Registry, (REGISTRY, "#lobby"))
+def _describe_via(name: Any, room: str = "#lobby") -> str | None:
+    """What is wrong with via(room)'s answer, or None if it is right."""
+    wanted = ("via", Registry, (REGISTRY, room))
     if name == wanted:
         return None
+    said = f"via({room!r})".replace("'", '"')
     if not (type(name) is tuple and len(name) == 3):
-        return (f"via(\"#lobby\") returned {short(name, 60)}: a via-name is a tuple of three, "
+        return (f"{said} returned {short(name, 60)}: a via-name is a tuple of three, "
                 "(\"via\", Registry, (\"Rooms\", room_name))")
     if name[0] != "via" or name[1] is not Registry:
-        return (f"via(\"#lobby\") returned {short(name, 60)}: it starts with \"via\" and then "
+        return (f"{said} returned {short(name, 60)}: it starts with \"via\" and then "
                 "the Registry class itself (not a string)")
-    return (f"via(\"#lobby\") returned {short(name, 100)}: its last part is (registry name, "
+    if room != "#lobby" and name == ("via", Registry, (REGISTRY, "#lobby")):
+        return (f"{said} returned {short(name, 100)}, the lobby's via-name: every room "
+                "would share one name. Use the argument: (\"via\", Registry, (\"Rooms\", "
+                "room_name))")
+    return (f"{said} returned {short(name, 100)}: its last part is (registry name, "
             "key): (\"Rooms\", room_name)")
+
+
+def _check_via(check: Check, via: Callable) -> bool:
+    """Whether via gives the right via-name for "#lobby" and for "#hall" (a via that
+    ignores its argument would name every room "#lobby"); noted in `check`."""
+    for room in ("#lobby", "#hall"):
+        ran, name = run_quietly(check, f'via("{room}")', lambda: via(room))
+        if not ran:
+            return False
+        wrong = _describe_via(name, room)
+        if wrong:
+            check.fail(wrong)
+            return False
+    return check.expect(True, 'via(room_name) is ("via", Registry, ("Rooms", room_name))', "")
 
 
 POST = "GenServer.call(via(room_name), (\"post\", \"hello!\"))"
@@ -206,6 +226,49 @@ def _nested_via(target: Any) -> bool:
         return target[0] == "via" and target[2][1][0] == "via"
     except (IndexError, TypeError, KeyError):
         return False
+
+
+START = ("in child_spec, \"start\" is (GenServer.start_link, (cls, room_name), "
+         "{\"name\": via(room_name)})")
+"""The room's start tuple, as a finding says it."""
+
+
+def _start_mismatch(room_class: type) -> str | None:
+    """What is wrong with the room's start tuple if its function cannot take its
+    arguments (such as the via-name as a third positional argument), or None: checked
+    without starting it, since such a start fails before init runs."""
+    try:
+        start = child_spec((room_class, "#lobby"))["start"]
+        function, args, kwargs = (*start, {}) if len(start) == 2 else start
+        parameters = inspect.signature(function)
+    except (ValueError, TypeError):     # no valid spec: starting it says what is wrong
+        return None
+    try:
+        parameters.bind(*args, **kwargs)
+    except TypeError as error:
+        name = getattr(function, "__qualname__", "its function")
+        return (f"{room_class.__name__}.child_spec(\"#lobby\")'s \"start\" gives {name} "
+                f"{len(args)} positional argument{'s' if len(args) != 1 else ''}, which do "
+                f"not fit its parameters ({error}), so the room's init never ran. The name "
+                f"is a keyword argument, in a dict after the arguments: {START}")
+    return None
+
+
+def _not_restarted(room: Pid, room_class: type) -> str:
+    """Why the supervisor started no new room when `room` was killed: the room was not
+    linked to it, or its child spec says never to restart it ("temporary")."""
+    supervisor = whereis(ROOM_SUPERVISOR)
+    if not any(e.kind == "link" and {e.pid, e.data["peer"]} == {room, supervisor}
+               for e in current_node().trace.events):
+        return (": the room was started with no link to its supervisor, so the supervisor "
+                "never heard of its death. Start it with GenServer.start_link, as "
+                "Room.child_spec does")
+    with suppress(Exception):
+        if child_spec((room_class, "#lobby"))["restart"] == "temporary":
+            return (": your child_spec says \"restart\": \"temporary\", and a supervisor "
+                    "never restarts a temporary child. Leave \"restart\" out, so the room "
+                    "is permanent (restarted whenever it dies)")
+    return ""
 
 
 def _greet(check: Check, when: str, greeter: Pid) -> Any:
@@ -263,13 +326,11 @@ def check_via_name(via: Callable, room_class: type, greeter_class: type) -> None
 
 
 def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: type) -> None:
-    ran, name = run_quietly(check, 'via("#lobby")', lambda: via("#lobby"))
-    if not ran:
+    if not _check_via(check, via):
         return
-    wrong = _describe_via(name)
-    check.expect(wrong is None, 'via("#lobby") is ("via", Registry, ("Rooms", "#lobby"))',
-                 wrong or "")
+    wrong = _start_mismatch(room_class)
     if wrong:
+        check.fail(wrong)
         return
     Registry.start_link(name=REGISTRY)
     DynamicSupervisor.start_link(name=ROOM_SUPERVISOR)
@@ -277,8 +338,7 @@ def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: 
         check, f"DynamicSupervisor.start_child({ROOM_SUPERVISOR!r}, ({room_class.__name__}, "
         "\"#lobby\"))", lambda: DynamicSupervisor.start_child(ROOM_SUPERVISOR,
                                                               (room_class, "#lobby")),
-        "child_spec's \"start\" is (GenServer.start_link, (cls, room_name), "
-        "{\"name\": via(room_name)})")
+        START)
     if room is None:
         return
     entries = Registry.lookup(REGISTRY, "#lobby")
@@ -307,13 +367,8 @@ def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: 
     exit(room, "kill")
     entries = Registry.lookup(REGISTRY, "#lobby")
     if not (entries and entries[0][0] != room):
-        supervisor = whereis(ROOM_SUPERVISOR)
-        linked = any(e.kind == "link" and {e.pid, e.data["peer"]} == {room, supervisor}
-                     for e in current_node().trace.events)
         check.fail("after the room was killed, no new room registered under \"#lobby\"" +
-                   ("" if linked else ": the room was started with no link to its "
-                    "supervisor, so the supervisor never heard of its death. Start it with "
-                    "GenServer.start_link, as Room.child_spec does"))
+                   _not_restarted(room, room_class))
         return
     answer = _greet(check, "after the room was killed and restarted", whereis("greeter"))
     if answer is None:
