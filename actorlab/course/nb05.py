@@ -1,8 +1,9 @@
 """Checks for notebook 05, GenServer.
 
 Both checks run the learner's server as a process, and then call its callbacks as what
-they are, plain functions from a message and a state to a tuple: a server that keeps its
-state on the object (`self.n`) answers from the object, not from the state it is given.
+they are, plain functions from a message and a state to a tuple, each on a new object,
+from the state the learner's own init returned: a server that keeps its state on the
+object (`self.n`) answers from the object, not from the state it is given.
 
 >>> class InSelf(GenServer):
 ...     def init(self, n):
@@ -16,7 +17,21 @@ state on the object (`self.n`) answers from the object, not from the state it is
 >>> check_counter(InSelf)
 ✗ Counter GenServer: not yet
   ✓ after ('add', 5) the count is 15
-  ✗ InSelf keeps the count on the object, in self.n: called as plain functions after init(0), with the state 42, handle_call('get', ...) returned ('reply', 0, 42) and handle_cast(('add', 1), ...) returned ('noreply', 42), not ('reply', 42, 42) and ('noreply', 43). A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self, or in a global
+  ✗ InSelf keeps the count on the object, in self.n: its callbacks, called as plain functions, each on a new object (its init given 0), from the state init(42) returned: handle_call('get', ...) answered 0, where it should have answered 42. A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self, or in a global
+
+The state can have any shape: the check builds its states with the learner's own init.
+
+>>> class InADict(GenServer):
+...     def init(self, n):
+...         return ("ok", {"count": n})
+...     def handle_call(self, request, from_, state):
+...         return ("reply", state["count"], state)
+...     def handle_cast(self, message, state):
+...         return ("noreply", {"count": state["count"] + message[1]})
+>>> check_counter(InADict)
+✓ Counter GenServer: all good
+  ✓ after ('add', 5) the count is 15
+  ✓ two counters keep two counts: a second one, started at 100, still says 100 after an add to the first
 
 A deferred reply (GenServer.reply(from_, answer), then ("noreply", state)) is a reply too:
 
@@ -80,53 +95,81 @@ def _kept_outside(module: type) -> tuple[list[str], list[str]]:
     return names, globals_
 
 
-def _answer(instance: Any, callback: str, args: tuple) -> Any:
-    """What a callback returns, called directly. handle_call gets a real from_ (an alias of
-    the check's process) before its state, so a deferred reply (GenServer.reply(from_, x),
-    then ("noreply", state)) counts as the ("reply", x, state) it stands for."""
-    if callback != "handle_call":
-        return getattr(instance, callback)(*args)
-    request, state = args
+WAITS = "waited (no reply yet)"
+"""What a plain-function call of handle_call that defers its reply answers, in words."""
+
+
+def _step(instance: Any, callback: str, message: Any, state: Any, waiting: list) -> tuple:
+    """One callback called directly, as the server would: (what it answered, in words, and
+    the new state). handle_call gets a real from_ (an alias of the check's process), so a
+    deferred reply (GenServer.reply(from_, x), then ("noreply", state)) answers x; a call
+    that returns ("noreply", state) and replies to nobody waits, its alias kept in `waiting`
+    for a later cast to answer (a pop on an empty queue, answered by a push)."""
+    if callback == "handle_cast":
+        answer = instance.handle_cast(message, state)
+        given = [reply for tag in list(waiting) for reply in _replies(tag)]
+        words = f"answered the waiting call with {short(given[0])}" if given else "answered nobody"
+        return words, answer[1]
     tag = alias()
-    try:
-        answer = instance.handle_call(request, (self_pid(), tag), state)
-        _, reply = receive((tag, ANY), timeout=0)
-    except ReceiveTimeout:
-        return answer
-    finally:
-        unalias(tag)
-    if type(answer) is tuple and len(answer) == 2 and answer[0] == "noreply":
-        return ("reply", reply, answer[1])
-    return answer
+    answer = instance.handle_call(message, (self_pid(), tag), state)
+    replies = _replies(tag)
+    if answer[0] == "reply":
+        return f"answered {short(answer[1])}", answer[2]
+    if replies:
+        return f"answered {short(replies[0])}", answer[1]
+    waiting.append(tag)
+    return WAITS, answer[1]
 
 
-def _state_in_process(check: Check, module: type, what: str, calls: list) -> bool:
-    """Call the callbacks directly, after init(0), with a state of the check's choosing:
-    each must answer from that state. `calls` holds (shown, callback, args, wanted), the
-    args of handle_call without from_ (see `_answer`)."""
-    answers = []
+def _replies(tag: Any) -> list:
+    """The replies to the alias `tag` in the check's mailbox (taking them all)."""
+    replies = []
+    while True:
+        try:
+            replies.append(receive((tag, ANY), timeout=0)[1])
+        except ReceiveTimeout:
+            return replies
+
+
+def _state_in_process(check: Check, module: type, what: str, start: Any, other: Any,
+                      steps: list) -> bool:
+    """Call the callbacks as plain functions, each on a new instance (its init called with
+    `other`), from the state the learner's own init(start) returned, each step given the
+    state the one before returned: each must answer from the state it is given. `steps`
+    holds (shown, callback, message, wanted), wanted in words (see `_step`)."""
+    answers, waiting = [], []
     try:
-        instance = module()
-        instance.init(0)
-        for _, callback, args, _ in calls:
-            answers.append(_answer(instance, callback, args))
+        state = module().init(start)[1]
+        for _, callback, message, _ in steps:
+            instance = module()
+            instance.init(other)
+            words, state = _step(instance, callback, message, state, waiting)
+            answers.append(words)
     except Exception as error:
         answers.append(f"raised {type(error).__name__}: {error}")
-    wanted = [call[3] for call in calls]
+    finally:
+        for tag in waiting:
+            unalias(tag)
+    wanted = [step[3] for step in steps]
     if answers == wanted:
         return True
+    wrong = next(i for i, answer in enumerate(answers) if answer != wanted[i])
+    got = ", then ".join(f"{shown} {answer}" for (shown, _, _, _), answer
+                         in zip(steps[:wrong + 1], answers))
+    how = (f"called as plain functions, each on a new object (its init given {other!r}), "
+           f"from the state init({start!r}) returned: {got}, where it should have "
+           f"{wanted[wrong]}")
     attributes, globals_ = _kept_outside(module)
-    where = (f"on the object, in {' and '.join(attributes)}" if attributes else
-             f"in a global, {' and '.join(globals_)}" if globals_ else
-             "outside the state (on the object or in a global)")
-    got = " and ".join(f"{shown} " + (answer if isinstance(answer, str) else
-                                      f"returned {short(answer)}")
-                       for (shown, _, _, _), answer in zip(calls, answers))
-    check.fail(f"{module.__name__} keeps the {what} {where}: called as plain "
-               f"functions after init(0), with the state {short(calls[0][2][-1])}, {got}, not "
-               f"{' and '.join(short(w) for w in wanted)}. A GenServer's state lives in the "
-               "process: init returns it, each callback gets it as its last argument and "
-               "returns the new one. Keep nothing in self, or in a global")
+    if attributes or globals_:
+        where = (f"on the object, in {' and '.join(attributes)}" if attributes else
+                 f"in a global, {' and '.join(globals_)}")
+        check.fail(f"{module.__name__} keeps the {what} {where}: its callbacks, {how}. A "
+                   "GenServer's state lives in the process: init returns it, each callback "
+                   "gets it as its last argument and returns the new one. Keep nothing in "
+                   "self, or in a global")
+    else:
+        check.fail(f"{module.__name__}'s callbacks, {how}. Each callback must answer from "
+                   "the state it is given as its last argument, and return the new one")
     return False
 
 
@@ -174,10 +217,10 @@ def check_counter(module: Any) -> None:
                                "handle_cast returns ('noreply', new_state); handle_call returns "
                                "('reply', count, state)")):
             return
-        if not _state_in_process(check, module, "count", [
-                ("handle_call('get', ...)", "handle_call", ("get", 42), ("reply", 42, 42)),
-                ("handle_cast(('add', 1), ...)", "handle_cast", (("add", 1), 42),
-                 ("noreply", 43))]):
+        if not _state_in_process(check, module, "count", 42, 0, [
+                ("handle_call('get', ...)", "handle_call", "get", "answered 42"),
+                ("handle_cast(('add', 1), ...)", "handle_cast", ("add", 1), "answered nobody"),
+                ("handle_call('get', ...)", "handle_call", "get", "answered 43")]):
             return
         other = start_learner(check, f"GenServer.start({module.__name__}, 100)",
                               lambda: GenServer.start(module, 100))
@@ -243,10 +286,12 @@ def check_queue(module: Any) -> None:
                             ("remove the item you answer from the state" if item == "first"
                              else "keep every pushed item until it is popped")):
             return
-        _state_in_process(check, module, "queue", [
-            ("handle_call('pop', ...)", "handle_call",
-             ("pop", {"items": ["x"], "waiting": []}),
-             ("reply", "x", {"items": [], "waiting": []}))])
+        _state_in_process(check, module, "queue", None, None, [
+            ("handle_cast(('push', 'x'), ...)", "handle_cast", ("push", "x"), "answered nobody"),
+            ("handle_call('pop', ...)", "handle_call", "pop", "answered 'x'"),
+            ("handle_call('pop', ...)", "handle_call", "pop", WAITS),
+            ("handle_cast(('push', 'y'), ...)", "handle_cast", ("push", "y"),
+             "answered the waiting call with 'y'")])
 
 
 def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bool:
@@ -293,7 +338,7 @@ def _push_advice(module: type) -> str:
     try:
         answer = module().handle_cast(("push", "x"), {"items": [],
                                                       "waiting": [(me, t) for t in tags]})
-        answered = [tag for tag in tags if _replied(tag)]
+        answered = [tag for tag in tags if _replies(tag)]
     except Exception:
         return ""
     finally:
@@ -317,14 +362,3 @@ def _push_advice(module: type) -> str:
                 "item given to a waiter must not be kept: add it to 'items' only when nobody "
                 "waits")
     return ""
-
-
-def _replied(tag: Any) -> bool:
-    """Whether a reply to the alias `tag` is in the check's mailbox (taking them all)."""
-    replies = 0
-    while True:
-        try:
-            receive((tag, ANY), timeout=0)
-        except ReceiveTimeout:
-            return replies > 0
-        replies += 1
