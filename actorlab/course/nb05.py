@@ -53,7 +53,7 @@ from __future__ import annotations
 import ast
 import inspect
 import textwrap
-from typing import Any
+from typing import Any, Callable
 
 from ..otp import GenServer
 from ..runtime import (ANY, Exit, ReceiveTimeout, alias, receive, run_for, self_pid, send,
@@ -64,14 +64,55 @@ from .checks import Check, death_text, reason_text, start_learner
 NO_ANSWER = object()
 
 
-def _call(check: Check, server: Pid, request: Any, shown: str) -> Any:
-    """GenServer.call, or NO_ANSWER with what went wrong noted (what killed the server)."""
+def _call(check: Check, module: type, server: Pid, request: Any, shown: str,
+          unanswered: Callable[[], str] = lambda: "") -> Any:
+    """GenServer.call, or NO_ANSWER with what went wrong noted: what killed the server (and
+    a callback's wrong signature, if that is why), or, if the server lives but never
+    answered, `unanswered()`."""
     try:
         return GenServer.call(server, request, 100)
     except Exit as exit_:
         died = death_text(server)
-        check.fail(f"{shown} exited: " + (died or reason_text(exit_.reason)))
+        if died:
+            fix = _signature_fix(module)
+        else:
+            timed_out = type(exit_.reason) is tuple and exit_.reason[:1] == ("timeout",)
+            fix = unanswered() if timed_out else ""
+        check.fail(f"{shown} exited: " + (died or reason_text(exit_.reason)) +
+                   (f". {fix}" if fix else ""))
         return NO_ANSWER
+
+
+SIGNATURES = {"handle_call": "handle_call(self, request, from_, state)",
+              "handle_cast": "handle_cast(self, message, state)"}
+"""The callbacks the exercises write, as they must be declared."""
+
+
+def _signature_fix(module: type) -> str:
+    """What to change when handle_call or handle_cast does not take the arguments the
+    GenServer passes it (from_ added to handle_cast, or dropped from handle_call); "" if
+    both do."""
+    for callback, signature in SIGNATURES.items():
+        try:
+            taken = len(inspect.signature(getattr(module, callback)).parameters)
+        except (TypeError, ValueError):
+            continue
+        if taken != signature.count(",") + 1:
+            return (f"The GenServer calls {signature}: only handle_call gets from_ (the "
+                    f"caller, for a reply). Declare {callback} with those arguments")
+    return ""
+
+
+def _reply_never_sent(module: type, start: Any, request: Any) -> str:
+    """What to change when handle_call, called as a plain function from the state init(start)
+    returns, answers ("noreply", ...) and replies to nobody; "" if it does not."""
+    try:
+        words, _ = _step(module(), "handle_call", request, module().init(start)[1], [])
+    except Exception:
+        return ""
+    return ("Its handle_call returned ('noreply', ...) and never called GenServer.reply, so the "
+            "caller waited for an answer that never came: return ('reply', n, n) to answer "
+            "at once" if words == WAITS else "")
 
 
 def _kept_outside(module: type) -> tuple[list[str], list[str]]:
@@ -204,8 +245,9 @@ def check_counter(module: Any) -> None:
         if pid is None:
             return
         GenServer.cast(pid, ("add", 5))
-        count = _call(check, pid, "get", "after the cast ('add', 5), GenServer.call(counter, "
-                                         "'get')")
+        count = _call(check, module, pid, "get", "after the cast ('add', 5), "
+                      "GenServer.call(counter, 'get')",
+                      lambda: _reply_never_sent(module, 10, "get"))
         if count is NO_ANSWER:
             return
         if not check.expect(count == 15, "after ('add', 5) the count is 15",
@@ -225,7 +267,8 @@ def check_counter(module: Any) -> None:
         other = start_learner(check, f"GenServer.start({module.__name__}, 100)",
                               lambda: GenServer.start(module, 100))
         GenServer.cast(pid, ("add", 1))
-        untouched = _call(check, other, "get", "GenServer.call(second_counter, 'get')")
+        untouched = _call(check, module, other, "get",
+                          "GenServer.call(second_counter, 'get')")
         if untouched is not NO_ANSWER:
             check.expect(untouched == 100, "two counters keep two counts: a second one, started "
                          "at 100, still says 100 after an add to the first",
@@ -266,7 +309,8 @@ def check_queue(module: Any) -> None:
             return
         GenServer.cast(queue, ("push", "first"))
         GenServer.cast(queue, ("push", "second"))
-        item = _call(check, queue, "pop", "a pop on a queue holding 'first' and 'second'")
+        item = _call(check, module, queue, "pop",
+                     "a pop on a queue holding 'first' and 'second'")
         if item is NO_ANSWER:
             return
         if not check.expect(item == "first", "a pop on a queue holding two items answered the "
@@ -278,7 +322,7 @@ def check_queue(module: Any) -> None:
                              else _push_advice(module) or "answer the oldest item, and remove "
                              "it")):
             return
-        item = _call(check, queue, "pop", "a second pop")
+        item = _call(check, module, queue, "pop", "a second pop")
         if item is NO_ANSWER:
             return
         if not check.expect(item == "second", "a second pop answered 'second'",
@@ -302,7 +346,9 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
         name, reason = next(iter(failed.items()))
         died = death_text(queue)
         if died:
-            check.fail(f"{name}'s pop on an empty queue failed: {died}")
+            fix = _signature_fix(module)
+            check.fail(f"{name}'s pop on an empty queue failed: {died}" +
+                       (f". {fix}" if fix else ""))
         elif type(reason) is tuple and reason[:1] == ("timeout",):
             check.fail(f"{name}'s pop on an empty queue was never answered, though items were "
                        "pushed after it: " + (_push_advice(module) or "remember from_ in the "
