@@ -164,12 +164,22 @@ def _step(instance: Any, callback: str, message: Any, state: Any, waiting: list)
 
 def _replies(tag: Any) -> list:
     """The replies to the alias `tag` in the check's mailbox (taking them all)."""
-    replies = []
+    return [reply for _, reply in _take_all((tag, ANY))]
+
+
+def _sent_plainly(item: Any) -> bool:
+    """Whether `item` itself, not a reply, came to the check's process (taking them all)."""
+    return bool(_take_all(item))
+
+
+def _take_all(pattern: Any) -> list:
+    """The messages in the check's mailbox that match `pattern`, taken out of it."""
+    taken = []
     while True:
         try:
-            replies.append(receive((tag, ANY), timeout=0)[1])
+            taken.append(receive(pattern, timeout=0))
         except ReceiveTimeout:
-            return replies
+            return taken
 
 
 def _state_in_process(check: Check, module: type, what: str, start: Any, other: Any,
@@ -351,9 +361,10 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
                        (f". {fix}" if fix else ""))
         elif type(reason) is tuple and reason[:1] == ("timeout",):
             check.fail(f"{name}'s pop on an empty queue was never answered, though items were "
-                       "pushed after it: " + (_push_advice(module) or "remember from_ in the "
-                       "state, return ('noreply', state), and GenServer.reply(from_, item) "
-                       "when an item is pushed"))
+                       "pushed after it: " + (_push_advice(module, name) or
+                                              "remember from_ in the state, return "
+                                              "('noreply', state), and GenServer.reply(from_, "
+                                              "item) when an item is pushed"))
         else:
             check.fail(f"{name}'s pop failed: {reason_text(reason)}")
         return False
@@ -376,20 +387,25 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
                         (f": {advice}" if (advice := _push_advice(module)) else ""))
 
 
-def _push_advice(module: type) -> str:
+def _push_advice(module: type, caller: str = "the caller") -> str:
     """What is wrong with handle_cast's push, called directly on an empty queue that two
     callers wait on (the state of the exercise's init): "" if nothing is, or if the state
-    it returns is not such a dict."""
+    it returns is not such a dict. `caller` names the first waiter, for the finding."""
     me, tags = self_pid(), (alias(), alias())
     try:
         answer = module().handle_cast(("push", "x"), {"items": [],
                                                       "waiting": [(me, t) for t in tags]})
         answered = [tag for tag in tags if _replies(tag)]
+        sent = _sent_plainly("x")
     except Exception:
         return ""
     finally:
         for tag in tags:
             unalias(tag)
+    if sent and not answered:
+        return (f"handle_cast sent the item to the caller's pid with a plain send: that is not "
+                f"a reply, so the item sits in {caller}'s mailbox while GenServer.call still "
+                "waits for its reply. Answer the waiter with GenServer.reply(from_, item)")
     state = answer[1] if type(answer) is tuple and len(answer) == 2 else None
     if type(state) is not dict:
         return ""
