@@ -106,10 +106,14 @@ def _signature_fix(module: type) -> str:
 def _reply_never_sent(module: type, start: Any, request: Any) -> str:
     """What to change when handle_call, called as a plain function from the state init(start)
     returns, answers ("noreply", ...) and replies to nobody; "" if it does not."""
+    waiting: list = []
     try:
-        words, _ = _step(module(), "handle_call", request, module().init(start)[1], [])
+        words, _ = _step(module(), "handle_call", request, module().init(start)[1], waiting)
     except Exception:
         return ""
+    finally:
+        for tag in waiting:
+            unalias(tag)
     return ("Its handle_call returned ('noreply', ...) and never called GenServer.reply, so the "
             "caller waited for an answer that never came: return ('reply', n, n) to answer "
             "at once" if words == WAITS else "")
