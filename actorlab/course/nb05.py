@@ -1,8 +1,9 @@
 """Checks for notebook 05, GenServer.
 
 Both checks run the learner's server as a process, and then call its callbacks as what
-they are, plain functions from a message and a state to a tuple: a server that keeps its
-state on the object (`self.n`) answers from the object, not from the state it is given.
+they are, plain functions from a message and a state to a tuple, each on a new object,
+from the state the learner's own init returned: a server that keeps its state on the
+object (`self.n`) answers from the object, not from the state it is given.
 
 >>> class InSelf(GenServer):
 ...     def init(self, n):
@@ -16,7 +17,21 @@ state on the object (`self.n`) answers from the object, not from the state it is
 >>> check_counter(InSelf)
 ✗ Counter GenServer: not yet
   ✓ after ('add', 5) the count is 15
-  ✗ InSelf keeps the count on the object, in self.n: called as plain functions after init(0), with the state 42, handle_call('get', ...) returned ('reply', 0, 42) and handle_cast(('add', 1), ...) returned ('noreply', 42), not ('reply', 42, 42) and ('noreply', 43). A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self, or in a global
+  ✗ InSelf keeps the count on the object, in self.n: its callbacks, called as plain functions, each on a new object (its init given 0), from the state init(42) returned: handle_call('get', ...) answered 0, where it should have answered 42. A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self, or in a global
+
+The state can have any shape: the check builds its states with the learner's own init.
+
+>>> class InADict(GenServer):
+...     def init(self, n):
+...         return ("ok", {"count": n})
+...     def handle_call(self, request, from_, state):
+...         return ("reply", state["count"], state)
+...     def handle_cast(self, message, state):
+...         return ("noreply", {"count": state["count"] + message[1]})
+>>> check_counter(InADict)
+✓ Counter GenServer: all good
+  ✓ after ('add', 5) the count is 15
+  ✓ two counters keep two counts: a second one, started at 100, still says 100 after an add to the first
 
 A deferred reply (GenServer.reply(from_, answer), then ("noreply", state)) is a reply too:
 
@@ -38,7 +53,7 @@ from __future__ import annotations
 import ast
 import inspect
 import textwrap
-from typing import Any
+from typing import Any, Callable
 
 from ..otp import GenServer
 from ..runtime import (ANY, Exit, ReceiveTimeout, alias, receive, run_for, self_pid, send,
@@ -49,14 +64,59 @@ from .checks import Check, death_text, reason_text, start_learner
 NO_ANSWER = object()
 
 
-def _call(check: Check, server: Pid, request: Any, shown: str) -> Any:
-    """GenServer.call, or NO_ANSWER with what went wrong noted (what killed the server)."""
+def _call(check: Check, module: type, server: Pid, request: Any, shown: str,
+          unanswered: Callable[[], str] = lambda: "") -> Any:
+    """GenServer.call, or NO_ANSWER with what went wrong noted: what killed the server (and
+    a callback's wrong signature, if that is why), or, if the server lives but never
+    answered, `unanswered()`."""
     try:
         return GenServer.call(server, request, 100)
     except Exit as exit_:
         died = death_text(server)
-        check.fail(f"{shown} exited: " + (died or reason_text(exit_.reason)))
+        if died:
+            fix = _signature_fix(module)
+        else:
+            timed_out = type(exit_.reason) is tuple and exit_.reason[:1] == ("timeout",)
+            fix = unanswered() if timed_out else ""
+        check.fail(f"{shown} exited: " + (died or reason_text(exit_.reason)) +
+                   (f". {fix}" if fix else ""))
         return NO_ANSWER
+
+
+SIGNATURES = {"handle_call": "handle_call(self, request, from_, state)",
+              "handle_cast": "handle_cast(self, message, state)"}
+"""The callbacks the exercises write, as they must be declared."""
+
+
+def _signature_fix(module: type) -> str:
+    """What to change when handle_call or handle_cast does not take the arguments the
+    GenServer passes it (from_ added to handle_cast, or dropped from handle_call); "" if
+    both do."""
+    for callback, signature in SIGNATURES.items():
+        try:
+            taken = len(inspect.signature(getattr(module, callback)).parameters)
+        except (TypeError, ValueError):
+            continue
+        if taken != signature.count(",") + 1:
+            return (f"The GenServer calls {signature}: only handle_call gets from_ (the "
+                    f"caller, for a reply). Declare {callback} with those arguments")
+    return ""
+
+
+def _reply_never_sent(module: type, start: Any, request: Any) -> str:
+    """What to change when handle_call, called as a plain function from the state init(start)
+    returns, answers ("noreply", ...) and replies to nobody; "" if it does not."""
+    waiting: list = []
+    try:
+        words, _ = _step(module(), "handle_call", request, module().init(start)[1], waiting)
+    except Exception:
+        return ""
+    finally:
+        for tag in waiting:
+            unalias(tag)
+    return ("Its handle_call returned ('noreply', ...) and never called GenServer.reply, so the "
+            "caller waited for an answer that never came: return ('reply', n, n) to answer "
+            "at once" if words == WAITS else "")
 
 
 def _kept_outside(module: type) -> tuple[list[str], list[str]]:
@@ -80,53 +140,91 @@ def _kept_outside(module: type) -> tuple[list[str], list[str]]:
     return names, globals_
 
 
-def _answer(instance: Any, callback: str, args: tuple) -> Any:
-    """What a callback returns, called directly. handle_call gets a real from_ (an alias of
-    the check's process) before its state, so a deferred reply (GenServer.reply(from_, x),
-    then ("noreply", state)) counts as the ("reply", x, state) it stands for."""
-    if callback != "handle_call":
-        return getattr(instance, callback)(*args)
-    request, state = args
+WAITS = "waited (no reply yet)"
+"""What a plain-function call of handle_call that defers its reply answers, in words."""
+
+
+def _step(instance: Any, callback: str, message: Any, state: Any, waiting: list) -> tuple:
+    """One callback called directly, as the server would: (what it answered, in words, and
+    the new state). handle_call gets a real from_ (an alias of the check's process), so a
+    deferred reply (GenServer.reply(from_, x), then ("noreply", state)) answers x; a call
+    that returns ("noreply", state) and replies to nobody waits, its alias kept in `waiting`
+    for a later cast to answer (a pop on an empty queue, answered by a push)."""
+    if callback == "handle_cast":
+        answer = instance.handle_cast(message, state)
+        given = [reply for tag in list(waiting) for reply in _replies(tag)]
+        words = f"answered the waiting call with {short(given[0])}" if given else "answered nobody"
+        return words, answer[1]
     tag = alias()
-    try:
-        answer = instance.handle_call(request, (self_pid(), tag), state)
-        _, reply = receive((tag, ANY), timeout=0)
-    except ReceiveTimeout:
-        return answer
-    finally:
-        unalias(tag)
-    if type(answer) is tuple and len(answer) == 2 and answer[0] == "noreply":
-        return ("reply", reply, answer[1])
-    return answer
+    answer = instance.handle_call(message, (self_pid(), tag), state)
+    replies = _replies(tag)
+    if answer[0] == "reply":
+        return f"answered {short(answer[1])}", answer[2]
+    if replies:
+        return f"answered {short(replies[0])}", answer[1]
+    waiting.append(tag)
+    return WAITS, answer[1]
 
 
-def _state_in_process(check: Check, module: type, what: str, calls: list) -> bool:
-    """Call the callbacks directly, after init(0), with a state of the check's choosing:
-    each must answer from that state. `calls` holds (shown, callback, args, wanted), the
-    args of handle_call without from_ (see `_answer`)."""
-    answers = []
+def _replies(tag: Any) -> list:
+    """The replies to the alias `tag` in the check's mailbox (taking them all)."""
+    return [reply for _, reply in _take_all((tag, ANY))]
+
+
+def _sent_plainly(item: Any) -> bool:
+    """Whether `item` itself, not a reply, came to the check's process (taking them all)."""
+    return bool(_take_all(item))
+
+
+def _take_all(pattern: Any) -> list:
+    """The messages in the check's mailbox that match `pattern`, taken out of it."""
+    taken = []
+    while True:
+        try:
+            taken.append(receive(pattern, timeout=0))
+        except ReceiveTimeout:
+            return taken
+
+
+def _state_in_process(check: Check, module: type, what: str, start: Any, other: Any,
+                      steps: list) -> bool:
+    """Call the callbacks as plain functions, each on a new instance (its init called with
+    `other`), from the state the learner's own init(start) returned, each step given the
+    state the one before returned: each must answer from the state it is given. `steps`
+    holds (shown, callback, message, wanted), wanted in words (see `_step`)."""
+    answers, waiting = [], []
     try:
-        instance = module()
-        instance.init(0)
-        for _, callback, args, _ in calls:
-            answers.append(_answer(instance, callback, args))
+        state = module().init(start)[1]
+        for _, callback, message, _ in steps:
+            instance = module()
+            instance.init(other)
+            words, state = _step(instance, callback, message, state, waiting)
+            answers.append(words)
     except Exception as error:
         answers.append(f"raised {type(error).__name__}: {error}")
-    wanted = [call[3] for call in calls]
+    finally:
+        for tag in waiting:
+            unalias(tag)
+    wanted = [step[3] for step in steps]
     if answers == wanted:
         return True
+    wrong = next(i for i, answer in enumerate(answers) if answer != wanted[i])
+    got = ", then ".join(f"{shown} {answer}" for (shown, _, _, _), answer
+                         in zip(steps[:wrong + 1], answers))
+    how = (f"called as plain functions, each on a new object (its init given {other!r}), "
+           f"from the state init({start!r}) returned: {got}, where it should have "
+           f"{wanted[wrong]}")
     attributes, globals_ = _kept_outside(module)
-    where = (f"on the object, in {' and '.join(attributes)}" if attributes else
-             f"in a global, {' and '.join(globals_)}" if globals_ else
-             "outside the state (on the object or in a global)")
-    got = " and ".join(f"{shown} " + (answer if isinstance(answer, str) else
-                                      f"returned {short(answer)}")
-                       for (shown, _, _, _), answer in zip(calls, answers))
-    check.fail(f"{module.__name__} keeps the {what} {where}: called as plain "
-               f"functions after init(0), with the state {short(calls[0][2][-1])}, {got}, not "
-               f"{' and '.join(short(w) for w in wanted)}. A GenServer's state lives in the "
-               "process: init returns it, each callback gets it as its last argument and "
-               "returns the new one. Keep nothing in self, or in a global")
+    if attributes or globals_:
+        where = (f"on the object, in {' and '.join(attributes)}" if attributes else
+                 f"in a global, {' and '.join(globals_)}")
+        check.fail(f"{module.__name__} keeps the {what} {where}: its callbacks, {how}. A "
+                   "GenServer's state lives in the process: init returns it, each callback "
+                   "gets it as its last argument and returns the new one. Keep nothing in "
+                   "self, or in a global")
+    else:
+        check.fail(f"{module.__name__}'s callbacks, {how}. Each callback must answer from "
+                   "the state it is given as its last argument, and return the new one")
     return False
 
 
@@ -161,8 +259,9 @@ def check_counter(module: Any) -> None:
         if pid is None:
             return
         GenServer.cast(pid, ("add", 5))
-        count = _call(check, pid, "get", "after the cast ('add', 5), GenServer.call(counter, "
-                                         "'get')")
+        count = _call(check, module, pid, "get", "after the cast ('add', 5), "
+                      "GenServer.call(counter, 'get')",
+                      lambda: _reply_never_sent(module, 10, "get"))
         if count is NO_ANSWER:
             return
         if not check.expect(count == 15, "after ('add', 5) the count is 15",
@@ -174,15 +273,16 @@ def check_counter(module: Any) -> None:
                                "handle_cast returns ('noreply', new_state); handle_call returns "
                                "('reply', count, state)")):
             return
-        if not _state_in_process(check, module, "count", [
-                ("handle_call('get', ...)", "handle_call", ("get", 42), ("reply", 42, 42)),
-                ("handle_cast(('add', 1), ...)", "handle_cast", (("add", 1), 42),
-                 ("noreply", 43))]):
+        if not _state_in_process(check, module, "count", 42, 0, [
+                ("handle_call('get', ...)", "handle_call", "get", "answered 42"),
+                ("handle_cast(('add', 1), ...)", "handle_cast", ("add", 1), "answered nobody"),
+                ("handle_call('get', ...)", "handle_call", "get", "answered 43")]):
             return
         other = start_learner(check, f"GenServer.start({module.__name__}, 100)",
                               lambda: GenServer.start(module, 100))
         GenServer.cast(pid, ("add", 1))
-        untouched = _call(check, other, "get", "GenServer.call(second_counter, 'get')")
+        untouched = _call(check, module, other, "get",
+                          "GenServer.call(second_counter, 'get')")
         if untouched is not NO_ANSWER:
             check.expect(untouched == 100, "two counters keep two counts: a second one, started "
                          "at 100, still says 100 after an add to the first",
@@ -223,7 +323,8 @@ def check_queue(module: Any) -> None:
             return
         GenServer.cast(queue, ("push", "first"))
         GenServer.cast(queue, ("push", "second"))
-        item = _call(check, queue, "pop", "a pop on a queue holding 'first' and 'second'")
+        item = _call(check, module, queue, "pop",
+                     "a pop on a queue holding 'first' and 'second'")
         if item is NO_ANSWER:
             return
         if not check.expect(item == "first", "a pop on a queue holding two items answered the "
@@ -235,7 +336,7 @@ def check_queue(module: Any) -> None:
                              else _push_advice(module) or "answer the oldest item, and remove "
                              "it")):
             return
-        item = _call(check, queue, "pop", "a second pop")
+        item = _call(check, module, queue, "pop", "a second pop")
         if item is NO_ANSWER:
             return
         if not check.expect(item == "second", "a second pop answered 'second'",
@@ -243,10 +344,12 @@ def check_queue(module: Any) -> None:
                             ("remove the item you answer from the state" if item == "first"
                              else "keep every pushed item until it is popped")):
             return
-        _state_in_process(check, module, "queue", [
-            ("handle_call('pop', ...)", "handle_call",
-             ("pop", {"items": ["x"], "waiting": []}),
-             ("reply", "x", {"items": [], "waiting": []}))])
+        _state_in_process(check, module, "queue", None, None, [
+            ("handle_cast(('push', 'x'), ...)", "handle_cast", ("push", "x"), "answered nobody"),
+            ("handle_call('pop', ...)", "handle_call", "pop", "answered 'x'"),
+            ("handle_call('pop', ...)", "handle_call", "pop", WAITS),
+            ("handle_cast(('push', 'y'), ...)", "handle_cast", ("push", "y"),
+             "answered the waiting call with 'y'")])
 
 
 def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bool:
@@ -257,12 +360,15 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
         name, reason = next(iter(failed.items()))
         died = death_text(queue)
         if died:
-            check.fail(f"{name}'s pop on an empty queue failed: {died}")
+            fix = _signature_fix(module)
+            check.fail(f"{name}'s pop on an empty queue failed: {died}" +
+                       (f". {fix}" if fix else ""))
         elif type(reason) is tuple and reason[:1] == ("timeout",):
             check.fail(f"{name}'s pop on an empty queue was never answered, though items were "
-                       "pushed after it: " + (_push_advice(module) or "remember from_ in the "
-                       "state, return ('noreply', state), and GenServer.reply(from_, item) "
-                       "when an item is pushed"))
+                       "pushed after it: " + (_push_advice(module, name) or
+                                              "remember from_ in the state, return "
+                                              "('noreply', state), and GenServer.reply(from_, "
+                                              "item) when an item is pushed"))
         else:
             check.fail(f"{name}'s pop failed: {reason_text(reason)}")
         return False
@@ -285,20 +391,25 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
                         (f": {advice}" if (advice := _push_advice(module)) else ""))
 
 
-def _push_advice(module: type) -> str:
+def _push_advice(module: type, caller: str = "the caller") -> str:
     """What is wrong with handle_cast's push, called directly on an empty queue that two
     callers wait on (the state of the exercise's init): "" if nothing is, or if the state
-    it returns is not such a dict."""
+    it returns is not such a dict. `caller` names the first waiter, for the finding."""
     me, tags = self_pid(), (alias(), alias())
     try:
         answer = module().handle_cast(("push", "x"), {"items": [],
                                                       "waiting": [(me, t) for t in tags]})
-        answered = [tag for tag in tags if _replied(tag)]
+        answered = [tag for tag in tags if _replies(tag)]
+        sent = _sent_plainly("x")
     except Exception:
         return ""
     finally:
         for tag in tags:
             unalias(tag)
+    if sent and not answered:
+        return (f"handle_cast sent the item to the caller's pid with a plain send: that is not "
+                f"a reply, so the item sits in {caller}'s mailbox while GenServer.call still "
+                "waits for its reply. Answer the waiter with GenServer.reply(from_, item)")
     state = answer[1] if type(answer) is tuple and len(answer) == 2 else None
     if type(state) is not dict:
         return ""
@@ -317,14 +428,3 @@ def _push_advice(module: type) -> str:
                 "item given to a waiter must not be kept: add it to 'items' only when nobody "
                 "waits")
     return ""
-
-
-def _replied(tag: Any) -> bool:
-    """Whether a reply to the alias `tag` is in the check's mailbox (taking them all)."""
-    replies = 0
-    while True:
-        try:
-            receive((tag, ANY), timeout=0)
-        except ReceiveTimeout:
-            return replies > 0
-        replies += 1
