@@ -8,6 +8,8 @@
 ✓ echo: all good
   ✓ the first message came back: 'ping'
   ✓ a second one, from another process, came back to that process: echo keeps going, and answers each message's sender
+  ✓ a number, 42, came back: echo answers any message, not only strings
+  ✓ an empty string came back: echo answers every message, even one that counts as false
   ✓ 1,100 more came back: echo loops, and never runs out of stack
   ✓ after 1,000 ms with nothing to do, echo still answers: it waits forever
 
@@ -21,6 +23,8 @@ A process that loops by calling itself, as Elixir's do, runs out of stack in Pyt
 ✗ echo: not yet
   ✓ the first message came back: 'ping'
   ✓ a second one, from another process, came back to that process: echo keeps going, and answers each message's sender
+  ✓ a number, 42, came back: echo answers any message, not only strings
+  ✓ an empty string came back: echo answers every message, even one that counts as false
   ✗ echo crashed with RecursionError after ... messages: it goes round by calling itself, as an Elixir loop does, but Python keeps every call's frame until the stack runs out. Loop with while True: instead
 """
 from __future__ import annotations
@@ -29,8 +33,8 @@ from typing import Any, Callable
 
 import dis
 
-from ..runtime import (ANY, BadArgument, ReceiveTimeout, current_node, receive, self_pid, send,
-                       sleep, spawn)
+from ..runtime import (ANY, BadArgument, ReceiveTimeout, current_node, process_info, receive,
+                       self_pid, send, sleep, spawn)
 from ..trace import Pid, short
 from .checks import Check, crash_text, exit_of, spawn_learner
 
@@ -171,10 +175,14 @@ def check_echo(echo: Callable) -> None:
         for word, asker, ok in (
                 ("ping", None, "the first message came back: 'ping'"),
                 ("pong", "asker", "a second one, from another process, came back to that "
-                 "process: echo keeps going, and answers each message's sender")):
+                 "process: echo keeps going, and answers each message's sender"),
+                (42, None, "a number, 42, came back: echo answers any message, not only "
+                 "strings"),
+                ("", None, "an empty string came back: echo answers every message, even "
+                 "one that counts as false")):
             reply = _ask(pid, word, asker)
             if reply is None:
-                check.fail(_elsewhere(pid, word) or _silence(pid, "echo", answer, echo))
+                check.fail(_unanswered(pid, word, echo, answer))
                 return
             if not check.expect(reply == word, ok, f"echo sent back {short(reply)} for "
                                 f"{word!r}; send back the message itself, {word!r}"):
@@ -191,6 +199,45 @@ def check_echo(echo: Callable) -> None:
         check.expect(_ask(pid, "still there?") == "still there?",
                      f"after {PAUSE:,} ms with nothing to do, echo still answers: it waits "
                      "forever", _gave_up(pid) or _silence(pid, "echo", answer, echo))
+
+
+def _unanswered(pid: Pid, word: Any, echo: Callable, answer: str) -> str:
+    """Why echo sent nothing back for `word`: read off the trace (before anything else is
+    sent), then, for the first message, by asking again."""
+    why = (_elsewhere(pid, word) or (word in (42, "") and _left_unanswered(pid, word))
+           or _silence(pid, "echo", answer, echo))
+    if word == "ping" and exit_of(pid) is None and _first_swallowed(pid):
+        return ("echo took the first message, 'ping', and sent nothing back, but answered "
+                "the next one: the first receive(), above the loop, takes a message that "
+                "nothing answers. Delete it, and keep only the receive() inside the loop, "
+                "followed by the send")
+    return why
+
+
+def _first_swallowed(pid: Pid) -> bool:
+    """Whether echo, alive but silent about the first message, answers a second one: then
+    a receive() above its loop took the first, and nothing answered it."""
+    return _ask(pid, "ping") == "ping"
+
+
+def _left_unanswered(pid: Pid, word: Any) -> str | None:
+    """Why echo, which answered strings, sent nothing back for `word` (a number, an empty
+    string); None if it crashed (its crash says why)."""
+    ended = exit_of(pid)
+    what = f"{word!r}, a number" if isinstance(word, int) else f"{word!r}, an empty string"
+    if ended is not None and ended.data["crash"]:
+        return None
+    if ended is not None:
+        return (f"echo ended when it took {what}, without sending it back: echo must answer "
+                "every message, whatever it is, and go on. A test on the message (while "
+                "message:, if not message:) stops at one that counts as false (0, '', "
+                "None): loop with while True:, and send back every message")
+    if any(m[1] == word for m in process_info(pid)["messages"]):
+        return (f"echo left {what}, in its mailbox and never answered it: its receive() "
+                "takes only the messages that match its pattern. Echo must answer every "
+                "message: call receive() with no pattern")
+    return (f"echo took {what}, and sent nothing back: echo must answer every message, "
+            "whatever it is. Send back every message, with no test on it")
 
 
 def check_counter(counter: Callable) -> None:
