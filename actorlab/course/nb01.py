@@ -187,7 +187,8 @@ def _recursion(name: str, count: int) -> str:
 
 
 def check_echo(echo: Callable) -> None:
-    """echo() should send every (sender, message) it receives back to sender, forever."""
+    """echo() should send the message of every (sender, message) it receives back to
+    sender, forever."""
     with Check("echo") as check:
         pid = spawn_learner(check, echo, label="echo")
         if pid is None:
