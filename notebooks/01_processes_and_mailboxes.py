@@ -219,8 +219,9 @@ receive(("balance", ANY))
 # %% [markdown]
 # ## Exercise 1: echo forever
 #
-# The greeter above answers once, then ends. Write `echo` so that it sends every
-# `(sender, message)` it receives straight back to `sender`, forever.
+# The greeter above answers once, then ends. Write `echo` so that, for every
+# `(sender, message)` it receives, it sends `message` back to `sender`, forever: every
+# message, whatever it is.
 
 # %% tags=["exercise", "ex-echo"]
 def echo():
@@ -255,8 +256,8 @@ check_echo(echo)
 # ## Exercise 2: a counter
 #
 # Write `counter(n)`: it starts at `n`; the message `("add", k)` adds `k`; the message
-# `("get", pid)` sends `("count", n)` to `pid`. The check starts it at 10, adds 2 and 3,
-# and asks twice.
+# `("get", pid)` sends `("count", n)` to `pid`, with the count `n` as a number (`15`, not
+# `"15"`). The check starts it at 10, adds 2 and 3, and asks twice.
 
 # %% tags=["exercise", "ex-counter"]
 def counter(n):

@@ -8,6 +8,8 @@
 ✓ echo: all good
   ✓ the first message came back: 'ping'
   ✓ a second one, from another process, came back to that process: echo keeps going, and answers each message's sender
+  ✓ a number, 42, came back: echo answers any message, not only strings
+  ✓ an empty string came back: echo answers every message, even one that counts as false
   ✓ 1,100 more came back: echo loops, and never runs out of stack
   ✓ after 1,000 ms with nothing to do, echo still answers: it waits forever
 
@@ -21,16 +23,21 @@ A process that loops by calling itself, as Elixir's do, runs out of stack in Pyt
 ✗ echo: not yet
   ✓ the first message came back: 'ping'
   ✓ a second one, from another process, came back to that process: echo keeps going, and answers each message's sender
+  ✓ a number, 42, came back: echo answers any message, not only strings
+  ✓ an empty string came back: echo answers every message, even one that counts as false
   ✗ echo crashed with RecursionError after ... messages: it goes round by calling itself, as an Elixir loop does, but Python keeps every call's frame until the stack runs out. Loop with while True: instead
 """
 from __future__ import annotations
 
 from typing import Any, Callable
 
+import ast
 import dis
+import inspect
+import textwrap
 
-from ..runtime import (ANY, BadArgument, ReceiveTimeout, current_node, receive, self_pid, send,
-                       sleep, spawn)
+from ..runtime import (ANY, BadArgument, ReceiveTimeout, current_node, process_info, receive,
+                       self_pid, send, sleep, spawn)
 from ..trace import Pid, short
 from .checks import Check, crash_text, exit_of, spawn_learner
 
@@ -100,6 +107,12 @@ def _silence(pid: Pid, name: str, answer: str, code: Callable) -> str:
     if ended is not None and not received:
         return (f"{name} ended at step {ended.step} without receiving anything: it must call "
                 "receive() to take a message from its mailbox")
+    if ended is not None and _breaks_its_loop(code):
+        said = "" if sends else " without sending anything back"
+        return (f"{name} ended at step {ended.step}, after {len(received)} message(s){said}: "
+                "its loop ended, and the process with it: a break or a return inside the loop "
+                "stops it. Remove the break (or return), so that the loop goes round and "
+                "waits for the next message")
     if ended is not None:
         said = "" if sends else " without sending anything back"
         return (f"{name} ended at step {ended.step}, after {len(received)} message(s){said}: "
@@ -142,6 +155,18 @@ def _instructions(code: Callable) -> list:
     return list(dis.get_instructions(code)) if hasattr(code, "__code__") else []
 
 
+def _breaks_its_loop(code: Callable) -> bool:
+    """Whether the function `code` has a `break` or a `return` inside a `while` or `for`
+    loop, read off its source (False if the source cannot be found)."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(code)))
+    except (OSError, TypeError, SyntaxError):
+        return False
+    return any(isinstance(inner, (ast.Break, ast.Return))
+               for loop in ast.walk(tree) if isinstance(loop, (ast.While, ast.For))
+               for inner in ast.walk(loop))
+
+
 def _returns_a_value(code: Callable) -> bool:
     """Whether the function `code` has a `return` with a value (not a bare `return`)."""
     last = None
@@ -162,7 +187,8 @@ def _recursion(name: str, count: int) -> str:
 
 
 def check_echo(echo: Callable) -> None:
-    """echo() should send every (sender, message) it receives back to sender, forever."""
+    """echo() should send the message of every (sender, message) it receives back to
+    sender, forever."""
     with Check("echo") as check:
         pid = spawn_learner(check, echo, label="echo")
         if pid is None:
@@ -171,10 +197,14 @@ def check_echo(echo: Callable) -> None:
         for word, asker, ok in (
                 ("ping", None, "the first message came back: 'ping'"),
                 ("pong", "asker", "a second one, from another process, came back to that "
-                 "process: echo keeps going, and answers each message's sender")):
+                 "process: echo keeps going, and answers each message's sender"),
+                (42, None, "a number, 42, came back: echo answers any message, not only "
+                 "strings"),
+                ("", None, "an empty string came back: echo answers every message, even "
+                 "one that counts as false")):
             reply = _ask(pid, word, asker)
             if reply is None:
-                check.fail(_elsewhere(pid, word) or _silence(pid, "echo", answer, echo))
+                check.fail(_unanswered(pid, word, echo, answer))
                 return
             if not check.expect(reply == word, ok, f"echo sent back {short(reply)} for "
                                 f"{word!r}; send back the message itself, {word!r}"):
@@ -193,6 +223,45 @@ def check_echo(echo: Callable) -> None:
                      "forever", _gave_up(pid) or _silence(pid, "echo", answer, echo))
 
 
+def _unanswered(pid: Pid, word: Any, echo: Callable, answer: str) -> str:
+    """Why echo sent nothing back for `word`: read off the trace (before anything else is
+    sent), then, for the first message, by asking again."""
+    why = (_elsewhere(pid, word) or (word in (42, "") and _left_unanswered(pid, word))
+           or _silence(pid, "echo", answer, echo))
+    if word == "ping" and exit_of(pid) is None and _first_swallowed(pid):
+        return ("echo took the first message, 'ping', and sent nothing back, but answered "
+                "the next one: the first receive(), above the loop, takes a message that "
+                "nothing answers. Delete it, and keep only the receive() inside the loop, "
+                "followed by the send")
+    return why
+
+
+def _first_swallowed(pid: Pid) -> bool:
+    """Whether echo, alive but silent about the first message, answers a second one: then
+    a receive() above its loop took the first, and nothing answered it."""
+    return _ask(pid, "ping") == "ping"
+
+
+def _left_unanswered(pid: Pid, word: Any) -> str | None:
+    """Why echo, which answered strings, sent nothing back for `word` (a number, an empty
+    string); None if it crashed (its crash says why)."""
+    ended = exit_of(pid)
+    what = f"{word!r}, a number" if isinstance(word, int) else f"{word!r}, an empty string"
+    if ended is not None and ended.data["crash"]:
+        return None
+    if ended is not None:
+        return (f"echo ended when it took {what}, without sending it back: echo must answer "
+                "every message, whatever it is, and go on. A test on the message (while "
+                "message:, if not message:) stops at one that counts as false (0, '', "
+                "None): loop with while True:, and send back every message")
+    if any(m[1] == word for m in process_info(pid)["messages"]):
+        return (f"echo left {what}, in its mailbox and never answered it: its receive() "
+                "takes only the messages that match its pattern. Echo must answer every "
+                "message: call receive() with no pattern")
+    return (f"echo took {what}, and sent nothing back: echo must answer every message, "
+            "whatever it is. Send back every message, with no test on it")
+
+
 def check_counter(counter: Callable) -> None:
     """counter(n) keeps a count: ("add", k) adds k; ("get", pid) sends ("count", n) to pid."""
     with Check("counter") as check:
@@ -206,7 +275,13 @@ def check_counter(counter: Callable) -> None:
         send(pid, ("get", self_pid()))
         first = _reply()
         if first is None:
-            check.fail(_silence(pid, "counter", answer, counter))
+            check.fail(_compares_with_any(counter) or _out_of_turn(pid)
+                       or _silence(pid, "counter", answer, counter))
+            return
+        if isinstance(_number(first), str):
+            check.fail(f"the answer was {short(first)}: the count must be sent as a number, "
+                       "not as text. Send ('count', n), with n itself, not str(n) or an "
+                       "f-string")
             return
         send(other, ("get", self_pid()))
         untouched = _reply()
@@ -214,7 +289,8 @@ def check_counter(counter: Callable) -> None:
             check.fail(_not_its_own_count(counter, first, untouched))
             return
         if not check.expect(first == ("count", 15), "10 + 2 + 3 gives ('count', 15)",
-                            _wrong_count(first)):
+                            _compares_with_any(counter) or _out_of_turn(pid)
+                            or _wrong_count(first)):
             return
         send(pid, ("get", self_pid()))
         again = _reply()
@@ -267,9 +343,48 @@ def _wrong_count(answer: Any) -> str:
     if type(answer) is tuple and len(answer) == 2 and answer[1] == 15:
         return (f"the answer was {short(answer)}: the count is right, but its tag must be "
                 "'count': send ('count', n), as the exercise says")
+    if answer == ("count", 12):
+        return ("the answer was ('count', 12): 10, plus one for each of the two adds. The "
+                "message ('add', k) adds k, not 1: n += message[1]")
     if answer == ("count", 10):
         return ("the answer was ('count', 10): the adds were lost. Each add must change the "
                 "variable the loop goes round with: n = n + message[1], or n += message[1] (a "
                 "variable set inside the loop starts again each time round)")
     return (f"after starting at 10 and adding 2 and 3, the answer was {short(answer)}, not "
             "('count', 15): keep the count in a variable and pass it round the loop")
+
+
+def _compares_with_any(code: Callable) -> str | None:
+    """What is wrong with comparing a message, with `==` or `!=`, to a value that holds
+    ANY (`message == ("add", ANY)`), if the function `code` does; None if it does not."""
+    instructions = _instructions(code)
+    for at, instruction in enumerate(instructions):
+        if instruction.opname in ("LOAD_GLOBAL", "LOAD_NAME", "LOAD_DEREF") and \
+                instruction.argval == "ANY":
+            then = next((i for i in instructions[at:] if i.opname in
+                         ("COMPARE_OP", "CALL", "PRECALL", "CONTAINS_OP")), None)
+            if then is not None and then.opname == "COMPARE_OP":
+                return ("counter compares a message with ==, as in message == ('add', ANY): "
+                        "== is not pattern matching, it compares with ANY itself, which "
+                        "equals nothing but ANY, so the test is never true. Test the tag "
+                        "instead: if message[0] == 'add': ... elif message[0] == 'get': ...")
+    return None
+
+
+def _out_of_turn(pid: Pid) -> str | None:
+    """The first message counter took ahead of one sent to it earlier, in words (it waits
+    for them in turns, with one receive pattern after another); None if it took them in
+    the order they came."""
+    events = current_node().trace.events
+    waiting = [e.data["msg"] for e in events if e.kind == "send" and e.data["to"] == pid]
+    for event in events:
+        if event.kind == "receive" and event.pid == pid and event.data["msg"] in waiting:
+            taken = event.data["msg"]
+            if taken != waiting[0]:
+                return (f"counter took {short(taken)} before {short(waiting[0])}, which was "
+                        "sent to it first: it waits for the messages in turns (an add, then "
+                        "a get), one receive pattern after the other, but messages come in "
+                        "any order. Take any message, message = receive(), and branch on its "
+                        "tag: if message[0] == 'add': ... elif message[0] == 'get': ...")
+            waiting.remove(taken)
+    return None
