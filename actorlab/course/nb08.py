@@ -283,6 +283,37 @@ def _repeats_a_list(code: Callable) -> bool:
                and isinstance(node.left, (ast.List, ast.ListComp)) for node in ast.walk(tree))
 
 
+def _misstarted(failures: tuple) -> str | None:
+    """What went wrong in starting the converters, when the clients failed because ask
+    passed GenServer.call something that is not a converter's pid; else None."""
+    why = " ".join(reason for _, reason in failures)
+    if "not ('already_started'," in why:
+        return ("the converters were all started with the same name, so only the first one "
+                "started: GenServer.start gave the others ('error', ('already_started', "
+                "pid)). One name cannot be given to four processes: start them without a "
+                "name, and keep their pids, GenServer.start(Converter, RATE)[1]")
+    if "not ('ok', #PID" in why:
+        return ("ask called GenServer.call with ('ok', pid), what GenServer.start returns, "
+                "not with the pid in it. Keep the pid: GenServer.start(Converter, RATE)[1]")
+    return None
+
+
+def _what_converters_got(trace: Trace) -> str:
+    """The calls the converters (the servers started in the trace) took, in words: "they
+    were asked 'rate' 40 times", or "they were never called"."""
+    servers = {e.data["child"] for e in trace.events
+               if e.kind == "spawn" and str(e.data["fn"]).endswith(".init")}
+    asked: dict[str, int] = {}
+    for event in trace.events:
+        message = event.data.get("msg") if event.kind == "receive" else None
+        if event.pid in servers and is_gen_call(message):
+            asked[short(message[2])] = asked.get(short(message[2]), 0) + 1
+    if not asked:
+        return "they were never called"
+    return "they were asked only " + ", ".join(f"{request} ({times} times)"
+                                                for request, times in asked.items())
+
+
 def check_pool(pool: Callable) -> None:
     """`pool()` starts a fixed number of converters and returns `ask(amount)`, which sends
     each request to one of them: it must beat one converter's throughput."""
@@ -299,6 +330,9 @@ def check_pool(pool: Callable) -> None:
             check.fail("a converter was started with no rate: GenServer.start(Converter) "
                        "passes nothing, so init got None and its conversions failed. Start "
                        "each one with the rate: GenServer.start(Converter, RATE)")
+            return
+        if run.failures and _misstarted(run.failures):
+            check.fail(_misstarted(run.failures))
             return
         if run.failures:
             amount, why = run.failures[0]
@@ -320,6 +354,12 @@ def check_pool(pool: Callable) -> None:
         work = _work_done(run.trace)
         forwarders = [key for key in work if key[0] in _callers_of_convert(run.trace)]
         spread = sorted(work.values(), reverse=True)
+        if not work:
+            check.fail(f"your converters did none of the {run.total} conversions: "
+                       f"{_what_converters_got(run.trace)}. What ask computes itself runs in "
+                       "the client, so the clients did the work. Have a converter do it: return GenServer.call(converters[amount % 4], ('convert', "
+                       "amount))")
+            return
         if forwarders:
             pid, name = forwarders[0]
             check.fail(f"every request went through {pid!r} ({name}), which passes it on to a "
@@ -332,16 +372,19 @@ def check_pool(pool: Callable) -> None:
                        "Start 4 converters once, in pool(), not one per request")
         elif len(work) > 4:
             check.fail(f"{len(work)} converters did the work: the exercise asks for 4")
-        else:
-            check.expect(len(work) > 1,
-                         f"{len(work)} converters shared the work: "
+        elif len(work) > 1:
+            check.expect(len(work) == 4, f"{len(work)} converters shared the work: "
                          f"{', '.join(map(str, spread))} requests each",
-                         f"all {run.total} requests went to one converter: " +
-                         ("multiplying a list repeats what is in it, so [pid] * 4 holds one "
-                          "converter's pid four times. Start each of the four: "
-                          "[GenServer.start(Converter, RATE)[1] for _ in range(4)]"
-                          if _repeats_a_list(pool) else "start 4 and send each request to "
-                          "one of them, e.g. converters[amount % 4]"))
+                         f"only {len(work)} converters did any work ("
+                         f"{', '.join(map(str, spread))} requests each): send the requests "
+                         "to all 4, converters[amount % 4]")
+        else:
+            check.fail(f"all {run.total} requests went to one converter: " +
+                       ("multiplying a list repeats what is in it, so [pid] * 4 holds one "
+                        "converter's pid four times. Start each of the four: "
+                        "[GenServer.start(Converter, RATE)[1] for _ in range(4)]"
+                        if _repeats_a_list(pool) else "start 4 and send each request to "
+                        "one of them, e.g. converters[amount % 4]"))
         if _picks_at_random(pool) and len(set(spread)) > 1:
             check.fail(f"picking a converter at random spreads the work unevenly (requests "
                        f"per converter: {', '.join(map(str, spread))}): the busiest one "
