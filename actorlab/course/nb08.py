@@ -28,6 +28,7 @@ clients  requests  time (ms)  mean latency (ms)        throughput (requests/s)
 from __future__ import annotations
 
 import ast
+import dis
 import inspect
 import random
 import textwrap
@@ -463,9 +464,13 @@ def _race(counter_module: type, bump: Callable) -> tuple:
 def _sent_by(trace: Trace, name: str, kind: Callable[[Any], bool]) -> list[tuple]:
     """The messages of a `kind` (`is_gen_call`, `is_gen_cast`) that the process called
     `name` sent."""
-    pids = [pid for pid, label in trace.names().items() if label == name]
     return [e.data["msg"] for e in trace.events
-            if e.kind == "send" and e.pid in pids and kind(e.data["msg"])]
+            if e.kind == "send" and e.pid in _pids(trace, name) and kind(e.data["msg"])]
+
+
+def _pids(trace: Trace, name: str) -> set:
+    """The processes called `name` in `trace`."""
+    return {pid for pid, label in trace.names().items() if label == name}
 
 
 def _calls_by(trace: Trace, name: str) -> list[Any]:
@@ -510,6 +515,14 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
         uses_increment = not calls or "increment" in calls   # else the race says it all
         if uses_increment and not _answers_increment(check, counter_module):
             return
+        sent = [e.data["msg"] for e in trace.events if e.kind == "send" and e.pid in
+                _pids(trace, "ann") and e.data["to"] != self_pid()]     # not its "done"
+        if not calls and sent and not any(map(is_gen_cast, sent)):
+            check.fail(f"safe_bump sent {short(sent[0])} with send(): the counter gets it "
+                       "as a plain message, for handle_info, not as a call for handle_call, "
+                       "and send does not wait for an answer. Make it a call: "
+                       "GenServer.call(counter, 'increment')")
+            return
         if not calls:
             spawned = _calls_by_children(trace, "ann")
             check.fail(f"safe_bump spawned a process that made the call {short(spawned[0])}: "
@@ -532,14 +545,15 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
             return
         check.expect(len(calls) == 1, f"each bump is a single call, {short(calls[0])}: the "
                      "server reads and writes in one message",
-                     f"each bump made {len(calls)} calls ({shown}): each bump must be one "
-                     "call, GenServer.call(counter, 'increment'), whose answer is already the "
+                     f"each bump made {len(calls)} calls ({shown}): that is right in every "
+                     "interleaving, no bump is lost, but the exercise asks for one call per "
+                     "bump: GenServer.call(counter, 'increment'), whose answer is already the "
                      "new count")
 
 
 def _calls_by_children(trace: Trace, name: str) -> list[Any]:
     """The requests of the calls made by processes that the process called `name` spawned."""
-    parents = {pid for pid, label in trace.names().items() if label == name}
+    parents = _pids(trace, name)
     children = {e.data["child"] for e in trace.events
                 if e.kind == "spawn" and e.pid in parents}
     return [e.data["msg"][2] for e in trace.events
@@ -548,8 +562,8 @@ def _calls_by_children(trace: Trace, name: str) -> list[Any]:
 
 def _count_in_state(check: Check, counter_module: type) -> bool:
     """Does handle_call answer 'increment' from the state it is given? Called as a plain
-    function, after init(0), with the state 41: a count kept in a global or on self (which
-    also passes the race) answers from there instead.
+    function, on an object whose init(0) ran, with the state that init(41) returns: a count
+    kept in a global or on self (which also passes the race) answers from there instead.
 
     >>> class OnSelf(GenServer):
     ...     def init(self, n):
@@ -562,23 +576,68 @@ def _count_in_state(check: Check, counter_module: type) -> bool:
     ...     _count_in_state(check, OnSelf)
     False
     ✗ count: not yet
-      ✗ OnSelf keeps the count outside its state (in a global, or on self): called as a plain function after init(0), with the state 41, handle_call('increment', ...) returned ('reply', 1, 1), not ('reply', 42, 42). A GenServer's state lives in the process: init returns it, handle_call gets it as its last argument and returns the new one. Keep the count in the state: ('reply', n + 1, n + 1)
+      ✗ OnSelf keeps the count outside its state (on self): called as a plain function after init(0), with the state 41 that init(41) returns, handle_call('increment', ...) returned ('reply', 1, 1), not ('reply', 42, 42). A GenServer's state lives in the process: init returns it, handle_call gets it as its last argument and returns the new one. Keep the count in the state: ('reply', n + 1, n + 1)
+
+    A state of any shape passes, when it is the one init made:
+
+    >>> class InADict(GenServer):
+    ...     def init(self, n):
+    ...         return ("ok", {"count": n})
+    ...     def handle_call(self, request, from_, state):
+    ...         new = state["count"] + 1
+    ...         return ("reply", new, {"count": new})
+    >>> with Check("count") as check:
+    ...     _count_in_state(check, InADict)
+    True
+    ✓ count: all good
+      ✓ the count is kept in the state
     """
     fresh_node()
+    state = right = None
     try:
+        state = counter_module().init(41)[1]
         counter = counter_module()
         counter.init(0)
-        answer = counter.handle_call("increment", (self_pid(), None), 41)
+        answer = counter.handle_call("increment", (self_pid(), None), state)
+        right = ("reply", 42, counter_module().init(42)[1])
     except Exception as error:
-        answer = f"raised {type(error).__name__}: {error}"
+        answer, right = f"raised {type(error).__name__}: {error}", None
+    if answer == right:
+        return check.expect(True, "the count is kept in the state", "")
     shown = answer if type(answer) is str else f"returned {short(answer)}"
-    return check.expect(answer == ("reply", 42, 42), "the count is kept in the state",
-                        f"{counter_module.__name__} keeps the count outside its state (in a "
-                        "global, or on self): called as a plain function after init(0), with "
-                        f"the state 41, handle_call('increment', ...) {shown}, not ('reply', "
-                        "42, 42). A GenServer's state lives in the process: init returns it, "
-                        "handle_call gets it as its last argument and returns the new one. "
-                        "Keep the count in the state: ('reply', n + 1, n + 1)")
+    wanted = short(right) if right else "('reply', 42, the state init(42) returns)"
+    where = " or ".join(_stored_outside_state(counter_module))
+    check.fail(f"{counter_module.__name__} " + (f"keeps the count outside its state ({where})"
+               if where else "does not answer from the state it is given") +
+               f": called as a plain function after init(0), with the state {short(state)} "
+               f"that init(41) returns, handle_call('increment', ...) {shown}, not "
+               f"{wanted}. "
+               "A GenServer's state lives in the process: init returns it, handle_call gets "
+               "it as its last argument and returns the new one. Keep the count in the "
+               "state: ('reply', n + 1, n + 1)")
+    return False
+
+
+def _stored_outside_state(cls: type) -> list[str]:
+    """Where the methods of `cls` store values outside the state: "in a global" (with a
+    global statement), "on self" (an attribute assignment, self.n = ...).
+
+    >>> class Tally:
+    ...     def init(self, n):
+    ...         global COUNT
+    ...         COUNT, self.n = n, n
+    >>> _stored_outside_state(Tally), _stored_outside_state(int)
+    (['in a global', 'on self'], [])
+    """
+    codes = [getattr(getattr(v, "__func__", v), "__code__", None) for v in vars(cls).values()]
+    ops = set()
+    while codes:
+        code = codes.pop()
+        if code is not None:
+            ops.update(i.opname for i in dis.get_instructions(code))
+            codes.extend(c for c in code.co_consts if hasattr(c, "co_code"))
+    return [where for op, where in (("STORE_GLOBAL", "in a global"), ("STORE_ATTR", "on self"))
+            if op in ops]
 
 
 def _answers_increment(check: Check, counter_module: type) -> bool:
@@ -605,7 +664,8 @@ def _answers_increment(check: Check, counter_module: type) -> bool:
 def _race_words(outcome: tuple) -> str:
     """What the race gave, when it is not a count of 2."""
     if outcome[0] == "count":
-        lost = ({1: ": one bump was lost", 2: ": both bumps were lost"}.get(2 - outcome[1], "")
+        lost = ({1: ": one bump was lost", 2: ": both bumps were lost"}.get(2 - outcome[1],
+                ": more than 1 was added for a bump" if outcome[1] > 2 else "")
                 if type(outcome[1]) is int else "")
         return f"the count ends at {outcome[1]}, not 2{lost}"
     return _race_failure(outcome)
@@ -624,6 +684,10 @@ def _why_lost(trace: Trace, calls: list, shown: str) -> str:
                 "'increment' taken before it reads the old count. That works only while the "
                 "clients take turns. Change the state in the reply itself: ('reply', n + 1, "
                 "n + 1)")
+    if calls.count("increment") > 1:
+        return (f"each bump called 'increment' {calls.count('increment')} times ({shown}), "
+                f"so each bump added {calls.count('increment')}: call it once, "
+                "GenServer.call(counter, 'increment')")
     if len(calls) == 1:
         return ("each bump is one call, and still a bump was lost: handle_call must return "
                 "the new count as the new state, ('reply', n + 1, n + 1)")
