@@ -487,7 +487,7 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
                                  "the write one message, 'increment'"):
             return
         outcome = _race(counter_module, bump)                 # in the default order
-        trace = current_node().trace
+        trace, shell = current_node().trace, self_pid()
         if outcome[0] == "start":
             check.fail(f"GenServer.start(SafeCounter, 0) returned {outcome[1]}: init must "
                        "return ('ok', n)")
@@ -516,7 +516,7 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
         if uses_increment and not _answers_increment(check, counter_module):
             return
         sent = [e.data["msg"] for e in trace.events if e.kind == "send" and e.pid in
-                _pids(trace, "ann") and e.data["to"] != self_pid()]     # not its "done"
+                _pids(trace, "ann") and e.data["to"] != shell]     # not its "done"
         if not calls and sent and not any(map(is_gen_cast, sent)):
             check.fail(f"safe_bump sent {short(sent[0])} with send(): the counter gets it "
                        "as a plain message, for handle_info, not as a call for handle_call, "
