@@ -28,6 +28,7 @@ clients  requests  time (ms)  mean latency (ms)        throughput (requests/s)
 from __future__ import annotations
 
 import ast
+import dis
 import inspect
 import random
 import textwrap
@@ -283,6 +284,37 @@ def _repeats_a_list(code: Callable) -> bool:
                and isinstance(node.left, (ast.List, ast.ListComp)) for node in ast.walk(tree))
 
 
+def _misstarted(failures: tuple) -> str | None:
+    """What went wrong in starting the converters, when the clients failed because ask
+    passed GenServer.call something that is not a converter's pid; else None."""
+    why = " ".join(reason for _, reason in failures)
+    if "not ('already_started'," in why:
+        return ("the converters were all started with the same name, so only the first one "
+                "started: GenServer.start gave the others ('error', ('already_started', "
+                "pid)). One name cannot be given to four processes: start them without a "
+                "name, and keep their pids, GenServer.start(Converter, RATE)[1]")
+    if "not ('ok', #PID" in why:
+        return ("ask called GenServer.call with ('ok', pid), what GenServer.start returns, "
+                "not with the pid in it. Keep the pid: GenServer.start(Converter, RATE)[1]")
+    return None
+
+
+def _what_converters_got(trace: Trace) -> str:
+    """The calls the converters (the servers started in the trace) took, in words: "they
+    were asked 'rate' 40 times", or "they were never called"."""
+    servers = {e.data["child"] for e in trace.events
+               if e.kind == "spawn" and str(e.data["fn"]).endswith(".init")}
+    asked: dict[str, int] = {}
+    for event in trace.events:
+        message = event.data.get("msg") if event.kind == "receive" else None
+        if event.pid in servers and is_gen_call(message):
+            asked[short(message[2])] = asked.get(short(message[2]), 0) + 1
+    if not asked:
+        return "they were never called"
+    return "they were asked only " + ", ".join(f"{request} ({times} times)"
+                                                for request, times in asked.items())
+
+
 def check_pool(pool: Callable) -> None:
     """`pool()` starts a fixed number of converters and returns `ask(amount)`, which sends
     each request to one of them: it must beat one converter's throughput."""
@@ -299,6 +331,9 @@ def check_pool(pool: Callable) -> None:
             check.fail("a converter was started with no rate: GenServer.start(Converter) "
                        "passes nothing, so init got None and its conversions failed. Start "
                        "each one with the rate: GenServer.start(Converter, RATE)")
+            return
+        if run.failures and _misstarted(run.failures):
+            check.fail(_misstarted(run.failures))
             return
         if run.failures:
             amount, why = run.failures[0]
@@ -320,6 +355,12 @@ def check_pool(pool: Callable) -> None:
         work = _work_done(run.trace)
         forwarders = [key for key in work if key[0] in _callers_of_convert(run.trace)]
         spread = sorted(work.values(), reverse=True)
+        if not work:
+            check.fail(f"your converters did none of the {run.total} conversions: "
+                       f"{_what_converters_got(run.trace)}. What ask computes itself runs in "
+                       "the client, so the clients did the work. Have a converter do it: return GenServer.call(converters[amount % 4], ('convert', "
+                       "amount))")
+            return
         if forwarders:
             pid, name = forwarders[0]
             check.fail(f"every request went through {pid!r} ({name}), which passes it on to a "
@@ -332,16 +373,19 @@ def check_pool(pool: Callable) -> None:
                        "Start 4 converters once, in pool(), not one per request")
         elif len(work) > 4:
             check.fail(f"{len(work)} converters did the work: the exercise asks for 4")
-        else:
-            check.expect(len(work) > 1,
-                         f"{len(work)} converters shared the work: "
+        elif len(work) > 1:
+            check.expect(len(work) == 4, f"{len(work)} converters shared the work: "
                          f"{', '.join(map(str, spread))} requests each",
-                         f"all {run.total} requests went to one converter: " +
-                         ("multiplying a list repeats what is in it, so [pid] * 4 holds one "
-                          "converter's pid four times. Start each of the four: "
-                          "[GenServer.start(Converter, RATE)[1] for _ in range(4)]"
-                          if _repeats_a_list(pool) else "start 4 and send each request to "
-                          "one of them, e.g. converters[amount % 4]"))
+                         f"only {len(work)} converters did any work ("
+                         f"{', '.join(map(str, spread))} requests each): send the requests "
+                         "to all 4, converters[amount % 4]")
+        else:
+            check.fail(f"all {run.total} requests went to one converter: " +
+                       ("multiplying a list repeats what is in it, so [pid] * 4 holds one "
+                        "converter's pid four times. Start each of the four: "
+                        "[GenServer.start(Converter, RATE)[1] for _ in range(4)]"
+                        if _repeats_a_list(pool) else "start 4 and send each request to "
+                        "one of them, e.g. converters[amount % 4]"))
         if _picks_at_random(pool) and len(set(spread)) > 1:
             check.fail(f"picking a converter at random spreads the work unevenly (requests "
                        f"per converter: {', '.join(map(str, spread))}): the busiest one "
@@ -420,9 +464,13 @@ def _race(counter_module: type, bump: Callable) -> tuple:
 def _sent_by(trace: Trace, name: str, kind: Callable[[Any], bool]) -> list[tuple]:
     """The messages of a `kind` (`is_gen_call`, `is_gen_cast`) that the process called
     `name` sent."""
-    pids = [pid for pid, label in trace.names().items() if label == name]
     return [e.data["msg"] for e in trace.events
-            if e.kind == "send" and e.pid in pids and kind(e.data["msg"])]
+            if e.kind == "send" and e.pid in _pids(trace, name) and kind(e.data["msg"])]
+
+
+def _pids(trace: Trace, name: str) -> set:
+    """The processes called `name` in `trace`."""
+    return {pid for pid, label in trace.names().items() if label == name}
 
 
 def _calls_by(trace: Trace, name: str) -> list[Any]:
@@ -439,7 +487,7 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
                                  "the write one message, 'increment'"):
             return
         outcome = _race(counter_module, bump)                 # in the default order
-        trace = current_node().trace
+        trace, shell = current_node().trace, self_pid()
         if outcome[0] == "start":
             check.fail(f"GenServer.start(SafeCounter, 0) returned {outcome[1]}: init must "
                        "return ('ok', n)")
@@ -467,6 +515,14 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
         uses_increment = not calls or "increment" in calls   # else the race says it all
         if uses_increment and not _answers_increment(check, counter_module):
             return
+        sent = [e.data["msg"] for e in trace.events if e.kind == "send" and e.pid in
+                _pids(trace, "ann") and e.data["to"] != shell]     # not its "done"
+        if not calls and sent and not any(map(is_gen_cast, sent)):
+            check.fail(f"safe_bump sent {short(sent[0])} with send(): the counter gets it "
+                       "as a plain message, for handle_info, not as a call for handle_call, "
+                       "and send does not wait for an answer. Make it a call: "
+                       "GenServer.call(counter, 'increment')")
+            return
         if not calls:
             spawned = _calls_by_children(trace, "ann")
             check.fail(f"safe_bump spawned a process that made the call {short(spawned[0])}: "
@@ -489,14 +545,15 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
             return
         check.expect(len(calls) == 1, f"each bump is a single call, {short(calls[0])}: the "
                      "server reads and writes in one message",
-                     f"each bump made {len(calls)} calls ({shown}): each bump must be one "
-                     "call, GenServer.call(counter, 'increment'), whose answer is already the "
+                     f"each bump made {len(calls)} calls ({shown}): that is right in every "
+                     "interleaving, no bump is lost, but the exercise asks for one call per "
+                     "bump: GenServer.call(counter, 'increment'), whose answer is already the "
                      "new count")
 
 
 def _calls_by_children(trace: Trace, name: str) -> list[Any]:
     """The requests of the calls made by processes that the process called `name` spawned."""
-    parents = {pid for pid, label in trace.names().items() if label == name}
+    parents = _pids(trace, name)
     children = {e.data["child"] for e in trace.events
                 if e.kind == "spawn" and e.pid in parents}
     return [e.data["msg"][2] for e in trace.events
@@ -505,8 +562,8 @@ def _calls_by_children(trace: Trace, name: str) -> list[Any]:
 
 def _count_in_state(check: Check, counter_module: type) -> bool:
     """Does handle_call answer 'increment' from the state it is given? Called as a plain
-    function, after init(0), with the state 41: a count kept in a global or on self (which
-    also passes the race) answers from there instead.
+    function, on an object whose init(0) ran, with the state that init(41) returns: a count
+    kept in a global or on self (which also passes the race) answers from there instead.
 
     >>> class OnSelf(GenServer):
     ...     def init(self, n):
@@ -519,23 +576,68 @@ def _count_in_state(check: Check, counter_module: type) -> bool:
     ...     _count_in_state(check, OnSelf)
     False
     ✗ count: not yet
-      ✗ OnSelf keeps the count outside its state (in a global, or on self): called as a plain function after init(0), with the state 41, handle_call('increment', ...) returned ('reply', 1, 1), not ('reply', 42, 42). A GenServer's state lives in the process: init returns it, handle_call gets it as its last argument and returns the new one. Keep the count in the state: ('reply', n + 1, n + 1)
+      ✗ OnSelf keeps the count outside its state (on self): called as a plain function after init(0), with the state 41 that init(41) returns, handle_call('increment', ...) returned ('reply', 1, 1), not ('reply', 42, 42). A GenServer's state lives in the process: init returns it, handle_call gets it as its last argument and returns the new one. Keep the count in the state: ('reply', n + 1, n + 1)
+
+    A state of any shape passes, when it is the one init made:
+
+    >>> class InADict(GenServer):
+    ...     def init(self, n):
+    ...         return ("ok", {"count": n})
+    ...     def handle_call(self, request, from_, state):
+    ...         new = state["count"] + 1
+    ...         return ("reply", new, {"count": new})
+    >>> with Check("count") as check:
+    ...     _count_in_state(check, InADict)
+    True
+    ✓ count: all good
+      ✓ the count is kept in the state
     """
     fresh_node()
+    state = right = None
     try:
+        state = counter_module().init(41)[1]
         counter = counter_module()
         counter.init(0)
-        answer = counter.handle_call("increment", (self_pid(), None), 41)
+        answer = counter.handle_call("increment", (self_pid(), None), state)
+        right = ("reply", 42, counter_module().init(42)[1])
     except Exception as error:
-        answer = f"raised {type(error).__name__}: {error}"
+        answer, right = f"raised {type(error).__name__}: {error}", None
+    if answer == right:
+        return check.expect(True, "the count is kept in the state", "")
     shown = answer if type(answer) is str else f"returned {short(answer)}"
-    return check.expect(answer == ("reply", 42, 42), "the count is kept in the state",
-                        f"{counter_module.__name__} keeps the count outside its state (in a "
-                        "global, or on self): called as a plain function after init(0), with "
-                        f"the state 41, handle_call('increment', ...) {shown}, not ('reply', "
-                        "42, 42). A GenServer's state lives in the process: init returns it, "
-                        "handle_call gets it as its last argument and returns the new one. "
-                        "Keep the count in the state: ('reply', n + 1, n + 1)")
+    wanted = short(right) if right else "('reply', 42, the state init(42) returns)"
+    where = " or ".join(_stored_outside_state(counter_module))
+    check.fail(f"{counter_module.__name__} " + (f"keeps the count outside its state ({where})"
+               if where else "does not answer from the state it is given") +
+               f": called as a plain function after init(0), with the state {short(state)} "
+               f"that init(41) returns, handle_call('increment', ...) {shown}, not "
+               f"{wanted}. "
+               "A GenServer's state lives in the process: init returns it, handle_call gets "
+               "it as its last argument and returns the new one. Keep the count in the "
+               "state: ('reply', n + 1, n + 1)")
+    return False
+
+
+def _stored_outside_state(cls: type) -> list[str]:
+    """Where the methods of `cls` store values outside the state: "in a global" (with a
+    global statement), "on self" (an attribute assignment, self.n = ...).
+
+    >>> class Tally:
+    ...     def init(self, n):
+    ...         global COUNT
+    ...         COUNT, self.n = n, n
+    >>> _stored_outside_state(Tally), _stored_outside_state(int)
+    (['in a global', 'on self'], [])
+    """
+    codes = [getattr(getattr(v, "__func__", v), "__code__", None) for v in vars(cls).values()]
+    ops = set()
+    while codes:
+        code = codes.pop()
+        if code is not None:
+            ops.update(i.opname for i in dis.get_instructions(code))
+            codes.extend(c for c in code.co_consts if hasattr(c, "co_code"))
+    return [where for op, where in (("STORE_GLOBAL", "in a global"), ("STORE_ATTR", "on self"))
+            if op in ops]
 
 
 def _answers_increment(check: Check, counter_module: type) -> bool:
@@ -562,7 +664,8 @@ def _answers_increment(check: Check, counter_module: type) -> bool:
 def _race_words(outcome: tuple) -> str:
     """What the race gave, when it is not a count of 2."""
     if outcome[0] == "count":
-        lost = ({1: ": one bump was lost", 2: ": both bumps were lost"}.get(2 - outcome[1], "")
+        lost = ({1: ": one bump was lost", 2: ": both bumps were lost"}.get(2 - outcome[1],
+                ": more than 1 was added for a bump" if outcome[1] > 2 else "")
                 if type(outcome[1]) is int else "")
         return f"the count ends at {outcome[1]}, not 2{lost}"
     return _race_failure(outcome)
@@ -581,6 +684,10 @@ def _why_lost(trace: Trace, calls: list, shown: str) -> str:
                 "'increment' taken before it reads the old count. That works only while the "
                 "clients take turns. Change the state in the reply itself: ('reply', n + 1, "
                 "n + 1)")
+    if calls.count("increment") > 1:
+        return (f"each bump called 'increment' {calls.count('increment')} times ({shown}), "
+                f"so each bump added {calls.count('increment')}: call it once, "
+                "GenServer.call(counter, 'increment')")
     if len(calls) == 1:
         return ("each bump is one call, and still a bump was lost: handle_call must return "
                 "the new count as the new state, ('reply', n + 1, n + 1)")
