@@ -40,9 +40,9 @@ from ..otp import GenServer
 from ..runtime import (DeadlockError, Exit, ReceiveTimeout, current_node, now, receive,
                        self_pid, send, sleep, spawn)
 from ..trace import Trace, short
-from ..trace.protocol import is_gen_call, is_gen_cast
-from .checks import (Check, every_interleaving, fresh_node, names_used, reason_text,
-                     run_quietly)
+from ..trace.protocol import is_gen_call, is_gen_cast, is_tagged
+from .checks import (Check, every_interleaving, fresh_node, function_scope, names_used,
+                     reason_text, run_quietly)
 
 WORK_MS = 10
 """What one conversion costs, in ms of virtual time (the notebook's `convert`)."""
@@ -284,16 +284,28 @@ def _repeats_a_list(code: Callable) -> bool:
                and isinstance(node.left, (ast.List, ast.ListComp)) for node in ast.walk(tree))
 
 
-def _misstarted(failures: tuple) -> str | None:
-    """What went wrong in starting the converters, when the clients failed because ask
-    passed GenServer.call something that is not a converter's pid; else None."""
-    why = " ".join(reason for _, reason in failures)
-    if "not ('already_started'," in why:
+def _misstarted(pool: Callable) -> str | None:
+    """What went wrong in starting the converters, seen in what `ask` uses: the results of
+    GenServer.start instead of pids (("ok", pid); or ("already_started", pid), what
+    converters all given one name got after the first); else None. Runs `pool()` again, on
+    a fresh node."""
+    fresh_node()
+    try:
+        ask = pool()
+        scope = function_scope(ask)
+    except Exception:                 # the pool's own failure is explained elsewhere
+        return None
+    used = names_used(ask) | set(getattr(getattr(ask, "__code__", None), "co_freevars", ()))
+    kept = [scope[name] for name in used if name in scope]
+    items = kept + [item for value in kept if isinstance(value, (list, tuple))
+                    for item in value]
+    if any(is_tagged(item, "already_started", 2) or is_tagged(item, "error", 2)
+           and is_tagged(item[1], "already_started", 2) for item in items):
         return ("the converters were all started with the same name, so only the first one "
                 "started: GenServer.start gave the others ('error', ('already_started', "
                 "pid)). One name cannot be given to four processes: start them without a "
                 "name, and keep their pids, GenServer.start(Converter, RATE)[1]")
-    if "not ('ok', #PID" in why:
+    if any(is_tagged(item, "ok", 2) for item in items):
         return ("ask called GenServer.call with ('ok', pid), what GenServer.start returns, "
                 "not with the pid in it. Keep the pid: GenServer.start(Converter, RATE)[1]")
     return None
@@ -332,8 +344,9 @@ def check_pool(pool: Callable) -> None:
                        "passes nothing, so init got None and its conversions failed. Start "
                        "each one with the rate: GenServer.start(Converter, RATE)")
             return
-        if run.failures and _misstarted(run.failures):
-            check.fail(_misstarted(run.failures))
+        misstarted = _misstarted(pool) if run.failures else None
+        if misstarted:
+            check.fail(misstarted)
             return
         if run.failures:
             amount, why = run.failures[0]
