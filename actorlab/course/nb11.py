@@ -32,12 +32,12 @@ from ..explore import FaultsResult, explore
 from ..otp import GenServer, Supervisor
 from ..runtime import (ANY, BadArgument, Exit, Node, Ref, RunawayError, current_node, faults,
                        make_ref, receive, reset, self_pid, send, spawn)
-from ..trace import Trace, short
+from ..trace import Pid, Trace, short
 from ..trace.protocol import is_gen_call, is_gen_cast
 from ..views.model import lane_names
 from ..views.render import View, fit_width
-from .checks import (EXPLORE_SECONDS, Check, every_interleaving, explain, fresh_node,
-                     names_used, reason_text)
+from .checks import (EXPLORE_SECONDS, Check, death_text, every_interleaving, explain,
+                     fresh_node, names_used, reason_text)
 
 PRE_RUN_SECONDS = 0.5
 """The wall-clock budget of the design check's first run (a right answer takes
@@ -330,7 +330,8 @@ def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
         try:
             answer = withdraw(pid, amount)
         except Exit as exit_:
-            check.fail(f"withdrawing {amount} from {balance} exited: {reason_text(exit_.reason)}")
+            check.fail(f"withdrawing {amount} from {balance} exited: "
+                       f"{_withdraw_failed(withdraw, pid, exit_.reason)}")
             return False
         casts = _casts(current_node().trace, "shell")
         if casts:
@@ -342,7 +343,7 @@ def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
             after = GenServer.call(pid, "balance", 1000)
         except Exit as exit_:
             check.fail(f"after withdrawing {amount}, 'balance' exited: "
-                       f"{reason_text(exit_.reason)}")
+                       f"{_withdraw_failed(withdraw, pid, exit_.reason)}")
             return False
         expected = balance - amount if wanted == "ok" else balance
         if answer not in ("ok", "refused"):
@@ -379,6 +380,20 @@ def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
     check.expect(True, "alone, withdrawing 30, then 80, then 70 from 100 answered 'ok', "
                  "'refused', 'ok'", "")
     return True
+
+
+def _withdraw_failed(withdraw: Callable, bank: Pid, reason: Any) -> str:
+    """Why a withdrawal, or the balance asked after it, exited: the bank crashed (a refusal
+    raised as an error), or `withdraw` called the name "bank", which the check's bank has
+    not."""
+    died = death_text(bank)
+    if died:
+        return (f"{died}. A refusal is an answer, not an error: return ('reply', "
+                "'refused', balance)")
+    if "bank" in getattr(getattr(withdraw, "__code__", None), "co_consts", ()):
+        return (f"{reason_text(reason)}. Call the bank you were given, bank, not the name "
+                "'bank'")
+    return reason_text(reason)
 
 
 def _bank_replies(bank: type, amount: int, balance: int) -> Any:
@@ -464,7 +479,8 @@ def _state_kept_whole(check: Check, bank: type) -> bool:
         return False
     for reply in replies:
         if type(reply) is tuple and len(reply) == 3 and reply[0] == "reply" and not (
-                type(reply[2]) is tuple and len(reply[2]) == 2):
+                type(reply[2]) is tuple and len(reply[2]) == 2
+                and isinstance(reply[2][0], (int, float))):
             check.fail(f"handle_call returned the new state {short(reply[2])}: keep it as "
                        "init makes it, (balance, the ids paid): "
                        "(balance - amount, paid | {payment})")
@@ -531,7 +547,7 @@ def check_idempotent(bank: type) -> None:
                        "class), where every bank, and every run, shares them: keep them in "
                        "the server's state, which init returns")
             return
-        if not _paid_once(check, first) or not _ids_in_state(check, bank):
+        if not _paid_once(check, bank, first) or not _ids_in_state(check, bank):
             return
         found = _explore_faults(_retried_payments, bank, fault=faults.drop(PAID)).judge(
             _good_payments)
@@ -558,12 +574,37 @@ def _lost_payment(answers: tuple, balance: Any) -> str:
     return "every payment must be answered 'paid' and charged once"
 
 
+def _charged_again(bank: type) -> str:
+    """Why a bank charges a payment asked again, from its handle_call called as a plain
+    function: the ids it keeps after payment 1 (a set of letters, for frozenset(payment)),
+    or a charge made although the id was found."""
+    try:
+        instance = bank()
+        _, state = instance.init(START)
+        reply = instance.handle_call(("pay", PAYMENTS[0], AMOUNT), (self_pid(), make_ref()),
+                                     state)
+        ids = reply[2][1]
+    except Exception:
+        return ("Remember the ids of the payments made (in the state), and charge an id only "
+                "once")
+    if not ids:
+        return (f"After paying {PAYMENTS[0]!r}, the ids kept are still none. Remember the "
+                "ids of the payments made: the new state is (balance - amount, "
+                "paid | {payment})")
+    if PAYMENTS[0] not in ids:
+        return (f"After paying {PAYMENTS[0]!r}, the ids kept are {short(ids)}, which do not "
+                f"hold {PAYMENTS[0]!r}: add the id itself, paid | {{payment}}")
+    return ("The id was remembered, but the payment asked again was charged all the same: "
+            "look for it, if payment in paid:, and then answer with the state unchanged, "
+            "('reply', 'paid', state). Charge an id only once")
+
+
 def _payments_text(seen: list[tuple]) -> str:
     return ", ".join(f"{payment} {short(answer)} (balance {short(balance)})"
                      for payment, answer, balance in seen)
 
 
-def _paid_once(check: Check, seen: list[tuple]) -> bool:
+def _paid_once(check: Check, bank: type, seen: list[tuple]) -> bool:
     """Payment 1 twice, then payment 2: "paid" each time, balance 90, 90, 80."""
     (_, first, after_first), (_, repeat, after_repeat), (_, other, after_other) = seen
     if first != "paid":
@@ -577,8 +618,7 @@ def _paid_once(check: Check, seen: list[tuple]) -> bool:
                    "the first answer; it cannot tell a lost request from a lost reply")
     elif after_repeat != after_first:
         check.fail(f"{PAYMENTS[0]!r} asked again was charged again: the balance went from "
-                   f"{after_first} to {short(after_repeat)}. Remember the ids of the "
-                   "payments made (in the state), and charge an id only once")
+                   f"{after_first} to {short(after_repeat)}. " + _charged_again(bank))
     elif other != "paid" or after_other != after_repeat - AMOUNT:
         check.fail(f"{PAYMENTS[1]!r}, another payment of the same amount, answered "
                    f"{short(other)} and left the balance at {short(after_other)}, not "

@@ -145,8 +145,29 @@ _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
 def stable_repr(value: Any) -> str:
-    """`repr(value)` without memory addresses, so it reads the same every run."""
-    return _ADDRESS.sub("", repr(value))
+    """`repr(value)` without memory addresses, and with the items of sets sorted (their
+    order follows string hashes, which change every run), so it reads the same every run.
+
+    >>> stable_repr(("paid", frozenset({"b", "a"}), [{2, 1}]))
+    "('paid', frozenset({'a', 'b'}), [{1, 2}])"
+    """
+    return _ADDRESS.sub("", _sorted_repr(value))
+
+
+def _sorted_repr(value: Any) -> str:
+    kind = type(value)
+    if kind in (set, frozenset) and value:
+        items = "{" + ", ".join(sorted(_sorted_repr(item) for item in value)) + "}"
+        return items if kind is set else f"frozenset({items})"
+    if kind is tuple:
+        items = ", ".join(_sorted_repr(item) for item in value)
+        return f"({items},)" if len(value) == 1 else f"({items})"
+    if kind is list:
+        return "[" + ", ".join(_sorted_repr(item) for item in value) + "]"
+    if kind is dict:
+        return "{" + ", ".join(f"{_sorted_repr(key)}: {_sorted_repr(item)}"
+                               for key, item in value.items()) + "}"
+    return repr(value)
 
 
 def callable_name(fn: Any) -> str:
