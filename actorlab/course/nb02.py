@@ -166,6 +166,10 @@ def _failed(called: Called, server: Any) -> str:
     asked = _requests(called.caller, server)
     request = asked[0] if asked else None
     if is_tagged(request, "call", 4) and type(request[2]) is not Ref:
+        if type(request[1]) is Ref and request[2] == called.caller:
+            return ("sent the ref where your pid goes, and your pid where the ref goes: the "
+                    "order is ('call', self_pid(), ref, request), your pid first, then the "
+                    "ref: send(server, ('call', self_pid(), ref, request))")
         if request[2] is make_ref:
             return ("sent make_ref itself as the ref, the function, not a ref: call it, "
                     "ref = make_ref()")
@@ -178,17 +182,33 @@ def _failed(called: Called, server: Any) -> str:
     waited = "waited forever" if called.ended == "deadlock" else "raised ReceiveTimeout"
     if not asked:
         return f"{waited}, and nothing reached the server: {_not_sent(called.caller)}"
+    taken = _replies_taken(called.caller, request[2]) if is_hand_call(request) else []
+    if taken:
+        return (f"{waited}: the call took the server's reply, {short(taken[0])}, "
+                "and then waited for a second one, which never comes: the server answers "
+                "once. Receive once, and return what that receive took: return "
+                "receive((ref, ANY), timeout=timeout)[1]")
     if called.ended == "deadlock":
         return "waited forever for a reply"
     if not is_hand_call(request):
         return (f"raised ReceiveTimeout: the server got {short(request)}, which is not a call "
                 "in this protocol: send ('call', self_pid(), ref, request)")
+    if request[1] is self_pid:
+        return ("raised ReceiveTimeout: the request named self_pid, the function itself, as "
+                "the caller, not your pid, so no reply could reach you: call it, self_pid()")
     if request[1] != called.caller:
         return (f"raised ReceiveTimeout: the request named {short(request[1])} as the caller, "
                 "so the reply went there: send your own pid, self_pid()")
     return (f"raised ReceiveTimeout: the server's reply, {short((request[2], ('got', 'hello')))},"
             " is in your mailbox, but the call waited for something else: wait for the ref you "
             "sent, receive((ref, ANY), timeout=timeout)")
+
+
+def _replies_taken(caller: Any, ref: Ref) -> list:
+    """The replies tagged with `ref` that `caller` took from its mailbox."""
+    return [e.data["msg"] for e in current_node().trace.events
+            if e.kind == "receive" and e.pid == caller and type(e.data["msg"]) is tuple
+            and len(e.data["msg"]) == 2 and e.data["msg"][0] == ref]
 
 
 def _not_sent(caller: Any) -> str:
@@ -346,6 +366,13 @@ def _own_count(check: Check, server: Callable, first: Any) -> None:
                      "that each server has its own")
 
 
+def _to_itself(pid: Any, ref: Ref) -> list:
+    """The messages carrying `ref` that `pid` sent to itself."""
+    return [e.data["msg"] for e in current_node().trace.events
+            if e.kind == "send" and e.pid == pid and e.data["to"] == pid
+            and type(e.data["msg"]) is tuple and ref in e.data["msg"]]
+
+
 def _took(pid: Any, message: Any) -> bool:
     """Whether `pid` took `message` from its mailbox."""
     return any(e.kind == "receive" and e.pid == pid and e.data["msg"] == message
@@ -356,6 +383,9 @@ def _miscount(reply: Any) -> str:
     """The likely mistake behind a wrong answer to 'get' after adding 4 and 3, or ''."""
     if type(reply) is tuple and 7 in reply:
         return ": answer with the count itself, send(caller, (ref, n)), not a tuple around it"
+    if reply == "7":
+        return (": it answered text, the str '7', not the number: send the number n itself, "
+                "send(caller, (ref, n))")
     if reply == 3:
         return (": each cast replaced the count with its amount (n = k); add it to the count, "
                 "n += k")
@@ -394,6 +424,11 @@ def _get(check: Check, pid: Any, what: str = "the 'get' call") -> Any:
             then = ("It never answered: return ends the server. Send the answer instead, "
                     "send(caller, (ref, n)), and keep looping")
         check.fail(f"{what} got no reply: the server {crash_text(ended)}. {then}")
+    elif mine := _to_itself(pid, ref):
+        check.fail(f"{what} got no reply: the server sent its answer, "
+                   f"{short(mine[-1])}, to itself, self_pid(). Inside the "
+                   "server, self_pid() is the server; send it to the caller, the pid that "
+                   "came with the call: send(caller, (ref, n))")
     elif not answers:
         left = (process_info(pid) or {}).get("messages")
         still = f"; its mailbox holds {left}" if left else ""
