@@ -60,6 +60,11 @@ def check_note_to_self(note_to_self: Callable) -> None:
             check.fail("note_to_self('milk') returned None: " +
                        ("you received the note but did not return it: return receive()"
                         if received else "send(self_pid(), text), then return receive()"))
+        elif result == "milk" and not sent and _sent_by_another():
+            check.fail(f"note_to_self('milk') returned 'milk', but another process, "
+                       f"{_sent_by_another()}, sent it: the exercise asks the shell to send the "
+                       "note to itself. Send it from the shell, without spawn: "
+                       "send(self_pid(), text), then return receive()")
         elif result == "milk" and not sent:
             check.fail("note_to_self('milk') returned 'milk', but nothing was sent to the "
                        "shell: the note never went through its mailbox. Send it, then "
@@ -85,6 +90,17 @@ def check_note_to_self(note_to_self: Callable) -> None:
 def _shell_events(kind: str) -> list:
     """The shell's events of `kind` ("send", "receive") in the check's trace."""
     return [e for e in current_node().trace.events if e.kind == kind and e.pid == self_pid()]
+
+
+def _sent_by_another() -> str | None:
+    """The pid of a process that sent the shell a message in the check's trace, as text,
+    if one did; else None."""
+    events = current_node().trace.events
+    sender = next((e.pid for e in events if e.kind == "send" and e.data["to"] == self_pid()
+                   and e.pid != self_pid()), None)
+    if sender is None:
+        return None
+    return repr(sender)
 
 
 def _why_refused(note_to_self: Callable, error: BadArgument) -> str:
@@ -233,6 +249,10 @@ def _why_silent(shout: Callable, pid: Any, returned: list, printed: str) -> str:
         return (f"shout sent {short(sends[0].data['msg'])} to itself (inside shout, self_pid() "
                 "is shout's own pid). Send it to sender, the pid that came with the message")
     taken = [e for e in events if e.kind == "receive"]
+    if ended is None and taken and events[-1].kind == "block" and events[-1].data["sleep"]:
+        return ("shout took the message, then was still sleeping when the check stopped "
+                "waiting for its answer: an answer that comes late is one nobody waits for. "
+                "Answer at once, with no sleep(): send(sender, message.upper())")
     if ended is None and taken and events[-1].kind == "block" and not events[-1].data["sleep"]:
         return (f"shout took {short(taken[0].data['msg'])} with its first receive(), then "
                 "waited in another receive() for a second message, which never comes. Receive "

@@ -11,7 +11,7 @@
   ✓ a number, 42, came back: echo answers any message, not only strings
   ✓ an empty string came back: echo answers every message, even one that counts as false
   ✓ 1,100 more came back: echo loops, and never runs out of stack
-  ✓ after 1,000 ms with nothing to do, echo still answers: it waits forever
+  ✓ after 60,000 ms with nothing to do, echo still answers: it waits forever
 
 A process that loops by calling itself, as Elixir's do, runs out of stack in Python:
 
@@ -43,8 +43,10 @@ from .checks import Check, crash_text, exit_of, spawn_learner
 
 MANY = 1_100
 """Messages a loop must survive: more than Python's recursion limit (1,000 frames)."""
-PAUSE = 1_000
-"""Milliseconds (virtual) of silence echo must wait through: it answers forever."""
+PAUSE = 60_000
+"""Milliseconds of silence echo and counter must wait through: they answer forever. Time in
+a node is virtual (a sleep costs nothing), so it is longer than any timeout a learner
+might give receive."""
 
 
 def _reply(timeout: float = 100) -> Any:
@@ -139,13 +141,14 @@ def _elsewhere(pid: Pid, word: str) -> str | None:
             "every receive(), and send(sender, message), both inside the loop")
 
 
-def _gave_up(pid: Pid) -> str | None:
-    """Why echo, alive before a pause of PAUSE ms, had ended after it (None if it had
+def _gave_up(pid: Pid, name: str = "echo") -> str | None:
+    """Why `name`, alive before a pause of PAUSE ms, had ended after it (None if it had
     not): it waited with a timeout, and gave up."""
     ended = exit_of(pid)
-    if ended is None or ended.data["crash"]:
+    if ended is None or (ended.data["crash"] and
+                         not isinstance(ended.data["reason"], ReceiveTimeout)):
         return None
-    return (f"after {PAUSE:,} ms with nothing to do, echo had ended: it gave up waiting (a "
+    return (f"after {PAUSE:,} ms with nothing to do, {name} had ended: it gave up waiting (a "
             "receive with a timeout raises ReceiveTimeout when nothing comes). The exercise "
             "says forever: call receive() with no timeout, which waits as long as it takes")
 
@@ -206,8 +209,9 @@ def check_echo(echo: Callable) -> None:
             if reply is None:
                 check.fail(_unanswered(pid, word, echo, answer))
                 return
-            if not check.expect(reply == word, ok, f"echo sent back {short(reply)} for "
-                                f"{word!r}; send back the message itself, {word!r}"):
+            if not check.expect(reply == word, ok, _extra_reply(pid, reply) or
+                                f"echo sent back {short(reply)} for {word!r}; send back "
+                                f"the message itself, {word!r}"):
                 return
         for _ in range(MANY):
             send(pid, (self_pid(), "again"))
@@ -221,6 +225,23 @@ def check_echo(echo: Callable) -> None:
         check.expect(_ask(pid, "still there?") == "still there?",
                      f"after {PAUSE:,} ms with nothing to do, echo still answers: it waits "
                      "forever", _gave_up(pid) or _silence(pid, "echo", answer, echo))
+
+
+def _extra_reply(pid: Pid, reply: Any) -> str | None:
+    """If echo sent the shell `reply` more times than the shell sent it to echo: that it
+    answers one message more than once (the shell took a leftover answer for a later
+    question); else None."""
+    shell = self_pid()
+    asked = [e for e in _events(pid, "receive") if type(e.data["msg"]) is tuple
+             and len(e.data["msg"]) == 2 and e.data["msg"] == (shell, reply)]
+    answered = [e for e in _events(pid, "send") if e.data["to"] == shell
+                and e.data["msg"] == reply]
+    if not asked or len(answered) <= len(asked):
+        return None
+    return (f"echo sent {len(answered)} replies for one message, {reply!r}: the shell "
+            "received the first, and the rest stayed in its mailbox, where the next "
+            "receive() took one as the answer to another message. Send once for each "
+            "message: send(sender, message)")
 
 
 def _unanswered(pid: Pid, word: Any, echo: Callable, answer: str) -> str:
@@ -278,6 +299,9 @@ def check_counter(counter: Callable) -> None:
             check.fail(_compares_with_any(counter) or _out_of_turn(pid)
                        or _silence(pid, "counter", answer, counter))
             return
+        if _misshaped(first):
+            check.fail(_misshaped(first))
+            return
         if isinstance(_number(first), str):
             check.fail(f"the answer was {short(first)}: the count must be sent as a number, "
                        "not as text. Send ('count', n), with n itself, not str(n) or an "
@@ -307,14 +331,39 @@ def check_counter(counter: Callable) -> None:
         if many is None:
             check.fail(f"after {MANY:,} more adds: " + _silence(pid, "counter", answer, counter))
             return
-        check.expect(many == ("count", 15 + MANY),
-                     f"{MANY:,} more adds give ('count', {15 + MANY:,}): the loop never runs "
-                     "out of stack", f"after {MANY:,} adds of 1 the answer was {short(many)}")
+        if not check.expect(many == ("count", 15 + MANY),
+                            f"{MANY:,} more adds give ('count', {15 + MANY:,}): the loop "
+                            "never runs out of stack",
+                            f"after {MANY:,} adds of 1 the answer was {short(many)}"):
+            return
+        sleep(PAUSE)
+        send(pid, ("get", self_pid()))
+        check.expect(_reply() == many, f"after {PAUSE:,} ms with nothing to do, counter still "
+                     "answers: it waits forever", _gave_up(pid, "counter")
+                     or _silence(pid, "counter", answer, counter))
 
 
 def _number(answer: Any) -> Any:
     """The count in an answer, ('count', n) (or a list or another tag) or a bare n."""
     return answer[1] if type(answer) in (tuple, list) and len(answer) == 2 else answer
+
+
+def _misshaped(answer: Any) -> str | None:
+    """What is wrong with the shape of an answer to ('get', pid) that is not a pair with
+    its tag first (a dict, a tuple of three, (n, 'count')); None for a pair or a bare
+    value (what is in it is checked later)."""
+    fix = "Send the tuple ('count', n): two items, the tag 'count' first, then the count"
+    if type(answer) in (tuple, list) and len(answer) == 2 and answer[1] == "count" and \
+            isinstance(answer[0], int):
+        return f"the answer was {short(answer)}: the tag comes first, then the count. {fix}"
+    if isinstance(answer, dict):
+        return (f"the answer was a dict, {short(answer)}, not a tuple: messages here are "
+                f"tuples with a tag, as in Erlang, and a pattern like ('count', ANY) matches "
+                f"only a tuple. {fix}")
+    if type(answer) in (tuple, list) and len(answer) != 2:
+        return (f"the answer was {short(answer)}, {len(answer)} items, not 2: a pattern like "
+                f"('count', ANY) matches only a pair. {fix}")
+    return None
 
 
 def _not_its_own_count(counter: Callable, first: Any, untouched: Any) -> str:
