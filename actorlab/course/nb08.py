@@ -311,11 +311,16 @@ def _misstarted(pool: Callable) -> str | None:
     return None
 
 
+def _servers_started(trace: Trace) -> set:
+    """The GenServers started in `trace` (the converters, in a pool's load test)."""
+    return {e.data["child"] for e in trace.events
+            if e.kind == "spawn" and str(e.data["fn"]).endswith(".init")}
+
+
 def _what_converters_got(trace: Trace) -> str:
     """The calls the converters (the servers started in the trace) took, in words: "they
     were asked 'rate' 40 times", or "they were never called"."""
-    servers = {e.data["child"] for e in trace.events
-               if e.kind == "spawn" and str(e.data["fn"]).endswith(".init")}
+    servers = _servers_started(trace)
     asked: dict[str, int] = {}
     for event in trace.events:
         message = event.data.get("msg") if event.kind == "receive" else None
@@ -386,6 +391,11 @@ def check_pool(pool: Callable) -> None:
                        "Start 4 converters once, in pool(), not one per request")
         elif len(work) > 4:
             check.fail(f"{len(work)} converters did the work: the exercise asks for 4")
+        elif len(started := _servers_started(run.trace)) > 4:
+            check.fail(f"pool() started {len(started)} converters, and ask used only "
+                       f"{len(work)} of them ({len(started) - len(work)} sat idle). Start "
+                       "exactly 4, [GenServer.start(Converter, RATE)[1] for _ in range(4)], "
+                       "and send each request to one of them, converters[amount % 4]")
         elif len(work) > 1:
             check.expect(len(work) == 4, f"{len(work)} converters shared the work: "
                          f"{', '.join(map(str, spread))} requests each",
