@@ -79,7 +79,7 @@ keeps a dead pid:
   ✓ ('open', id) started a room and ('find', id) answered its pid
   ✗ the manager never monitored a room, so nothing tells it when one dies: right after GenServer.start(Room, id_), call monitor(pid)
   ✓ the manager outlived the kitchen
-  ✗ after the kitchen died (step 44), ('find', 'kitchen') still answered #PID<0.3.0>, a dead pid: monitor each room, and in handle_info drop the id whose pid is in the ('DOWN', ref, 'process', pid, reason) message
+  ✗ after the kitchen died (step 44), ('find', 'kitchen') still answered #PID<0.2.0>, a dead pid: monitor each room, and in handle_info drop the id whose pid is in the ('DOWN', ref, 'process', pid, reason) message
 """
 from __future__ import annotations
 
@@ -367,8 +367,8 @@ def check_manager(module: Any) -> None:
             return run_quietly(check, f"GenServer.call(manager, {request!r})",
                                lambda: GenServer.call(manager, request, 1000))
 
-        ran_a, lobby = ask(("open", "lobby"))
-        ran_b, kitchen = ask(("open", "kitchen"))
+        ran_b, kitchen = ask(("open", "kitchen"))     # the kitchen, which dies, is not
+        ran_a, lobby = ask(("open", "lobby"))         # the room opened last
         ran_c, found = ask(("find", "kitchen"))
         if not (ran_a and ran_b and ran_c):
             return
@@ -423,7 +423,14 @@ def check_manager(module: Any) -> None:
             got = [e.step for e in current_node().trace.events
                    if e.kind == "receive" and e.pid == manager and type(e.data["msg"]) is tuple
                    and e.data["msg"][:1] == ("DOWN",)]
-            if got:
+            ran, kept = ask(("find", "lobby"))
+            if got and ran and kept is None:
+                check.fail(f"the manager got the kitchen's ('DOWN', ...) at step {got[0]}, but "
+                           "dropped the lobby, the room opened last, which is alive: "
+                           f"('find', 'kitchen') still answered {kitchen!r}, a dead pid, and "
+                           "('find', 'lobby') None. The DOWN names the room that died: in "
+                           "handle_info drop the id whose pid is message[3], not the last one")
+            elif got:
                 check.fail(f"the manager got the kitchen's ('DOWN', ...) at step {got[0]}, but "
                            f"('find', 'kitchen') still answered {kitchen!r}, a dead pid: in "
                            "handle_info drop the id whose pid is message[3]")

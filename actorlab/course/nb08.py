@@ -32,13 +32,13 @@ import dis
 import inspect
 import random
 import textwrap
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from ..otp import GenServer
-from ..runtime import (DeadlockError, Exit, ReceiveTimeout, current_node, now, receive,
-                       self_pid, send, sleep, spawn)
+from ..runtime import (ANY, DeadlockError, Exit, ReceiveTimeout, alias, current_node, now,
+                       receive, self_pid, send, sleep, spawn, unalias)
 from ..trace import Trace, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_tagged
 from .checks import (Check, every_interleaving, fresh_node, function_scope, names_used,
@@ -311,11 +311,16 @@ def _misstarted(pool: Callable) -> str | None:
     return None
 
 
+def _servers_started(trace: Trace) -> set:
+    """The GenServers started in `trace` (the converters, in a pool's load test)."""
+    return {e.data["child"] for e in trace.events
+            if e.kind == "spawn" and str(e.data["fn"]).endswith(".init")}
+
+
 def _what_converters_got(trace: Trace) -> str:
     """The calls the converters (the servers started in the trace) took, in words: "they
     were asked 'rate' 40 times", or "they were never called"."""
-    servers = {e.data["child"] for e in trace.events
-               if e.kind == "spawn" and str(e.data["fn"]).endswith(".init")}
+    servers = _servers_started(trace)
     asked: dict[str, int] = {}
     for event in trace.events:
         message = event.data.get("msg") if event.kind == "receive" else None
@@ -386,6 +391,11 @@ def check_pool(pool: Callable) -> None:
                        "Start 4 converters once, in pool(), not one per request")
         elif len(work) > 4:
             check.fail(f"{len(work)} converters did the work: the exercise asks for 4")
+        elif len(started := _servers_started(run.trace)) > 4:
+            check.fail(f"pool() started {len(started)} converters, and ask used only "
+                       f"{len(work)} of them ({len(started) - len(work)} sat idle). Start "
+                       "exactly 4, [GenServer.start(Converter, RATE)[1] for _ in range(4)], "
+                       "and send each request to one of them, converters[amount % 4]")
         elif len(work) > 1:
             check.expect(len(work) == 4, f"{len(work)} converters shared the work: "
                          f"{', '.join(map(str, spread))} requests each",
@@ -545,6 +555,9 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
                        if spawned else "safe_bump made no call to the counter: it should "
                        "call GenServer.call(counter, 'increment')")
             return
+        if len(calls) == 1 and calls[0] != "increment":
+            check.fail(_not_increment(counter_module, calls[0]))
+            return
         lost = every_interleaving(check, _race, counter_module, bump,
                                   right=lambda outcome: outcome == ("count", 2),
                                   words=_race_words, what=RACE,
@@ -562,6 +575,25 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
                      "interleaving, no bump is lost, but the exercise asks for one call per "
                      "bump: GenServer.call(counter, 'increment'), whose answer is already the "
                      "new count")
+
+
+def _not_increment(counter_module: type, request: Any) -> str:
+    """What to say of a bump that is one call, but not the bare request 'increment': the
+    counter answers 'increment' itself (asked live), so send exactly that; or the request
+    carries an amount, which the exercise does not ask for."""
+    try:
+        answers = _two_increments(counter_module)
+    except Exception:
+        answers = None
+    if answers == [42, 43]:
+        return (f"safe_bump calls {short(request)}, but your counter answers 'increment': "
+                "a request it does not know adds nothing. Send exactly that, "
+                "GenServer.call(counter, 'increment')")
+    amount = (" The server adds 1 itself: the caller does not say how much"
+              if type(request) is tuple and request[:1] == ("increment",) else "")
+    return (f"safe_bump calls {short(request)}: the exercise asks for the bare request "
+            "'increment', GenServer.call(counter, 'increment'), answered in handle_call with "
+            f"('reply', n + 1, n + 1).{amount}")
 
 
 def _calls_by_children(trace: Trace, name: str) -> list[Any]:
@@ -611,7 +643,7 @@ def _count_in_state(check: Check, counter_module: type) -> bool:
         state = counter_module().init(41)[1]
         counter = counter_module()
         counter.init(0)
-        answer = counter.handle_call("increment", (self_pid(), None), state)
+        answer = _plain_call(counter, "increment", state)
         right = ("reply", 42, counter_module().init(42)[1])
     except Exception as error:
         answer, right = f"raised {type(error).__name__}: {error}", None
@@ -629,6 +661,30 @@ def _count_in_state(check: Check, counter_module: type) -> bool:
                "it as its last argument and returns the new one. Keep the count in the "
                "state: ('reply', n + 1, n + 1)")
     return False
+
+
+def _plain_call(server: Any, request: Any, state: Any) -> Any:
+    """`server.handle_call(request, from_, state)` called as a plain function, with a real
+    from_ (an alias of the check's process): a deferred reply, GenServer.reply(from_, x)
+    then ("noreply", new), is read back as ("reply", x, new), what the caller would see.
+
+    >>> class Later(GenServer):
+    ...     def handle_call(self, request, from_, n):
+    ...         GenServer.reply(from_, n + 1)
+    ...         return ("noreply", n + 1)
+    >>> _ = fresh_node()
+    >>> _plain_call(Later(), "increment", 41)
+    ('reply', 42, 42)
+    """
+    tag = alias()
+    try:
+        answer = server.handle_call(request, (self_pid(), tag), state)
+        if type(answer) is tuple and len(answer) == 2 and answer[0] == "noreply":
+            with suppress(ReceiveTimeout):
+                return ("reply", receive((tag, ANY), timeout=0)[1], answer[1])
+        return answer
+    finally:
+        unalias(tag)
 
 
 def _stored_outside_state(cls: type) -> list[str]:
@@ -653,12 +709,18 @@ def _stored_outside_state(cls: type) -> list[str]:
             if op in ops]
 
 
+def _two_increments(counter_module: type) -> list:
+    """The answers to 'increment' asked twice, from the shell, of a counter started at 41
+    on a fresh node (an Exit if a call failed)."""
+    fresh_node()
+    counter = GenServer.start(counter_module, 41)[1]
+    return [GenServer.call(counter, "increment", 1000) for _ in range(2)]
+
+
 def _answers_increment(check: Check, counter_module: type) -> bool:
     """Does 'increment' answer the new count, and keep it? Asked twice, from the shell."""
-    fresh_node()
     try:
-        counter = GenServer.start(counter_module, 41)[1]
-        answers = [GenServer.call(counter, "increment", 1000) for _ in range(2)]
+        answers = _two_increments(counter_module)
     except Exit as exit_:
         check.fail(f"{_exit_text(exit_.reason)}. handle_call must answer 'increment' "
                    "with ('reply', n + 1, n + 1)")
