@@ -674,7 +674,7 @@ def check_close_room(close_room: Callable, open_room: Callable) -> None:
         if now is None:
             check.expect(True, "#lobby is closed: nothing has its name, even 100 ms later", "")
         elif now == new:
-            check.fail("#lobby is still running: close_room must stop it")
+            check.fail("#lobby is still running: close_room must stop it" + _ignored(new))
             return
         else:
             check.fail("the supervisor started #lobby again: stopping a child behind its "
@@ -697,6 +697,17 @@ def check_close_room(close_room: Callable, open_room: Callable) -> None:
                          f"close_room({name!r}) when it is not open: ('error', 'not_found')",
                          f"close_room({name!r}) when it is not open answered "
                          f"{short(answer)}: answer ('error', 'not_found')")
+
+
+def _ignored(room: Pid) -> str:
+    """What to add to "still running" when `room` ignored an exit signal with reason
+    'normal' (exit(pid, 'normal')); else nothing."""
+    if not any(e.kind == "signal" and e.data["to"] == room and e.data["reason"] == "normal"
+               and e.data["outcome"] == "ignored" for e in current_node().trace.events):
+        return ""
+    return ("; it ignored the exit signal you sent: a process that does not trap exits "
+            "ignores a signal whose reason is 'normal' (it means no error). Ask the "
+            "supervisor to stop it: DynamicSupervisor.terminate_child('RoomSupervisor', pid)")
 
 
 def _terminated() -> Any:
