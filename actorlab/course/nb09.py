@@ -191,7 +191,14 @@ def check_room(room: type) -> None:
         ran, history = _call(check, "lobby", "history", "'history'", watch=(lobby,))
         if not ran:
             return
-        check.expect(history == [("ann", "anyone here?")],
+        shape = _line_shape(history, "ann", "anyone here?")
+        if shape is not None:
+            check.fail(f"after ann said 'anyone here?', 'history' answered {short(history)}: "
+                       f"{shape}. Each line must be the tuple (who, text), here ('ann', "
+                       "'anyone here?'): add it with state['history'] + [(who, text)]")
+            return
+        first_history = history         # kept, to see later that nothing changed it
+        history_right = check.expect(history == [("ann", "anyone here?")],
                      "after ann said 'anyone here?', the history is [('ann', 'anyone here?')]",
                      f"after ann said 'anyone here?', 'history' answered {short(history)}: "
                      "add (who, text) to the end of the history")
@@ -210,9 +217,8 @@ def check_room(room: type) -> None:
         if not ran or not _check_members(check, members, {"ann": ann, "bob": bob}, "bob"):
             return
         check.expect(ann_members == [ann], "the members ann's join left are still [ann]",
-                     "the list 'members' answered after ann joined now holds bob too: you "
-                     "changed the members in place. actorlab passes messages without copying "
-                     "them (the BEAM copies), so build a new list: state['members'] + [member]")
+                     "the list 'members' answered after ann joined now holds bob too: "
+                     + _in_place("members", "state['members'] + [member]"))
         note("bob says 'hi ann!'")
         GenServer.cast("lobby", ("say", "bob", "hi ann!"))
         note("the check looks: the history, and what each heard")
@@ -227,12 +233,16 @@ def check_room(room: type) -> None:
         _check_heard(check, lobby, {"ann": ann, "bob": bob},
                      [("said", "#lobby", "ann", "anyone here?"), line], "ann and bob both heard "
                      "bob's line", only={"bob": [line]})
-        if joined_empty:                # else the answer was wrong already, said above
-            check.expect(ann_got == [], "the history ann got when she joined is still []",
-                         f"the list the room sent ann when she joined is now {short(ann_got)}: "
-                         "you changed the history in place. actorlab passes messages without "
-                         "copying them (the BEAM copies), so build a new list: "
-                         "state['history'] + [(who, text)]")
+        # The lists the room answered earlier, each if it was right then (else said above).
+        earlier = [(what, now, was) for what, now, was, right in [
+            ("the list the room sent ann when she joined", ann_got, [], joined_empty),
+            ("the list 'history' answered after ann's line", first_history,
+             [("ann", "anyone here?")], history_right)] if right]
+        changed = [f"{what} is now {short(now, 70)}" for what, now, was in earlier if now != was]
+        if earlier:
+            check.expect(not changed, "the histories the room answered earlier have not changed",
+                         "; ".join(changed) + ": "
+                         + _in_place("history", "state['history'] + [(who, text)]"))
         _check_casts_only(check, lobby, {ann, bob})
         if check.passed:
             _check_lines_in_order(check, room)
@@ -256,6 +266,31 @@ def _check_members(check: Check, members: Any, wanted: dict, joined: str) -> boo
                         "{**state, 'members': state['members'] + [member]}: each callback gets "
                         "the state the last one returned, and what you keep on self or in a "
                         "global is not the room's state")
+
+
+def _line_shape(history: Any, who: str, text: str) -> str | None:
+    """If `history` holds `who`'s one line `text` in another shape than the tuple
+    (who, text), what shape it has; else None.
+
+    >>> _line_shape([["ann", "hi"]], "ann", "hi"), _line_shape([("hi", "ann")], "ann", "hi")
+    ('the line is a list, not a tuple', 'the line is (text, who), the other way round')
+    """
+    if type(history) is not list or len(history) != 1:
+        return None
+    line = history[0]
+    if type(line) is list and line == [who, text]:
+        return "the line is a list, not a tuple"
+    if type(line) is str and text in line:
+        return "the line is a string, not a tuple"
+    if line == (text, who):
+        return "the line is (text, who), the other way round"
+    return None
+
+
+def _in_place(what: str, fix: str) -> str:
+    """What to say when a list the room answered earlier changed afterwards."""
+    return (f"you changed the {what} in place. actorlab passes messages without copying "
+            f"them (the BEAM copies), so build a new list: {fix}")
 
 
 def _check_heard(check: Check, room: Pid, members: dict, wanted: list, ok: str,
@@ -639,7 +674,7 @@ def check_close_room(close_room: Callable, open_room: Callable) -> None:
         if now is None:
             check.expect(True, "#lobby is closed: nothing has its name, even 100 ms later", "")
         elif now == new:
-            check.fail("#lobby is still running: close_room must stop it")
+            check.fail("#lobby is still running: close_room must stop it" + _ignored(new))
             return
         else:
             check.fail("the supervisor started #lobby again: stopping a child behind its "
@@ -662,6 +697,17 @@ def check_close_room(close_room: Callable, open_room: Callable) -> None:
                          f"close_room({name!r}) when it is not open: ('error', 'not_found')",
                          f"close_room({name!r}) when it is not open answered "
                          f"{short(answer)}: answer ('error', 'not_found')")
+
+
+def _ignored(room: Pid) -> str:
+    """What to add to "still running" when `room` ignored an exit signal with reason
+    'normal' (exit(pid, 'normal')); else nothing."""
+    if not any(e.kind == "signal" and e.data["to"] == room and e.data["reason"] == "normal"
+               and e.data["outcome"] == "ignored" for e in current_node().trace.events):
+        return ""
+    return ("; it ignored the exit signal you sent: a process that does not trap exits "
+            "ignores a signal whose reason is 'normal' (it means no error). Ask the "
+            "supervisor to stop it: DynamicSupervisor.terminate_child('RoomSupervisor', pid)")
 
 
 def _terminated() -> Any:
@@ -834,7 +880,14 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
     bot_lines = [line for line in history if line[0] == "bot"]
     others = [line for line in history if line not in before and type(line) is tuple
               and len(line) == 2]       # lines said by nobody the check made speak
-    if len(asked) < (2 if later else 1):
+    helpers = _helpers_asking(the_bot, room)
+    if len(asked) < (2 if later else 1) and helpers:
+        check.fail(f"a process the bot started (step {helpers[0]}) called the room for its "
+                   "members, not the bot itself: call GenServer.call(via(room_name), "
+                   "'members') in the bot's own handle_cast. That call is safe only because "
+                   "the room casts to its members (step 1); a helper process would hide the "
+                   "cycle a room that calls its members makes, not remove it")
+    elif len(asked) < (2 if later else 1):
         check.fail("the bot did not ask the room for its members: call the room with "
                    "'members' each time the text is 'who is here?', and count them")
     elif not bot_lines and others:
@@ -848,3 +901,12 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
         check.fail(f"the history is {short(history, 120)}, not {short(wanted, 120)}: the bot "
                    f"should say '{answer}' (the number of members, itself included), once")
     return False
+
+
+def _helpers_asking(the_bot: Pid, room: Pid) -> list[int]:
+    """The steps at which processes the bot started called the room for its members."""
+    events = current_node().trace.events
+    helpers = {e.data["child"] for e in events if e.kind == "spawn" and e.pid == the_bot}
+    return [e.step for e in events if e.kind == "send" and e.pid in helpers
+            and e.data["to"] == room and is_gen_call(e.data["msg"])
+            and e.data["msg"][2] == "members"]

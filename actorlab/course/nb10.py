@@ -39,6 +39,7 @@ A TimeoutError counts only if the request reached the actor as (request, reply):
 from __future__ import annotations
 
 import asyncio
+import difflib
 import dis
 import gc
 import inspect
@@ -144,6 +145,37 @@ def _gave_up(seen: list, error: BaseException) -> str:
             "GenServer.call, which counts milliseconds)")
 
 
+def _waits_longer(call: Callable) -> str:
+    """Why a call that waits with asyncio.wait_for outlasted its timeout: it never reads
+    its timeout argument (a wait of its own, asyncio.wait_for(reply, 5)), it takes it for
+    milliseconds (a 1000 in its code), or it adds to it (timeout + 1)."""
+    parameters = list(inspect.signature(call).parameters)
+    name = parameters[2] if len(parameters) > 2 else "timeout"
+    if not _reads(call.__code__, name):
+        return (f"you wait with asyncio.wait_for, but your call never uses its {name} "
+                "argument: it waits as long as you chose, not as long as its caller allows. "
+                f"Pass the call's own timeout: asyncio.wait_for(reply, {name})")
+    if 1000 in _numbers(call.__code__):
+        return ("you wait with asyncio.wait_for, but longer than timeout: asyncio counts "
+                "in seconds (not milliseconds, as GenServer.call does), so pass timeout "
+                "as it is")
+    return (f"you wait with asyncio.wait_for, but longer than {name}: pass the call's own "
+            f"timeout as it is, asyncio.wait_for(reply, {name}), with nothing added")
+
+
+def _reads(code: Any, name: str) -> bool:
+    """Whether `code` (or a function nested in it) reads the local variable `name`."""
+    return any(i.opname.startswith(("LOAD_FAST", "LOAD_DEREF", "LOAD_CLOSURE"))
+               and i.argval == name for i in dis.get_instructions(code)) or \
+        any(_reads(c, name) for c in code.co_consts if inspect.iscode(c))
+
+
+def _numbers(code: Any) -> list:
+    """The numbers written in `code` and in the functions nested in it."""
+    return [c for c in code.co_consts if type(c) in (int, float)] + \
+        [n for c in code.co_consts if inspect.iscode(c) for n in _numbers(c)]
+
+
 def _read_too_soon(call: Callable) -> str:
     """Why a call to the stuck actor raised InvalidStateError: it read the reply future's
     result before the future was done (asyncio.wait returns then, without raising)."""
@@ -242,9 +274,7 @@ async def check_call(call: Callable) -> None:
                 check.expect(True, "a call to an actor stuck waiting for itself raised "
                              "TimeoutError when its time ran out", "")
             elif outcome == "waiting":
-                fix = ("you wait with asyncio.wait_for, but longer than timeout: asyncio counts "
-                       "in seconds (not milliseconds, as GenServer.call does), so pass timeout "
-                       "as it is" if "wait_for" in names_used(call) else
+                fix = (_waits_longer(call) if "wait_for" in names_used(call) else
                        "wait with asyncio.wait_for(reply, timeout)")
                 check.fail(f"a call with timeout 0.1 to an actor stuck waiting for itself was "
                            f"still waiting after {GUARD} s: {fix}")
@@ -302,6 +332,32 @@ def _names_a_wait(answer: Any) -> bool:
                                            ("time", "hang", "forever", "wait"))
 
 
+def _meant(answer: Any) -> str | None:
+    """If `answer` is not a verdict but nearly one (a capital, spaces, a longer word), how
+    to write it; else None.
+
+    >>> for answer in ("Deadlock", "ok ", "deadlocked", "ok", "timeout"):
+    ...     print(_meant(answer))
+    write the answer in lower case, 'deadlock', not 'Deadlock'
+    write 'ok' with no spaces around it, not 'ok '
+    did you mean 'deadlock'? Write exactly 'ok', 'deadlock' or 'refused', not 'deadlocked'
+    None
+    None
+    """
+    if not isinstance(answer, str) or answer in VERDICTS:
+        return None
+    word = answer.strip().lower()
+    if answer.lower() in VERDICTS:
+        return f"write the answer in lower case, {word!r}, not {answer!r}"
+    if word in VERDICTS:
+        return f"write {word!r} with no spaces around it, not {answer!r}"
+    close = difflib.get_close_matches(word, VERDICTS, n=1, cutoff=0.75)
+    if close:
+        return (f"did you mean {close[0]!r}? Write exactly 'ok', 'deadlock' or 'refused', "
+                f"not {answer!r}")
+    return None
+
+
 def check_scenarios(answers: Any) -> None:
     """Each scenario classified as "ok", "deadlock" or "refused"."""
     with Check("Deadlock, or not?") as check:
@@ -315,9 +371,9 @@ def check_scenarios(answers: Any) -> None:
             return
         for key, (verdict, why) in SCENARIOS.items():
             given = answers.get(key)
-            if isinstance(given, str) and given.lower() in VERDICTS and given not in VERDICTS:
-                check.fail(f"{key}: write the answer in lower case, {given.lower()!r}, not "
-                           f"{given!r}")
+            meant = _meant(given)
+            if meant is not None:
+                check.fail(f"{key}: {meant}")
             elif key not in answers:
                 check.fail(f"key {key!r} is missing: answer 'ok', 'deadlock' or 'refused' for "
                            "each scenario, 'A' to 'F'")
