@@ -77,6 +77,7 @@ def check_store(serve: Callable, store_callbacks: Any) -> None:
         send(pid, hand_cast(("put", "cat", "purr")))
         try:
             cat, bird = _call(pid, ("get", "cat")), _call(pid, ("get", "bird"))
+            dog = _call(pid, ("get", "dog"))
         except ReceiveTimeout:
             ended = exit_of(pid)
             check.fail("a ('get', key) call got no reply: " +
@@ -87,6 +88,11 @@ def check_store(serve: Callable, store_callbacks: Any) -> None:
                      f"('get', 'cat') answered {short(cat)}: a later put replaces the value")
         check.expect(bird is None, "in serve, ('get', 'bird') answered None for a missing key",
                      f"('get', 'bird') answered {short(bird)}: a missing key should give None")
+        check.expect(dog == "woof", "in serve, ('get', 'dog') still answered 'woof' after "
+                     "'cat' was put again: a put keeps the other keys",
+                     f"after the puts of 'cat', 'dog', then 'cat' again, ('get', 'dog') "
+                     f"answered {short(dog)}, not 'woof': a put dropped the keys put before "
+                     "it. A put sets one key and keeps the others: return {**state, key: value}")
         _second_store(check, serve, store_callbacks)
 
 
