@@ -56,10 +56,10 @@ import textwrap
 from typing import Any, Callable
 
 from ..otp import GenServer
-from ..runtime import (ANY, Exit, ReceiveTimeout, alias, receive, run_for, self_pid, send,
-                       spawn, unalias)
+from ..runtime import (ANY, DeadlockError, Exit, ReceiveTimeout, alias, receive, run_for,
+                       self_pid, send, spawn, unalias)
 from ..trace import Pid, short
-from .checks import Check, death_text, reason_text, start_learner
+from .checks import Check, death_text, names_used, reason_text, start_learner
 
 NO_ANSWER = object()
 
@@ -201,6 +201,14 @@ def _state_in_process(check: Check, module: type, what: str, start: Any, other: 
             words, state = _step(instance, callback, message, state, waiting)
             answers.append(words)
     except Exception as error:
+        blocked = _waits_in_receive(module)
+        if isinstance(error, (DeadlockError, ReceiveTimeout)) and blocked:
+            check.fail(f"{module.__name__}'s {blocked[0]} blocks in receive(): called as a "
+                       f"plain function, {steps[min(len(answers), len(steps) - 1)][0]} waited "
+                       "there for a message that nobody would send. A callback must return at "
+                       "once: while it waits, its server answers nobody else. "
+                       f"{WAIT_IN_STATE}")
+            return False
         answers.append(f"raised {type(error).__name__}: {error}")
     finally:
         for tag in waiting:
@@ -226,6 +234,18 @@ def _state_in_process(check: Check, module: type, what: str, start: Any, other: 
         check.fail(f"{module.__name__}'s callbacks, {how}. Each callback must answer from "
                    "the state it is given as its last argument, and return the new one")
     return False
+
+
+WAIT_IN_STATE = ("To make a pop wait, keep from_ in the state, return ('noreply', state), and "
+                 "reply from handle_cast when an item is pushed, GenServer.reply(from_, item), "
+                 "as Door does")
+"""How a GenServer waits for what a later message brings: in its state, not in a callback."""
+
+
+def _waits_in_receive(module: type) -> list[str]:
+    """The callbacks of `module` that call receive() themselves, to wait inside a callback."""
+    return [name for name in ("init", "handle_call", "handle_cast", "handle_info")
+            if name in vars(module) and "receive" in names_used(vars(module)[name])]
 
 
 def _init_fix(module: type) -> str:
@@ -295,7 +315,8 @@ def check_queue(module: Any) -> None:
     """A queue GenServer: "pop" waits (deferred reply) until ("push", item) arrives; items
     and waiters are served oldest first."""
     with Check("Queue with deferred replies") as check:
-        if check.refuse_blocking(module):
+        if check.refuse_blocking(module, advice=", and never inside a callback, which must "
+                                 f"return at once. {WAIT_IN_STATE}"):
             return
         queue = start_learner(check, f"GenServer.start({module.__name__})",
                               lambda: GenServer.start(module))
