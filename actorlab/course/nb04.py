@@ -271,7 +271,9 @@ def check_serve_info(serve: Callable) -> None:
 
 OTHER_MESSAGES = [(42, "a message that is not a tuple, 42,"),
                   (("DOWN", "a monitor's news"), "a tuple that is neither a call nor a cast, "
-                   "('DOWN', \"a monitor's news\"),")]
+                   "('DOWN', \"a monitor's news\"),"),
+                  (("EXIT", "a linked process", "killed"), "a tuple with a tag the notebook "
+                   "never showed, ('EXIT', 'a linked process', 'killed'),")]
 """More messages for handle_info, sent once a plain one has reached it."""
 
 
@@ -287,7 +289,8 @@ def _reaches_info(check: Check, pid: Pid, message: Any, what: str) -> bool:
     return check.expect(_infos() == [message], f"{what} went to handle_info too",
                         f"{what} did not reach handle_info: every message that is neither "
                         "('call', ...) nor ('cast', ...) goes to handle_info, tuples and "
-                        "non-tuples alike: send it there in an else: branch")
+                        "non-tuples alike, whatever their tag: send it there in an else: "
+                        "branch, not in a branch for each kind you know")
 
 
 def _infos() -> list:
