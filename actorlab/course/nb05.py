@@ -384,6 +384,11 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
             fix = _signature_fix(module)
             check.fail(f"{name}'s pop on an empty queue failed: {died}" +
                        (f". {fix}" if fix else ""))
+        elif type(reason) is tuple and reason[:1] == ("timeout",) and _keeps_one_waiter(module):
+            check.fail("ann's pop on an empty queue was never answered: bob's pop replaced "
+                       "ann's in 'waiting', so the state kept only the last caller, and only bob "
+                       "got an item. Keep a list of waiters: append each from_ to it, and "
+                       "answer the oldest first")
         elif type(reason) is tuple and reason[:1] == ("timeout",):
             check.fail(f"{name}'s pop on an empty queue was never answered, though items were "
                        "pushed after it: " + (_push_advice(module, name) or
@@ -410,6 +415,26 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
                         f"pushed: ann got {short(got.get('ann'))} and bob "
                         f"{short(got.get('bob'))}, not 'parcel' and 'letter'" +
                         (f": {advice}" if (advice := _push_advice(module)) else ""))
+
+
+def _keeps_one_waiter(module: type) -> bool:
+    """Whether the queue's callbacks, called as plain functions from the state its own init
+    returns, forget the first of two callers who pop an empty queue: of the two pushes
+    that follow, neither answers the first caller, and the first answers the second."""
+    me, tags = self_pid(), (alias(), alias())
+    try:
+        state = module().init(None)[1]
+        for tag in tags:
+            state = module().handle_call("pop", (me, tag), state)[-1]
+        for item in ("x", "y"):
+            state = module().handle_cast(("push", item), state)[-1]
+        first, second = (_replies(tag) for tag in tags)
+    except Exception:
+        return False
+    finally:
+        for tag in tags:
+            unalias(tag)
+    return not first and second[:1] == ["x"]
 
 
 def _push_advice(module: type, caller: str = "the caller") -> str:
