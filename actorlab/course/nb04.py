@@ -258,6 +258,12 @@ def check_serve_info(serve: Callable) -> None:
             check.fail("serve unpacked what handle_info returned as (reply, state), so the state "
                        "became its second item: handle_info returns only the new state, "
                        "state = callbacks.handle_info(message, state)")
+        elif infos == ["a plain message"] and seen == []:
+            check.fail("after a cast and a plain message, the state was back to what init "
+                       "returns, the cast's change gone: serve started over, as return "
+                       "serve(callbacks, arg) does. Don't restart serve: keep looping, with the "
+                       "state handle_info returned, state = callbacks.handle_info(message, "
+                       "state)")
         elif infos == ["a plain message"]:
             check.fail("handle_info was called, but the state it returned was dropped: keep it, "
                        "state = callbacks.handle_info(message, state)")
