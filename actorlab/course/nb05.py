@@ -201,11 +201,10 @@ def _state_in_process(check: Check, module: type, what: str, start: Any, other: 
             words, state = _step(instance, callback, message, state, waiting)
             answers.append(words)
     except Exception as error:
-        blocked = _waits_in_receive(module)
+        blocked = _waits_inside(module)
         if isinstance(error, (DeadlockError, ReceiveTimeout)) and blocked:
-            check.fail(f"{module.__name__}'s {blocked[0]} blocks in receive(): called as a "
-                       f"plain function, {steps[min(len(answers), len(steps) - 1)][0]} waited "
-                       "there for a message that nobody would send. A callback must return at "
+            check.fail(f"{module.__name__}'s {blocked[0]}: called as a plain function, "
+                       f"{steps[min(len(answers), len(steps) - 1)][0]} waited there for a message that nobody would send. A callback must return at "
                        "once: while it waits, its server answers nobody else. "
                        f"{WAIT_IN_STATE}")
             return False
@@ -242,10 +241,13 @@ WAIT_IN_STATE = ("To make a pop wait, keep from_ in the state, return ('noreply'
 """How a GenServer waits for what a later message brings: in its state, not in a callback."""
 
 
-def _waits_in_receive(module: type) -> list[str]:
-    """The callbacks of `module` that call receive() themselves, to wait inside a callback."""
-    return [name for name in ("init", "handle_call", "handle_cast", "handle_info")
-            if name in vars(module) and "receive" in names_used(vars(module)[name])]
+def _waits_inside(module: type) -> list[str]:
+    """The callbacks of `module` that wait themselves, in receive() or sleep(), in words:
+    `handle_call blocks in receive()`."""
+    return [f"{name} blocks in {wait}()"
+            for name in ("init", "handle_call", "handle_cast", "handle_info")
+            if name in vars(module) for wait in ("receive", "sleep")
+            if wait in names_used(vars(module)[name])]
 
 
 def _init_fix(module: type) -> str:
@@ -384,6 +386,11 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
             fix = _signature_fix(module)
             check.fail(f"{name}'s pop on an empty queue failed: {died}" +
                        (f". {fix}" if fix else ""))
+        elif type(reason) is tuple and reason[:1] == ("timeout",) and _waits_inside(module):
+            check.fail(f"{name}'s pop on an empty queue was never answered: {module.__name__}'s "
+                       f"{_waits_inside(module)[0]}, and while a callback waits its server "
+                       "takes no other message: not even the pushes that would end the wait. "
+                       f"A callback must return at once. {WAIT_IN_STATE}")
         elif type(reason) is tuple and reason[:1] == ("timeout",) and _keeps_one_waiter(module):
             check.fail("ann's pop on an empty queue was never answered: bob's pop replaced "
                        "ann's in 'waiting', so the state kept only the last caller, and only bob "
