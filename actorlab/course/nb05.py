@@ -204,9 +204,9 @@ def _state_in_process(check: Check, module: type, what: str, start: Any, other: 
         blocked = _waits_inside(module)
         if isinstance(error, (DeadlockError, ReceiveTimeout)) and blocked:
             check.fail(f"{module.__name__}'s {blocked[0]}: called as a plain function, "
-                       f"{steps[min(len(answers), len(steps) - 1)][0]} waited there for a message that nobody would send. A callback must return at "
-                       "once: while it waits, its server answers nobody else. "
-                       f"{WAIT_IN_STATE}")
+                       f"{steps[min(len(answers), len(steps) - 1)][0]} waited there for a "
+                       "message that nobody would send. A callback must return at once: while "
+                       f"it waits, its server answers nobody else. {WAIT_IN_STATE}")
             return False
         answers.append(f"raised {type(error).__name__}: {error}")
     finally:
@@ -381,22 +381,23 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
     failed = {name: why for name, (status, why) in answers.items() if status == "failed"}
     if failed:
         name, reason = next(iter(failed.items()))
+        timed_out = type(reason) is tuple and reason[:1] == ("timeout",)
         died = death_text(queue)
         if died:
             fix = _signature_fix(module)
             check.fail(f"{name}'s pop on an empty queue failed: {died}" +
                        (f". {fix}" if fix else ""))
-        elif type(reason) is tuple and reason[:1] == ("timeout",) and _waits_inside(module):
+        elif timed_out and _waits_inside(module):
             check.fail(f"{name}'s pop on an empty queue was never answered: {module.__name__}'s "
                        f"{_waits_inside(module)[0]}, and while a callback waits its server "
                        "takes no other message: not even the pushes that would end the wait. "
                        f"A callback must return at once. {WAIT_IN_STATE}")
-        elif type(reason) is tuple and reason[:1] == ("timeout",) and _keeps_one_waiter(module):
+        elif timed_out and _keeps_one_waiter(module):
             check.fail("ann's pop on an empty queue was never answered: bob's pop replaced "
                        "ann's in 'waiting', so the state kept only the last caller, and only bob "
                        "got an item. Keep a list of waiters: append each from_ to it, and "
                        "answer the oldest first")
-        elif type(reason) is tuple and reason[:1] == ("timeout",):
+        elif timed_out:
             check.fail(f"{name}'s pop on an empty queue was never answered, though items were "
                        "pushed after it: " + (_push_advice(module, name) or
                                               "remember from_ in the state, return "
