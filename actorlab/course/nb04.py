@@ -77,6 +77,7 @@ def check_store(serve: Callable, store_callbacks: Any) -> None:
         send(pid, hand_cast(("put", "cat", "purr")))
         try:
             cat, bird = _call(pid, ("get", "cat")), _call(pid, ("get", "bird"))
+            dog = _call(pid, ("get", "dog"))
         except ReceiveTimeout:
             ended = exit_of(pid)
             check.fail("a ('get', key) call got no reply: " +
@@ -87,6 +88,11 @@ def check_store(serve: Callable, store_callbacks: Any) -> None:
                      f"('get', 'cat') answered {short(cat)}: a later put replaces the value")
         check.expect(bird is None, "in serve, ('get', 'bird') answered None for a missing key",
                      f"('get', 'bird') answered {short(bird)}: a missing key should give None")
+        check.expect(dog == "woof", "in serve, ('get', 'dog') still answered 'woof' after "
+                     "'cat' was put again: a put keeps the other keys",
+                     f"after the puts of 'cat', 'dog', then 'cat' again, ('get', 'dog') "
+                     f"answered {short(dog)}, not 'woof': a put dropped the keys put before "
+                     "it. A put sets one key and keeps the others: return {**state, key: value}")
         _second_store(check, serve, store_callbacks)
 
 
@@ -252,6 +258,12 @@ def check_serve_info(serve: Callable) -> None:
             check.fail("serve unpacked what handle_info returned as (reply, state), so the state "
                        "became its second item: handle_info returns only the new state, "
                        "state = callbacks.handle_info(message, state)")
+        elif infos == ["a plain message"] and seen == []:
+            check.fail("after a cast and a plain message, the state was back to what init "
+                       "returns, the cast's change gone: serve started over, as return "
+                       "serve(callbacks, arg) does. Don't restart serve: keep looping, with the "
+                       "state handle_info returned, state = callbacks.handle_info(message, "
+                       "state)")
         elif infos == ["a plain message"]:
             check.fail("handle_info was called, but the state it returned was dropped: keep it, "
                        "state = callbacks.handle_info(message, state)")
@@ -265,7 +277,9 @@ def check_serve_info(serve: Callable) -> None:
 
 OTHER_MESSAGES = [(42, "a message that is not a tuple, 42,"),
                   (("DOWN", "a monitor's news"), "a tuple that is neither a call nor a cast, "
-                   "('DOWN', \"a monitor's news\"),")]
+                   "('DOWN', \"a monitor's news\"),"),
+                  (("EXIT", "a linked process", "killed"), "a tuple with a tag the notebook "
+                   "never showed, ('EXIT', 'a linked process', 'killed'),")]
 """More messages for handle_info, sent once a plain one has reached it."""
 
 
@@ -281,7 +295,8 @@ def _reaches_info(check: Check, pid: Pid, message: Any, what: str) -> bool:
     return check.expect(_infos() == [message], f"{what} went to handle_info too",
                         f"{what} did not reach handle_info: every message that is neither "
                         "('call', ...) nor ('cast', ...) goes to handle_info, tuples and "
-                        "non-tuples alike: send it there in an else: branch")
+                        "non-tuples alike, whatever their tag: send it there in an else: "
+                        "branch, not in a branch for each kind you know")
 
 
 def _infos() -> list:

@@ -56,10 +56,10 @@ import textwrap
 from typing import Any, Callable
 
 from ..otp import GenServer
-from ..runtime import (ANY, Exit, ReceiveTimeout, alias, receive, run_for, self_pid, send,
-                       spawn, unalias)
+from ..runtime import (ANY, DeadlockError, Exit, ReceiveTimeout, alias, receive, run_for,
+                       self_pid, send, spawn, unalias)
 from ..trace import Pid, short
-from .checks import Check, death_text, reason_text, start_learner
+from .checks import Check, death_text, names_used, reason_text, start_learner
 
 NO_ANSWER = object()
 
@@ -201,6 +201,13 @@ def _state_in_process(check: Check, module: type, what: str, start: Any, other: 
             words, state = _step(instance, callback, message, state, waiting)
             answers.append(words)
     except Exception as error:
+        blocked = _waits_inside(module)
+        if isinstance(error, (DeadlockError, ReceiveTimeout)) and blocked:
+            check.fail(f"{module.__name__}'s {blocked[0]}: called as a plain function, "
+                       f"{steps[min(len(answers), len(steps) - 1)][0]} waited there for a "
+                       "message that nobody would send. A callback must return at once: while "
+                       f"it waits, its server answers nobody else. {WAIT_IN_STATE}")
+            return False
         answers.append(f"raised {type(error).__name__}: {error}")
     finally:
         for tag in waiting:
@@ -226,6 +233,21 @@ def _state_in_process(check: Check, module: type, what: str, start: Any, other: 
         check.fail(f"{module.__name__}'s callbacks, {how}. Each callback must answer from "
                    "the state it is given as its last argument, and return the new one")
     return False
+
+
+WAIT_IN_STATE = ("To make a pop wait, keep from_ in the state, return ('noreply', state), and "
+                 "reply from handle_cast when an item is pushed, GenServer.reply(from_, item), "
+                 "as Door does")
+"""How a GenServer waits for what a later message brings: in its state, not in a callback."""
+
+
+def _waits_inside(module: type) -> list[str]:
+    """The callbacks of `module` that wait themselves, in receive() or sleep(), in words:
+    `handle_call blocks in receive()`."""
+    return [f"{name} blocks in {wait}()"
+            for name in ("init", "handle_call", "handle_cast", "handle_info")
+            if name in vars(module) for wait in ("receive", "sleep")
+            if wait in names_used(vars(module)[name])]
 
 
 def _init_fix(module: type) -> str:
@@ -295,7 +317,8 @@ def check_queue(module: Any) -> None:
     """A queue GenServer: "pop" waits (deferred reply) until ("push", item) arrives; items
     and waiters are served oldest first."""
     with Check("Queue with deferred replies") as check:
-        if check.refuse_blocking(module):
+        if check.refuse_blocking(module, advice=", and never inside a callback, which must "
+                                 f"return at once. {WAIT_IN_STATE}"):
             return
         queue = start_learner(check, f"GenServer.start({module.__name__})",
                               lambda: GenServer.start(module))
@@ -358,12 +381,23 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
     failed = {name: why for name, (status, why) in answers.items() if status == "failed"}
     if failed:
         name, reason = next(iter(failed.items()))
+        timed_out = type(reason) is tuple and reason[:1] == ("timeout",)
         died = death_text(queue)
         if died:
             fix = _signature_fix(module)
             check.fail(f"{name}'s pop on an empty queue failed: {died}" +
                        (f". {fix}" if fix else ""))
-        elif type(reason) is tuple and reason[:1] == ("timeout",):
+        elif timed_out and _waits_inside(module):
+            check.fail(f"{name}'s pop on an empty queue was never answered: {module.__name__}'s "
+                       f"{_waits_inside(module)[0]}, and while a callback waits its server "
+                       "takes no other message: not even the pushes that would end the wait. "
+                       f"A callback must return at once. {WAIT_IN_STATE}")
+        elif timed_out and _keeps_one_waiter(module):
+            check.fail("ann's pop on an empty queue was never answered: bob's pop replaced "
+                       "ann's in 'waiting', so the state kept only the last caller, and only bob "
+                       "got an item. Keep a list of waiters: append each from_ to it, and "
+                       "answer the oldest first")
+        elif timed_out:
             check.fail(f"{name}'s pop on an empty queue was never answered, though items were "
                        "pushed after it: " + (_push_advice(module, name) or
                                               "remember from_ in the state, return "
@@ -389,6 +423,26 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
                         f"pushed: ann got {short(got.get('ann'))} and bob "
                         f"{short(got.get('bob'))}, not 'parcel' and 'letter'" +
                         (f": {advice}" if (advice := _push_advice(module)) else ""))
+
+
+def _keeps_one_waiter(module: type) -> bool:
+    """Whether the queue's callbacks, called as plain functions from the state its own init
+    returns, forget the first of two callers who pop an empty queue: of the two pushes
+    that follow, neither answers the first caller, and the first answers the second."""
+    me, tags = self_pid(), (alias(), alias())
+    try:
+        state = module().init(None)[1]
+        for tag in tags:
+            state = module().handle_call("pop", (me, tag), state)[-1]
+        for item in ("x", "y"):
+            state = module().handle_cast(("push", item), state)[-1]
+        first, second = (_replies(tag) for tag in tags)
+    except Exception:
+        return False
+    finally:
+        for tag in tags:
+            unalias(tag)
+    return not first and second[:1] == ["x"]
 
 
 def _push_advice(module: type, caller: str = "the caller") -> str:
