@@ -377,9 +377,37 @@ def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
                        "state")
             return False
         balance = after
+    if not _balance_in_state(check, bank):
+        return False
     check.expect(True, "alone, withdrawing 30, then 80, then 70 from 100 answered 'ok', "
                  "'refused', 'ok'", "")
     return True
+
+
+def _balance_in_state(check: Check, bank: type) -> bool:
+    """Called as plain functions, from the state init makes: after ('withdraw', 30), does
+    'balance', asked of another bank with that new state, still answer 100 although the
+    withdrawal answered 'ok'? Then the balance lives elsewhere (on the object, or in a
+    global): False, the finding noted."""
+    from_ = (self_pid(), make_ref())
+    try:
+        instance = bank()
+        _, state = instance.init(START)
+        _, answer, after = instance.handle_call(("withdraw", 30), from_, state)
+        fresh = bank()              # a second bank, given that state: what does it say?
+        fresh.init(START)
+        _, told, _ = fresh.handle_call("balance", from_, after)
+    except Exception:
+        return True                 # the runs above explain a callback that fails
+    if answer != "ok" or told != START:       # the withdrawal is in the new state
+        return True
+    check.fail(f"called as plain functions, from the state init makes, ('withdraw', 30) "
+               f"answered 'ok' and returned the new state {short(after)}, on which "
+               f"'balance' answers {short(told)}, not {START - 30}: the balance is kept "
+               "outside the state (on the object, or in a global). Keep it in the state: "
+               "handle_call gets it as its last argument and returns the new one, "
+               "('reply', 'ok', balance - amount)")
+    return False
 
 
 def _withdraw_failed(withdraw: Callable, bank: Pid, reason: Any) -> str:
@@ -824,4 +852,7 @@ def _shop_advice(trace: Trace, who: str, answer: Any, looks_up: bool) -> str:
         return ("It gave up on a price (None). After a failed call, try again, and pause "
                 "first: sleep(10) lets the supervisor restart 'prices' (a call made before "
                 "it has finds no process)")
+    if type(answer) is tuple and len(answer) < len(WANTED[who]):
+        return ("A price is missing: after catching the Exit, ask for that item again "
+                "(after a pause), until it is answered")
     return "Return the price of each item, in order, as a tuple"
