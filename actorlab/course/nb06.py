@@ -19,6 +19,7 @@ A doorman that keeps the room's name passes; one that keeps its pid does not:
   ✓ after the lobby was replaced, bob reached the new lobby
   ✓ the doorman outlived the old lobby
   ✓ a doorman started with 'hall' let cat into the hall
+  ✓ the lobby's doorman still let dan into the lobby
 >>> class ByPid(ByName):
 ...     def init(self, room_name):
 ...         return ("ok", whereis(room_name))
@@ -90,7 +91,7 @@ from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, receive
                        self_pid, whereis)
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast
-from .checks import Check, exit_of, reason_text, run_quietly, start_learner
+from .checks import Check, exit_of, names_used, reason_text, run_quietly, start_learner
 
 
 class Room(GenServer):
@@ -266,7 +267,7 @@ def check_doorman(module: Any) -> None:
         check.expect(is_alive(doorman), "the doorman outlived the old lobby",
                      f"the doorman died with {reason_text(_exit_reason(doorman))}")
         if check.passed:
-            _another_room(check, module)
+            _another_room(check, module, doorman)
 
 
 def _noting_states(module: Any) -> Any:
@@ -333,9 +334,11 @@ def _state_lost(noted: Any) -> str:
     return "cast ('enter', who) to the room's name on every request"
 
 
-def _another_room(check: Check, module: Any) -> None:
-    """A doorman started with "hall" must let people into the hall: the same class serves
-    any room, so the name must come from init's argument, not from the code."""
+def _another_room(check: Check, module: Any, lobby_doorman: Pid) -> None:
+    """A doorman started with "hall" must let people into the hall, and the lobby's doorman
+    must still let them into the lobby: the same class serves any room, so each doorman
+    keeps its own room's name, from init's argument, in its state (not in the code, nor in
+    a module global or a class attribute, which every doorman shares)."""
     GenServer.start(Room, "hall", name="hall")
     ran, started = run_quietly(check, "GenServer.start(DoormanByName, 'hall')",
                                lambda: GenServer.start(module, "hall"))
@@ -347,11 +350,26 @@ def _another_room(check: Check, module: Any) -> None:
         return
     run_for(10)
     hall, lobby = GenServer.call("hall", "who", 1000), GenServer.call("lobby", "who", 1000)
-    check.expect(hall == ["cat"], "a doorman started with 'hall' let cat into the hall",
-                 f"a doorman started with 'hall' left the hall holding {hall!r}, not ['cat']"
-                 + (", and let cat into the lobby" if "cat" in lobby else "") +
-                 ": use the room_name given to init (keep it in the state) instead of "
-                 "writing 'lobby' in your code; the same DoormanByName serves any room")
+    if not check.expect(hall == ["cat"], "a doorman started with 'hall' let cat into the hall",
+                        f"a doorman started with 'hall' left the hall holding {hall!r}, not "
+                        "['cat']" + (", and let cat into the lobby" if "cat" in lobby else "")
+                        + ": use the room_name given to init (keep it in the state) instead "
+                        "of writing 'lobby' in your code; the same DoormanByName serves any "
+                        "room"):
+        return
+    ran, _ = run_quietly(check, "GenServer.call(lobby_doorman, ('admit', 'dan'))",
+                         lambda: GenServer.call(lobby_doorman, ("admit", "dan"), 1000))
+    if not ran:
+        return
+    run_for(10)
+    hall, lobby = GenServer.call("hall", "who", 1000), GenServer.call("lobby", "who", 1000)
+    check.expect("dan" in lobby, "the lobby's doorman still let dan into the lobby",
+                 "after the hall's doorman started, the lobby's doorman let dan into "
+                 + ("the hall" if "dan" in hall else "no room") + ", not the lobby: the two "
+                 "doormen share one room name, kept outside the server (a module global, or "
+                 "a class attribute), and the last one started overwrote it. Keep the name "
+                 "in the state: init returns ('ok', room_name), and handle_call casts to the "
+                 "room_name it is given")
 
 
 def check_manager(module: Any) -> None:
@@ -430,6 +448,10 @@ def check_manager(module: Any) -> None:
                            f"('find', 'kitchen') still answered {kitchen!r}, a dead pid, and "
                            "('find', 'lobby') None. The DOWN names the room that died: in "
                            "handle_info drop the id whose pid is message[3], not the last one")
+            elif got and _no_handle_info(module):
+                check.fail(f"the manager got the kitchen's ('DOWN', ...) at step {got[0]}, but "
+                           f"has no handle_info of its own, so ('find', 'kitchen') still "
+                           f"answered {kitchen!r}, a dead pid. {_no_handle_info(module)}")
             elif got:
                 check.fail(f"the manager got the kitchen's ('DOWN', ...) at step {got[0]}, but "
                            f"('find', 'kitchen') still answered {kitchen!r}, a dead pid: in "
@@ -445,6 +467,15 @@ def check_manager(module: Any) -> None:
                             f"after the kitchen died, ('find', 'kitchen') answered "
                             f"{short(found)}, not None: remove the dead room's id from the "
                             "state, so that rooms.get(id_) gives None"):
+            return
+        state = (getattr(noted, "seen", None) or [(None, {})])[-1][0]
+        if repr(kitchen) in repr(state):
+            looks = (", and asking is_alive(pid) in find is look-then-act: the room can die "
+                     "between the look and the answer" if "is_alive" in names_used(module)
+                     else "")
+            check.fail(f"the kitchen's ('DOWN', ...) came, but the state still holds the dead "
+                       f"kitchen {kitchen!r}: {short(state, 80)}. Dead pids pile up there{looks}"
+                       ". Drop the room from the state in handle_info, when its DOWN comes")
             return
         ran, found = ask(("find", "lobby"))
         if not ran:
@@ -464,6 +495,19 @@ def check_manager(module: Any) -> None:
         if is_alive(manager):
             _stopped_normally(check, ask)
             _own_rooms(check, module)
+
+
+def _no_handle_info(module: Any) -> str | None:
+    """Advice for a manager class that has no handle_info of its own (so GenServer's, which
+    only logs a message, took the DOWN), or None if it has one."""
+    if not isinstance(module, type) or module.handle_info is not GenServer.handle_info:
+        return None
+    if module.handle_cast is not GenServer.handle_cast:
+        return ("You handle the DOWN in handle_cast, but a DOWN is not a cast: it is a plain "
+                "message, and a GenServer hands plain messages to handle_info. Move that code "
+                "to handle_info(self, message, rooms)")
+    return ("A DOWN is a plain message, and a GenServer hands plain messages to handle_info: "
+            "define handle_info(self, message, rooms) and drop the id whose pid is message[3]")
 
 
 def _stopped_normally(check: Check, ask: Callable[[Any], tuple[bool, Any]]) -> None:

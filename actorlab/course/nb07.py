@@ -70,6 +70,13 @@ def _is_child_spec(term: Any) -> bool:
     return True
 
 
+def _unlinked(spec: dict) -> bool:
+    """Whether a child spec starts its child with GenServer.start, which does not link it
+    to the supervisor (the check's own stand-ins would hide that: they always link)."""
+    start = spec.get("start")
+    return type(start) is tuple and len(start) >= 1 and start[0] is GenServer.start
+
+
 def _ids(check: Check, children: Any) -> list[str] | None:
     """The service names, in the learner's start order; None (noted) if that is not
     three child specs for db, cache and web."""
@@ -88,11 +95,19 @@ def _ids(check: Check, children: Any) -> list[str] | None:
                        f"name), such as ({spec.__name__}, \"db\")")
             return None
         try:
-            ids.append(child_spec(spec)["id"])
+            expanded = child_spec(spec)
         except ValueError:
             check.fail(f"{short(spec, 40)} is not a child spec: write each child as "
                        "(Service, name), such as (Service, \"db\")")
             return None
+        if _unlinked(expanded):
+            check.fail(f"the child spec for {short(expanded['id'], 20)} starts it with "
+                       "GenServer.start, which makes no link: a supervisor learns that a child "
+                       "died through the link, so it would never restart it. Start each "
+                       "child with GenServer.start_link, as Service.child_spec does, or write "
+                       "it as (Service, name)")
+            return None
+        ids.append(expanded["id"])
     if sorted(map(repr, ids)) != sorted(map(repr, SERVICES)) or len(ids) != 3:
         check.fail(f"the children are {ids}: list db, cache and web, each once")
         return None
