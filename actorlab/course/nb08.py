@@ -92,12 +92,13 @@ class Run:
 
 
 def measure(setup: Callable[[], Callable[[Any], Any]], clients: int, requests: int = 5,
-            *, name: str = "") -> Run:
+            *, name: str = "", step: int = 0) -> Run:
     """Load-test what `setup()` starts, on a fresh node, in virtual time.
 
     `setup()` starts the server(s) and returns `ask(amount)`, the function a client calls
     to make one request. Client number k (1, 2, ...) asks `ask(k)`, `requests` times in a
-    row, and reports each answer and its latency to the shell.
+    row (with a `step`, it asks `ask(k)`, `ask(k + step)`, `ask(k + 2 * step)`, ...), and
+    reports each answer and its latency to the shell.
     """
     fresh_node()
     ask = setup()
@@ -107,38 +108,43 @@ def measure(setup: Callable[[], Callable[[Any], Any]], clients: int, requests: i
                         "then return ask")
     shell, start = self_pid(), now()
 
-    def client(amount: int) -> None:
-        for _ in range(requests):
+    def asks(number: int) -> list[int]:
+        """The amounts client `number` asks, in order."""
+        return [number + turn * step for turn in range(requests)]
+
+    def client(number: int) -> None:
+        for amount in asks(number):
             asked = now()
             try:
                 answer = ask(amount)
             except Exit as exit_:
-                send(shell, ("failed", amount, f"exit {short(exit_.reason, 120)}"))
+                send(shell, ("failed", number, amount, f"exit {short(exit_.reason, 120)}"))
                 return
             except Exception as error:
-                send(shell, ("failed", amount, f"{type(error).__name__}: {error}"))
+                send(shell, ("failed", number, amount, f"{type(error).__name__}: {error}"))
                 return
-            send(shell, ("answer", amount, answer, now() - asked))
+            send(shell, ("answer", number, amount, answer, now() - asked))
 
-    for amount in range(1, clients + 1):
-        spawn(client, amount, label=f"client {amount}")
+    for number in range(1, clients + 1):
+        spawn(client, number, label=f"client {number}")
     latencies, answers, failures = [], [], []
-    remaining = {amount: requests for amount in range(1, clients + 1)}
+    remaining = {number: requests for number in range(1, clients + 1)}
     elapsed = 0.0
     while any(remaining.values()):
         try:
             message = receive(timeout=600_000)
         except (ReceiveTimeout, DeadlockError) as error:
             why = "deadlock" if isinstance(error, DeadlockError) else "no answer in 600 s"
-            failures.extend((amount, why) for amount, left in remaining.items() if left)
+            failures.extend((asks(number)[requests - left], why)
+                            for number, left in remaining.items() if left)
             break
         if message[0] == "failed":
-            _, amount, why = message
-            remaining[amount] = 0
+            _, number, amount, why = message
+            remaining[number] = 0
             failures.append((amount, why))
             continue
-        _, amount, answer, latency = message
-        remaining[amount] -= 1
+        _, number, amount, answer, latency = message
+        remaining[number] -= 1
         latencies.append(latency)
         answers.append((amount, answer))
         elapsed = now() - start
@@ -257,6 +263,48 @@ def _picks_at_random(code: Callable) -> bool:
                                    for name in used)
 
 
+@contextmanager
+def _hashes_recorded(code: Callable) -> Iterator[list]:
+    """Record, while the block runs, the values that `code` (nested functions included)
+    passes to the builtin hash(): a recording hash is put in its globals for the block, if
+    it uses hash and its module defines none.
+
+    >>> def pool():
+    ...     return lambda amount: hash(str(amount)) % 4
+    >>> with _hashes_recorded(pool) as hashed:
+    ...     _ = pool()(7)
+    >>> hashed, "hash" in globals()
+    (['7'], False)
+    """
+    hashed: list = []
+    scope = getattr(code, "__globals__", None)
+    if scope is None or "hash" not in names_used(code) or "hash" in scope:
+        yield hashed
+        return
+
+    def recording_hash(value: Any) -> int:
+        hashed.append(value)
+        return hash(value)
+
+    scope["hash"] = recording_hash
+    try:
+        yield hashed
+    finally:
+        scope.pop("hash", None)
+
+
+def _hash_changes_every_run(value: Any) -> bool:
+    """Whether hash(value) changes from one run of Python to the next: strings and bytes
+    are hashed with a random seed chosen at start-up, numbers are not.
+
+    >>> [_hash_changes_every_run(value) for value in ("7", (1, b"x"), 7, (1, 2))]
+    [True, True, False, False]
+    """
+    if isinstance(value, (tuple, frozenset)):
+        return any(map(_hash_changes_every_run, value))
+    return isinstance(value, (str, bytes))
+
+
 def _started_without_rate(trace: Trace) -> bool:
     """Whether a server that took a ("convert", amount) call was started with no argument
     (its init got None), as GenServer.start(Converter) does."""
@@ -339,9 +387,10 @@ def check_pool(pool: Callable) -> None:
         if check.refuse_blocking(pool):
             return
         baseline = measure(_one_converter, POOL_CLIENTS)
-        with _seeded_random(POOL_SEED):
+        with _seeded_random(POOL_SEED), _hashes_recorded(pool) as hashed:
             ran, run = run_quietly(check, "measure(pool, clients=8)",
-                                   lambda: measure(pool, POOL_CLIENTS, name="pool"))
+                                   lambda: measure(pool, POOL_CLIENTS, name="pool",
+                                                   step=POOL_CLIENTS))
         if not ran:
             return
         if run.failures and _started_without_rate(run.trace):
@@ -354,10 +403,7 @@ def check_pool(pool: Callable) -> None:
             check.fail(misstarted)
             return
         if run.failures:
-            amount, why = run.failures[0]
-            check.fail(f"{len(run.failures)} of {POOL_CLIENTS} clients failed; client "
-                       f"{amount}: {why}. ask(amount) should return GenServer.call(one of "
-                       "your converters, ('convert', amount))")
+            check.fail(_why_clients_failed(run))
             return
         wrong = [(amount, answer) for amount, answer in run.answers
                  if answer != amount * RATE]
@@ -370,6 +416,12 @@ def check_pool(pool: Callable) -> None:
                         "send ('convert', amount) to a Converter and return its answer"))
             return
         check.expect(True, f"all {run.total} requests answered correctly", "")
+        if any(map(_hash_changes_every_run, hashed)):
+            check.fail("ask picks a converter with hash() of a string: Python hashes "
+                       "strings differently in every run (hash randomisation), so which "
+                       "converter gets which amount, and how evenly the work is spread, "
+                       "changes from run to run. Pick in turn instead: converters[amount % 4]")
+            return
         work = _work_done(run.trace)
         forwarders = [key for key in work if key[0] in _callers_of_convert(run.trace)]
         spread = sorted(work.values(), reverse=True)
@@ -425,6 +477,22 @@ def check_pool(pool: Callable) -> None:
                      f"{ratio:.1f}× one converter's {baseline.throughput:.0f}: the work "
                      f"(requests per converter: {', '.join(map(str, spread))}) should be "
                      "spread evenly over 4 converters, for about 4×")
+
+
+def _why_clients_failed(run: Run) -> str:
+    """What to say of a pool's load test in which clients failed: an index out of range
+    (a pick that fits only some amounts, or not the number of converters), or else what
+    the first failure was."""
+    amount, why = run.failures[0]
+    failed = f"{len(run.failures)} of {run.clients} clients failed; ask({amount}) gave {why}"
+    if not why.startswith("IndexError"):
+        return (f"{failed}. ask(amount) should return GenServer.call(one of your converters, "
+                "('convert', amount))")
+    started = len(_servers_started(run.trace)) or 4
+    return (f"{failed}: the index it computed from {amount} is past the end of the list. "
+            f"You have {started} converters, so the index must be 0 to {started - 1}, for "
+            f"every amount (the load test asks amounts 1 to {run.clients * run.requests}, "
+            f"not only 1 to {run.clients}): converters[amount % {started}]")
 
 
 # -- exercise 2: a counter that loses no update ------------------------------------------
