@@ -19,6 +19,7 @@ A reply sent to `self_pid()` goes to shout's own mailbox, and the check says so:
 """
 from __future__ import annotations
 
+import inspect
 import io
 import traceback
 from contextlib import redirect_stdout
@@ -190,6 +191,9 @@ def _import_hint(error: NameError) -> str:
 def check_shout(shout: Callable) -> None:
     """shout() should send its message back in capitals: 'hi', then another text."""
     with Check("shout") as check:
+        if check.refuse_blocking(shout, advice=". Here shout need not wait "
+                                 "at all: answer at once, send(sender, message.upper())"):
+            return
         for text in ("hi", "bye"):
             if not _shouts(check, shout, text):
                 return
@@ -268,8 +272,8 @@ def _why_silent(shout: Callable, pid: Any, returned: list, printed: str) -> str:
 
 def _why_crashed(shout: Callable, ended: Any) -> str:
     """How shout crashed, and what to change: send's arguments (a pid of an earlier node
-    among them), the unpacking of the message, shout's parameters, a name to import; or
-    only the crash, for another error."""
+    among them, or not two of them), the unpacking of the message, shout's parameters, a
+    name to import; or only the crash, for another error."""
     reason = ended.data["reason"]
     destination = _send_destination(reason)
     where = f" (in {ended.data['where']})" if ended.data["where"] else ""
@@ -289,10 +293,24 @@ def _why_crashed(shout: Callable, ended: Any) -> str:
             isinstance(reason, AttributeError) and not isinstance(reason.obj, str)):
         return (f"{crashed}. The message it receives is (sender, message): the shell's pid "
                 "first, then the text")
-    if isinstance(reason, TypeError) and "positional argument" in str(reason):
+    if isinstance(reason, TypeError) and str(reason).startswith("send()"):
+        return (f"{crashed}. send takes two arguments, the destination and one message: "
+                "send(sender, message.upper())")
+    if isinstance(reason, TypeError) and _has_parameters(shout):
         return (f"{crashed}. shout is spawned with no arguments: the shell's pid and the text "
                 "come in a message, sender, message = receive()")
     return crashed
+
+
+def _has_parameters(function: Callable) -> bool:
+    """Whether `function` has parameters that a call with no arguments leaves without a
+    value (shout(sender, message), which spawn(shout) cannot call)."""
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD,
+                                                   p.KEYWORD_ONLY) for p in parameters)
 
 
 def _send_destination(reason: Any) -> Any:

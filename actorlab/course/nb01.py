@@ -170,6 +170,41 @@ def _breaks_its_loop(code: Callable) -> bool:
                for inner in ast.walk(loop))
 
 
+def _counted_loop(code: Callable) -> str | None:
+    """The header of a `for ... in range(...)` loop in the function `code` that is not
+    inside a `while` loop (a loop that ends after so many messages), read off its source;
+    None if it has none, or if the source cannot be found.
+
+    >>> def echo():
+    ...     for _ in range(5000):
+    ...         sender, message = receive()
+    >>> _counted_loop(echo)
+    'for _ in range(5000)'
+    """
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(code)))
+    except (OSError, TypeError, SyntaxError):
+        return None
+    inside_while = {id(node) for loop in ast.walk(tree) if isinstance(loop, ast.While)
+                    for node in ast.walk(loop)}
+    return next((f"for {ast.unparse(loop.target)} in {ast.unparse(loop.iter)}"
+                 for loop in ast.walk(tree) if isinstance(loop, ast.For)
+                 and id(loop) not in inside_while and isinstance(loop.iter, ast.Call)
+                 and isinstance(loop.iter.func, ast.Name) and loop.iter.func.id == "range"),
+                None)
+
+
+def _loops_forever(check: Check, code: Callable, name: str) -> bool:
+    """Whether `code` has no counted loop (see `_counted_loop`); if it has one, the check
+    says that the process must loop forever."""
+    loop = _counted_loop(code)
+    if loop is not None:
+        check.fail(f"{name} loops {loop}: after that many messages the loop ends, and the "
+                   f"process with it, so later messages get no answer. {name} must answer "
+                   "forever: loop with while True:")
+    return loop is None
+
+
 def _returns_a_value(code: Callable) -> bool:
     """Whether the function `code` has a `return` with a value (not a bare `return`)."""
     last = None
@@ -193,6 +228,8 @@ def check_echo(echo: Callable) -> None:
     """echo() should send the message of every (sender, message) it receives back to
     sender, forever."""
     with Check("echo") as check:
+        if not _loops_forever(check, echo, "echo"):
+            return
         pid = spawn_learner(check, echo, label="echo")
         if pid is None:
             return
@@ -286,6 +323,8 @@ def _left_unanswered(pid: Pid, word: Any) -> str | None:
 def check_counter(counter: Callable) -> None:
     """counter(n) keeps a count: ("add", k) adds k; ("get", pid) sends ("count", n) to pid."""
     with Check("counter") as check:
+        if not _loops_forever(check, counter, "counter"):
+            return
         pid = spawn_learner(check, counter, 10, label="counter")
         if pid is None:
             return

@@ -173,6 +173,10 @@ def _failed(called: Called, server: Any) -> str:
         if request[2] is make_ref:
             return ("sent make_ref itself as the ref, the function, not a ref: call it, "
                     "ref = make_ref()")
+        if type(request[2]) is object:
+            return ("sent object() as the ref: an object() is unique, but it is not a ref. "
+                    "In this course (as on the BEAM) refs come from make_ref(), and the "
+                    "server and the tools know them as refs: use it, ref = make_ref()")
         return (f"sent {short(request[2])} as the ref: a ref must come from make_ref(), a "
                 "new one for each call, so that no other message can carry it")
     if called.ended == "raised":
@@ -442,6 +446,10 @@ def _get(check: Check, pid: Any, what: str = "the 'get' call") -> Any:
                    "message, so answer with send, not call: send(caller, (ref, n))")
         elif pair and answer[1] == ref:
             why = "with the ref last: the ref goes first, (ref, n)"
+        elif pair and type(answer[0]) is not Ref:
+            why = (f"with no ref: {short(answer[0])} stands where the ref goes. A caller waits "
+                   "for receive((ref, ANY)), the ref that came with its call: send(caller, "
+                   "(ref, n)), the ref in place of the tag")
         elif pair:
             why = "with another ref than the call's: send back the ref that came with the call"
         elif type(answer) in (tuple, list) and any(part == ref for part in answer):
