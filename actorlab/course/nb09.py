@@ -191,6 +191,11 @@ def check_room(room: type) -> None:
         ran, history = _call(check, "lobby", "history", "'history'", watch=(lobby,))
         if not ran:
             return
+        if type(history) is tuple:
+            check.fail(f"after ann said 'anyone here?', 'history' answered {short(history)}: "
+                       "the history is a tuple, where a list is needed. Start it as [] in "
+                       "init and add each line with state['history'] + [(who, text)]")
+            return
         shape = _line_shape(history, "ann", "anyone here?")
         if shape is not None:
             check.fail(f"after ann said 'anyone here?', 'history' answered {short(history)}: "
@@ -258,6 +263,11 @@ def _check_members(check: Check, members: Any, wanted: dict, joined: str) -> boo
                    f"but not in the order they joined, {list(names.values())}. Keep the "
                    "members in the order they joined: add the new one at the end, "
                    "state['members'] + [member]")
+        return False
+    if type(members) is list and self_pid() in members:
+        check.fail(f"after ('join', {joined}), 'members' answered {shown}: that pid is the "
+                   "caller's, from_[0] (here the check that sent the join), not the member. "
+                   "Keep the member that ('join', member) names: state['members'] + [member]")
         return False
     return check.expect(members == list(wanted.values()),
                         f"after {joined} joined, 'members' answers {list(names.values())}",
