@@ -800,9 +800,29 @@ def _bot_scenario(check: Check, bot: type, room: type) -> None:
     note("the check looks again")
     if not _no_cycle(check, lobby, the_bot):
         return
-    _check_answer(check, lobby, the_bot, "3 here",
-                  [("ann", "who is here?"), ("bot", "2 here"), ("bob", "nice weather"),
-                   ("bob", "who is here?")], later=True)
+    if not _check_answer(check, lobby, the_bot, "3 here",
+                         [("ann", "who is here?"), ("bot", "2 here"), ("bob", "nice weather"),
+                          ("bob", "who is here?")], later=True):
+        return
+    _after_restart(check, lobby, ann, the_bot)
+
+
+def _after_restart(check: Check, lobby: Pid, ann: Pid, the_bot: Pid) -> None:
+    """#lobby is killed and its supervisor starts a new one: the bot must find the new
+    room by its name (a bot that kept the old room's pid calls a dead process)."""
+    note("#lobby is killed, and restarted; ann and the bot join the new one")
+    exit(lobby, "kill")
+    run_for(100)
+    new = _registered("#lobby")
+    for member in (ann, the_bot):
+        GenServer.call(via("#lobby"), ("join", member), 1000)
+    note("ann asks 'who is here?' in the new #lobby")
+    GenServer.cast(via("#lobby"), ("say", "ann", "who is here?"))
+    run_for(6000)
+    note("the check looks at the new room")
+    if _no_cycle(check, new, the_bot):
+        _check_answer(check, new, the_bot, "2 here", [("ann", "who is here?")],
+                      restarted=True)
 
 
 def _no_cycle(check: Check, room: Pid, the_bot: Pid) -> bool:
@@ -825,6 +845,11 @@ def _bot_exit(reason: Any) -> str:
     if type(reason) is tuple and len(reason) == 2 and reason[0] == "noproc" \
             and type(reason[1]) is tuple and reason[1][:2] == ("GenServer", "call"):
         server = reason[1][2][0]
+        if type(server) is Pid:
+            return (f"the bot's call to {short(server)} exited with noproc: the bot kept the "
+                    "pid of the #lobby that was killed, and its supervisor restarted #lobby "
+                    "as a new process, with a new pid. A pid does not survive a restart; a "
+                    "name does: keep room_name, and reach the room as via(room_name)")
         if isinstance(server, str):
             return (f"the bot's call exited with noproc: no process is registered as "
                     f"{server!r}. Reach the room as via(room_name)")
@@ -859,8 +884,9 @@ def _room_exit(trace: Any, ended: Any, the_bot: Pid) -> str:
 
 
 def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: list,
-                  later: bool = False) -> bool:
-    """Is the bot's line `answer` in the history, right after the lines `before`?"""
+                  later: bool = False, restarted: bool = False) -> bool:
+    """Is the bot's line `answer` in the history, right after the lines `before`? `later`:
+    the bot was asked a second time; `restarted`: in the room that replaced a killed one."""
     trace = current_node().trace
     said = [step for step, m in _sends(the_bot, set(trace.names()))
             if is_gen_call(m) and type(m[2]) is tuple and m[2][:1] == ("say",)]
@@ -885,8 +911,10 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
     asked = [m for _, m in _sends(the_bot, {room})
              if is_gen_call(m) and m[2] == "members"]
     if history == wanted and len(asked) == (2 if later else 1):
-        return check.expect(True, f"asked 'who is here?'{' again' if later else ''}, the bot "
-                            f"called the room for its members and said '{answer}'", "")
+        where = " in the restarted #lobby (it reached the room by its name)" if restarted \
+            else ""
+        return check.expect(True, f"asked 'who is here?'{' again' if later else ''}{where}, "
+                            f"the bot called the room for its members and said '{answer}'", "")
     bot_lines = [line for line in history if line[0] == "bot"]
     others = [line for line in history if line not in before and type(line) is tuple
               and len(line) == 2]       # lines said by nobody the check made speak
