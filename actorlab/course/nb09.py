@@ -668,12 +668,17 @@ def check_close_room(close_room: Callable, open_room: Callable) -> None:
             answer = close_room("#lobby")
         except Exit as exit_:
             one_argument = type(exit_.reason) is Pid
+            after_terminate = _terminated() is not None and type(exit_.reason) is tuple \
+                and exit_.reason[:1] == ("noproc",)
             check.fail(f"close_room('#lobby') exited with {short(exit_.reason)}" +
                        (": exit(pid) with one argument ends the caller itself (here the "
                         "shell), with the pid as its reason. exit(pid, reason) would signal "
                         "the room, and its supervisor would restart it: ask the supervisor, "
                         "DynamicSupervisor.terminate_child('RoomSupervisor', pid)"
-                        if one_argument else ""))
+                        if one_argument else "") +
+                       (": terminate_child had already stopped the room, so what came after "
+                        "it found no process (noproc). terminate_child is all close_room "
+                        "needs: drop the stop after it" if after_terminate else ""))
             return
         check.expect(answer == "ok", "close_room('#lobby') answered 'ok'",
                      f"close_room('#lobby') answered {short(answer)}: return what "
@@ -684,7 +689,8 @@ def check_close_room(close_room: Callable, open_room: Callable) -> None:
         if now is None:
             check.expect(True, "#lobby is closed: nothing has its name, even 100 ms later", "")
         elif now == new:
-            check.fail("#lobby is still running: close_room must stop it" + _ignored(new))
+            check.fail("#lobby is still running: close_room must stop it" + _ignored(new)
+                       + _unregistered())
             return
         else:
             check.fail("the supervisor started #lobby again: stopping a child behind its "
@@ -720,13 +726,28 @@ def _ignored(room: Pid) -> str:
             "supervisor to stop it: DynamicSupervisor.terminate_child('RoomSupervisor', pid)")
 
 
+def _requests(server: str, kind: str) -> list[tuple]:
+    """The calls `(kind, ...)` made to the process registered as `server` in this run."""
+    to = whereis(server)
+    requests = [e.data["msg"][2] for e in current_node().trace.events
+                if e.kind == "send" and e.data["to"] == to and is_gen_call(e.data["msg"])]
+    return [r for r in requests if type(r) is tuple and r[:1] == (kind,)]
+
+
 def _terminated() -> Any:
     """What the last DynamicSupervisor.terminate_child call in this run was given, or None."""
-    supervisor = whereis(SUPERVISOR)
-    requests = [e.data["msg"][2] for e in current_node().trace.events
-                if e.kind == "send" and e.data["to"] == supervisor and is_gen_call(e.data["msg"])]
-    asked = [r[1] for r in requests if type(r) is tuple and r[:1] == ("terminate_child",)]
-    return asked[-1] if asked else None
+    asked = _requests(SUPERVISOR, "terminate_child")
+    return asked[-1][1] if asked else None
+
+
+def _unregistered() -> str:
+    """What to add to "still running" when close_room called Registry.unregister (its
+    requests name the caller's pid; a room ending unregisters its own name with ANY)."""
+    if not any(type(r[2]) is Pid for r in _requests(REGISTRY, "unregister") if len(r) == 3):
+        return ""
+    return ("; Registry.unregister only forgets a name (and only the caller's own), the room "
+            "runs on. Ask the supervisor to stop it: "
+            "DynamicSupervisor.terminate_child('RoomSupervisor', pid)")
 
 
 def _not_a_pid(given: Any) -> str:
@@ -735,6 +756,11 @@ def _not_a_pid(given: Any) -> str:
         return (f"; it was given {short(given, 40)}, a (pid, value) pair: Registry.lookup "
                 "answers a list of them, [(pid, value)], so take the pid out of it, "
                 "found[0][0]")
+    if type(given) is Pid and exit_of(given) is not None:
+        return ("; the room it was given had already been stopped (by your code, before "
+                "terminate_child), and its supervisor had restarted it as a new process, "
+                "so it had no child with that pid. Let terminate_child stop the room: "
+                "drop what stops it first")
     return "; it takes the room's pid (Registry.lookup finds it), not its name"
 
 
