@@ -484,6 +484,12 @@ def check_open_room(open_room: Callable) -> None:
 def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
     """open_room(name), or None with a finding that says why it is not a pid."""
     ran, pid = run_quietly(check, f"open_room({name!r})", lambda: open_room(name))
+    unfinished = ... in getattr(getattr(open_room, "__code__", None), "co_consts", ())
+    start = _rejected_start(pid) if ran and not unfinished else None
+    if start is not None:
+        check.fail(f"open_room({name!r}) returned {short(pid, 60)}: start_child refused the "
+                   f"spec, ('error', ('invalid_mfa', start)). {_start_words(start)}")
+        return None
     if not ran:
         refused = _refusal()
         if refused is not None:
@@ -493,7 +499,7 @@ def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
         return None
     if type(pid) is Pid:
         return pid
-    if ... in getattr(getattr(open_room, "__code__", None), "co_consts", ()):
+    if unfinished:
         check.fail("open_room still has ... where your code goes: 'start' is (function, args) "
                    "or (function, args, options), here (GenServer.start_link, (Room, name), "
                    "{'name': via(name)})")
@@ -507,6 +513,44 @@ def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
     else:
         check.fail(f"open_room({name!r}) returned {short(pid)}, not a pid")
     return None
+
+
+def _rejected_start(returned: Any) -> Any:
+    """If what open_room returned shows that start_child refused the spec for its 'start'
+    (start_child checks a spec before asking the supervisor, so the run has no trace of
+    it), that 'start'; else None. open_room returns it as ('error', ('invalid_mfa',
+    start)), or as the start itself when it took the answer for ('error',
+    ('already_started', pid)); a start_link called while building the spec returned
+    ('ok', pid) with a room that is not the supervisor's child."""
+    if type(returned) is tuple and len(returned) == 2 and returned[0] == "error" \
+            and type(returned[1]) is tuple and returned[1][:1] == ("invalid_mfa",):
+        return returned[1][1]
+    if callable(returned) or type(returned) is tuple and returned and callable(returned[0]):
+        return returned
+    children = [pid for _, pid, _, _ in DynamicSupervisor.which_children(SUPERVISOR)]
+    if _ok_pid(returned) and returned[1] not in children:
+        return returned
+    return None
+
+
+def _start_words(start: Any) -> str:
+    """What is wrong with a 'start' that start_child refused, and how to write it."""
+    told = ("'start' must be (function, args tuple, kwargs dict), not called yet: here "
+            "(GenServer.start_link, (Room, name), {'name': via(name)}). ")
+    if _ok_pid(start) or type(start) is Pid:
+        return told + ("Your 'start' holds what GenServer.start_link returned: you called it "
+                       "while building the spec, so the room started in your process, not "
+                       "under the supervisor. Leave the call to the supervisor")
+    if callable(start):
+        return told + ("Your 'start' is a function (a lambda): give the function and its "
+                       "arguments separately, in a tuple")
+    if type(start) is tuple and len(start) >= 2 and not isinstance(start[1], (tuple, list)):
+        return told + (f"Its args, {short(start[1], 40)}, are not a tuple: (Room) is just "
+                       "Room in brackets; (Room, name) is a tuple")
+    if type(start) is tuple and len(start) == 3 and type(start[2]) is not dict:
+        return told + (f"Its kwargs, {short(start[2], 50)}, are not a dict: write "
+                       "{'name': via(name)}")
+    return told.rstrip()
 
 
 def _refusal() -> str | None:
