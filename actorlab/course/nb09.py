@@ -33,7 +33,7 @@ from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_normal
 from ..views.model import lane_names
 from .checks import (Check, describe_step, every_interleaving, exit_of, fresh_node,
-                     reason_text, run_quietly, start_learner)
+                     function_scope, names_used, reason_text, run_quietly, start_learner)
 
 REGISTRY = "Rooms"
 SUPERVISOR = "RoomSupervisor"
@@ -360,6 +360,8 @@ def _check_casts_only(check: Check, room: Pid, members: set) -> None:
 LINES = {"ann": "hi, bob", "bob": "hi, ann"}
 """What ann and bob say at the same moment, in the room check's last part."""
 TALK = "ann and bob talk at once"
+SHARED = "a new room's history"
+"""How `_talk_at_once` says that a room just started already had lines."""
 
 
 def _talk_at_once(room: type) -> Any:
@@ -369,6 +371,9 @@ def _talk_at_once(room: type) -> Any:
     started = GenServer.start(room, "#lobby", name="lobby")
     if not _ok_pid(started):
         return ("start", short(started))
+    history = GenServer.call("lobby", "history", 1000)
+    if history:
+        return (SHARED, short(history, 60))
     members = {name: _listener(name) for name in LINES}
     for member in members.values():
         GenServer.call("lobby", ("join", member), 1000)
@@ -393,7 +398,12 @@ def _check_lines_in_order(check: Check, room: type) -> None:
     trace = current_node().trace
     lobby = whereis("lobby")
     helpers = [e for e in trace.events if e.kind == "spawn" and e.pid == lobby]
-    if helpers:
+    if type(wrong) is tuple and wrong[:1] == (SHARED,):
+        check.fail(f"a room just started already held lines: the history outlived its room"
+                   f"{_shared_history(room)}. Keep the history in the room's state, which "
+                   "each room has its own of: {**state, 'history': state['history'] + "
+                   "[(who, text)]}")
+    elif helpers:
         check.fail(f"the room passes each line on from a new process (step "
                    f"{helpers[0].step}): two such processes run in either order, so a member "
                    "can hear the later line first. Cast to each member in handle_cast itself: "
@@ -401,6 +411,16 @@ def _check_lines_in_order(check: Check, room: type) -> None:
     else:
         check.fail("pass each line on as you keep it: in handle_cast, cast it to every "
                    "member, then add it to the history")
+
+
+def _shared_history(room: type) -> str:
+    """Where the room's code keeps a history every room shares: the module global list it
+    uses, named; else nothing."""
+    scope = function_scope(room.handle_cast) if "handle_cast" in vars(room) else {}
+    shared = sorted(name for name in names_used(room)
+                    if type(scope.get(name)) is list and name in scope)
+    return (f": it is in the global {shared[0]}, which every room shares, and which lives on "
+            "after a room ends") if shared else ""
 
 
 def _in_order(outcome: Any) -> bool:
@@ -414,6 +434,8 @@ def _order_words(outcome: Any) -> str:
     if type(outcome) is not tuple or len(outcome) != 2 or outcome[0] == "start":
         return f"the room gave {short(outcome, 90)}"
     history, heard = outcome
+    if history == SHARED:
+        return f"{SHARED} already held {heard}"
     for name, got in zip(LINES, heard):
         if got and history and got[0] != history[0]:
             return (f"the history has {history[0]}'s line first, but {name} heard "
