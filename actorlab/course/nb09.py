@@ -33,7 +33,7 @@ from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_normal
 from ..views.model import lane_names
 from .checks import (Check, describe_step, every_interleaving, exit_of, fresh_node,
-                     reason_text, run_quietly, start_learner)
+                     function_scope, names_used, reason_text, run_quietly, start_learner)
 
 REGISTRY = "Rooms"
 SUPERVISOR = "RoomSupervisor"
@@ -191,6 +191,11 @@ def check_room(room: type) -> None:
         ran, history = _call(check, "lobby", "history", "'history'", watch=(lobby,))
         if not ran:
             return
+        if type(history) is tuple:
+            check.fail(f"after ann said 'anyone here?', 'history' answered {short(history)}: "
+                       "the history is a tuple, where a list is needed. Start it as [] in "
+                       "init and add each line with state['history'] + [(who, text)]")
+            return
         shape = _line_shape(history, "ann", "anyone here?")
         if shape is not None:
             check.fail(f"after ann said 'anyone here?', 'history' answered {short(history)}: "
@@ -258,6 +263,11 @@ def _check_members(check: Check, members: Any, wanted: dict, joined: str) -> boo
                    f"but not in the order they joined, {list(names.values())}. Keep the "
                    "members in the order they joined: add the new one at the end, "
                    "state['members'] + [member]")
+        return False
+    if type(members) is list and self_pid() in members:
+        check.fail(f"after ('join', {joined}), 'members' answered {shown}: that pid is the "
+                   "caller's, from_[0] (here the check that sent the join), not the member. "
+                   "Keep the member that ('join', member) names: state['members'] + [member]")
         return False
     return check.expect(members == list(wanted.values()),
                         f"after {joined} joined, 'members' answers {list(names.values())}",
@@ -350,6 +360,8 @@ def _check_casts_only(check: Check, room: Pid, members: set) -> None:
 LINES = {"ann": "hi, bob", "bob": "hi, ann"}
 """What ann and bob say at the same moment, in the room check's last part."""
 TALK = "ann and bob talk at once"
+SHARED = "a new room's history"
+"""How `_talk_at_once` says that a room just started already had lines."""
 
 
 def _talk_at_once(room: type) -> Any:
@@ -359,6 +371,9 @@ def _talk_at_once(room: type) -> Any:
     started = GenServer.start(room, "#lobby", name="lobby")
     if not _ok_pid(started):
         return ("start", short(started))
+    history = GenServer.call("lobby", "history", 1000)
+    if history:
+        return (SHARED, short(history, 60))
     members = {name: _listener(name) for name in LINES}
     for member in members.values():
         GenServer.call("lobby", ("join", member), 1000)
@@ -383,7 +398,12 @@ def _check_lines_in_order(check: Check, room: type) -> None:
     trace = current_node().trace
     lobby = whereis("lobby")
     helpers = [e for e in trace.events if e.kind == "spawn" and e.pid == lobby]
-    if helpers:
+    if type(wrong) is tuple and wrong[:1] == (SHARED,):
+        check.fail(f"a room just started already held lines: the history outlived its room"
+                   f"{_shared_history(room)}. Keep the history in the room's state, which "
+                   "each room has its own of: {**state, 'history': state['history'] + "
+                   "[(who, text)]}")
+    elif helpers:
         check.fail(f"the room passes each line on from a new process (step "
                    f"{helpers[0].step}): two such processes run in either order, so a member "
                    "can hear the later line first. Cast to each member in handle_cast itself: "
@@ -391,6 +411,16 @@ def _check_lines_in_order(check: Check, room: type) -> None:
     else:
         check.fail("pass each line on as you keep it: in handle_cast, cast it to every "
                    "member, then add it to the history")
+
+
+def _shared_history(room: type) -> str:
+    """Where the room's code keeps a history every room shares: the module global list it
+    uses, named; else nothing."""
+    scope = function_scope(room.handle_cast) if "handle_cast" in vars(room) else {}
+    shared = sorted(name for name in names_used(room)
+                    if type(scope.get(name)) is list and name in scope)
+    return (f": it is in the global {shared[0]}, which every room shares, and which lives on "
+            "after a room ends") if shared else ""
 
 
 def _in_order(outcome: Any) -> bool:
@@ -404,6 +434,8 @@ def _order_words(outcome: Any) -> str:
     if type(outcome) is not tuple or len(outcome) != 2 or outcome[0] == "start":
         return f"the room gave {short(outcome, 90)}"
     history, heard = outcome
+    if history == SHARED:
+        return f"{SHARED} already held {heard}"
     for name, got in zip(LINES, heard):
         if got and history and got[0] != history[0]:
             return (f"the history has {history[0]}'s line first, but {name} heard "
@@ -474,6 +506,12 @@ def check_open_room(open_room: Callable) -> None:
 def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
     """open_room(name), or None with a finding that says why it is not a pid."""
     ran, pid = run_quietly(check, f"open_room({name!r})", lambda: open_room(name))
+    unfinished = ... in getattr(getattr(open_room, "__code__", None), "co_consts", ())
+    start = _rejected_start(pid) if ran and not unfinished else None
+    if start is not None:
+        check.fail(f"open_room({name!r}) returned {short(pid, 60)}: start_child refused the "
+                   f"spec, ('error', ('invalid_mfa', start)). {_start_words(start)}")
+        return None
     if not ran:
         refused = _refusal()
         if refused is not None:
@@ -483,7 +521,7 @@ def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
         return None
     if type(pid) is Pid:
         return pid
-    if ... in getattr(getattr(open_room, "__code__", None), "co_consts", ()):
+    if unfinished:
         check.fail("open_room still has ... where your code goes: 'start' is (function, args) "
                    "or (function, args, options), here (GenServer.start_link, (Room, name), "
                    "{'name': via(name)})")
@@ -497,6 +535,44 @@ def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
     else:
         check.fail(f"open_room({name!r}) returned {short(pid)}, not a pid")
     return None
+
+
+def _rejected_start(returned: Any) -> Any:
+    """If what open_room returned shows that start_child refused the spec for its 'start'
+    (start_child checks a spec before asking the supervisor, so the run has no trace of
+    it), that 'start'; else None. open_room returns it as ('error', ('invalid_mfa',
+    start)), or as the start itself when it took the answer for ('error',
+    ('already_started', pid)); a start_link called while building the spec returned
+    ('ok', pid) with a room that is not the supervisor's child."""
+    if type(returned) is tuple and len(returned) == 2 and returned[0] == "error" \
+            and type(returned[1]) is tuple and returned[1][:1] == ("invalid_mfa",):
+        return returned[1][1]
+    if callable(returned) or type(returned) is tuple and returned and callable(returned[0]):
+        return returned
+    children = [pid for _, pid, _, _ in DynamicSupervisor.which_children(SUPERVISOR)]
+    if _ok_pid(returned) and returned[1] not in children:
+        return returned
+    return None
+
+
+def _start_words(start: Any) -> str:
+    """What is wrong with a 'start' that start_child refused, and how to write it."""
+    told = ("'start' must be (function, args tuple, kwargs dict), not called yet: here "
+            "(GenServer.start_link, (Room, name), {'name': via(name)}). ")
+    if _ok_pid(start) or type(start) is Pid:
+        return told + ("Your 'start' holds what GenServer.start_link returned: you called it "
+                       "while building the spec, so the room started in your process, not "
+                       "under the supervisor. Leave the call to the supervisor")
+    if callable(start):
+        return told + ("Your 'start' is a function (a lambda): give the function and its "
+                       "arguments separately, in a tuple")
+    if type(start) is tuple and len(start) >= 2 and not isinstance(start[1], (tuple, list)):
+        return told + (f"Its args, {short(start[1], 40)}, are not a tuple: (Room) is just "
+                       "Room in brackets; (Room, name) is a tuple")
+    if type(start) is tuple and len(start) == 3 and type(start[2]) is not dict:
+        return told + (f"Its kwargs, {short(start[2], 50)}, are not a dict: write "
+                       "{'name': via(name)}")
+    return told.rstrip()
 
 
 def _refusal() -> str | None:
@@ -658,12 +734,17 @@ def check_close_room(close_room: Callable, open_room: Callable) -> None:
             answer = close_room("#lobby")
         except Exit as exit_:
             one_argument = type(exit_.reason) is Pid
+            after_terminate = _terminated() is not None and type(exit_.reason) is tuple \
+                and exit_.reason[:1] == ("noproc",)
             check.fail(f"close_room('#lobby') exited with {short(exit_.reason)}" +
                        (": exit(pid) with one argument ends the caller itself (here the "
                         "shell), with the pid as its reason. exit(pid, reason) would signal "
                         "the room, and its supervisor would restart it: ask the supervisor, "
                         "DynamicSupervisor.terminate_child('RoomSupervisor', pid)"
-                        if one_argument else ""))
+                        if one_argument else "") +
+                       (": terminate_child had already stopped the room, so what came after "
+                        "it found no process (noproc). terminate_child is all close_room "
+                        "needs: drop the stop after it" if after_terminate else ""))
             return
         check.expect(answer == "ok", "close_room('#lobby') answered 'ok'",
                      f"close_room('#lobby') answered {short(answer)}: return what "
@@ -674,7 +755,8 @@ def check_close_room(close_room: Callable, open_room: Callable) -> None:
         if now is None:
             check.expect(True, "#lobby is closed: nothing has its name, even 100 ms later", "")
         elif now == new:
-            check.fail("#lobby is still running: close_room must stop it" + _ignored(new))
+            check.fail("#lobby is still running: close_room must stop it" + _ignored(new)
+                       + _unregistered())
             return
         else:
             check.fail("the supervisor started #lobby again: stopping a child behind its "
@@ -710,13 +792,28 @@ def _ignored(room: Pid) -> str:
             "supervisor to stop it: DynamicSupervisor.terminate_child('RoomSupervisor', pid)")
 
 
+def _requests(server: str, kind: str) -> list[tuple]:
+    """The calls `(kind, ...)` made to the process registered as `server` in this run."""
+    to = whereis(server)
+    requests = [e.data["msg"][2] for e in current_node().trace.events
+                if e.kind == "send" and e.data["to"] == to and is_gen_call(e.data["msg"])]
+    return [r for r in requests if type(r) is tuple and r[:1] == (kind,)]
+
+
 def _terminated() -> Any:
     """What the last DynamicSupervisor.terminate_child call in this run was given, or None."""
-    supervisor = whereis(SUPERVISOR)
-    requests = [e.data["msg"][2] for e in current_node().trace.events
-                if e.kind == "send" and e.data["to"] == supervisor and is_gen_call(e.data["msg"])]
-    asked = [r[1] for r in requests if type(r) is tuple and r[:1] == ("terminate_child",)]
-    return asked[-1] if asked else None
+    asked = _requests(SUPERVISOR, "terminate_child")
+    return asked[-1][1] if asked else None
+
+
+def _unregistered() -> str:
+    """What to add to "still running" when close_room called Registry.unregister (its
+    requests name the caller's pid; a room ending unregisters its own name with ANY)."""
+    if not any(type(r[2]) is Pid for r in _requests(REGISTRY, "unregister") if len(r) == 3):
+        return ""
+    return ("; Registry.unregister only forgets a name (and only the caller's own), the room "
+            "runs on. Ask the supervisor to stop it: "
+            "DynamicSupervisor.terminate_child('RoomSupervisor', pid)")
 
 
 def _not_a_pid(given: Any) -> str:
@@ -725,6 +822,11 @@ def _not_a_pid(given: Any) -> str:
         return (f"; it was given {short(given, 40)}, a (pid, value) pair: Registry.lookup "
                 "answers a list of them, [(pid, value)], so take the pid out of it, "
                 "found[0][0]")
+    if type(given) is Pid and exit_of(given) is not None:
+        return ("; the room it was given had already been stopped (by your code, before "
+                "terminate_child), and its supervisor had restarted it as a new process, "
+                "so it had no child with that pid. Let terminate_child stop the room: "
+                "drop what stops it first")
     return "; it takes the room's pid (Registry.lookup finds it), not its name"
 
 
@@ -790,9 +892,29 @@ def _bot_scenario(check: Check, bot: type, room: type) -> None:
     note("the check looks again")
     if not _no_cycle(check, lobby, the_bot):
         return
-    _check_answer(check, lobby, the_bot, "3 here",
-                  [("ann", "who is here?"), ("bot", "2 here"), ("bob", "nice weather"),
-                   ("bob", "who is here?")], later=True)
+    if not _check_answer(check, lobby, the_bot, "3 here",
+                         [("ann", "who is here?"), ("bot", "2 here"), ("bob", "nice weather"),
+                          ("bob", "who is here?")], later=True):
+        return
+    _after_restart(check, lobby, ann, the_bot)
+
+
+def _after_restart(check: Check, lobby: Pid, ann: Pid, the_bot: Pid) -> None:
+    """#lobby is killed and its supervisor starts a new one: the bot must find the new
+    room by its name (a bot that kept the old room's pid calls a dead process)."""
+    note("#lobby is killed, and restarted; ann and the bot join the new one")
+    exit(lobby, "kill")
+    run_for(100)
+    new = _registered("#lobby")
+    for member in (ann, the_bot):
+        GenServer.call(via("#lobby"), ("join", member), 1000)
+    note("ann asks 'who is here?' in the new #lobby")
+    GenServer.cast(via("#lobby"), ("say", "ann", "who is here?"))
+    run_for(6000)
+    note("the check looks at the new room")
+    if _no_cycle(check, new, the_bot):
+        _check_answer(check, new, the_bot, "2 here", [("ann", "who is here?")],
+                      restarted=True)
 
 
 def _no_cycle(check: Check, room: Pid, the_bot: Pid) -> bool:
@@ -815,6 +937,11 @@ def _bot_exit(reason: Any) -> str:
     if type(reason) is tuple and len(reason) == 2 and reason[0] == "noproc" \
             and type(reason[1]) is tuple and reason[1][:2] == ("GenServer", "call"):
         server = reason[1][2][0]
+        if type(server) is Pid:
+            return (f"the bot's call to {short(server)} exited with noproc: the bot kept the "
+                    "pid of the #lobby that was killed, and its supervisor restarted #lobby "
+                    "as a new process, with a new pid. A pid does not survive a restart; a "
+                    "name does: keep room_name, and reach the room as via(room_name)")
         if isinstance(server, str):
             return (f"the bot's call exited with noproc: no process is registered as "
                     f"{server!r}. Reach the room as via(room_name)")
@@ -849,8 +976,9 @@ def _room_exit(trace: Any, ended: Any, the_bot: Pid) -> str:
 
 
 def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: list,
-                  later: bool = False) -> bool:
-    """Is the bot's line `answer` in the history, right after the lines `before`?"""
+                  later: bool = False, restarted: bool = False) -> bool:
+    """Is the bot's line `answer` in the history, right after the lines `before`? `later`:
+    the bot was asked a second time; `restarted`: in the room that replaced a killed one."""
     trace = current_node().trace
     said = [step for step, m in _sends(the_bot, set(trace.names()))
             if is_gen_call(m) and type(m[2]) is tuple and m[2][:1] == ("say",)]
@@ -875,8 +1003,10 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
     asked = [m for _, m in _sends(the_bot, {room})
              if is_gen_call(m) and m[2] == "members"]
     if history == wanted and len(asked) == (2 if later else 1):
-        return check.expect(True, f"asked 'who is here?'{' again' if later else ''}, the bot "
-                            f"called the room for its members and said '{answer}'", "")
+        where = " in the restarted #lobby (it reached the room by its name)" if restarted \
+            else ""
+        return check.expect(True, f"asked 'who is here?'{' again' if later else ''}{where}, "
+                            f"the bot called the room for its members and said '{answer}'", "")
     bot_lines = [line for line in history if line[0] == "bot"]
     others = [line for line in history if line not in before and type(line) is tuple
               and len(line) == 2]       # lines said by nobody the check made speak
