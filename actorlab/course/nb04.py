@@ -138,6 +138,7 @@ def _callbacks_work(check: Check, store: Any) -> bool:
     ✓ store: all good
       ✓ handle_cast(('put', 'cat', 'meow'), defaultdict({})) returned the new state, {'cat': 'meow'}
       ✓ handle_call(('get', 'cat'), defaultdict({'cat': 'meow'})) returned ('meow', {'cat': 'meow'})
+      ✓ handle_call(('get', 'n'), defaultdict({'cat': 'meow', 'n': 0})) returned (0, {'cat': 'meow', 'n': 0}): a stored 0 is answered, and a get keeps every key
     """
     ran, state = _try(check, "init(None)", lambda: copy.copy(store).init(None), store, "")
     if not ran:
@@ -164,10 +165,33 @@ def _callbacks_work(check: Check, store: Any) -> bool:
         return False
     check.expect(True, f"{shown} returned ('meow', {{'cat': 'meow'}})", "")
     state = answer[1]
+    kept = copy.copy(state)                     # as it was before a get of a missing key
     shown = f"handle_call(('get', 'bird'), {_shown(state)})"
     ran, answer = _try(check, shown, lambda: store.handle_call(("get", "bird"), state),
                        store, "the request is ('get', key): _, key = request")
-    return ran
+    return ran and _gets_falsy_value(check, store, kept)
+
+
+def _gets_falsy_value(check: Check, store: Any, state: Any) -> bool:
+    """Call handle_call(('get', 'n'), ...) directly on a state with two keys, 'n' holding
+    0 (`state`, {'cat': 'meow'}, after the store's own put of ('n', 0)): it must answer 0
+    and return the state unchanged, every key kept; what is wrong is noted in `check`. A
+    put that does not give that state is left to the test in serve."""
+    try:
+        two = store.handle_cast(("put", "n", 0), copy.copy(state))
+    except Exception:
+        return True
+    if two != {"cat": "meow", "n": 0}:
+        return True
+    shown = f"handle_call(('get', 'n'), {_shown(two)})"
+    ran, answer = _try(check, shown, lambda: store.handle_call(("get", "n"), copy.copy(two)),
+                       store, "the request is ('get', key): _, key = request")
+    if not ran:
+        return False
+    wanted = (0, {"cat": "meow", "n": 0})
+    return check.expect(answer == wanted, f"{shown} returned (0, {{'cat': 'meow', 'n': 0}}): "
+                        "a stored 0 is answered, and a get keeps every key",
+                        f"{shown} returned {short(answer)}: {_call_mistake(answer, wanted)}")
 
 
 def _shown(state: Any) -> str:
@@ -184,8 +208,8 @@ def _shown(state: Any) -> str:
 
 
 def _call_mistake(answer: Any, wanted: tuple) -> str:
-    """What to change, for a handle_call(('get', 'cat'), ...) that answered `answer`, not
-    `wanted`, ('meow', {'cat': 'meow'}).
+    """What to change, for a handle_call(('get', key), ...) that answered `answer`, not
+    `wanted`, such as ('meow', {'cat': 'meow'}).
 
     >>> _call_mistake(("meow", None), ("meow", {"cat": "meow"}))
     'a get must return the state unchanged, to keep the data for the next request: return state.get(key), state'
@@ -193,8 +217,12 @@ def _call_mistake(answer: Any, wanted: tuple) -> str:
     if type(answer) is list and tuple(answer) == wanted:
         return ("that is a list, where a tuple is needed: return state.get(key), state "
                 "(a tuple, (reply, new_state))")
-    if answer == "meow":
-        return "return (reply, new_state): ('meow', state)"
+    if answer == wanted[0]:
+        return f"return (reply, new_state): ({wanted[0]!r}, state)"
+    if answer == (None, wanted[1]) and wanted[0] is not None and not wanted[0]:
+        return (f"a stored {wanted[0]!r} answered None, as if the key were missing: a value "
+                "that is false (0, '', []) is still a value. Test key in state, not the "
+                "value's truth, or use state.get(key)")
     if answer == wanted[::-1]:
         return "the reply comes first, then the state: (reply, state)"
     if type(answer) is tuple and len(answer) == 2 and answer[1] == wanted[1]:
