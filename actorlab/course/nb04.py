@@ -109,12 +109,16 @@ def _second_store(check: Check, serve: Callable, store: Any) -> None:
         check.fail("a second store got no reply to ('get', 'cat')" +
                    (f": it {crash_text(ended)}" if ended else ""))
         return
+    defaults = getattr(getattr(store, "init", None), "__defaults__", None) or ()
+    in_default = any(isinstance(value, (dict, list)) for value in defaults)
     check.expect(cat is None, "two stores keep two dicts: a second one, just started, "
                  "answered None for ('get', 'cat')",
                  f"a second store, just started, answered {short(cat)} for ('get', 'cat'), "
                  "put in the first: the two servers share one dict. Keep the data in the "
                  "state that init returns and the callbacks get and return, not in a global "
-                 "or on the class")
+                 "or on the class" +
+                 (", or in a default argument (made once, shared by every call of init): "
+                  "return a new {} from init" if in_default else ""))
 
 
 def _callbacks_work(check: Check, store: Any) -> bool:
@@ -298,6 +302,11 @@ def check_serve_info(serve: Callable) -> None:
         elif ("cast", "a plain message") in seen:
             check.fail("'a plain message' went to handle_cast: a message that is neither "
                        "('call', ...) nor ('cast', ...) goes to handle_info")
+        elif not infos and seen == wanted[:1]:
+            check.fail(f"the callbacks saw {short(seen, 100)}: 'a plain message' never reached "
+                       "handle_info: serve dropped it. A message that is neither ('call', ...) "
+                       "nor ('cast', ...) should go to handle_info: in an else: branch, "
+                       "state = callbacks.handle_info(message, state)")
         else:
             check.fail(f"the callbacks saw {short(seen, 100)}; a message that is neither "
                        "('call', ...) nor ('cast', ...) should go to handle_info")
