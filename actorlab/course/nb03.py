@@ -80,6 +80,9 @@ def _mistake(answer: Any, mean: float, numbers: list) -> str:
     >>> _mistake(("summary", 2, 4), 4.5, [4, 5])
     ': // rounds down to a whole number. Divide with /'
     """
+    if type(answer) is list:
+        return (": that is a list, where a tuple is needed: answer ('summary', count, mean), "
+                "in round brackets")
     got = answer[2] if type(answer) is tuple and len(answer) == 3 else answer
     if got is None:
         return (": it used a mean that only a 'mean' request computes. Compute it for every "
@@ -123,6 +126,15 @@ def _unanswered(stats_server: Callable, pid: Any, request: str, asked_before: in
                 "plain function that both requests use")
     if ended is not None:
         return f"{unanswered}: the server {crash_text(ended)}"
+    asked = {e.data["msg"][2] for e in trace.events if e.kind == "send" and e.data["to"] == pid
+             and e.pid == self_pid() and is_hand_call(e.data["msg"])}
+    new_refs = [e.data["msg"] for e in trace.events if e.kind == "send" and e.pid == pid
+                and e.data["to"] == self_pid() and _is_reply(e.data["msg"])
+                and e.data["msg"][0] not in asked]
+    if new_refs:
+        return (f"{unanswered}: the server sent {short(new_refs[-1], 60)}, with a ref of its "
+                "own (make_ref()), and a call waits only for a reply that starts with the ref "
+                "it sent. Reuse the ref that came in the request: send(caller, (ref, reply))")
     strays = [e.data["msg"] for e in trace.events if e.kind == "send" and e.pid == pid
               and e.data["to"] == self_pid() and not _is_reply(e.data["msg"])]
     if strays:

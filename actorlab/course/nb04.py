@@ -109,12 +109,16 @@ def _second_store(check: Check, serve: Callable, store: Any) -> None:
         check.fail("a second store got no reply to ('get', 'cat')" +
                    (f": it {crash_text(ended)}" if ended else ""))
         return
+    defaults = getattr(getattr(store, "init", None), "__defaults__", None) or ()
+    in_default = any(isinstance(value, (dict, list)) for value in defaults)
     check.expect(cat is None, "two stores keep two dicts: a second one, just started, "
                  "answered None for ('get', 'cat')",
                  f"a second store, just started, answered {short(cat)} for ('get', 'cat'), "
                  "put in the first: the two servers share one dict. Keep the data in the "
                  "state that init returns and the callbacks get and return, not in a global "
-                 "or on the class")
+                 "or on the class" +
+                 (", or in a default argument (made once, shared by every call of init): "
+                  "return a new {} from init" if in_default else ""))
 
 
 def _callbacks_work(check: Check, store: Any) -> bool:
@@ -138,6 +142,7 @@ def _callbacks_work(check: Check, store: Any) -> bool:
     ✓ store: all good
       ✓ handle_cast(('put', 'cat', 'meow'), defaultdict({})) returned the new state, {'cat': 'meow'}
       ✓ handle_call(('get', 'cat'), defaultdict({'cat': 'meow'})) returned ('meow', {'cat': 'meow'})
+      ✓ handle_call(('get', 'n'), defaultdict({'cat': 'meow', 'n': 0})) returned (0, {'cat': 'meow', 'n': 0}): a stored 0 is answered, and a get keeps every key
     """
     ran, state = _try(check, "init(None)", lambda: copy.copy(store).init(None), store, "")
     if not ran:
@@ -164,10 +169,33 @@ def _callbacks_work(check: Check, store: Any) -> bool:
         return False
     check.expect(True, f"{shown} returned ('meow', {{'cat': 'meow'}})", "")
     state = answer[1]
+    kept = copy.copy(state)                     # as it was before a get of a missing key
     shown = f"handle_call(('get', 'bird'), {_shown(state)})"
     ran, answer = _try(check, shown, lambda: store.handle_call(("get", "bird"), state),
                        store, "the request is ('get', key): _, key = request")
-    return ran
+    return ran and _gets_falsy_value(check, store, kept)
+
+
+def _gets_falsy_value(check: Check, store: Any, state: Any) -> bool:
+    """Call handle_call(('get', 'n'), ...) directly on a state with two keys, 'n' holding
+    0 (`state`, {'cat': 'meow'}, after the store's own put of ('n', 0)): it must answer 0
+    and return the state unchanged, every key kept; what is wrong is noted in `check`. A
+    put that does not give that state is left to the test in serve."""
+    try:
+        two = store.handle_cast(("put", "n", 0), copy.copy(state))
+    except Exception:
+        return True
+    if two != {"cat": "meow", "n": 0}:
+        return True
+    shown = f"handle_call(('get', 'n'), {_shown(two)})"
+    ran, answer = _try(check, shown, lambda: store.handle_call(("get", "n"), copy.copy(two)),
+                       store, "the request is ('get', key): _, key = request")
+    if not ran:
+        return False
+    wanted = (0, {"cat": "meow", "n": 0})
+    return check.expect(answer == wanted, f"{shown} returned (0, {{'cat': 'meow', 'n': 0}}): "
+                        "a stored 0 is answered, and a get keeps every key",
+                        f"{shown} returned {short(answer)}: {_call_mistake(answer, wanted)}")
 
 
 def _shown(state: Any) -> str:
@@ -184,8 +212,8 @@ def _shown(state: Any) -> str:
 
 
 def _call_mistake(answer: Any, wanted: tuple) -> str:
-    """What to change, for a handle_call(('get', 'cat'), ...) that answered `answer`, not
-    `wanted`, ('meow', {'cat': 'meow'}).
+    """What to change, for a handle_call(('get', key), ...) that answered `answer`, not
+    `wanted`, such as ('meow', {'cat': 'meow'}).
 
     >>> _call_mistake(("meow", None), ("meow", {"cat": "meow"}))
     'a get must return the state unchanged, to keep the data for the next request: return state.get(key), state'
@@ -193,8 +221,12 @@ def _call_mistake(answer: Any, wanted: tuple) -> str:
     if type(answer) is list and tuple(answer) == wanted:
         return ("that is a list, where a tuple is needed: return state.get(key), state "
                 "(a tuple, (reply, new_state))")
-    if answer == "meow":
-        return "return (reply, new_state): ('meow', state)"
+    if answer == wanted[0]:
+        return f"return (reply, new_state): ({wanted[0]!r}, state)"
+    if answer == (None, wanted[1]) and wanted[0] is not None and not wanted[0]:
+        return (f"a stored {wanted[0]!r} answered None, as if the key were missing: a value "
+                "that is false (0, '', []) is still a value. Test key in state, not the "
+                "value's truth, or use state.get(key)")
     if answer == wanted[::-1]:
         return "the reply comes first, then the state: (reply, state)"
     if type(answer) is tuple and len(answer) == 2 and answer[1] == wanted[1]:
@@ -270,6 +302,11 @@ def check_serve_info(serve: Callable) -> None:
         elif ("cast", "a plain message") in seen:
             check.fail("'a plain message' went to handle_cast: a message that is neither "
                        "('call', ...) nor ('cast', ...) goes to handle_info")
+        elif not infos and seen == wanted[:1]:
+            check.fail(f"the callbacks saw {short(seen, 100)}: 'a plain message' never reached "
+                       "handle_info: serve dropped it. A message that is neither ('call', ...) "
+                       "nor ('cast', ...) should go to handle_info: in an else: branch, "
+                       "state = callbacks.handle_info(message, state)")
         else:
             check.fail(f"the callbacks saw {short(seen, 100)}; a message that is neither "
                        "('call', ...) nor ('cast', ...) should go to handle_info")

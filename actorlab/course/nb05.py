@@ -119,6 +119,26 @@ def _reply_never_sent(module: type, start: Any, request: Any) -> str:
             "at once" if words == WAITS else "")
 
 
+REPLIED_TWICE = ("handle_call answers twice: it calls GenServer.reply(from_, ...) and also "
+                 "returns ('reply', ...), so a second, stray reply is left in the caller's "
+                 "mailbox. Returning ('reply', answer, state) already answers: use "
+                 "GenServer.reply only with ('noreply', state)")
+"""What to change when handle_call both replies itself and returns ('reply', ...)."""
+
+
+def _replies_twice(module: type, start: Any) -> bool:
+    """Whether handle_call('get', ...), called as a plain function from the state init(start)
+    returns, both calls GenServer.reply and returns ("reply", ...): two replies to one call."""
+    tag = alias()
+    try:
+        answer = module().handle_call("get", (self_pid(), tag), module().init(start)[1])
+        return type(answer) is tuple and answer[:1] == ("reply",) and bool(_replies(tag))
+    except Exception:
+        return False
+    finally:
+        unalias(tag)
+
+
 def _kept_outside(module: type) -> tuple[list[str], list[str]]:
     """The attributes the class's methods assign, as written (`self.n`, `Counter.n`), and
     the globals they declare (`global COUNT`)."""
@@ -292,8 +312,13 @@ def check_counter(module: Any) -> None:
                                f"{module.__name__}, 10) calls init(10); return ('ok', n) with "
                                "the n it is given"
                                if _ignores_argument(module) else
+                               "the cast is ('add', k): add k (message[1]), not 1"
+                               if count == 11 else
                                "handle_cast returns ('noreply', new_state); handle_call returns "
                                "('reply', count, state)")):
+            return
+        if _replies_twice(module, 10):
+            check.fail(REPLIED_TWICE)
             return
         if not _state_in_process(check, module, "count", 42, 0, [
                 ("handle_call('get', ...)", "handle_call", "get", "answered 42"),
