@@ -46,7 +46,7 @@ import inspect
 import warnings
 from typing import Any, Callable
 
-from .checks import Check, blocking_parts, message_text, names_used
+from .checks import Check, blocking_parts, function_scope, message_text, names_used
 
 GUARD = 1.0
 """Seconds a check waits for the learner's call before it gives up on it."""
@@ -122,12 +122,73 @@ def _raised(error: BaseException) -> str:
 
 
 def _blocks_the_loop(call: Callable) -> str | None:
-    """What in `call` would block the event loop (time.sleep, a lock), or None."""
-    found = blocking_parts(call)
-    imports = {i.argval for i in dis.get_instructions(call) if i.opname == "IMPORT_NAME"}
-    if not found and "time" in imports and "sleep" in names_used(call):
-        found = ["time.sleep"]          # time imported inside the function
+    """What in `call` would block the event loop (time.sleep, a lock), or None.
+
+    A poll that reads the clock and sleeps with asyncio does not block it:
+
+    >>> import time
+    >>> async def poll(inbox, request, timeout):
+    ...     reply = asyncio.get_running_loop().create_future()
+    ...     inbox.put_nowait((request, reply))
+    ...     deadline = time.monotonic() + timeout
+    ...     while not reply.done():
+    ...         if time.monotonic() > deadline:
+    ...             raise TimeoutError
+    ...         await asyncio.sleep(0.001)
+    ...     return reply.result()
+    >>> print(_blocks_the_loop(poll))
+    None
+    >>> asyncio.run(check_call(poll))
+    ✓ asyncio call with a timeout: all good
+      ✓ a call to an actor that answers returned its answer, 3.0
+      ✓ a call to an actor stuck waiting for itself raised TimeoutError when its time ran out
+    """
+    # blocking_parts takes any `sleep` next to the time module for time.sleep: ask again
+    found = [part for part in blocking_parts(call) if part != "time.sleep"]
+    if _sleeps_on_time(call.__code__, function_scope(call)):
+        found.append("time.sleep")
     return ", ".join(found) or None
+
+
+NAME_LOADS = ("LOAD_FAST", "LOAD_GLOBAL", "LOAD_NAME", "LOAD_DEREF", "LOAD_CLOSURE")
+"""The instructions that load a variable by its name (not an attribute, as LOAD_ATTR)."""
+
+
+def _sleeps_on_time(code: Any, scope: dict, aliases: frozenset = frozenset()) -> bool:
+    """Whether `code` (or a function nested in it) uses time.sleep itself: `time.sleep`
+    under any name for the module, or `from time import sleep`. `aliases` are the names
+    an enclosing function gave the module.
+
+    >>> def nap():
+    ...     from time import sleep as pause
+    ...     pause(1)
+    >>> def poll():
+    ...     import time as clock
+    ...     from asyncio import sleep
+    ...     return clock.monotonic(), sleep(0)
+    >>> _sleeps_on_time(nap.__code__, {}), _sleeps_on_time(poll.__code__, {})
+    (True, False)
+    """
+    import time
+    modules = set(aliases) | {name for name, value in scope.items() if value is time}
+    sleeps = {name for name, value in scope.items() if value is time.sleep}
+    steps = list(dis.get_instructions(code))
+    module = None                                   # the module the last import named
+    for before, after in zip(steps, steps[1:]):
+        module = before.argval if before.opname == "IMPORT_NAME" else module
+        if before.opname == "IMPORT_NAME" and before.argval == "time" \
+                and after.opname.startswith("STORE_"):
+            modules.add(after.argval)               # import time [as clock]
+        if before.opname == "IMPORT_FROM" and before.argval == "sleep" and module == "time":
+            return True                             # from time import sleep
+    for before, after in zip(steps, steps[1:]):
+        if before.opname in NAME_LOADS and before.argval in sleeps:
+            return True
+        if before.opname in NAME_LOADS and before.argval in modules \
+                and after.opname in ("LOAD_ATTR", "LOAD_METHOD") and after.argval == "sleep":
+            return True
+    return any(_sleeps_on_time(c, scope, frozenset(modules))
+               for c in code.co_consts if inspect.iscode(c))
 
 
 def _gave_up(seen: list, error: BaseException) -> str:
