@@ -191,19 +191,25 @@ def _sleeps_on_time(code: Any, scope: dict, aliases: frozenset = frozenset()) ->
                for c in code.co_consts if inspect.iscode(c))
 
 
-def _gave_up(seen: list, error: BaseException) -> str:
-    """Why a call to the actor that answers raised `error`, a TimeoutError: the reply
-    came, and the call waited for something else; or the call gave up before DELAY."""
+def _gave_up(call: Callable, seen: list) -> str:
+    """Why a call to the actor that answers raised TimeoutError: the reply came, and the
+    call waited for something else; or the call gave up before DELAY, because it took its
+    timeout for milliseconds (a 1000 in its code) or did not wait long enough."""
     reply = seen[0][1]
     if reply.done() and not reply.cancelled():
         return ("a call to an actor that answers raised TimeoutError, though the actor had "
                 "answered: the call waited for something else than the reply future "
                 "(inbox.get() takes the next message off the actor's inbox; the answer comes "
                 "in the reply future). Return await asyncio.wait_for(reply, timeout)")
-    return (f"a call with timeout 0.5 to an actor that answers after {DELAY} s raised "
-            "TimeoutError: it gave up before the answer came. asyncio counts in seconds, and "
-            "timeout is in seconds already: pass it to asyncio.wait_for as it is (unlike "
-            "GenServer.call, which counts milliseconds)")
+    gave_up = (f"a call with timeout 0.5 to an actor that answers after {DELAY} s raised "
+               "TimeoutError: it gave up before the answer came")
+    if 1000 in _numbers(call.__code__):
+        return (f"{gave_up}. asyncio counts in seconds, and timeout is in seconds already: "
+                "pass it to asyncio.wait_for as it is (unlike GenServer.call, which counts "
+                "milliseconds)")
+    rounded = " (note that int(0.5) is 0)" if "int" in names_used(call) else ""
+    return (f"{gave_up}{rounded}. A call must wait up to timeout seconds for the reply, and "
+            "stop as soon as it comes: return await asyncio.wait_for(reply, timeout)")
 
 
 def _waits_longer(call: Callable) -> str:
@@ -305,7 +311,7 @@ async def check_call(call: Callable) -> None:
                 check.fail(f"a call to an actor that answers was still waiting after {GUARD} s: "
                            "await the reply future you put in the request")
             elif outcome == "raised" and isinstance(value, TimeoutError):
-                check.fail(_gave_up(seen, value))
+                check.fail(_gave_up(call, seen))
             elif outcome == "raised":
                 check.fail(f"a call to an actor that answers raised {_raised(value)}")
             elif _looks_unawaited(value):
