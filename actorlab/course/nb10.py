@@ -452,3 +452,7 @@ def check_scenarios(answers: Any) -> None:
                 check.expect(True, f"{key} is {verdict}: {why}", "")
             else:
                 check.fail(f"{key} is not {given}: {why}")
+        for key in answers:
+            if key not in SCENARIOS:
+                check.fail(f"there is no scenario {key!r}: the scenarios are 'A' to 'F'. "
+                           f"Remove the key {key!r} from answers")
