@@ -43,6 +43,7 @@ import difflib
 import dis
 import gc
 import inspect
+import time
 import warnings
 from typing import Any, Callable
 
@@ -169,7 +170,6 @@ def _sleeps_on_time(code: Any, scope: dict, aliases: frozenset = frozenset()) ->
     >>> _sleeps_on_time(nap.__code__, {}), _sleeps_on_time(poll.__code__, {})
     (True, False)
     """
-    import time
     modules = set(aliases) | {name for name, value in scope.items() if value is time}
     sleeps = {name for name, value in scope.items() if value is time.sleep}
     steps = list(dis.get_instructions(code))
