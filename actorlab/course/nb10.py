@@ -43,10 +43,11 @@ import difflib
 import dis
 import gc
 import inspect
+import time
 import warnings
 from typing import Any, Callable
 
-from .checks import Check, blocking_parts, message_text, names_used
+from .checks import Check, blocking_parts, function_scope, message_text, names_used
 
 GUARD = 1.0
 """Seconds a check waits for the learner's call before it gives up on it."""
@@ -122,27 +123,93 @@ def _raised(error: BaseException) -> str:
 
 
 def _blocks_the_loop(call: Callable) -> str | None:
-    """What in `call` would block the event loop (time.sleep, a lock), or None."""
-    found = blocking_parts(call)
-    imports = {i.argval for i in dis.get_instructions(call) if i.opname == "IMPORT_NAME"}
-    if not found and "time" in imports and "sleep" in names_used(call):
-        found = ["time.sleep"]          # time imported inside the function
+    """What in `call` would block the event loop (time.sleep, a lock), or None.
+
+    A poll that reads the clock and sleeps with asyncio does not block it:
+
+    >>> import time
+    >>> async def poll(inbox, request, timeout):
+    ...     reply = asyncio.get_running_loop().create_future()
+    ...     inbox.put_nowait((request, reply))
+    ...     deadline = time.monotonic() + timeout
+    ...     while not reply.done():
+    ...         if time.monotonic() > deadline:
+    ...             raise TimeoutError
+    ...         await asyncio.sleep(0.001)
+    ...     return reply.result()
+    >>> print(_blocks_the_loop(poll))
+    None
+    >>> asyncio.run(check_call(poll))
+    ✓ asyncio call with a timeout: all good
+      ✓ a call to an actor that answers returned its answer, 3.0
+      ✓ a call to an actor stuck waiting for itself raised TimeoutError when its time ran out
+    """
+    # blocking_parts takes any `sleep` next to the time module for time.sleep: ask again
+    found = [part for part in blocking_parts(call) if part != "time.sleep"]
+    if _sleeps_on_time(call.__code__, function_scope(call)):
+        found.append("time.sleep")
     return ", ".join(found) or None
 
 
-def _gave_up(seen: list, error: BaseException) -> str:
-    """Why a call to the actor that answers raised `error`, a TimeoutError: the reply
-    came, and the call waited for something else; or the call gave up before DELAY."""
+NAME_LOADS = ("LOAD_FAST", "LOAD_GLOBAL", "LOAD_NAME", "LOAD_DEREF", "LOAD_CLOSURE")
+"""The instructions that load a variable by its name (not an attribute, as LOAD_ATTR)."""
+
+
+def _sleeps_on_time(code: Any, scope: dict, aliases: frozenset = frozenset()) -> bool:
+    """Whether `code` (or a function nested in it) uses time.sleep itself: `time.sleep`
+    under any name for the module, or `from time import sleep`. `aliases` are the names
+    an enclosing function gave the module.
+
+    >>> def nap():
+    ...     from time import sleep as pause
+    ...     pause(1)
+    >>> def poll():
+    ...     import time as clock
+    ...     from asyncio import sleep
+    ...     return clock.monotonic(), sleep(0)
+    >>> _sleeps_on_time(nap.__code__, {}), _sleeps_on_time(poll.__code__, {})
+    (True, False)
+    """
+    modules = set(aliases) | {name for name, value in scope.items() if value is time}
+    sleeps = {name for name, value in scope.items() if value is time.sleep}
+    steps = list(dis.get_instructions(code))
+    module = None                                   # the module the last import named
+    for before, after in zip(steps, steps[1:]):
+        module = before.argval if before.opname == "IMPORT_NAME" else module
+        if before.opname == "IMPORT_NAME" and before.argval == "time" \
+                and after.opname.startswith("STORE_"):
+            modules.add(after.argval)               # import time [as clock]
+        if before.opname == "IMPORT_FROM" and before.argval == "sleep" and module == "time":
+            return True                             # from time import sleep
+    for before, after in zip(steps, steps[1:]):
+        if before.opname in NAME_LOADS and before.argval in sleeps:
+            return True
+        if before.opname in NAME_LOADS and before.argval in modules \
+                and after.opname in ("LOAD_ATTR", "LOAD_METHOD") and after.argval == "sleep":
+            return True
+    return any(_sleeps_on_time(c, scope, frozenset(modules))
+               for c in code.co_consts if inspect.iscode(c))
+
+
+def _gave_up(call: Callable, seen: list) -> str:
+    """Why a call to the actor that answers raised TimeoutError: the reply came, and the
+    call waited for something else; or the call gave up before DELAY, because it took its
+    timeout for milliseconds (a 1000 in its code) or did not wait long enough."""
     reply = seen[0][1]
     if reply.done() and not reply.cancelled():
         return ("a call to an actor that answers raised TimeoutError, though the actor had "
                 "answered: the call waited for something else than the reply future "
                 "(inbox.get() takes the next message off the actor's inbox; the answer comes "
                 "in the reply future). Return await asyncio.wait_for(reply, timeout)")
-    return (f"a call with timeout 0.5 to an actor that answers after {DELAY} s raised "
-            "TimeoutError: it gave up before the answer came. asyncio counts in seconds, and "
-            "timeout is in seconds already: pass it to asyncio.wait_for as it is (unlike "
-            "GenServer.call, which counts milliseconds)")
+    gave_up = (f"a call with timeout 0.5 to an actor that answers after {DELAY} s raised "
+               "TimeoutError: it gave up before the answer came")
+    if 1000 in _numbers(call.__code__):
+        return (f"{gave_up}. asyncio counts in seconds, and timeout is in seconds already: "
+                "pass it to asyncio.wait_for as it is (unlike GenServer.call, which counts "
+                "milliseconds)")
+    rounded = " (note that int(0.5) is 0)" if "int" in names_used(call) else ""
+    return (f"{gave_up}{rounded}. A call must wait up to timeout seconds for the reply, and "
+            "stop as soon as it comes: return await asyncio.wait_for(reply, timeout)")
 
 
 def _waits_longer(call: Callable) -> str:
@@ -244,7 +311,7 @@ async def check_call(call: Callable) -> None:
                 check.fail(f"a call to an actor that answers was still waiting after {GUARD} s: "
                            "await the reply future you put in the request")
             elif outcome == "raised" and isinstance(value, TimeoutError):
-                check.fail(_gave_up(seen, value))
+                check.fail(_gave_up(call, seen))
             elif outcome == "raised":
                 check.fail(f"a call to an actor that answers raised {_raised(value)}")
             elif _looks_unawaited(value):
@@ -385,3 +452,7 @@ def check_scenarios(answers: Any) -> None:
                 check.expect(True, f"{key} is {verdict}: {why}", "")
             else:
                 check.fail(f"{key} is not {given}: {why}")
+        for key in answers:
+            if key not in SCENARIOS:
+                check.fail(f"there is no scenario {key!r}: the scenarios are 'A' to 'F'. "
+                           f"Remove the key {key!r} from answers")
