@@ -37,6 +37,7 @@ from typing import Any, Callable
 import builtins
 import contextlib
 import dis
+import inspect
 import io
 import sys
 import threading
@@ -463,12 +464,53 @@ def blocking_parts(*code: Any) -> list[str]:
                 continue
             scope = {**vars(builtins), **function_scope(function),
                      **imported_modules(function)}
-            used = names_used(function)
-            for name in sorted(used):
-                what = _blocking(name, scope.get(name), used)
+            for name in sorted(names_used(function)):
+                what = _blocking(name, scope.get(name))
                 if what and what not in found:
                     found.append(what)
+            if sleeps_on_time(function.__code__, scope) and "time.sleep" not in found:
+                found.append("time.sleep")
     return found
+
+
+NAME_LOADS = ("LOAD_FAST", "LOAD_GLOBAL", "LOAD_NAME", "LOAD_DEREF", "LOAD_CLOSURE")
+"""The instructions that load a variable by its name (not an attribute, as LOAD_ATTR)."""
+
+
+def sleeps_on_time(code: Any, scope: dict, aliases: frozenset = frozenset()) -> bool:
+    """Whether `code` (or a function nested in it) uses time.sleep itself: `time.sleep`
+    under any name for the module, or `from time import sleep`. `aliases` are the names
+    an enclosing function gave the module.
+
+    >>> def nap():
+    ...     from time import sleep as pause
+    ...     pause(1)
+    >>> def poll():
+    ...     import time as clock
+    ...     from asyncio import sleep
+    ...     return clock.monotonic(), sleep(0)
+    >>> sleeps_on_time(nap.__code__, {}), sleeps_on_time(poll.__code__, {})
+    (True, False)
+    """
+    modules = set(aliases) | {name for name, value in scope.items() if value is time}
+    sleeps = {name for name, value in scope.items() if value is time.sleep}
+    steps = list(dis.get_instructions(code))
+    module = None                                   # the module the last import named
+    for before, after in zip(steps, steps[1:]):
+        module = before.argval if before.opname == "IMPORT_NAME" else module
+        if before.opname == "IMPORT_NAME" and before.argval == "time" \
+                and after.opname.startswith("STORE_"):
+            modules.add(after.argval)               # import time [as clock]
+        if before.opname == "IMPORT_FROM" and before.argval == "sleep" and module == "time":
+            return True                             # from time import sleep
+    for before, after in zip(steps, steps[1:]):
+        if before.opname in NAME_LOADS and before.argval in sleeps:
+            return True
+        if before.opname in NAME_LOADS and before.argval in modules \
+                and after.opname in ("LOAD_ATTR", "LOAD_METHOD") and after.argval == "sleep":
+            return True
+    return any(sleeps_on_time(c, scope, frozenset(modules))
+               for c in code.co_consts if inspect.iscode(c))
 
 
 def imported_modules(code: Any) -> dict[str, Any]:
@@ -509,11 +551,11 @@ def function_scope(function: Callable) -> dict[str, Any]:
     return {**function.__globals__, **closure}
 
 
-def _blocking(name: str, value: Any, used: set[str]) -> str | None:
+def _blocking(name: str, value: Any) -> str | None:
     if type(value).__module__ in ("_thread", "threading") and hasattr(value, "acquire"):
         return f"{name} (a threading lock)"
-    if value is threading or (value is time and "sleep" in used) or value is time.sleep:
-        return "threading" if value is threading else "time.sleep"
+    if value is threading:
+        return "threading"
     if value is builtins.input:
         return "input()"
     return None

@@ -43,11 +43,10 @@ import difflib
 import dis
 import gc
 import inspect
-import time
 import warnings
 from typing import Any, Callable
 
-from .checks import Check, blocking_parts, function_scope, message_text, names_used
+from .checks import Check, blocking_parts, message_text, names_used
 
 GUARD = 1.0
 """Seconds a check waits for the learner's call before it gives up on it."""
@@ -144,51 +143,7 @@ def _blocks_the_loop(call: Callable) -> str | None:
       ✓ a call to an actor that answers returned its answer, 3.0
       ✓ a call to an actor stuck waiting for itself raised TimeoutError when its time ran out
     """
-    # blocking_parts takes any `sleep` next to the time module for time.sleep: ask again
-    found = [part for part in blocking_parts(call) if part != "time.sleep"]
-    if _sleeps_on_time(call.__code__, function_scope(call)):
-        found.append("time.sleep")
-    return ", ".join(found) or None
-
-
-NAME_LOADS = ("LOAD_FAST", "LOAD_GLOBAL", "LOAD_NAME", "LOAD_DEREF", "LOAD_CLOSURE")
-"""The instructions that load a variable by its name (not an attribute, as LOAD_ATTR)."""
-
-
-def _sleeps_on_time(code: Any, scope: dict, aliases: frozenset = frozenset()) -> bool:
-    """Whether `code` (or a function nested in it) uses time.sleep itself: `time.sleep`
-    under any name for the module, or `from time import sleep`. `aliases` are the names
-    an enclosing function gave the module.
-
-    >>> def nap():
-    ...     from time import sleep as pause
-    ...     pause(1)
-    >>> def poll():
-    ...     import time as clock
-    ...     from asyncio import sleep
-    ...     return clock.monotonic(), sleep(0)
-    >>> _sleeps_on_time(nap.__code__, {}), _sleeps_on_time(poll.__code__, {})
-    (True, False)
-    """
-    modules = set(aliases) | {name for name, value in scope.items() if value is time}
-    sleeps = {name for name, value in scope.items() if value is time.sleep}
-    steps = list(dis.get_instructions(code))
-    module = None                                   # the module the last import named
-    for before, after in zip(steps, steps[1:]):
-        module = before.argval if before.opname == "IMPORT_NAME" else module
-        if before.opname == "IMPORT_NAME" and before.argval == "time" \
-                and after.opname.startswith("STORE_"):
-            modules.add(after.argval)               # import time [as clock]
-        if before.opname == "IMPORT_FROM" and before.argval == "sleep" and module == "time":
-            return True                             # from time import sleep
-    for before, after in zip(steps, steps[1:]):
-        if before.opname in NAME_LOADS and before.argval in sleeps:
-            return True
-        if before.opname in NAME_LOADS and before.argval in modules \
-                and after.opname in ("LOAD_ATTR", "LOAD_METHOD") and after.argval == "sleep":
-            return True
-    return any(_sleeps_on_time(c, scope, frozenset(modules))
-               for c in code.co_consts if inspect.iscode(c))
+    return ", ".join(blocking_parts(call)) or None
 
 
 def _gave_up(call: Callable, seen: list) -> str:
