@@ -760,6 +760,11 @@ def _plain_shop(check: Check, customer: Callable) -> bool:
     except Exception as error:
         check.fail(f"without any fault, the shop {explain(error)}")
         return False
+    if _good_shop(outcome) and not _requests(current_node().trace, "ann"):
+        check.fail("ann got (3, 5) without asking 'prices' anything: the customer must ask "
+                   "the server, GenServer.call('prices', ('price', item)), not read a table "
+                   "of its own (the server's prices can change; a copy does not)")
+        return False
     if _good_shop(outcome):
         return True
     who, answer = next((name, got) for name, got in zip(BASKETS, outcome)
