@@ -160,7 +160,8 @@ def _unmatched_pattern(pid: Pid, mailbox: str) -> str | None:
     `mailbox` in the message) holds a message the pattern does not match: that, in words;
     else None."""
     blocks = [e for e in current_node().trace.events if e.pid == pid and e.kind == "block"]
-    left = process_info(pid)["messages"]
+    info = process_info(pid)    # None once the process has ended
+    left = info["messages"] if info else []
     if not blocks or blocks[-1].data["pattern"] is None or not left:
         return None
     return (f"{short(left[0])} is in {mailbox}, but receive("
@@ -269,7 +270,7 @@ def _why_silent(shout: Callable, pid: Any, returned: list, printed: str) -> str:
     if any(e.data["to"] == pid for e in sends):
         return (f"shout sent {short(sends[0].data['msg'])} to itself (inside shout, self_pid() "
                 "is shout's own pid). Send it to sender, the pid that came with the message")
-    unmatched = ended is None and _unmatched_pattern(pid, "its mailbox")
+    unmatched = _unmatched_pattern(pid, "its mailbox")
     if unmatched:
         return (f"shout waits in a receive whose pattern never matches the message it is "
                 f"sent, (sender, text): {unmatched}. Take any message with plain receive(): "
