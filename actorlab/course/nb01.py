@@ -40,6 +40,7 @@ from ..runtime import (ANY, BadArgument, ReceiveTimeout, current_node, process_i
                        self_pid, send, sleep, spawn)
 from ..trace import Pid, short
 from .checks import Check, crash_text, exit_of, spawn_learner
+from .nb00 import _unmatched_pattern
 
 MANY = 1_100
 """Messages a loop must survive: more than Python's recursion limit (1,000 frames)."""
@@ -120,10 +121,21 @@ def _silence(pid: Pid, name: str, answer: str, code: Callable) -> str:
         return (f"{name} ended at step {ended.step}, after {len(received)} message(s){said}: "
                 "the process had finished. Put the receive and the answer inside a while "
                 "True: loop, so that it waits for the next message")
+    if received and _sleeping(pid):
+        return (f"{name} took {short(received[-1].data['msg'])}, then was still sleeping when "
+                "the check stopped waiting for its answer: an answer that comes late is one "
+                f"nobody waits for. Answer at once, with no sleep(): {answer}")
     if received:
         return (f"{name} took {short(received[-1].data['msg'])} at step {received[-1].step} and "
                 f"went back to waiting without sending anything: {answer}, inside the loop")
     return f"{name} never took the message from its mailbox: call receive() in its loop"
+
+
+def _sleeping(pid: Pid) -> bool:
+    """Whether `pid`, alive, is in a sleep() (its last event)."""
+    events = [e for e in current_node().trace.events if e.pid == pid]
+    return exit_of(pid) is None and bool(events) and events[-1].kind == "block" and \
+        events[-1].data["sleep"] is not None
 
 
 def _elsewhere(pid: Pid, word: str) -> str | None:
@@ -286,7 +298,7 @@ def _unanswered(pid: Pid, word: Any, echo: Callable, answer: str) -> str:
     sent), then, for the first message, by asking again."""
     why = (_elsewhere(pid, word) or (word in (42, "") and _left_unanswered(pid, word))
            or _silence(pid, "echo", answer, echo))
-    if word == "ping" and exit_of(pid) is None and _first_swallowed(pid):
+    if word == "ping" and exit_of(pid) is None and not _sleeping(pid) and _first_swallowed(pid):
         return ("echo took the first message, 'ping', and sent nothing back, but answered "
                 "the next one: the first receive(), above the loop, takes a message that "
                 "nothing answers. Delete it, and keep only the receive() inside the loop, "
@@ -336,7 +348,7 @@ def check_counter(counter: Callable) -> None:
         first = _reply()
         if first is None:
             check.fail(_compares_with_any(counter) or _out_of_turn(pid)
-                       or _silence(pid, "counter", answer, counter))
+                       or _waits_for_one_kind(pid) or _silence(pid, "counter", answer, counter))
             return
         if _misshaped(first):
             check.fail(_misshaped(first))
@@ -457,6 +469,17 @@ def _compares_with_any(code: Callable) -> str | None:
                         "equals nothing but ANY, so the test is never true. Test the tag "
                         "instead: if message[0] == 'add': ... elif message[0] == 'get': ...")
     return None
+
+
+def _waits_for_one_kind(pid: Pid) -> str | None:
+    """If counter waits in a receive whose pattern leaves the get in its mailbox (it
+    waits only for an add): that, in words; else None."""
+    unmatched = _unmatched_pattern(pid, "its mailbox")
+    if unmatched is None:
+        return None
+    return (f"counter waits for one kind of message only: {unmatched}, so the get was never "
+            "answered. Take any message, message = receive(), and branch on its tag: "
+            "if message[0] == 'add': ... elif message[0] == 'get': ...")
 
 
 def _out_of_turn(pid: Pid) -> str | None:
