@@ -48,9 +48,10 @@ from ..explore import ExploreResult, explore
 from ..explore.progress import in_a_kernel
 from ..explore.runs import outcome_of
 from ..otp.gen_server import missing_callback
-from ..runtime import (DeadlockError, Exit, Node, RunawayError, current_node, reset, spawn)
+from ..runtime import (DeadlockError, Exit, Node, RunawayError, current_node, process_info,
+                       reset, spawn)
 from ..runtime.errors import user_frame
-from ..trace import Event, Pid, Trace, short
+from ..trace import Event, Pid, Trace, describe_pattern, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_normal
 from ..views.model import lane_names
 
@@ -563,6 +564,20 @@ def _blocking(name: str, value: Any) -> str | None:
 
 
 # -- rules read off a trace -------------------------------------------------------------
+
+def unmatched_pattern(pid: Pid, mailbox: str) -> str | None:
+    """If the process `pid` waits in a receive with a pattern while its mailbox (named
+    `mailbox` in the message) holds a message the pattern does not match: that, in words;
+    else None."""
+    blocks = [e for e in current_node().trace.events if e.pid == pid and e.kind == "block"]
+    info = process_info(pid)    # None once the process has ended
+    left = info["messages"] if info else []
+    if not blocks or blocks[-1].data["pattern"] is None or not left:
+        return None
+    return (f"{short(left[0])} is in {mailbox}, but receive("
+            f"{describe_pattern(blocks[-1].data['pattern'])}) takes only a message that "
+            "matches its pattern, and it does not match")
+
 
 def self_waits(trace: Trace) -> list[Event]:
     """Blocks where a process waits for a reply from itself: a call to itself."""

@@ -28,9 +28,9 @@ from typing import Any, Callable
 import actorlab
 from ..runtime import BadArgument, DeadlockError, ReceiveTimeout, current_node, process_info, \
     receive, self_pid, send, sleep
-from ..trace import Pid, describe_pattern, short
+from ..trace import Pid, short
 from .checks import Check, crash_text, exit_of, explain, function_scope, names_used, \
-    spawn_learner
+    spawn_learner, unmatched_pattern
 
 
 def check_note_to_self(note_to_self: Callable) -> None:
@@ -126,7 +126,7 @@ def _why_stuck(note_to_self: Callable) -> str:
     """Why the shell waited in receive() for ever, read off what it did before: it had
     received its note already, sent it elsewhere, had a new process send it (to itself),
     or sent nothing yet; or its receive(...) pattern did not match the note in its mailbox."""
-    unmatched = _unmatched_pattern(self_pid(), "the shell's mailbox")
+    unmatched = unmatched_pattern(self_pid(), "the shell's mailbox")
     if unmatched:
         return (f"sent the note, and {unmatched}, so it waited for ever. Use plain receive(), "
                 "which takes any message: return receive()")
@@ -153,20 +153,6 @@ def _why_stuck(note_to_self: Callable) -> str:
                 "nothing would ever arrive. send first, then receive")
     return ("waited in receive() for a message, but you never sent it: nothing will ever "
             "arrive. send(self_pid(), text) first, then return receive()")
-
-
-def _unmatched_pattern(pid: Pid, mailbox: str) -> str | None:
-    """If the process `pid` waits in a receive with a pattern while its mailbox (named
-    `mailbox` in the message) holds a message the pattern does not match: that, in words;
-    else None."""
-    blocks = [e for e in current_node().trace.events if e.pid == pid and e.kind == "block"]
-    info = process_info(pid)    # None once the process has ended
-    left = info["messages"] if info else []
-    if not blocks or blocks[-1].data["pattern"] is None or not left:
-        return None
-    return (f"{short(left[0])} is in {mailbox}, but receive("
-            f"{describe_pattern(blocks[-1].data['pattern'])}) takes only a message that "
-            "matches its pattern, and it does not match")
 
 
 def _stale_pids(function: Callable) -> list[str]:
@@ -270,7 +256,7 @@ def _why_silent(shout: Callable, pid: Any, returned: list, printed: str) -> str:
     if any(e.data["to"] == pid for e in sends):
         return (f"shout sent {short(sends[0].data['msg'])} to itself (inside shout, self_pid() "
                 "is shout's own pid). Send it to sender, the pid that came with the message")
-    unmatched = _unmatched_pattern(pid, "its mailbox")
+    unmatched = unmatched_pattern(pid, "its mailbox")
     if unmatched:
         return (f"shout waits in a receive whose pattern never matches the message it is "
                 f"sent, (sender, text): {unmatched}. Take any message with plain receive(): "

@@ -39,8 +39,7 @@ import textwrap
 from ..runtime import (ANY, BadArgument, ReceiveTimeout, current_node, process_info, receive,
                        self_pid, send, sleep, spawn)
 from ..trace import Pid, short
-from .checks import Check, crash_text, exit_of, spawn_learner
-from .nb00 import _unmatched_pattern
+from .checks import Check, crash_text, exit_of, spawn_learner, unmatched_pattern
 
 MANY = 1_100
 """Messages a loop must survive: more than Python's recursion limit (1,000 frames)."""
@@ -474,7 +473,7 @@ def _compares_with_any(code: Callable) -> str | None:
 def _waits_for_one_kind(pid: Pid) -> str | None:
     """If counter waits in a receive whose pattern leaves the get in its mailbox (it
     waits only for an add): that, in words; else None."""
-    unmatched = _unmatched_pattern(pid, "its mailbox")
+    unmatched = unmatched_pattern(pid, "its mailbox")
     if unmatched is None:
         return None
     return (f"counter waits for one kind of message only: {unmatched}, so the get was never "
