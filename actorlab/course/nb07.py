@@ -13,6 +13,15 @@ turn, on a fresh node each time, and compares who was restarted with what was as
   ✗ when web died, db, cache and web restarted, not only web: one_for_all restarts every child, also db and cache, which do not use web
   ✗ when cache died, db, cache and web restarted, not cache and web: one_for_all restarts every child, also db, which does not use cache
   ✓ when db dies, db, cache and web restart
+
+Any ids will do: the service is the name the child's start passes (see `_service`):
+
+>>> check_strategy("rest_for_one", [{"id": f"{name}_service", "start": (GenServer.start_link,
+...     (Part, name), {"name": name})} for name in SERVICES])
+✓ Restart what depends on the dead: all good
+  ✓ when web dies, only web restarts; the others keep running
+  ✓ when cache dies, cache and web restart; db keeps running
+  ✓ when db dies, db, cache and web restart
 >>> check_strategy("rest_for_one", (Part, "db"))
 ✗ Restart what depends on the dead: not yet
   ✗ children is one child spec, not a list: put the three in a list
@@ -77,9 +86,20 @@ def _unlinked(spec: dict) -> bool:
     return type(start) is tuple and len(start) >= 1 and start[0] is GenServer.start
 
 
+def _service(spec: dict) -> Any:
+    """The service a child spec starts: the name its start passes last, such as "db" in
+    (GenServer.start_link, (Service, "db"), ...), whatever its id ("db_service"); else
+    its id."""
+    with suppress(IndexError, TypeError, KeyError):
+        name = spec["start"][1][-1]
+        if type(name) is str and name in SERVICES:
+            return name
+    return spec["id"]
+
+
 def _ids(check: Check, children: Any) -> list[str] | None:
-    """The service names, in the learner's start order; None (noted) if that is not
-    three child specs for db, cache and web."""
+    """The service names (see `_service`), in the learner's start order; None (noted) if
+    that is not three child specs for db, cache and web."""
     if isinstance(children, (tuple, dict)) and _is_child_spec(children):
         check.fail("children is one child spec, not a list: put the three in a list")
         return None
@@ -107,7 +127,7 @@ def _ids(check: Check, children: Any) -> list[str] | None:
                        "child with GenServer.start_link, as Service.child_spec does, or write "
                        "it as (Service, name)")
             return None
-        ids.append(expanded["id"])
+        ids.append(_service(expanded))
     if sorted(map(repr, ids)) != sorted(map(repr, SERVICES)) or len(ids) != 3:
         check.fail(f"the children are {ids}: list db, cache and web, each once")
         return None
