@@ -514,7 +514,8 @@ Registry.lookup("Rooms", "#lobby"), GenServer.call(lobby, "posts")
 # `NamedGreeter`, a `Greeter` that is started with the room's *name* and posts to
 # `via(room_name)` at each greeting. The check starts a `Registry` named `"Rooms"`, opens
 # `NamedRoom` `"#lobby"` under `"RoomSupervisor"`, starts `(NamedGreeter, "#lobby")`
-# under a supervisor, greets, kills the room, and greets again.
+# under a supervisor, greets, kills the room, and greets again; then it opens a second
+# room, `"#hall"`, starts `(NamedGreeter, "#hall")`, and greets that room.
 
 # %% tags=["exercise", "ex-via-name"]
 def via(room_name):

@@ -13,12 +13,22 @@ turn, on a fresh node each time, and compares who was restarted with what was as
   ✗ when web died, db, cache and web restarted, not only web: one_for_all restarts every child, also db and cache, which do not use web
   ✗ when cache died, db, cache and web restarted, not cache and web: one_for_all restarts every child, also db, which does not use cache
   ✓ when db dies, db, cache and web restart
+
+Any ids will do: the service is the name the child's start passes (see `_service`):
+
+>>> check_strategy("rest_for_one", [{"id": f"{name}_service", "start": (GenServer.start_link,
+...     (Part, name), {"name": name})} for name in SERVICES])
+✓ Restart what depends on the dead: all good
+  ✓ when web dies, only web restarts; the others keep running
+  ✓ when cache dies, cache and web restart; db keeps running
+  ✓ when db dies, db, cache and web restart
 >>> check_strategy("rest_for_one", (Part, "db"))
 ✗ Restart what depends on the dead: not yet
   ✗ children is one child spec, not a list: put the three in a list
 
 Exercise 2 gives a room a Registry via-name and a greeter the room's name instead of its
-pid; its check restarts the room and greets again (see `check_via_name`).
+pid; its check restarts the room and greets again, then opens a second room, "#hall", with
+a greeter of its own, and greets it (see `check_via_name`).
 """
 from __future__ import annotations
 
@@ -77,9 +87,20 @@ def _unlinked(spec: dict) -> bool:
     return type(start) is tuple and len(start) >= 1 and start[0] is GenServer.start
 
 
+def _service(spec: dict) -> Any:
+    """The service a child spec starts: the name its start passes last, such as "db" in
+    (GenServer.start_link, (Service, "db"), ...), whatever its id ("db_service"); else
+    its id."""
+    with suppress(IndexError, TypeError, KeyError):
+        name = spec["start"][1][-1]
+        if type(name) is str and name in SERVICES:
+            return name
+    return spec["id"]
+
+
 def _ids(check: Check, children: Any) -> list[str] | None:
-    """The service names, in the learner's start order; None (noted) if that is not
-    three child specs for db, cache and web."""
+    """The service names (see `_service`), in the learner's start order; None (noted) if
+    that is not three child specs for db, cache and web."""
     if isinstance(children, (tuple, dict)) and _is_child_spec(children):
         check.fail("children is one child spec, not a list: put the three in a list")
         return None
@@ -107,7 +128,7 @@ def _ids(check: Check, children: Any) -> list[str] | None:
                        "child with GenServer.start_link, as Service.child_spec does, or write "
                        "it as (Service, name)")
             return None
-        ids.append(expanded["id"])
+        ids.append(_service(expanded))
     if sorted(map(repr, ids)) != sorted(map(repr, SERVICES)) or len(ids) != 3:
         check.fail(f"the children are {ids}: list db, cache and web, each once")
         return None
@@ -389,8 +410,62 @@ def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: 
     if answer is None:
         return
     posts = GenServer.call(via("#lobby"), "posts", 1000)
-    check.expect(answer == "ok" and posts == ["hello!"],
-                 "after the room was killed and restarted, the greeting reached the new room",
-                 f"after the room restarted, greet answered {short(answer, 40)} and the new "
-                 f"room's posts are {short(posts, 40)}: post (\"post\", \"hello!\") to "
-                 "via(room_name)")
+    if check.expect(answer == "ok" and posts == ["hello!"],
+                    "after the room was killed and restarted, the greeting reached the new "
+                    "room",
+                    f"after the room restarted, greet answered {short(answer, 40)} and the "
+                    f"new room's posts are {short(posts, 40)}: post (\"post\", \"hello!\") "
+                    "to via(room_name)"):
+        _second_room(check, room_class, greeter_class)
+
+
+def _posts(room: str) -> Any:
+    """The posts of the room registered under `room` (by the check's own via-name)."""
+    return GenServer.call(("via", Registry, (REGISTRY, room)), "posts", 1000)
+
+
+def _second_room(check: Check, room_class: type, greeter_class: type) -> None:
+    """On a fresh node, a room "#hall" beside the lobby, and a greeter started with
+    "#hall": the room must register under "#hall" (a child_spec that ignores its argument
+    names every room "#lobby"), and the greeting must reach it, not the lobby (a greeter
+    that ignores room_name posts to via("#lobby"))."""
+    fresh_node()
+    Registry.start_link(name=REGISTRY)
+    DynamicSupervisor.start_link(name=ROOM_SUPERVISOR)
+    DynamicSupervisor.start_child(ROOM_SUPERVISOR, (room_class, "#lobby"))
+    what = (f"DynamicSupervisor.start_child({ROOM_SUPERVISOR!r}, ({room_class.__name__}, "
+            "\"#hall\"))")
+    ran, started = run_quietly(check, what, lambda: DynamicSupervisor.start_child(
+        ROOM_SUPERVISOR, (room_class, "#hall")))
+    if not ran:
+        return
+    entries = Registry.lookup(REGISTRY, "#hall")
+    if not (type(started) is tuple and started[0] == "ok" and entries
+            and entries[0][0] == started[1]):
+        lobby = "#lobby" in repr(child_spec((room_class, "#hall")))
+        check.fail(f"a second room, started with ({room_class.__name__}, \"#hall\"), is not "
+                   f"in the registry Rooms under \"#hall\" (the start answered "
+                   f"{short(started, 60)})" +
+                   (f": {room_class.__name__}.child_spec(\"#hall\") still names \"#lobby\", "
+                    "so it ignores its argument. Use room_name" if lobby else
+                    ": child_spec must use its argument room_name") + f": {START}")
+        return
+    if start_learner(check, f"Supervisor.start_link([({greeter_class.__name__}, \"#hall\")])",
+                     lambda: Supervisor.start_link([(greeter_class, "#hall")]),
+                     "the greeter's init must return ('ok', state)") is None:
+        return
+    when = "with a greeter started with \"#hall\""
+    answer = _greet(check, when, whereis("greeter"))
+    if answer is None:
+        return
+    hall, lobby = _posts("#hall"), _posts("#lobby")
+    if hall != ["hello!"] and lobby == ["hello!"]:
+        check.fail(f"{when}, the greeting went to the room \"#lobby\", not to \"#hall\": "
+                   "the greeter ignores room_name, so every greeter would greet the lobby. "
+                   "Post to via(room_name), the room the greeter was started with")
+        return
+    check.expect(answer == "ok" and hall == ["hello!"],
+                 "a second room registered under \"#hall\", and a greeter started with "
+                 "\"#hall\" greeted it",
+                 f"{when}, greet answered {short(answer, 40)} and the room \"#hall\"'s posts "
+                 f"are {short(hall, 40)}: post (\"post\", \"hello!\") to via(room_name)")
