@@ -250,7 +250,35 @@ def check_room(room: type) -> None:
                          + _in_place("history", "state['history'] + [(who, text)]"))
         _check_casts_only(check, lobby, {ann, bob})
         if check.passed:
+            _check_room_name(check, room)
+        if check.passed:
             _check_lines_in_order(check, room)
+
+
+def _check_room_name(check: Check, room: type) -> None:
+    """A second room, '#games', names itself in each line it passes on, not '#lobby'."""
+    note("a second room, #games: cat joins and says 'gg'")
+    games = start_learner(check, "GenServer.start(Room, '#games')",
+                          lambda: GenServer.start(room, "#games", name="games"),
+                          "keep init as given, returning ('ok', state)")
+    if games is None:
+        return
+    cat = _listener("cat")
+    if not _call(check, "games", ("join", cat), "('join', cat)", watch=(games,))[0]:
+        return
+    GenServer.cast("games", ("say", "cat", "gg"))
+    if not _call(check, "games", "history", "'history'", watch=(games,))[0]:
+        return
+    line = ("said", "#games", "cat", "gg")
+    lobby_line = ("said", "#lobby") + line[2:]
+    if any(is_gen_cast(m) and m[1] == lobby_line for _, m in _sends(games, {cat})):
+        check.fail(f"in a second room, '#games', cat heard {short(lobby_line)}: the room "
+                   "writes '#lobby' into every line, whatever its own name. Write the name "
+                   "init got, which the state keeps: GenServer.cast(member, ('said', "
+                   "state['name'], who, text))")
+        return
+    _check_heard(check, games, {"cat": cat}, [line],
+                 "in a second room, '#games', cat heard the line with that room's name")
 
 
 def _check_members(check: Check, members: Any, wanted: dict, joined: str) -> bool:
@@ -878,7 +906,7 @@ def _bot_scenario(check: Check, bot: type, room: type) -> None:
     note("the check looks: the history, and what ann heard")
     if not _no_cycle(check, lobby, the_bot):
         return
-    if not _check_answer(check, lobby, the_bot, "2 here", [("ann", "who is here?")]):
+    if not _check_answer(check, lobby, the_bot, "2 here", [("ann", "who is here?")], bot):
         return
     heard = _heard(ann)
     check.expect(("said", "#lobby", "bot", "2 here") in heard,
@@ -894,12 +922,12 @@ def _bot_scenario(check: Check, bot: type, room: type) -> None:
         return
     if not _check_answer(check, lobby, the_bot, "3 here",
                          [("ann", "who is here?"), ("bot", "2 here"), ("bob", "nice weather"),
-                          ("bob", "who is here?")], later=True):
+                          ("bob", "who is here?")], bot, later=True):
         return
-    _after_restart(check, lobby, ann, the_bot)
+    _after_restart(check, lobby, ann, the_bot, bot)
 
 
-def _after_restart(check: Check, lobby: Pid, ann: Pid, the_bot: Pid) -> None:
+def _after_restart(check: Check, lobby: Pid, ann: Pid, the_bot: Pid, bot: type) -> None:
     """#lobby is killed and its supervisor starts a new one: the bot must find the new
     room by its name (a bot that kept the old room's pid calls a dead process)."""
     note("#lobby is killed, and restarted; ann and the bot join the new one")
@@ -913,7 +941,7 @@ def _after_restart(check: Check, lobby: Pid, ann: Pid, the_bot: Pid) -> None:
     run_for(6000)
     note("the check looks at the new room")
     if _no_cycle(check, new, the_bot):
-        _check_answer(check, new, the_bot, "2 here", [("ann", "who is here?")],
+        _check_answer(check, new, the_bot, "2 here", [("ann", "who is here?")], bot,
                       restarted=True)
 
 
@@ -976,9 +1004,10 @@ def _room_exit(trace: Any, ended: Any, the_bot: Pid) -> str:
 
 
 def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: list,
-                  later: bool = False, restarted: bool = False) -> bool:
-    """Is the bot's line `answer` in the history, right after the lines `before`? `later`:
-    the bot was asked a second time; `restarted`: in the room that replaced a killed one."""
+                  bot: type, later: bool = False, restarted: bool = False) -> bool:
+    """Is the bot's line `answer` in the history, right after the lines `before`? `bot` is
+    the learner's class; `later`: the bot was asked a second time; `restarted`: in the room
+    that replaced a killed one."""
     trace = current_node().trace
     said = [step for step, m in _sends(the_bot, set(trace.names()))
             if is_gen_call(m) and type(m[2]) is tuple and m[2][:1] == ("say",)]
@@ -1024,6 +1053,12 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
         who, text = others[0]
         check.fail(f"the bot asked for the members and said {short(text)}, but it said it as "
                    f"{short(who)}: use 'bot'")
+    elif not bot_lines and "cast" in names_used(bot) and not [
+            m for _, m in _sends(the_bot, {room}) if is_gen_cast(m)]:
+        check.fail("the bot asked for the members, but its cast never reached the room: "
+                   "GenServer.cast to a name no process has drops the message without a "
+                   "word, and the room has no plain name such as '#lobby' (the room in the "
+                   "message): it is registered through the Registry. Cast to via(room_name)")
     elif not bot_lines:
         check.fail("the bot asked for the members but said nothing: cast ('say', 'bot', "
                    f"f'{{count}} here') to the room. The history is {short(history, 90)}")

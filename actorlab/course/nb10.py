@@ -50,6 +50,12 @@ from .checks import Check, blocking_parts, message_text, names_used
 
 GUARD = 1.0
 """Seconds a check waits for the learner's call before it gives up on it."""
+LATE = 0.3
+"""Seconds past its timeout after which a call's TimeoutError counts as late (a wait of
+the call's own choosing); generous, so that a busy machine never makes a right call late."""
+EARLY = 0.02
+"""Seconds before its timeout that a call's TimeoutError counts as early: asyncio's timers
+never fire early, so only the clock's granularity needs room."""
 DELAY = 0.1
 """Seconds the test actor takes to answer "mean": a fifth of the answered call's timeout, so
 that a call which gives up early (a timeout taken for milliseconds) misses the answer."""
@@ -153,9 +159,11 @@ def _gave_up(call: Callable, seen: list) -> str:
     reply = seen[0][1]
     if reply.done() and not reply.cancelled():
         return ("a call to an actor that answers raised TimeoutError, though the actor had "
-                "answered: the call waited for something else than the reply future "
-                "(inbox.get() takes the next message off the actor's inbox; the answer comes "
-                "in the reply future). Return await asyncio.wait_for(reply, timeout)")
+                "answered: the call waited for something else than the reply future " +
+                ("(inbox.get() takes the next message off the actor's inbox; the answer "
+                 "comes in the reply future). " if "get" in names_used(call) else
+                 "(the answer comes in the future you put in the request, and no other). ") +
+                "Return await asyncio.wait_for(reply, timeout)")
     gave_up = (f"a call with timeout 0.5 to an actor that answers after {DELAY} s raised "
                "TimeoutError: it gave up before the answer came")
     if 1000 in _numbers(call.__code__):
@@ -167,16 +175,31 @@ def _gave_up(call: Callable, seen: list) -> str:
             "stop as soon as it comes: return await asyncio.wait_for(reply, timeout)")
 
 
+def _timeout_name(call: Callable) -> str:
+    """The name of the call's third parameter, its timeout."""
+    parameters = list(inspect.signature(call).parameters)
+    return parameters[2] if len(parameters) > 2 else "timeout"
+
+
+def _ignores_timeout(call: Callable) -> str | None:
+    """If `call` never reads its timeout argument (a wait of its own, wait_for(reply, 5)),
+    what to say about it; else None."""
+    name = _timeout_name(call)
+    if _reads(call.__code__, name):
+        return None
+    return (f"your call never uses its {name} argument: it waits as long as you chose, not "
+            f"as long as its caller allows. Pass the call's own timeout: "
+            f"asyncio.wait_for(reply, {name})")
+
+
 def _waits_longer(call: Callable) -> str:
     """Why a call that waits with asyncio.wait_for outlasted its timeout: it never reads
     its timeout argument (a wait of its own, asyncio.wait_for(reply, 5)), it takes it for
     milliseconds (a 1000 in its code), or it adds to it (timeout + 1)."""
-    parameters = list(inspect.signature(call).parameters)
-    name = parameters[2] if len(parameters) > 2 else "timeout"
-    if not _reads(call.__code__, name):
-        return (f"you wait with asyncio.wait_for, but your call never uses its {name} "
-                "argument: it waits as long as you chose, not as long as its caller allows. "
-                f"Pass the call's own timeout: asyncio.wait_for(reply, {name})")
+    name = _timeout_name(call)
+    ignores = _ignores_timeout(call)
+    if ignores:
+        return f"you wait with asyncio.wait_for, but {ignores}"
     if 1000 in _numbers(call.__code__):
         return ("you wait with asyncio.wait_for, but longer than timeout: asyncio counts "
                 "in seconds (not milliseconds, as GenServer.call does), so pass timeout "
@@ -198,6 +221,15 @@ def _numbers(code: Any) -> list:
         [n for c in code.co_consts if inspect.iscode(c) for n in _numbers(c)]
 
 
+def _too_late(call: Callable) -> str:
+    """Why a call with timeout 0.1 to the stuck actor raised TimeoutError only after LATE
+    seconds more: a wait of its own (wait_for(reply, 0.8)), or a timeout it added to."""
+    fix = (_waits_longer(call) if "wait_for" in names_used(call) else
+           "wait at most timeout seconds: return await asyncio.wait_for(reply, timeout)")
+    return ("a call with timeout 0.1 to an actor stuck waiting for itself raised TimeoutError "
+            f"long after its timeout ran out: {fix}")
+
+
 def _read_too_soon(call: Callable) -> str:
     """Why a call to the stuck actor raised InvalidStateError: it read the reply future's
     result before the future was done (asyncio.wait returns then, without raising)."""
@@ -207,6 +239,17 @@ def _read_too_soon(call: Callable) -> str:
     return ("a call to an actor stuck waiting for itself raised InvalidStateError, not "
             f"TimeoutError: the reply was not ready when the call read it. {why}. Use "
             "asyncio.wait_for(reply, timeout), which raises TimeoutError when time runs out")
+
+
+def _raised_how(call: Callable, error: BaseException) -> str:
+    """What to add when a call raised `error`, not TimeoutError: wait_for's arguments
+    swapped (the timeout where the future goes: asyncio compares the future with 0, or
+    finds no awaitable) is the one mistake it names."""
+    if (isinstance(error, TypeError) and "wait_for" in names_used(call)
+            and any(word in str(error) for word in ("Future", "awaitable"))):
+        return (": asyncio.wait_for got your timeout where it wants the future to wait for. "
+                "Write asyncio.wait_for(reply, timeout): the future first, then the timeout")
+    return ""
 
 
 async def _with_actor(test: Callable) -> Any:
@@ -268,7 +311,8 @@ async def check_call(call: Callable) -> None:
             elif outcome == "raised" and isinstance(value, TimeoutError):
                 check.fail(_gave_up(call, seen))
             elif outcome == "raised":
-                check.fail(f"a call to an actor that answers raised {_raised(value)}")
+                check.fail(f"a call to an actor that answers raised {_raised(value)}"
+                           f"{_raised_how(call, value)}")
             elif _looks_unawaited(value):
                 check.fail(f"the call returned {_show(value)} instead of the answer: return "
                            "await asyncio.wait_for(reply, timeout)")
@@ -284,8 +328,22 @@ async def check_call(call: Callable) -> None:
                              "itself, which ends as soon as it comes: return await "
                              "asyncio.wait_for(reply, timeout)")
 
+        async def too_soon(inbox: asyncio.Queue, seen: list) -> str | None:
+            """Why a call with timeout 0.5 to the stuck actor gave up early, or None."""
+            start = asyncio.get_running_loop().time()
+            outcome, value = await _attempt(call, inbox, "summary", 0.5)
+            took = asyncio.get_running_loop().time() - start
+            if outcome == "raised" and isinstance(value, TimeoutError) and took < 0.5 - EARLY:
+                return ("a call with timeout 0.5 to an actor stuck waiting for itself raised "
+                        "TimeoutError before its timeout ran out: " + (_ignores_timeout(call)
+                        or "wait for the reply up to the call's own timeout: return await "
+                           "asyncio.wait_for(reply, timeout)"))
+            return None
+
         async def stuck(inbox: asyncio.Queue, seen: list) -> None:
+            start = asyncio.get_running_loop().time()
             outcome, value = await _attempt(call, inbox, "summary", 0.1)
+            took = asyncio.get_running_loop().time() - start
             wrong = _describe_put(seen)
             if outcome == "raised" and isinstance(value, TimeoutError) and wrong:
                 check.fail("a call to an actor stuck waiting for itself raised TimeoutError, "
@@ -293,8 +351,10 @@ async def check_call(call: Callable) -> None:
                            "any call would time out: " +
                            ("fix the put first" if put_wrong else wrong))
             elif outcome == "raised" and isinstance(value, TimeoutError):
-                check.expect(True, "a call to an actor stuck waiting for itself raised "
-                             "TimeoutError when its time ran out", "")
+                wrong_time = (_too_late(call) if took > 0.1 + LATE
+                              else await _with_actor(too_soon))
+                check.expect(not wrong_time, "a call to an actor stuck waiting for itself "
+                             "raised TimeoutError when its time ran out", wrong_time or "")
             elif outcome == "waiting":
                 fix = (_waits_longer(call) if "wait_for" in names_used(call) else
                        "wait with asyncio.wait_for(reply, timeout)")
@@ -304,8 +364,9 @@ async def check_call(call: Callable) -> None:
                 check.fail(_read_too_soon(call))
             elif outcome == "raised":
                 check.fail(f"a call to an actor stuck waiting for itself raised "
-                           f"{type(value).__name__}, not TimeoutError: let asyncio.wait_for's "
-                           "TimeoutError through")
+                           f"{type(value).__name__}, not TimeoutError" +
+                           (_raised_how(call, value)
+                            or ": let asyncio.wait_for's TimeoutError through"))
             elif _looks_unawaited(value):
                 check.fail("a call to an actor stuck waiting for itself returned "
                            f"{_show(value)}: await the reply, with asyncio.wait_for(reply, "
