@@ -26,7 +26,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+import ast
 import copy
+import inspect
+import textwrap
 
 from ..runtime import ANY, ReceiveTimeout, current_node, make_ref, receive, self_pid, send
 from ..trace import Pid, short
@@ -322,7 +325,7 @@ def check_serve_info(serve: Callable) -> None:
             check.expect(True, "a cast went to handle_cast, and a plain message to handle_info",
                          "")
             for message, what in OTHER_MESSAGES:
-                if not _reaches_info(check, pid, message, what):
+                if not _reaches_info(check, pid, message, what, serve):
                     return
         elif len(infos) == 1 and infos != ["a plain message"]:
             check.fail(f"handle_info got {short(infos[0])}, not the message 'a plain message': "
@@ -361,20 +364,47 @@ OTHER_MESSAGES = [(42, "a message that is not a tuple, 42,"),
 """More messages for handle_info, sent once a plain one has reached it."""
 
 
-def _reaches_info(check: Check, pid: Pid, message: Any, what: str) -> bool:
-    """Send `message` to the server: it must reach handle_info, and the server still answer
-    a call. Whether it did, noted in `check`."""
+def _reaches_info(check: Check, pid: Pid, message: Any, what: str, serve: Callable) -> bool:
+    """Send `message` to the server (running the learner's `serve`): it must reach
+    handle_info, and the server still answer a call. Whether it did, noted in `check`."""
     send(pid, message)
     try:
         _call(pid, "and now?")
     except ReceiveTimeout:
         check.fail(_stopped(pid))
         return False
-    return check.expect(_infos() == [message], f"{what} went to handle_info too",
+    infos = _infos()
+    if not infos and not isinstance(message, tuple) and _catches_errors(serve):
+        check.fail(f"{what} did not reach handle_info, and the server did not crash: "
+                   f"{message!r} has no items, so looking inside it (message[0], unpacking) "
+                   "raises TypeError, and your except swallows it: no branch runs. Look "
+                   "inside a message only when it is a tuple: test isinstance(message, tuple) "
+                   "first, and send every other message to handle_info")
+        return False
+    return check.expect(infos == [message], f"{what} went to handle_info too",
                         f"{what} did not reach handle_info: every message that is neither "
                         "('call', ...) nor ('cast', ...) goes to handle_info, tuples and "
                         "non-tuples alike, whatever their tag: send it there in an else: "
                         "branch, not in a branch for each kind you know")
+
+
+def _catches_errors(code: Callable) -> bool:
+    """Whether the function `code` has a try/except, read off its source (False if the
+    source cannot be found).
+
+    >>> def careful(message):
+    ...     try:
+    ...         return message[0]
+    ...     except Exception:
+    ...         pass
+    >>> _catches_errors(careful), _catches_errors(len)
+    (True, False)
+    """
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(code)))
+    except (OSError, TypeError, SyntaxError):
+        return False
+    return any(isinstance(node, ast.Try) and node.handlers for node in ast.walk(tree))
 
 
 def _infos() -> list:
