@@ -70,15 +70,18 @@ def _ask_stats(check: Check, stats_server: Callable, numbers: list, order: tuple
                  f"stats_server({numbers}) answered {request!r}")
         check.expect(answer == right[request], f"{asked} with {short(answer)}",
                      f"{asked} with {short(answer)}, not {short(right[request])}"
-                     f"{_mistake(answer, mean, numbers)}")
+                     f"{_mistake(answer, mean, numbers, names_used(stats_server))}")
     return True
 
 
-def _mistake(answer: Any, mean: float, numbers: list) -> str:
-    """What a wrong mean (alone, or in a summary) says about the code that computed it.
+def _mistake(answer: Any, mean: float, numbers: list, used: set) -> str:
+    """What a wrong mean (alone, or in a summary) says about the code that computed it,
+    which refers to the global names `used` (round, int: what made a mean whole).
 
-    >>> _mistake(("summary", 2, 4), 4.5, [4, 5])
-    ': // rounds down to a whole number. Divide with /'
+    >>> _mistake(("summary", 2, 4), 4.5, [4, 5], set())
+    ': the mean was made a whole number: // rounds down. Divide with / and keep its result'
+    >>> _mistake(4, 4.5, [4, 5], {"round"})
+    ': the mean was made a whole number, by round(): keep the result of / as it is'
     """
     if type(answer) is list:
         return (": that is a list, where a tuple is needed: answer ('summary', count, mean), "
@@ -90,8 +93,12 @@ def _mistake(answer: Any, mean: float, numbers: list) -> str:
     if numbers != NUMBERS and got == sum(NUMBERS) / len(NUMBERS):
         return (f": that is the mean of {NUMBERS}. Compute it from the numbers the server "
                 "was started with")
-    if got == mean // 1 != mean:
-        return ": // rounds down to a whole number. Divide with /"
+    if got == mean // 1 != mean or got == round(mean) != mean:
+        made = next((name for name in ("round", "int") if name in used), None)
+        return (f": the mean was made a whole number, by {made}(): keep the result of / as "
+                "it is" if made else
+                ": the mean was made a whole number: // rounds down. Divide with / and keep "
+                "its result")
     return ""
 
 

@@ -26,7 +26,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+import ast
 import copy
+import inspect
+import textwrap
 
 from ..runtime import ANY, ReceiveTimeout, current_node, make_ref, receive, self_pid, send
 from ..trace import Pid, short
@@ -93,12 +96,14 @@ def check_store(serve: Callable, store_callbacks: Any) -> None:
                      f"after the puts of 'cat', 'dog', then 'cat' again, ('get', 'dog') "
                      f"answered {short(dog)}, not 'woof': a put dropped the keys put before "
                      "it. A put sets one key and keeps the others: return {**state, key: value}")
-        _second_store(check, serve, store_callbacks)
+        _second_store(check, serve, store_callbacks, bird)
 
 
-def _second_store(check: Check, serve: Callable, store: Any) -> None:
+def _second_store(check: Check, serve: Callable, store: Any, missing: Any) -> None:
     """A second store, started after the first was filled, must start empty: each server
-    keeps its own data, in its state, not in a global or on the class."""
+    keeps its own data, in its state, not in a global or on the class. The first store
+    answered `missing` for a missing key (a wrong one, such as 'not found', is already
+    noted)."""
     other = spawn_learner(check, serve, store, None, label="second store")
     if other is None:
         return
@@ -109,16 +114,21 @@ def _second_store(check: Check, serve: Callable, store: Any) -> None:
         check.fail("a second store got no reply to ('get', 'cat')" +
                    (f": it {crash_text(ended)}" if ended else ""))
         return
+    if cat not in ("meow", "purr"):      # not the first store's data: nothing shared
+        if cat != missing or cat is None:
+            check.expect(cat is None, "two stores keep two dicts: a second one, just started, "
+                         "answered None for ('get', 'cat')",
+                         f"a second store, just started, answered {short(cat)} for "
+                         "('get', 'cat'): a store starts empty, and a missing key answers None")
+        return
     defaults = getattr(getattr(store, "init", None), "__defaults__", None) or ()
     in_default = any(isinstance(value, (dict, list)) for value in defaults)
-    check.expect(cat is None, "two stores keep two dicts: a second one, just started, "
-                 "answered None for ('get', 'cat')",
-                 f"a second store, just started, answered {short(cat)} for ('get', 'cat'), "
-                 "put in the first: the two servers share one dict. Keep the data in the "
-                 "state that init returns and the callbacks get and return, not in a global "
-                 "or on the class" +
-                 (", or in a default argument (made once, shared by every call of init): "
-                  "return a new {} from init" if in_default else ""))
+    check.fail(f"a second store, just started, answered {short(cat)} for ('get', 'cat'), "
+               "put in the first: the two servers share one dict. Keep the data in the state "
+               "that init returns and the callbacks get and return, not in a global or on "
+               "the class" +
+               (", or in a default argument (made once, shared by every call of init): "
+                "return a new {} from init" if in_default else ""))
 
 
 def _callbacks_work(check: Check, store: Any) -> bool:
@@ -145,7 +155,7 @@ def _callbacks_work(check: Check, store: Any) -> bool:
       ✓ handle_call(('get', 'n'), defaultdict({'cat': 'meow', 'n': 0})) returned (0, {'cat': 'meow', 'n': 0}): a stored 0 is answered, and a get keeps every key
     """
     ran, state = _try(check, "init(None)", lambda: copy.copy(store).init(None), store, "")
-    if not ran:
+    if not ran or not _init_made_a_store(check, store, state):
         return False
     shown = f"handle_cast(('put', 'cat', 'meow'), {_shown(state)})"
     ran, state = _try(check, shown, lambda: store.handle_cast(("put", "cat", "meow"), state),
@@ -173,7 +183,41 @@ def _callbacks_work(check: Check, store: Any) -> bool:
     shown = f"handle_call(('get', 'bird'), {_shown(state)})"
     ran, answer = _try(check, shown, lambda: store.handle_call(("get", "bird"), state),
                        store, "the request is ('get', key): _, key = request")
+    if ran and not _keeps_every_key(answer, kept):
+        check.fail(f"{shown} returned {short(answer)}: " +
+                   ("a get of a missing key must return the state unchanged, or the keys put "
+                    "before it are lost: return state.get(key), state"
+                    if type(answer) is tuple and len(answer) == 2 else
+                    _call_mistake(answer, (None, kept))))
+        return False
     return ran and _gets_falsy_value(check, store, kept)
+
+
+def _init_made_a_store(check: Check, store: Any, state: Any) -> bool:
+    """Whether the state `init(None)` returned can be put into; if it is None and a put
+    into it raises, init is blamed (not the put's line), in `check`."""
+    if state is not None:
+        return True
+    try:
+        copy.copy(store).handle_cast(("put", "cat", "meow"), None)
+        return True
+    except Exception:
+        check.fail("init(None) returned None: serve starts the store with init(None), so "
+                   "the argument is None, not a dict. init must make the empty store itself: "
+                   "return a new {}")
+        return False
+
+
+def _keeps_every_key(answer: Any, state: dict) -> bool:
+    """Whether a handle_call's `answer` is (reply, new_state) with every key of `state` kept,
+    with its value (a defaultdict looked up may gain the key it was asked for).
+
+    >>> _keeps_every_key((None, {}), {"cat": "meow"})
+    False
+    """
+    if type(answer) is not tuple or len(answer) != 2 or not isinstance(answer[1], dict):
+        return False
+    return all(key in answer[1] and answer[1][key] == value for key, value in state.items())
 
 
 def _gets_falsy_value(check: Check, store: Any, state: Any) -> bool:
@@ -281,7 +325,7 @@ def check_serve_info(serve: Callable) -> None:
             check.expect(True, "a cast went to handle_cast, and a plain message to handle_info",
                          "")
             for message, what in OTHER_MESSAGES:
-                if not _reaches_info(check, pid, message, what):
+                if not _reaches_info(check, pid, message, what, serve):
                     return
         elif len(infos) == 1 and infos != ["a plain message"]:
             check.fail(f"handle_info got {short(infos[0])}, not the message 'a plain message': "
@@ -320,20 +364,47 @@ OTHER_MESSAGES = [(42, "a message that is not a tuple, 42,"),
 """More messages for handle_info, sent once a plain one has reached it."""
 
 
-def _reaches_info(check: Check, pid: Pid, message: Any, what: str) -> bool:
-    """Send `message` to the server: it must reach handle_info, and the server still answer
-    a call. Whether it did, noted in `check`."""
+def _reaches_info(check: Check, pid: Pid, message: Any, what: str, serve: Callable) -> bool:
+    """Send `message` to the server (running the learner's `serve`): it must reach
+    handle_info, and the server still answer a call. Whether it did, noted in `check`."""
     send(pid, message)
     try:
         _call(pid, "and now?")
     except ReceiveTimeout:
         check.fail(_stopped(pid))
         return False
-    return check.expect(_infos() == [message], f"{what} went to handle_info too",
+    infos = _infos()
+    if not infos and not isinstance(message, tuple) and _catches_errors(serve):
+        check.fail(f"{what} did not reach handle_info, and the server did not crash: "
+                   f"{message!r} has no items, so looking inside it (message[0], unpacking) "
+                   "raises TypeError, and your except swallows it: no branch runs. Look "
+                   "inside a message only when it is a tuple: test isinstance(message, tuple) "
+                   "first, and send every other message to handle_info")
+        return False
+    return check.expect(infos == [message], f"{what} went to handle_info too",
                         f"{what} did not reach handle_info: every message that is neither "
                         "('call', ...) nor ('cast', ...) goes to handle_info, tuples and "
                         "non-tuples alike, whatever their tag: send it there in an else: "
                         "branch, not in a branch for each kind you know")
+
+
+def _catches_errors(code: Callable) -> bool:
+    """Whether the function `code` has a try/except, read off its source (False if the
+    source cannot be found).
+
+    >>> def careful(message):
+    ...     try:
+    ...         return message[0]
+    ...     except Exception:
+    ...         pass
+    >>> _catches_errors(careful), _catches_errors(len)
+    (True, False)
+    """
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(code)))
+    except (OSError, TypeError, SyntaxError):
+        return False
+    return any(isinstance(node, ast.Try) and node.handlers for node in ast.walk(tree))
 
 
 def _infos() -> list:
