@@ -305,13 +305,36 @@ def _hash_changes_every_run(value: Any) -> bool:
     return isinstance(value, (str, bytes))
 
 
-def _started_without_rate(trace: Trace) -> bool:
-    """Whether a server that took a ("convert", amount) call was started with no argument
-    (its init got None), as GenServer.start(Converter) does."""
+def _converter_starts(trace: Trace) -> list:
+    """The spawn events of the servers that took a ("convert", amount) call: their data
+    holds the init that ran ("Converter.init") and its argument, the rate."""
     converters = {pid for pid, _ in _work_done(trace)}
-    return any(e.kind == "spawn" and e.data["child"] in converters
-               and str(e.data["fn"]).endswith(".init") and e.data["args"] == (None,)
-               for e in trace.events)
+    return [e for e in trace.events if e.kind == "spawn" and e.data["child"] in converters
+            and str(e.data["fn"]).endswith(".init")]
+
+
+def _started_without_rate(trace: Trace) -> bool:
+    """Whether a converter was started with no argument (its init got None), as
+    GenServer.start(Converter) does."""
+    return any(e.data["args"] == (None,) for e in _converter_starts(trace))
+
+
+def _rates_given(trace: Trace) -> list:
+    """The arguments the converters were started with, when one is not RATE: [0, 1, 2, 3]
+    for GenServer.start(Converter, i) in a loop; else []."""
+    rates = [e.data["args"][0] if len(e.data["args"]) == 1 else e.data["args"]
+             for e in _converter_starts(trace)]
+    return rates if any(rate != RATE for rate in rates) else []
+
+
+def _tasks_started(trace: Trace) -> tuple[str, int]:
+    """The class of converters that start a process for each request (TaskConverter), and
+    how many they started; ("", 0) if the converters do the work themselves."""
+    starts = _converter_starts(trace)
+    converters = {e.data["child"] for e in starts}
+    spawned = sum(e.kind == "spawn" and e.pid in converters          # not servers
+                  and not str(e.data["fn"]).endswith(".init") for e in trace.events)
+    return (str(starts[0].data["fn"]).rsplit(".", 1)[0], spawned) if spawned else ("", 0)
 
 
 def _repeats_a_list(code: Callable) -> bool:
@@ -410,9 +433,13 @@ def check_pool(pool: Callable) -> None:
         if wrong:
             amount, answer = wrong[0]
             cast = any(e.kind == "send" and is_gen_cast(e.data["msg"]) for e in run.trace.events)
+            rates = _rates_given(run.trace)
             check.fail(f"ask({amount}) answered {short(answer)}, not {amount * RATE}: " +
                        ("a cast answers 'ok' at once, without the converter's answer. Call "
                         "it: return GenServer.call(converter, ('convert', amount))" if cast else
+                        f"your converters hold the rates {short(rates)}, and each converts "
+                        "with its own. Start each one with the notebook's rate: "
+                        "GenServer.start(Converter, RATE)" if rates else
                         "send ('convert', amount) to a Converter and return its answer"))
             return
         check.expect(True, f"all {run.total} requests answered correctly", "")
@@ -437,6 +464,15 @@ def check_pool(pool: Callable) -> None:
                        "converter and waits for the answer before it takes the next: one "
                        "process serialises them all again. ask(amount) should call a "
                        "converter itself")
+            return
+        kind, tasks = _tasks_started(run.trace)
+        if tasks:
+            check.fail(f"your converters are {kind}s, which start a task for every request "
+                       f"({tasks} tasks for {run.total} requests): every request waiting is "
+                       "converted at once, so nothing bounds the work, and the "
+                       "speed-up comes from the tasks, not from the pool. A pool bounds the "
+                       "work: start four Converters, [GenServer.start(Converter, RATE)[1] for _ "
+                       "in range(4)], each doing one conversion at a time")
             return
         elif len(work) >= run.total:
             check.fail(f"{len(work)} processes did conversions: a pool has a fixed size. "
