@@ -305,13 +305,36 @@ def _hash_changes_every_run(value: Any) -> bool:
     return isinstance(value, (str, bytes))
 
 
-def _started_without_rate(trace: Trace) -> bool:
-    """Whether a server that took a ("convert", amount) call was started with no argument
-    (its init got None), as GenServer.start(Converter) does."""
+def _converter_starts(trace: Trace) -> list:
+    """The spawn events of the servers that took a ("convert", amount) call: their data
+    holds the init that ran ("Converter.init") and its argument, the rate."""
     converters = {pid for pid, _ in _work_done(trace)}
-    return any(e.kind == "spawn" and e.data["child"] in converters
-               and str(e.data["fn"]).endswith(".init") and e.data["args"] == (None,)
-               for e in trace.events)
+    return [e for e in trace.events if e.kind == "spawn" and e.data["child"] in converters
+            and str(e.data["fn"]).endswith(".init")]
+
+
+def _started_without_rate(trace: Trace) -> bool:
+    """Whether a converter was started with no argument (its init got None), as
+    GenServer.start(Converter) does."""
+    return any(e.data["args"] == (None,) for e in _converter_starts(trace))
+
+
+def _rates_given(trace: Trace) -> list:
+    """The arguments the converters were started with, when one is not RATE: [0, 1, 2, 3]
+    for GenServer.start(Converter, i) in a loop; else []."""
+    rates = [e.data["args"][0] if len(e.data["args"]) == 1 else e.data["args"]
+             for e in _converter_starts(trace)]
+    return rates if any(rate != RATE for rate in rates) else []
+
+
+def _tasks_started(trace: Trace) -> tuple[str, int]:
+    """The class of converters that start a process for each request (TaskConverter), and
+    how many they started; ("", 0) if the converters do the work themselves."""
+    starts = _converter_starts(trace)
+    converters = {e.data["child"] for e in starts}
+    spawned = sum(e.kind == "spawn" and e.pid in converters          # not servers
+                  and not str(e.data["fn"]).endswith(".init") for e in trace.events)
+    return (str(starts[0].data["fn"]).rsplit(".", 1)[0], spawned) if spawned else ("", 0)
 
 
 def _repeats_a_list(code: Callable) -> bool:
@@ -410,9 +433,13 @@ def check_pool(pool: Callable) -> None:
         if wrong:
             amount, answer = wrong[0]
             cast = any(e.kind == "send" and is_gen_cast(e.data["msg"]) for e in run.trace.events)
+            rates = _rates_given(run.trace)
             check.fail(f"ask({amount}) answered {short(answer)}, not {amount * RATE}: " +
                        ("a cast answers 'ok' at once, without the converter's answer. Call "
                         "it: return GenServer.call(converter, ('convert', amount))" if cast else
+                        f"your converters hold the rates {short(rates)}, and each converts "
+                        "with its own. Start each one with the notebook's rate: "
+                        "GenServer.start(Converter, RATE)" if rates else
                         "send ('convert', amount) to a Converter and return its answer"))
             return
         check.expect(True, f"all {run.total} requests answered correctly", "")
@@ -437,6 +464,15 @@ def check_pool(pool: Callable) -> None:
                        "converter and waits for the answer before it takes the next: one "
                        "process serialises them all again. ask(amount) should call a "
                        "converter itself")
+            return
+        kind, tasks = _tasks_started(run.trace)
+        if tasks:
+            check.fail(f"your converters are {kind}s, which start a task for every request "
+                       f"({tasks} tasks for {run.total} requests): every request waiting is "
+                       "converted at once, so nothing bounds the work, and the "
+                       "speed-up comes from the tasks, not from the pool. A pool bounds the "
+                       "work: start four Converters, [GenServer.start(Converter, RATE)[1] for _ "
+                       "in range(4)], each doing one conversion at a time")
             return
         elif len(work) >= run.total:
             check.fail(f"{len(work)} processes did conversions: a pool has a fixed size. "
@@ -571,7 +607,24 @@ def _calls_by(trace: Trace, name: str) -> list[Any]:
 
 def check_atomic(counter_module: type, bump: Callable) -> None:
     """The notebook's race, ann's bump and bob's look and bump, with the learner's counter,
-    in every distinct interleaving: none may lose an update."""
+    in every distinct interleaving: none may lose an update.
+
+    A bump may make its call in a Task that it awaits: it waits for the answer all the same.
+
+    >>> from actorlab import Task
+    >>> class Tally(GenServer):
+    ...     def init(self, n):
+    ...         return ("ok", n)
+    ...     def handle_call(self, request, from_, n):
+    ...         return ("reply", n, n) if request == "get" else ("reply", n + 1, n + 1)
+    >>> check_atomic(Tally, lambda counter: Task.await_(Task.async_(GenServer.call, counter,
+    ...                                                              "increment")))
+    ✓ a counter that loses no update: all good
+      ✓ 'increment' on 41 answered the new count, 42, and then 43
+      ✓ two bumps made the count 2, in all 72 distinct interleavings of ann's bump and bob's look and bump
+      ✓ the count is kept in the state
+      ✓ each bump is a single call, 'increment': the server reads and writes in one message
+    """
     with Check("a counter that loses no update") as check:
         if check.refuse_blocking(counter_module, bump, advice=". A server never needs a "
                                  "lock: it handles one message at a time, so make the read and "
@@ -606,22 +659,25 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
         uses_increment = not calls or "increment" in calls   # else the race says it all
         if uses_increment and not _answers_increment(check, counter_module):
             return
+        counter = _servers_started(trace)          # not a task's, nor the shell's "done"
         sent = [e.data["msg"] for e in trace.events if e.kind == "send" and e.pid in
-                _pids(trace, "ann") and e.data["to"] != shell]     # not its "done"
+                _pids(trace, "ann") and e.data["to"] in counter]
         if not calls and sent and not any(map(is_gen_cast, sent)):
             check.fail(f"safe_bump sent {short(sent[0])} with send(): the counter gets it "
                        "as a plain message, for handle_info, not as a call for handle_call, "
                        "and send does not wait for an answer. Make it a call: "
                        "GenServer.call(counter, 'increment')")
             return
+        by_child = not calls          # a process it spawned called (a Task, awaited, is right)
+        if by_child:
+            calls = _calls_by_children(trace, "ann")
         if not calls:
-            spawned = _calls_by_children(trace, "ann")
-            check.fail(f"safe_bump spawned a process that made the call {short(spawned[0])}: "
-                       "the bump returned at once, before the increment was done, and its "
-                       "answer went to that process. Call it in the caller, "
-                       "GenServer.call(counter, 'increment'), so the bump waits for the answer"
-                       if spawned else "safe_bump made no call to the counter: it should "
-                       "call GenServer.call(counter, 'increment')")
+            check.fail("safe_bump made no call to the counter: it should call "
+                       "GenServer.call(counter, 'increment')")
+            return
+        if by_child and not any(e.kind == "receive" and e.pid in _pids(trace, "ann")
+                                for e in trace.events):     # not even a Task's result
+            check.fail(_spawned_call(calls[0]))
             return
         if len(calls) == 1 and calls[0] != "increment":
             check.fail(_not_increment(counter_module, calls[0]))
@@ -633,7 +689,8 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
                                   lanes=["ann", counter_module.__name__, "bob"])
         shown = ", ".join(map(short, calls))
         if lost is not None:
-            check.fail(_why_lost(current_node().trace, calls, shown))
+            check.fail(_spawned_call(calls[0]) if by_child
+                       else _why_lost(current_node().trace, calls, shown))
             return
         if not _count_in_state(check, counter_module):
             return
@@ -662,6 +719,14 @@ def _not_increment(counter_module: type, request: Any) -> str:
     return (f"safe_bump calls {short(request)}: the exercise asks for the bare request "
             "'increment', GenServer.call(counter, 'increment'), answered in handle_call with "
             f"('reply', n + 1, n + 1).{amount}")
+
+
+def _spawned_call(request: Any) -> str:
+    """What to say of a bump that left its call to a process it spawned."""
+    return (f"safe_bump spawned a process that made the call {short(request)}: the bump "
+            "returned at once, before the increment was done, and its answer went to that "
+            "process. Call it in the caller, GenServer.call(counter, 'increment'), so the "
+            "bump waits for the answer")
 
 
 def _calls_by_children(trace: Trace, name: str) -> list[Any]:
@@ -840,8 +905,11 @@ def _why_lost(trace: Trace, calls: list, shown: str) -> str:
         why = ("checking the count again does not help (check, then act): a bump that "
                "finds it changed is dropped, and one that finds it unchanged can still be "
                "overtaken between the check and the set")
-    elif sets:
+    elif sets and "get" in calls:
         why = "between a get and a set, another client can get the same count"
+    elif sets:
+        why = (f"between your {short(calls[0])} and your set, another client can change the "
+               "count, and your set then overwrites it")
     else:
         why = ("another client can change the count between them, and whatever the counter "
                "then refuses or overwrites is a lost bump")
@@ -875,19 +943,21 @@ def _exit_text(reason: Any) -> str:
 
 
 def _first_lost_write(trace: Trace) -> str:
-    """Where a ("set", value) call overwrote a count it had not seen: ", at step N ..."."""
-    names, count = trace.names(), 0
+    """Where a ("set", value) call overwrote a count it had not seen: ", at step N ...".
+    A set should add 1 to the count (after a 'get'), or keep it (after an 'increment')."""
+    names, count, incremented = trace.names(), 0, False
     for event in trace.events:
         message = event.data.get("msg") if event.kind == "receive" else None
         if not is_gen_call(message):
             continue
         request, caller = message[2], message[1][0]
         if request == "increment":
-            count += 1
+            count, incremented = count + 1, True
         elif type(request) is tuple and len(request) == 2 and request[0] == "set":
-            if request[1] != count + 1:
+            if request[1] != count + 1 and not (incremented and request[1] == count):
                 return (f": at step {event.step} the counter took {names.get(caller, caller)}'s "
                         f"{short(request)} when the count was already {count}, so a bump was "
-                        "overwritten (its client had read the count before another's set)")
+                        "overwritten (its client had read the count before another client "
+                        "changed it)")
             count = request[1]
     return ""
