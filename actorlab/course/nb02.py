@@ -11,8 +11,9 @@ reply is `(ref, reply)`; a cast is `("cast", message)`.
 ✓ call: all good
   ✓ call(server, 'hello') returned the server's reply: ('got', 'hello')
   ✓ it took its own reply and left the other 2 messages in the mailbox
-  ✓ a server that never answers: ReceiveTimeout after 50 ms
+  ✓ a server that never answers: ReceiveTimeout after 50 ms, and after 1000 ms by default
   ✓ a late reply to a call that had timed out was not taken for the next call's reply
+  ✓ a message that is no tuple, 42, waiting in the mailbox did not trouble it
 
 The learner's call runs in a process of its own (`_call`), not in the shell: there the
 check's budget stops a call that never ends (a retry without end, a message put back in
@@ -22,8 +23,9 @@ from __future__ import annotations
 
 from typing import Any, Callable, NamedTuple
 
-from ..runtime import (ANY, DeadlockError, ReceiveTimeout, Ref, RunawayError, current_node,
-                       make_ref, now, process_info, receive, self_pid, send, sleep, spawn)
+from ..runtime import (ANY, DeadlockError, PatternError, ReceiveTimeout, Ref, RunawayError,
+                       current_node, make_ref, now, process_info, receive, self_pid, send,
+                       sleep, spawn)
 from ..trace import short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_tagged
 from .checks import (Check, crash_text, exit_of, explain, fresh_node, runaway_text,
@@ -77,16 +79,29 @@ def check_call(call: Callable) -> None:
             check.fail(f"call(server, 'hello') returned {short(reply)}, the whole reply: return "
                        "its second element, receive(...)[1]")
             return
-        if not _requests(called.caller, server):
+        asked = _requests(called.caller, server)
+        if not asked:
             check.fail(f"call(server, 'hello') returned {short(reply)} and sent the server "
                        "nothing: send ('call', self_pid(), ref, request) with a fresh ref, then "
                        "wait for (ref, ANY)")
+            return
+        if _wrapped(asked[0]):
+            check.fail(f"call(server, 'hello') sent {short(asked[0])}: the request was "
+                       f"wrapped in a tuple, so the server got {short(asked[0][3])}, not "
+                       "'hello'. Send request itself: send(server, ('call', self_pid(), ref, "
+                       "request))")
             return
         if not check.expect(reply == ("got", "hello"),
                             "call(server, 'hello') returned the server's reply: ('got', 'hello')",
                             f"call(server, 'hello') returned {short(reply)}; it should return the "
                             "reply, ('got', 'hello'): wait for (ref, ANY) with your own ref and "
                             "return its second element"):
+            return
+        if called.ms > 0:
+            check.fail(f"call(server, 'hello') took {called.ms:g} ms, though the server answers "
+                       "at once: the call waited before it looked for the reply. Wait in "
+                       "receive((ref, ANY), timeout=timeout), which returns as soon as the "
+                       "reply comes")
             return
         if len(called.left) == 2 and called.left != strays and called.left[::-1] == strays:
             check.fail(f"the other messages are back in the mailbox, but out of order, "
@@ -99,8 +114,8 @@ def check_call(call: Callable) -> None:
                      "the mailbox",
                      f"the mailbox now holds {called.left}: a call must take only the reply "
                      "tagged with its own ref, and leave other messages alone")
-        if _gives_up(check, call, strays):
-            _late_reply(check, call)
+        if _gives_up(check, call, strays) and _late_reply(check, call):
+            _any_shape(check, call, server)
 
 
 def _gives_up(check: Check, call: Callable, strays: list) -> bool:
@@ -113,10 +128,11 @@ def _gives_up(check: Check, call: Callable, strays: list) -> bool:
                        "milliseconds, in call as in receive: pass `timeout` on as it is, "
                        "receive((ref, ANY), timeout=timeout)")
             return False
-        return check.expect(called.ms == 50,
-                            "a server that never answers: ReceiveTimeout after 50 ms",
-                            f"it gave up after {called.ms:g} ms, not 50: pass `timeout` on "
-                            "to receive")
+        if called.ms != 50:
+            check.fail(f"it gave up after {called.ms:g} ms, not 50: pass `timeout` on to "
+                       "receive")
+            return False
+        return _default_timeout(check, call)
     if called.ended == "deadlock":
         check.fail("calling a server that never answers waited forever (a DeadlockError: "
                    "nothing could ever answer it): pass the timeout on to receive, "
@@ -134,7 +150,27 @@ def _gives_up(check: Check, call: Callable, strays: list) -> bool:
     return False
 
 
-def _late_reply(check: Check, call: Callable) -> None:
+def _default_timeout(check: Check, call: Callable) -> bool:
+    """Called without a timeout, a call to a server that never answers gives up after
+    1000 ms, the default the exercise asks for."""
+    silent = spawn(_silent_server, label="silent")
+    called = _call(call, silent, "hello")
+    if called.ended == "timeout" and called.ms == 1000:
+        return check.expect(True, "a server that never answers: ReceiveTimeout after 50 ms, "
+                            "and after 1000 ms by default", "")
+    if called.ended == "timeout":
+        how = f"gave up after {called.ms:g} ms"
+    elif called.ended == "returned":
+        how = f"returned {short(called.value)}"
+    else:
+        how = _failed(called, silent)
+    check.fail(f"called without a timeout, call(server, 'hello') to a server that never "
+               f"answers {how}: the default timeout is 1000 ms, as the exercise asks: "
+               "def call(server, request, timeout=1000)")
+    return False
+
+
+def _late_reply(check: Check, call: Callable) -> bool:
     """A reply that comes after its call gave up is not taken for the next call's."""
     server = spawn(_late_server, label="late")
     first, second = _calls(call, server, [("first", 50), ("second", 1000)])
@@ -149,10 +185,25 @@ def _late_reply(check: Check, call: Callable) -> None:
     elif second.ended != "returned":
         check.fail(f"after a call that timed out, the next call {_failed(second, server)}")
     else:
-        check.expect(second.value == ("got", "second"),
-                     "a late reply to a call that had timed out was not taken for the next "
-                     "call's reply", f"after a call that timed out, the next call returned "
-                     f"{short(second.value)}, not ('got', 'second')")
+        return check.expect(second.value == ("got", "second"),
+                            "a late reply to a call that had timed out was not taken for the "
+                            "next call's reply", f"after a call that timed out, the next call "
+                            f"returned {short(second.value)}, not ('got', 'second')")
+    return False
+
+
+def _any_shape(check: Check, call: Callable, server: Any) -> None:
+    """A message of any shape, 42, may wait in the mailbox: the call still works."""
+    called = _call(call, server, "hello", strays=[42])
+    if called.ended != "returned":
+        check.fail(f"with 42 waiting in the mailbox, call(server, 'hello') "
+                   f"{_failed(called, server)}")
+    else:
+        check.expect(called.value == ("got", "hello") and called.left == [42],
+                     "a message that is no tuple, 42, waiting in the mailbox did not trouble it",
+                     f"with 42 waiting in the mailbox, call(server, 'hello') returned "
+                     f"{short(called.value)} and left {short(called.left)}: wait only for "
+                     "your reply, receive((ref, ANY))")
 
 
 def _requests(caller: Any, server: Any) -> list:
@@ -179,6 +230,10 @@ def _failed(called: Called, server: Any) -> str:
                     "server and the tools know them as refs: use it, ref = make_ref()")
         return (f"sent {short(request[2])} as the ref: a ref must come from make_ref(), a "
                 "new one for each call, so that no other message can carry it")
+    if called.ended == "raised" and isinstance(called.value, PatternError):
+        return (f"{explain(called.value)} Your pattern function sees every message in the "
+                "mailbox, whatever its shape, so it must return False, not raise. Simpler: "
+                "match the shape, receive((ref, ANY))")
     if called.ended == "raised":
         return explain(called.value) + _positional_timeout(called.value)
     if called.ended == "runaway":
@@ -206,6 +261,13 @@ def _failed(called: Called, server: Any) -> str:
     return (f"raised ReceiveTimeout: the server's reply, {short((request[2], ('got', 'hello')))},"
             " is in your mailbox, but the call waited for something else: wait for the ref you "
             "sent, receive((ref, ANY), timeout=timeout)")
+
+
+def _wrapped(request: Any) -> bool:
+    """Whether a call sent ('call', pid, ref, ('hello',)), the request wrapped in a
+    tuple or a list."""
+    return (is_hand_call(request) and type(request[3]) in (tuple, list)
+            and list(request[3]) == ["hello"])
 
 
 def _replies_taken(caller: Any, ref: Ref) -> list:
@@ -330,6 +392,11 @@ def check_counter_server(server: Callable) -> None:
         if not check.expect(reply == 7, "two casts added 4 and 3, and the 'get' call answered 7",
                             f"the 'get' call answered {short(reply)}, not 7{_miscount(reply)}"):
             return
+        if extra := _extra_replies():
+            check.fail(f"the 'get' call was answered, and then came a second reply, "
+                       f"{short(extra[0])}: nobody takes it, so it stays in the caller's "
+                       "mailbox for good. Send one reply per call: send(caller, (ref, n)) once")
+            return
         left = (process_info(pid) or {}).get("messages")
         check.expect(not left, "nothing was left unread", f"still in its mailbox: {left}")
         send(pid, hand_cast(("add", 1)))
@@ -368,6 +435,29 @@ def _own_count(check: Check, server: Callable, first: Any) -> None:
                      f"'get' answered {short(mine)}, not 8: the two servers share one count. "
                      "Keep the count in the loop's variable, n (n += k), not in a global, so "
                      "that each server has its own")
+
+
+def _extra_replies() -> list:
+    """The replies (ref, ...) that reach the shell within 10 ms, after its call took one."""
+    extra = []
+    try:
+        while True:
+            extra.append(receive((Ref, ANY), timeout=10))
+    except ReceiveTimeout:
+        return extra
+
+
+def _late(ref: Ref) -> str:
+    """If the reply to the call tagged `ref` comes within 10 s, after the call gave up,
+    what to do; else ''."""
+    started = now()
+    try:
+        receive((ref, ANY), timeout=10_000)
+    except ReceiveTimeout:
+        return ""
+    return (f"the server answered {now() - started + 100:g} ms after the call, after the "
+            "call's timeout (the check waits 100 ms): answer at once, with no sleep() "
+            "before send(caller, (ref, n))")
 
 
 def _to_itself(pid: Any, ref: Ref) -> list:
@@ -411,7 +501,8 @@ _PROTOCOL = ("A cast arrives as ('cast', ('add', k)); a call as ('call', caller,
 def _get(check: Check, pid: Any, what: str = "the 'get' call") -> Any:
     """Call "get"; the answer, or _NO_REPLY with the reason noted in `check`."""
     ref = make_ref()
-    send(pid, hand_call(self_pid(), ref, "get"))
+    call = hand_call(self_pid(), ref, "get")
+    send(pid, call)
     try:
         return receive((ref, ANY), timeout=100)[1]
     except ReceiveTimeout:
@@ -419,6 +510,7 @@ def _get(check: Check, pid: Any, what: str = "the 'get' call") -> Any:
     ended = exit_of(pid)
     answers = [e.data["msg"] for e in current_node().trace.events
                if e.kind == "send" and e.pid == pid and e.data["to"] == self_pid()]
+    late = _late(ref) if ended is None and not answers else ""
     if ended is not None:
         if ended.data["crash"]:
             then = _PROTOCOL
@@ -433,11 +525,21 @@ def _get(check: Check, pid: Any, what: str = "the 'get' call") -> Any:
                    f"{short(mine[-1])}, to itself, self_pid(). Inside the "
                    "server, self_pid() is the server; send it to the caller, the pid that "
                    "came with the call: send(caller, (ref, n))")
+    elif late:
+        check.fail(f"{what} got no reply in time: {late}")
     elif not answers:
-        left = (process_info(pid) or {}).get("messages")
-        still = f"; its mailbox holds {left}" if left else ""
-        check.fail(f"{what} got no reply tagged with its ref: answer with "
-                   f"send(caller, (ref, n)){still}")
+        info = process_info(pid) or {}
+        left = info.get("messages")
+        if call in (left or []) and info.get("waiting_for"):
+            check.fail(f"{what} got no reply: the server waits only for "
+                       f"{info['waiting_for']}, while the call sits in its mailbox: a "
+                       "receive with a pattern leaves every other message there. Take any "
+                       "message, message = receive(), and branch on message[0]: 'cast' or "
+                       "'call'")
+        else:
+            still = f"; its mailbox holds {left}" if left else ""
+            check.fail(f"{what} got no reply tagged with its ref: answer with "
+                       f"send(caller, (ref, n)){still}")
     else:
         answer = answers[-1]
         pair = type(answer) is tuple and len(answer) == 2
