@@ -26,13 +26,20 @@ from __future__ import annotations
 import gc
 import os
 import platform
+import sys
 import threading
 import time
 from importlib.metadata import version
+from pathlib import Path
 
 from greenlet import getcurrent, greenlet
 
-from actorlab import GenServer, explore, processes, receive, reset, self_pid, send, spawn
+from actorlab import explore, processes, receive, reset, self_pid, send, spawn
+
+# The lost update the tests explore (tests/explore_scenarios.py), so that the counts
+# measured here are the ones the tests check.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from explore_scenarios import lost_update  # noqa: E402
 
 RING_SIZE = 1_000
 RING_HOPS = 1_000
@@ -155,34 +162,6 @@ def replay_step_ms() -> float:
         player.index = index
         player._refresh()
     return (time.perf_counter() - started) / len(player.steps) * 1000
-
-
-class Counter(GenServer):
-    """The counter of the lost update: get, and set."""
-
-    def init(self, count):
-        return ("ok", count)
-
-    def handle_call(self, request, from_, count):
-        if request == "get":
-            return ("reply", count, count)
-        return ("reply", "ok", request[1])
-
-
-def lost_update(clients: int) -> int:
-    """K clients each get the count, then set it one higher: the final count."""
-    GenServer.start(Counter, 0, name="counter")
-    shell = self_pid()
-
-    def client():
-        count = GenServer.call("counter", "get")
-        GenServer.call("counter", ("set", count + 1))
-        send(shell, "done")
-
-    spawn(lambda: [spawn(client) for _ in range(clients)])
-    for _ in range(clients):
-        receive("done")
-    return GenServer.call("counter", "get")
 
 
 def explored(clients: int) -> tuple[int, dict, float]:

@@ -565,6 +565,56 @@ def _blocking(name: str, value: Any) -> str | None:
 
 # -- rules read off a trace -------------------------------------------------------------
 
+STATE_IN_THE_PROCESS = ("A GenServer's state lives in the process: init returns it, each "
+                        "callback gets it as its last argument and returns the new one")
+"""The rule a check cites when a learner's server keeps its state somewhere else."""
+
+_LOADS = ("LOAD_FAST", "LOAD_GLOBAL", "LOAD_NAME", "LOAD_DEREF")
+
+
+def kept_outside_state(cls: type) -> str | None:
+    """Where the methods of `cls` keep values outside a GenServer's state, in words: the
+    attributes they set and the globals they assign, read off their code; None if none.
+
+    >>> class Tally:
+    ...     def init(self, n):
+    ...         global COUNT
+    ...         COUNT, self.n = n, n
+    ...     def handle_cast(self, message, n):
+    ...         self.n += message[1]
+    >>> kept_outside_state(Tally), kept_outside_state(int)
+    ('on the object, in self.n, and in a global, COUNT', None)
+    """
+    attributes, globals_ = [], []
+    codes = [getattr(getattr(v, "__func__", v), "__code__", None) for v in vars(cls).values()]
+    while codes:
+        code = codes.pop(0)
+        if code is None:
+            continue
+        steps = list(dis.get_instructions(code))
+        for at, step in enumerate(steps):
+            if step.opname == "STORE_GLOBAL" and step.argval not in globals_:
+                globals_.append(step.argval)
+            elif step.opname == "STORE_ATTR":
+                name = f"{_stored_on(steps, at)}.{step.argval}"
+                attributes += [name] if name not in attributes else []
+        codes.extend(c for c in code.co_consts if inspect.iscode(c))
+    where = ([f"on the object, in {' and '.join(attributes)}"] if attributes else []) + \
+        ([f"in a global, {' and '.join(globals_)}"] if globals_ else [])
+    return ", and ".join(where) or None
+
+
+def _stored_on(steps: list, at: int) -> str:
+    """The variable whose attribute the STORE_ATTR at `at` sets: the one loaded just before
+    it (`self.n = v`), or, for `self.n += 1`, the one loaded before the matching LOAD_ATTR."""
+    before = steps[at - 1]
+    if before.opname == "SWAP":
+        reads = [i for i in range(at) if steps[i].opname == "LOAD_ATTR"
+                 and steps[i].argval == steps[at].argval]
+        before = steps[reads[-1] - 2] if reads and reads[-1] >= 2 else before
+    return before.argval if before.opname in _LOADS else "self"
+
+
 def unmatched_pattern(pid: Pid, mailbox: str) -> str | None:
     """If the process `pid` waits in a receive with a pattern while its mailbox (named
     `mailbox` in the message) holds a message the pattern does not match: that, in words;

@@ -50,16 +50,15 @@ A deferred reply (GenServer.reply(from_, answer), then ("noreply", state)) is a 
 """
 from __future__ import annotations
 
-import ast
 import inspect
-import textwrap
 from typing import Any, Callable
 
 from ..otp import GenServer
 from ..runtime import (ANY, DeadlockError, Exit, ReceiveTimeout, alias, receive, run_for,
                        self_pid, send, spawn, unalias)
 from ..trace import Pid, short
-from .checks import Check, death_text, names_used, reason_text, start_learner
+from .checks import (STATE_IN_THE_PROCESS, Check, death_text, kept_outside_state, names_used,
+                     reason_text, start_learner)
 
 NO_ANSWER = object()
 
@@ -137,27 +136,6 @@ def _replies_twice(module: type, start: Any) -> bool:
         return False
     finally:
         unalias(tag)
-
-
-def _kept_outside(module: type) -> tuple[list[str], list[str]]:
-    """The attributes the class's methods assign, as written (`self.n`, `Counter.n`), and
-    the globals they declare (`global COUNT`)."""
-    names, globals_ = [], []
-    for method in vars(module).values():
-        try:
-            tree = ast.parse(textwrap.dedent(inspect.getsource(method)))
-        except (OSError, TypeError, SyntaxError):
-            continue                      # not a function, or its source is not at hand
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Global):
-                globals_ += [name for name in node.names if name not in globals_]
-            targets = node.targets if isinstance(node, ast.Assign) else \
-                [node.target] if isinstance(node, ast.AugAssign) else []
-            for target in targets:
-                name = ast.unparse(target)
-                if isinstance(target, ast.Attribute) and name not in names:
-                    names.append(name)
-    return names, globals_
 
 
 WAITS = "waited (no reply yet)"
@@ -241,14 +219,10 @@ def _state_in_process(check: Check, module: type, what: str, start: Any, other: 
     how = (f"called as plain functions, each on a new object (its init given {other!r}), "
            f"from the state init({start!r}) returned: {got}, where it should have "
            f"{wanted[wrong]}")
-    attributes, globals_ = _kept_outside(module)
-    if attributes or globals_:
-        where = (f"on the object, in {' and '.join(attributes)}" if attributes else
-                 f"in a global, {' and '.join(globals_)}")
-        check.fail(f"{module.__name__} keeps the {what} {where}: its callbacks, {how}. A "
-                   "GenServer's state lives in the process: init returns it, each callback "
-                   "gets it as its last argument and returns the new one. Keep nothing in "
-                   "self, or in a global")
+    where = kept_outside_state(module)
+    if where:
+        check.fail(f"{module.__name__} keeps the {what} {where}: its callbacks, {how}. "
+                   f"{STATE_IN_THE_PROCESS}. Keep nothing in self, or in a global")
     else:
         check.fail(f"{module.__name__}'s callbacks, {how}. Each callback must answer from "
                    "the state it is given as its last argument, and return the new one")

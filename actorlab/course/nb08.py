@@ -28,7 +28,6 @@ clients  requests  time (ms)  mean latency (ms)        throughput (requests/s)
 from __future__ import annotations
 
 import ast
-import dis
 import inspect
 import random
 import textwrap
@@ -41,8 +40,9 @@ from ..runtime import (ANY, DeadlockError, Exit, ReceiveTimeout, alias, current_
                        receive, self_pid, send, sleep, spawn, unalias)
 from ..trace import Trace, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_tagged
-from .checks import (Check, every_interleaving, fresh_node, function_scope, names_used,
-                     reason_text, run_quietly)
+from .checks import (STATE_IN_THE_PROCESS, Check, every_interleaving, fresh_node,
+                     function_scope, kept_outside_state, names_used, reason_text,
+                     run_quietly)
 
 WORK_MS = 10
 """What one conversion costs, in ms of virtual time (the notebook's `convert`)."""
@@ -754,7 +754,7 @@ def _count_in_state(check: Check, counter_module: type) -> bool:
     ...     _count_in_state(check, OnSelf)
     False
     ✗ count: not yet
-      ✗ OnSelf keeps the count outside its state (on self): called as a plain function after init(0), with the state 41 that init(41) returns, handle_call('increment', ...) returned ('reply', 1, 1), not ('reply', 42, 42). A GenServer's state lives in the process: init returns it, handle_call gets it as its last argument and returns the new one. Keep the count in the state: ('reply', n + 1, n + 1)
+      ✗ OnSelf keeps the count on the object, in self.n: called as a plain function after init(0), with the state 41 that init(41) returns, handle_call('increment', ...) returned ('reply', 1, 1), not ('reply', 42, 42). A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep the count in the state: ('reply', n + 1, n + 1)
 
     A state of any shape passes, when it is the one init made:
 
@@ -784,15 +784,13 @@ def _count_in_state(check: Check, counter_module: type) -> bool:
         return check.expect(True, "the count is kept in the state", "")
     shown = answer if type(answer) is str else f"returned {short(answer)}"
     wanted = short(right) if right else "('reply', 42, the state init(42) returns)"
-    where = " or ".join(_stored_outside_state(counter_module))
-    check.fail(f"{counter_module.__name__} " + (f"keeps the count outside its state ({where})"
-               if where else "does not answer from the state it is given") +
+    where = kept_outside_state(counter_module)
+    check.fail(f"{counter_module.__name__} " + (f"keeps the count {where}" if where else
+                                                 "does not answer from the state it is given") +
                f": called as a plain function after init(0), with the state {short(state)} "
                f"that init(41) returns, handle_call('increment', ...) {shown}, not "
-               f"{wanted}. "
-               "A GenServer's state lives in the process: init returns it, handle_call gets "
-               "it as its last argument and returns the new one. Keep the count in the "
-               "state: ('reply', n + 1, n + 1)")
+               f"{wanted}. {STATE_IN_THE_PROCESS}. Keep the count in the state: "
+               "('reply', n + 1, n + 1)")
     return False
 
 
@@ -818,28 +816,6 @@ def _plain_call(server: Any, request: Any, state: Any) -> Any:
         return answer
     finally:
         unalias(tag)
-
-
-def _stored_outside_state(cls: type) -> list[str]:
-    """Where the methods of `cls` store values outside the state: "in a global" (with a
-    global statement), "on self" (an attribute assignment, self.n = ...).
-
-    >>> class Tally:
-    ...     def init(self, n):
-    ...         global COUNT
-    ...         COUNT, self.n = n, n
-    >>> _stored_outside_state(Tally), _stored_outside_state(int)
-    (['in a global', 'on self'], [])
-    """
-    codes = [getattr(getattr(v, "__func__", v), "__code__", None) for v in vars(cls).values()]
-    ops = set()
-    while codes:
-        code = codes.pop()
-        if code is not None:
-            ops.update(i.opname for i in dis.get_instructions(code))
-            codes.extend(c for c in code.co_consts if hasattr(c, "co_code"))
-    return [where for op, where in (("STORE_GLOBAL", "in a global"), ("STORE_ATTR", "on self"))
-            if op in ops]
 
 
 def _two_increments(counter_module: type) -> list:

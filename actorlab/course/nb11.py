@@ -36,8 +36,9 @@ from ..trace import Pid, Trace, short
 from ..trace.protocol import is_gen_call, is_gen_cast
 from ..views.model import lane_names
 from ..views.render import View, fit_width
-from .checks import (EXPLORE_SECONDS, Check, death_text, every_interleaving, explain,
-                     fresh_node, names_used, reason_text)
+from .checks import (EXPLORE_SECONDS, STATE_IN_THE_PROCESS, Check, death_text,
+                     every_interleaving, explain, fresh_node, kept_outside_state, names_used,
+                     reason_text)
 
 PRE_RUN_SECONDS = 0.5
 """The wall-clock budget of the design check's first run (a right answer takes
@@ -401,12 +402,12 @@ def _balance_in_state(check: Check, bank: type) -> bool:
         return True                 # the runs above explain a callback that fails
     if answer != "ok" or told != START:       # the withdrawal is in the new state
         return True
+    where = kept_outside_state(bank) or "outside the state"
     check.fail(f"called as plain functions, from the state init makes, ('withdraw', 30) "
                f"answered 'ok' and returned the new state {short(after)}, on which "
-               f"'balance' answers {short(told)}, not {START - 30}: the balance is kept "
-               "outside the state (on the object, or in a global). Keep it in the state: "
-               "handle_call gets it as its last argument and returns the new one, "
-               "('reply', 'ok', balance - amount)")
+               f"'balance' answers {short(told)}, not {START - 30}: {bank.__name__} keeps "
+               f"the balance {where}. {STATE_IN_THE_PROCESS}. Keep the balance in the "
+               "state: ('reply', 'ok', balance - amount)")
     return False
 
 
@@ -525,12 +526,12 @@ def _ids_in_state(check: Check, bank: type) -> bool:
     if not (type(state) is tuple and len(state) == 2 and state[1] == PAID_ONE[1]
             and state[0] != PAID_ONE[0]):       # charged, and the ids as they were given
         return True
+    where = kept_outside_state(bank) or "outside the state"
     check.fail(f"called as a plain function with the state {short(PAID_ONE)}, in which "
                f"{PAYMENTS[0]!r} is paid, handle_call charged it again (new state "
-               f"{short(again[2])}): it keeps the ids paid outside the state (on the object, "
-               "in self, or in a global). Keep them in the state: init returns them, "
-               "handle_call gets them as its last argument and returns them, with the new id "
-               "added")
+               f"{short(again[2])}): {bank.__name__} keeps the ids paid {where}. "
+               f"{STATE_IN_THE_PROCESS}. Keep the ids in the state, and return them with the "
+               "new id added")
     return False
 
 
