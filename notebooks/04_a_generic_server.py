@@ -145,7 +145,8 @@ node.trace.diagram(max_rows=9)
 # ```
 #
 # **Predict, then run:** what does `serve` do with a message that is neither a call nor a
-# cast, say a monitor's `("DOWN", ...)`? Look at the loop again before you run the cell.
+# cast, say the `("DOWN", ...)` news a monitor sends (monitors come in notebook 06)? Look at
+# the loop again before you run the cell.
 
 # %%
 from actorlab import process_info

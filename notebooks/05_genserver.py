@@ -77,7 +77,7 @@ GenServer.call(stack, "top")
 # first lines are the start: the new server sends `("$ack", pid, ("ok", pid))` to say that
 # its `init` has returned, and `GenServer.start` answers with what it says (OTP's
 # `proc_lib` acknowledges a start the same way, with `{:ack, pid, {:ok, pid}}`). Then the
-# two casts, and the call. The call is notebook 02's call, with three additions: the
+# two casts (notebook 02's casts, tagged `"$gen_cast"`), and the call. The call is notebook 02's call, with three additions: the
 # caller **monitors** the server first (so a dead server is noticed at once: `noproc`
 # rather than a timeout), the ref is also an **alias** (so a reply that comes after the
 # timeout is dropped, not left in the mailbox), and the request is tagged `"$gen_call"`.
@@ -313,8 +313,8 @@ check_queue(Queue)
 # %% [markdown]
 # ## Key points
 #
-# - A GenServer is the generic loop of notebook 04, plus monitors, aliases, timeouts and
-#   names: callbacks return tuples that say what happens next.
+# - A GenServer is the generic loop of notebook 04, plus monitors, aliases and timeouts
+#   (and names, in notebook 06): callbacks return tuples that say what happens next.
 # - `("reply", r, state)` answers now; `("noreply", state)` answers later with
 #   `GenServer.reply(from_, r)`, leaving the server free meanwhile.
 # - `terminate` runs when the server stops on purpose (and, in OTP, before a stop reply).

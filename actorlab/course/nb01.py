@@ -447,8 +447,9 @@ def _wrong_count(answer: Any) -> str:
                 "message ('add', k) adds k, not 1: n += message[1]")
     if answer == ("count", 10):
         return ("the answer was ('count', 10): the adds were lost. Each add must change the "
-                "variable the loop goes round with: n = n + message[1], or n += message[1] (a "
-                "variable set inside the loop starts again each time round)")
+                "variable the loop goes round with: n = n + message[1], or n += message[1]. "
+                "n + k alone computes a sum and drops it, and a copy of n made inside the "
+                "loop (count = n) is made again, from the unchanged n, each time round")
     return (f"after starting at 10 and adding 2 and 3, the answer was {short(answer)}, not "
             "('count', 15): keep the count in a variable and pass it round the loop")
 

@@ -259,8 +259,10 @@ def _failed(called: Called, server: Any) -> str:
         return (f"raised ReceiveTimeout: the request named {short(request[1])} as the caller, "
                 "so the reply went there: send your own pid, self_pid()")
     return (f"raised ReceiveTimeout: the server's reply, {short((request[2], ('got', 'hello')))},"
-            " is in your mailbox, but the call waited for something else: wait for the ref you "
-            "sent, receive((ref, ANY), timeout=timeout)")
+            " is in your mailbox, but the call waited for something else. The reply is a "
+            "pair, the ref you sent and the answer: wait for that shape, receive((ref, ANY), "
+            "timeout=timeout). (A pattern that is the ref alone matches only a message that "
+            "is the ref itself, and a new ref matches nothing)")
 
 
 def _wrapped(request: Any) -> bool:

@@ -387,10 +387,14 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
             check.fail(f"{name}'s pop on an empty queue failed: {died}" +
                        (f". {fix}" if fix else ""))
         elif timed_out and _waits_inside(module):
+            waits = _waits_inside(module)[0]
+            why = ("a receive() in a callback takes messages out of the server's own "
+                   "mailbox, meant for its loop: another caller's call taken there is "
+                   "never answered" if waits.endswith("receive()") else
+                   "while a callback waits its server takes no other message: not even "
+                   "the pushes that would end the wait")
             check.fail(f"{name}'s pop on an empty queue was never answered: {module.__name__}'s "
-                       f"{_waits_inside(module)[0]}, and while a callback waits its server "
-                       "takes no other message: not even the pushes that would end the wait. "
-                       f"A callback must return at once. {WAIT_IN_STATE}")
+                       f"{waits}, and {why}. A callback must return at once. {WAIT_IN_STATE}")
         elif timed_out and _keeps_one_waiter(module):
             check.fail("ann's pop on an empty queue was never answered: bob's pop replaced "
                        "ann's in 'waiting', so the state kept only the last caller, and only bob "

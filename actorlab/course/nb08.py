@@ -484,6 +484,11 @@ def check_pool(pool: Callable) -> None:
                        f"{len(work)} of them ({len(started) - len(work)} sat idle). Start "
                        "exactly 4, [GenServer.start(Converter, RATE)[1] for _ in range(4)], "
                        "and send each request to one of them, converters[amount % 4]")
+        elif 1 < len(started) < 4:
+            check.fail(f"pool() started {len(started)} converters, not 4: start four, "
+                       "[GenServer.start(Converter, RATE)[1] for _ in range(4)] (range(4) "
+                       "is 0 to 3, four numbers), and send each request to one of them, "
+                       "converters[amount % 4]")
         elif len(work) > 1:
             check.expect(len(work) == 4, f"{len(work)} converters shared the work: "
                          f"{', '.join(map(str, spread))} requests each",
@@ -525,6 +530,11 @@ def _why_clients_failed(run: Run) -> str:
         return (f"{failed}. ask(amount) should return GenServer.call(one of your converters, "
                 "('convert', amount))")
     started = len(_servers_started(run.trace)) or 4
+    if started < 4:
+        return (f"{failed}: the index it computed from {amount} is past the end of the "
+                f"list, which holds {started} converters. The pool has 4: start four, "
+                "[GenServer.start(Converter, RATE)[1] for _ in range(4)] (range(4) is 0 to "
+                "3, four numbers), and pick one with converters[amount % 4]")
     return (f"{failed}: the index it computed from {amount} is past the end of the list. "
             f"You have {started} converters, so the index must be 0 to {started - 1}, for "
             f"every amount (the load test asks amounts 1 to {run.clients * run.requests}, "
