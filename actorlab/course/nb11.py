@@ -328,11 +328,13 @@ def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
         return False
     pid, balance = started[1], START
     for amount, wanted in ((30, "ok"), (80, "refused"), (70, "ok")):
+        asked_before = len(_requests(current_node().trace, "shell"))
         try:
             answer = withdraw(pid, amount)
         except Exit as exit_:
+            wrong_calls = _asked_instead(amount, asked_before)
             check.fail(f"withdrawing {amount} from {balance} exited: "
-                       f"{_withdraw_failed(withdraw, pid, exit_.reason)}")
+                       f"{_withdraw_failed(withdraw, pid, exit_.reason, wrong_calls)}")
             return False
         casts = _casts(current_node().trace, "shell")
         if casts:
@@ -340,13 +342,18 @@ def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
                        "once, so the client never learns that a withdrawal was refused. "
                        "Call the bank, and return its answer")
             return False
+        wrong_calls = _asked_instead(amount, asked_before)
         try:
             after = GenServer.call(pid, "balance", 1000)
         except Exit as exit_:
             check.fail(f"after withdrawing {amount}, 'balance' exited: "
-                       f"{_withdraw_failed(withdraw, pid, exit_.reason)}")
+                       f"{_withdraw_failed(withdraw, pid, exit_.reason, wrong_calls)}")
             return False
         expected = balance - amount if wanted == "ok" else balance
+        if wrong_calls and (answer, after) != (wanted, expected):
+            check.fail(f"withdrawing {amount} from {balance} answered {short(answer)}, and "
+                       f"the balance is {short(after)}{wrong_calls}")
+            return False
         if answer not in ("ok", "refused"):
             check.fail(f"withdrawing {amount} from {balance} answered {short(answer)}, not "
                        f"{wanted!r}: " + (
@@ -411,18 +418,38 @@ def _balance_in_state(check: Check, bank: type) -> bool:
     return False
 
 
-def _withdraw_failed(withdraw: Callable, bank: Pid, reason: Any) -> str:
-    """Why a withdrawal, or the balance asked after it, exited: the bank crashed (a refusal
-    raised as an error), or `withdraw` called the name "bank", which the check's bank has
-    not."""
+def _asked_instead(amount: int, asked_before: int) -> str:
+    """If the calls the shell made since it had made `asked_before` are not the one call
+    ("withdraw", amount), what was wrong with them (to add to a finding), else ''."""
+    asked = [tuple(request) if type(request) is list else request
+             for request in _requests(current_node().trace, "shell")[asked_before:]]
+    if not asked or asked == [("withdraw", amount)]:
+        return ""           # no call at all: what safe_withdraw returned says more
+    if "withdraw" in asked:
+        return (f". The request was 'withdraw' alone, without the amount: "
+                "GenServer.call(bank, request, timeout) sends one request, and a third "
+                "argument is the call's timeout, in ms. Put the amount in the request: "
+                "GenServer.call(bank, ('withdraw', amount))")
+    made = (f"made {len(asked)} calls ({', '.join(map(short, asked))})" if len(asked) > 1
+            else f"asked {short(asked[0])}")
+    return (f". But safe_withdraw(bank, {amount}) {made}, not the one call "
+            f"('withdraw', {amount}) your handle_call answers: the check and the withdrawal "
+            "happen in the bank, in one message. Make it one call: return "
+            "GenServer.call(bank, ('withdraw', amount))")
+
+
+def _withdraw_failed(withdraw: Callable, bank: Pid, reason: Any, wrong_calls: str) -> str:
+    """Why a withdrawal, or the balance asked after it, exited: the bank crashed (on a
+    request it was not meant to get, `wrong_calls`, or on a refusal raised as an error),
+    or `withdraw` called the name "bank", which the check's bank has not."""
     died = death_text(bank)
     if died:
-        return (f"{died}. A refusal is an answer, not an error: return ('reply', "
-                "'refused', balance)")
+        return died + (wrong_calls or ". A refusal is an answer, not an error: return "
+                       "('reply', 'refused', balance)")
     if "bank" in getattr(getattr(withdraw, "__code__", None), "co_consts", ()):
         return (f"{reason_text(reason)}. Call the bank you were given, bank, not the name "
                 "'bank'")
-    return reason_text(reason)
+    return reason_text(reason) + wrong_calls
 
 
 def _bank_replies(bank: type, amount: int, balance: int) -> Any:
@@ -667,7 +694,7 @@ BASKETS = {"ann": ("tea", "cake"), "bob": ("cake",)}
 WANTED = {"ann": (3, 5), "bob": (5,)}
 
 
-class _Prices(GenServer):
+class Prices(GenServer):
     """The check's copy of the notebook's price list: ("price", item) -> its price."""
 
     def init(self, table: dict) -> tuple:
@@ -681,16 +708,17 @@ def _shop(customer: Callable) -> tuple:
     """The supervised price list "prices"; ann and bob, started together, each run
     `customer(items)`: (what ann got, what bob got)."""
     Supervisor.start_link([{"id": "prices", "start": (GenServer.start_link,
-                                                      (_Prices, PRICES), {"name": "prices"})}],
-                          strategy="one_for_one", name="shop")
+                                                      (Prices, PRICES), {"name": "prices"})}],
+                          strategy="one_for_one")
     shell = self_pid()
 
     def visit(items: tuple) -> None:
         try:
             answer = customer(list(items))
-            answer = tuple(answer) if isinstance(answer, list) else answer
         except (Exception, Exit) as error:    # the check says what it was
             answer = _failure(error)
+        if isinstance(answer, list):          # a list is not hashable: _plain_shop names it
+            answer = (A_LIST, tuple(answer))
         send(shell, (self_pid(), answer if _hashable(answer) else short(answer)))
 
     spawn(lambda: [spawn(visit, BASKETS[name], label=name) for name in BASKETS],
@@ -698,6 +726,10 @@ def _shop(customer: Callable) -> tuple:
     got = dict(receive((ANY, ANY)) for _ in BASKETS)
     ann, bob = sorted(got, key=lambda pid: pid.number)
     return got[ann], got[bob]
+
+
+A_LIST = "a list"
+"""How a customer's answer that is a list travels to the shell: (A_LIST, its items)."""
 
 
 def _good_shop(outcome: Any) -> bool:
@@ -750,7 +782,7 @@ def _shopping(check: Check, customer: Callable) -> None:
                           key=lambda wrong: _worst_first((wrong[1],)))
         check.fail(f"{head}, {who} {_answer_text(answer)}, not {WANTED[who]}. "
                    f"{_shop_advice(node.trace, who, answer, _looks_up(customer))}")
-    check.show(_diagram(node.trace, ["shop", "prices", "ann", "prices#2", "bob"]))
+    check.show(_diagram(node.trace, ["Supervisor", "prices", "ann", "prices#2", "bob"]))
 
 
 def _plain_shop(check: Check, customer: Callable) -> bool:
@@ -770,6 +802,11 @@ def _plain_shop(check: Check, customer: Callable) -> bool:
         return True
     who, answer = next((name, got) for name, got in zip(BASKETS, outcome)
                        if got != WANTED[name])
+    if type(answer) is tuple and answer[:1] == (A_LIST,):
+        check.fail(f"without any fault, {who} got a list, {short(list(answer[1]))}, not the "
+                   f"tuple {WANTED[who]}: return the prices as a tuple, as the exercise asks "
+                   "(tuple(prices), or tuple(... for item in items))")
+        return False
     check.fail(f"without any fault, {who} {_answer_text(answer)}, not {WANTED[who]}: "
                "return the price of each item, in order, as a tuple, each asked of the "
                "server by name: GenServer.call('prices', ('price', item))")
@@ -824,7 +861,7 @@ def _shop_failure(trace: Trace, error: str) -> str:
         return ("the shell waited for a customer's answer that never came: a customer "
                 "crashed, or waits for ever. Catch the Exit of a failed call, and try again")
     if error == "Exit":
-        return ("the shell, linked to the supervisor 'shop', got its exit: the supervisor "
+        return ("the shell, linked to the supervisor, got its exit: the supervisor "
                 "gave up. Leave restarts to it, and only ask 'prices' again")
     return AGAIN_AND_AGAIN
 
