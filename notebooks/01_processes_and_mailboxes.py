@@ -56,8 +56,8 @@ send(ann, (self_pid(), "Hello"))
 receive()
 
 # %% [markdown]
-# In Elixir, from `twins/async_send_order.exs`: a process that answers one message, as the
-# greeter does (it answers `{:echo, message}` where the greeter answers a greeting). Every
+# In Elixir, from `twins/async_send_order.exs`: like the greeter, a process that answers
+# one message and ends (its answer is `{:echo, message}` rather than a greeting). Every
 # Elixir snippet in this course is quoted from a file in `twins/` that runs on the real
 # BEAM, beside a Python twin on actorlab that must print the same lines;
 # `Twin.say(label, term)` is their print, and `Twin.name` gives a pid a name to print.
@@ -102,7 +102,9 @@ receive()
 # ## Sending never waits
 #
 # **Predict, then run:** `bob` sleeps for a second before it even looks at its mailbox.
-# How long does `send` take? And where is the message meanwhile?
+# How long does `send` take? And where is the message meanwhile? (`now()` is the node's
+# clock, in milliseconds of virtual time; `process_info(pid)["messages"]` lists what waits
+# in that process's mailbox.)
 
 # %%
 from actorlab import sleep

@@ -76,9 +76,9 @@ call_v1(server, 7)
 # back with the answer; the caller waits only for a message with that ref.
 
 # %%
-receive()     # take the stray 49 out of the mailbox first
+receive()     # the stray 49 is still in the mailbox: take it out first
 
-
+# %%
 def squares():
     while True:
         caller, ref, number = receive()
@@ -99,7 +99,8 @@ call_v2(server, 7), process_info(self_pid())["messages"]
 
 # %% [markdown]
 # The news waits untouched; the call got its own answer. Here is the conversation, the
-# last six events of the trace:
+# last six events of the trace (the new server is `squares#2`: the second process to run
+# `squares` gets its label with a number, so the two stay apart):
 
 # %%
 node.trace.diagram(max_rows=6)

@@ -213,7 +213,8 @@ check_store(serve, Store())
 # ## Exercise 2: `handle_info`
 #
 # Change `serve` so that any message that is neither a call nor a cast goes to
-# `callbacks.handle_info(message, state)`, which returns the new state.
+# `callbacks.handle_info(message, state)`, which returns the new state. "Any message"
+# means any: a plain `42` too, which is not a tuple and has no `message[0]`.
 
 # %% tags=["exercise", "ex-serve"]
 def serve(callbacks, arg):

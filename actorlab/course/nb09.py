@@ -719,7 +719,7 @@ def _opened_words(outcome: Any) -> str:
 
 def check_close_room(close_room: Callable, open_room: Callable) -> None:
     """Step 3: a crashed room comes back under its name; close_room stops one for good."""
-    with Check("Step 3: crash, restart, close") as check:
+    with Check("Step 3: a crash, and closing a room") as check:
         _start_rooms()
         ran, pids = run_quietly(check, "open_room('#lobby'), open_room('#games')",
                                 lambda: (open_room("#lobby"), open_room("#games")))
