@@ -76,9 +76,9 @@ def _events(pid: Pid, kind: str) -> list:
     return [e for e in current_node().trace.events if e.kind == kind and e.pid == pid]
 
 
-def _silence(pid: Pid, name: str, answer: str, code: Callable) -> str:
+def _silence(pid: Pid, name: str, answer: str, code: Callable, messages: str = "") -> str:
     """Why `pid` (running the learner's `code`) sent the shell nothing back, read off the
-    trace."""
+    trace. `messages` says what the messages it gets look like, for a crash on one."""
     ended = exit_of(pid)
     received = _events(pid, "receive")
     sends = _events(pid, "send")
@@ -93,7 +93,9 @@ def _silence(pid: Pid, name: str, answer: str, code: Callable) -> str:
                 "of the process to answer (names for processes come in notebook 06), and the "
                 f"pid to answer came in the message: {answer}")
     if ended is not None and ended.data["crash"]:
-        return f"{name} {crash_text(ended)}"
+        taken = (f". It crashed on {short(received[-1].data['msg'])}, the message it had just "
+                 f"taken: {messages}" if received and messages else "")
+        return f"{name} {crash_text(ended)}{taken}"
     if ended is not None and ended.data["reason"] == "interrupted":
         return (f"{name} held the thread without waiting, and was stopped at step {ended.step}: "
                 "a busy loop, which looks for a message again and again (receive with "
@@ -331,6 +333,12 @@ def _left_unanswered(pid: Pid, word: Any) -> str | None:
             "whatever it is. Send back every message, with no test on it")
 
 
+COUNTER_MESSAGES = ("the messages are ('add', k) and ('get', pid), pairs whose first item says "
+                    "what to do. Take the whole message, message = receive(), then test "
+                    "message[0] and use message[1]")
+"""What a counter's messages look like, for a counter that crashed on one."""
+
+
 def check_counter(counter: Callable) -> None:
     """counter(n) keeps a count: ("add", k) adds k; ("get", pid) sends ("count", n) to pid."""
     with Check("counter") as check:
@@ -347,7 +355,7 @@ def check_counter(counter: Callable) -> None:
         first = _reply()
         if first is None:
             check.fail(_compares_with_any(counter) or _out_of_turn(pid)
-                       or _waits_for_one_kind(pid) or _silence(pid, "counter", answer, counter))
+                       or _waits_for_one_kind(pid) or _silence(pid, "counter", answer, counter, COUNTER_MESSAGES))
             return
         if _misshaped(first):
             check.fail(_misshaped(first))
@@ -369,7 +377,7 @@ def check_counter(counter: Callable) -> None:
         send(pid, ("get", self_pid()))
         again = _reply()
         if again is None:
-            check.fail("asking a second time got no answer: " + _silence(pid, "counter", answer, counter))
+            check.fail("asking a second time got no answer: " + _silence(pid, "counter", answer, counter, COUNTER_MESSAGES))
             return
         check.expect(again == ("count", 15), "asking again gives the same count: it kept its state",
                      f"asking a second time gave {short(again)}: the loop must go on with the "
@@ -379,7 +387,7 @@ def check_counter(counter: Callable) -> None:
         send(pid, ("get", self_pid()))
         many = _reply()
         if many is None:
-            check.fail(f"after {MANY:,} more adds: " + _silence(pid, "counter", answer, counter))
+            check.fail(f"after {MANY:,} more adds: " + _silence(pid, "counter", answer, counter, COUNTER_MESSAGES))
             return
         if not check.expect(many == ("count", 15 + MANY),
                             f"{MANY:,} more adds give ('count', {15 + MANY:,}): the loop "
@@ -390,7 +398,7 @@ def check_counter(counter: Callable) -> None:
         send(pid, ("get", self_pid()))
         check.expect(_reply() == many, f"after {PAUSE:,} ms with nothing to do, counter still "
                      "answers: it waits forever", _gave_up(pid, "counter")
-                     or _silence(pid, "counter", answer, counter))
+                     or _silence(pid, "counter", answer, counter, COUNTER_MESSAGES))
 
 
 def _number(answer: Any) -> Any:
