@@ -132,7 +132,8 @@ call_v3(sleeper, 7, timeout=1000)
 # Elixir's `GenServer.call` does too, after 5 seconds by default. Notice what the timeout
 # does *not* do: it does not make the server answer. It turns a hang into a crash.
 #
-# The same call, in Elixir (`twins/hand_built_call.exs`):
+# The same call, in Elixir (`twins/hand_built_call.exs`; its request is already tagged
+# `:call`, as the next section's will be):
 #
 # ```elixir
 # def call(server, request, timeout \\ 5000) do

@@ -41,7 +41,7 @@ node = reset()
 # | `init(arg)` returns the state | `init(arg)` returns `("ok", state)` |
 # | `handle_call(request, state)` returns `(reply, state)` | `handle_call(request, from_, state)` returns `("reply", reply, state)` |
 # | `handle_cast(message, state)` returns the state | `handle_cast(message, state)` returns `("noreply", state)` |
-# | `spawn(serve, Stack(), [])` | `GenServer.start(Stack, [])` |
+# | `spawn(serve, Counter(), 10)` | `GenServer.start(Counter, 10)` |
 # | `call(pid, request)`, `cast(pid, message)` | `GenServer.call(pid, request)`, `GenServer.cast(pid, message)` |
 #
 # The tuples say what to do *next*: reply now, or not; go on, or stop. Here is notebook
@@ -109,7 +109,7 @@ node.trace.diagram(hide_system=True, max_rows=13)
 
 # %%
 class Door(GenServer):
-    def init(self, arg):
+    def init(self, arg):                                  # GenServer.start(Door): arg is None
         return ("ok", {"open": False, "waiting": []})
 
     def handle_call(self, request, from_, state):        # "wait until open"

@@ -129,7 +129,9 @@ except BadArgument as error:
 # ```
 #
 # **Predict, then run:** the lobby is killed (`exit(pid, "kill")` sends an exit signal
-# nobody can ignore). What does `whereis("lobby")` answer now? And a call by the name?
+# nobody can ignore; this `exit` is Erlang's, imported from actorlab, and it replaces the
+# `exit()` that ends a Python session). What does `whereis("lobby")` answer now? And a call
+# by the name?
 
 # %%
 exit(lobby, "kill")

@@ -161,7 +161,8 @@ measure(convert_in_caller, clients=8)
 # Sometimes the work must start in the server (it needs the state, or the server decides
 # what to do). Notebook 05's deferred reply helps: `handle_call` starts a `Task` to do the
 # work, remembers who asked, and returns `("noreply", ...)` at once, so the server is free
-# for the next request. `Task.async_(f, *args)` runs `f(*args)` in a new process, linked
+# for the next request. `Task.async_(f, *args)` (Elixir's `Task.async`; `async` is a word
+# Python keeps for itself, hence the `_`) runs `f(*args)` in a new process, linked
 # to the server and monitored by it (monitors: notebook 06), and `task.ref` is that
 # monitor's ref. The task's result comes back to the server as a message `(ref, result)`,
 # and `handle_info` answers the caller with `GenServer.reply`. The task then ends, and its

@@ -34,12 +34,14 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+import ast
 import builtins
 import contextlib
 import dis
 import inspect
 import io
 import sys
+import textwrap
 import threading
 import time
 from collections import Counter
@@ -426,6 +428,22 @@ def _answers_a_call(message: Any, refs: set) -> bool:
         (len(message) == 5 and message[0] == "DOWN" and message[1] in refs))
 
 
+def syntax_tree(code: Any) -> ast.AST | None:
+    """The syntax tree of a learner's function, from its source; None when the source is
+    not at hand (a builtin, a lambda typed at a prompt that is gone).
+
+    >>> def skips(message):
+    ...     if not message:
+    ...         return
+    >>> type(syntax_tree(skips)).__name__, syntax_tree(len)
+    ('Module', None)
+    """
+    try:
+        return ast.parse(textwrap.dedent(inspect.getsource(code)))
+    except (OSError, TypeError, SyntaxError):
+        return None
+
+
 def names_used(code: Any) -> set[str]:
     """The global names a function (or every method of a class) refers to, nested
     functions included: what the learner's code calls, without running it.
@@ -577,13 +595,15 @@ def kept_outside_state(cls: type) -> str | None:
     attributes they set and the globals they assign, read off their code; None if none.
 
     >>> class Tally:
+    ...     total = 0
     ...     def init(self, n):
     ...         global COUNT
     ...         COUNT, self.n = n, n
     ...     def handle_cast(self, message, n):
     ...         self.n += message[1]
+    ...         Tally.total += message[1]
     >>> kept_outside_state(Tally), kept_outside_state(int)
-    ('on the object, in self.n, and in a global, COUNT', None)
+    ('on the object, in self.n, in an attribute every server shares, Tally.total, and in a global, COUNT', None)
     """
     attributes, globals_ = [], []
     codes = [getattr(getattr(v, "__func__", v), "__code__", None) for v in vars(cls).values()]
@@ -599,9 +619,14 @@ def kept_outside_state(cls: type) -> str | None:
                 name = f"{_stored_on(steps, at)}.{step.argval}"
                 attributes += [name] if name not in attributes else []
         codes.extend(c for c in code.co_consts if inspect.iscode(c))
-    where = ([f"on the object, in {' and '.join(attributes)}"] if attributes else []) + \
+    on_self = [name for name in attributes if name.startswith("self.")]
+    shared = [name for name in attributes if not name.startswith("self.")]   # Tally.total
+    where = ([f"on the object, in {' and '.join(on_self)}"] if on_self else []) + \
+        ([f"in an attribute every server shares, {' and '.join(shared)}"] if shared else []) + \
         ([f"in a global, {' and '.join(globals_)}"] if globals_ else [])
-    return ", and ".join(where) or None
+    if len(where) < 2:
+        return where[0] if where else None
+    return ", ".join(where[:-1]) + ", and " + where[-1]
 
 
 def _stored_on(steps: list, at: int) -> str:

@@ -33,13 +33,11 @@ from typing import Any, Callable
 
 import ast
 import dis
-import inspect
-import textwrap
 
 from ..runtime import (ANY, BadArgument, ReceiveTimeout, current_node, process_info, receive,
                        self_pid, send, sleep, spawn)
 from ..trace import Pid, short
-from .checks import Check, crash_text, exit_of, spawn_learner, unmatched_pattern
+from .checks import Check, crash_text, exit_of, spawn_learner, syntax_tree, unmatched_pattern
 
 MANY = 1_100
 """Messages a loop must survive: more than Python's recursion limit (1,000 frames)."""
@@ -174,11 +172,8 @@ def _instructions(code: Callable) -> list:
 def _breaks_its_loop(code: Callable) -> bool:
     """Whether the function `code` has a `break` or a `return` inside a `while` or `for`
     loop, read off its source (False if the source cannot be found)."""
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(code)))
-    except (OSError, TypeError, SyntaxError):
-        return False
-    return any(isinstance(inner, (ast.Break, ast.Return))
+    tree = syntax_tree(code)
+    return tree is not None and any(isinstance(inner, (ast.Break, ast.Return))
                for loop in ast.walk(tree) if isinstance(loop, (ast.While, ast.For))
                for inner in ast.walk(loop))
 
@@ -194,9 +189,8 @@ def _counted_loop(code: Callable) -> str | None:
     >>> _counted_loop(echo)
     'for _ in range(5000)'
     """
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(code)))
-    except (OSError, TypeError, SyntaxError):
+    tree = syntax_tree(code)
+    if tree is None:
         return None
     inside_while = {id(node) for loop in ast.walk(tree) if isinstance(loop, ast.While)
                     for node in ast.walk(loop)}
@@ -351,11 +345,15 @@ def check_counter(counter: Callable) -> None:
         send(pid, ("add", 2))
         send(pid, ("add", 3))
         answer = "send ('count', n) to the pid that came with ('get', pid)"
+
+        def silence() -> str:
+            return _silence(pid, "counter", answer, counter, COUNTER_MESSAGES)
+
         send(pid, ("get", self_pid()))
         first = _reply()
         if first is None:
             check.fail(_compares_with_any(counter) or _out_of_turn(pid)
-                       or _waits_for_one_kind(pid) or _silence(pid, "counter", answer, counter, COUNTER_MESSAGES))
+                       or _waits_for_one_kind(pid) or silence())
             return
         if _misshaped(first):
             check.fail(_misshaped(first))
@@ -377,7 +375,7 @@ def check_counter(counter: Callable) -> None:
         send(pid, ("get", self_pid()))
         again = _reply()
         if again is None:
-            check.fail("asking a second time got no answer: " + _silence(pid, "counter", answer, counter, COUNTER_MESSAGES))
+            check.fail("asking a second time got no answer: " + silence())
             return
         check.expect(again == ("count", 15), "asking again gives the same count: it kept its state",
                      f"asking a second time gave {short(again)}: the loop must go on with the "
@@ -387,7 +385,7 @@ def check_counter(counter: Callable) -> None:
         send(pid, ("get", self_pid()))
         many = _reply()
         if many is None:
-            check.fail(f"after {MANY:,} more adds: " + _silence(pid, "counter", answer, counter, COUNTER_MESSAGES))
+            check.fail(f"after {MANY:,} more adds: " + silence())
             return
         if not check.expect(many == ("count", 15 + MANY),
                             f"{MANY:,} more adds give ('count', {15 + MANY:,}): the loop "
@@ -398,7 +396,7 @@ def check_counter(counter: Callable) -> None:
         send(pid, ("get", self_pid()))
         check.expect(_reply() == many, f"after {PAUSE:,} ms with nothing to do, counter still "
                      "answers: it waits forever", _gave_up(pid, "counter")
-                     or _silence(pid, "counter", answer, counter, COUNTER_MESSAGES))
+                     or silence())
 
 
 def _number(answer: Any) -> Any:

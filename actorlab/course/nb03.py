@@ -111,7 +111,8 @@ def _unanswered(stats_server: Callable, pid: Any, request: str, asked_before: in
         timed = waits[0].data["timeout"] is not None
         return (f"at {describe_step(trace, waits[0])} the server waited for a reply from "
                 "itself: it called its own API while handling a call. " +
-                ("The timeout only ended that wait with a crash: it fixes nothing. "
+                ("The timeout only ended that wait, with a ReceiveTimeout, after the "
+                 "server had stood still for the whole timeout: it fixes nothing. "
                  if timed else "") +
                 "Compute the mean with a plain function that both requests use")
     unanswered = f"the call {request!r} got no answer"

@@ -28,13 +28,11 @@ from typing import Any, Callable
 
 import ast
 import copy
-import inspect
-import textwrap
 
 from ..runtime import ANY, ReceiveTimeout, current_node, make_ref, receive, self_pid, send
 from ..trace import Pid, short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_hand_cast
-from .checks import Check, crash_text, exit_of, explain, spawn_learner
+from .checks import Check, crash_text, exit_of, explain, spawn_learner, syntax_tree
 
 
 def _call(server: Any, request: Any) -> Any:
@@ -347,10 +345,15 @@ def check_serve_info(serve: Callable) -> None:
             check.fail("'a plain message' went to handle_cast: a message that is neither "
                        "('call', ...) nor ('cast', ...) goes to handle_info")
         elif not infos and seen == wanted[:1]:
-            check.fail(f"the callbacks saw {short(seen, 100)}: 'a plain message' never reached "
-                       "handle_info: serve dropped it. A message that is neither ('call', ...) "
-                       "nor ('cast', ...) should go to handle_info: in an else: branch, "
-                       "state = callbacks.handle_info(message, state)")
+            check.fail(f"the callbacks saw {short(seen, 100)}: the message 'a plain message', "
+                       "a string, never reached handle_info: serve dropped it. " + (
+                           "Every message that is neither ('call', ...) nor ('cast', ...), "
+                           "whatever its shape, goes to handle_info, a string or a number "
+                           "too: do not skip the ones that are not tuples (continue), but "
+                           "send them on, " if _skips_messages(serve) else
+                           "A message that is neither ('call', ...) nor ('cast', ...) should "
+                           "go to handle_info: ") +
+                       "in an else: branch, state = callbacks.handle_info(message, state)")
         else:
             check.fail(f"the callbacks saw {short(seen, 100)}; a message that is neither "
                        "('call', ...) nor ('cast', ...) should go to handle_info")
@@ -400,11 +403,25 @@ def _catches_errors(code: Callable) -> bool:
     >>> _catches_errors(careful), _catches_errors(len)
     (True, False)
     """
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(code)))
-    except (OSError, TypeError, SyntaxError):
-        return False
-    return any(isinstance(node, ast.Try) and node.handlers for node in ast.walk(tree))
+    tree = syntax_tree(code)
+    return tree is not None and any(isinstance(node, ast.Try) and node.handlers
+                                    for node in ast.walk(tree))
+
+
+def _skips_messages(code: Callable) -> bool:
+    """Whether the function `code` has a `continue` (which skips a message), read off its
+    source (False if the source cannot be found).
+
+    >>> def picky():
+    ...     while True:
+    ...         message = receive()
+    ...         if not isinstance(message, tuple):
+    ...             continue
+    >>> _skips_messages(picky), _skips_messages(len)
+    (True, False)
+    """
+    tree = syntax_tree(code)
+    return tree is not None and any(isinstance(node, ast.Continue) for node in ast.walk(tree))
 
 
 def _infos() -> list:

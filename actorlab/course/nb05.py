@@ -17,7 +17,7 @@ object (`self.n`) answers from the object, not from the state it is given.
 >>> check_counter(InSelf)
 ✗ Counter GenServer: not yet
   ✓ after ('add', 5) the count is 15
-  ✗ InSelf keeps the count on the object, in self.n: its callbacks, called as plain functions, each on a new object (its init given 0), from the state init(42) returned: handle_call('get', ...) answered 0, where it should have answered 42. A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self, or in a global
+  ✗ InSelf keeps the count on the object, in self.n, outside the state: the check called its callbacks as plain functions, each on a fresh object (as a restarted server would run them), given the state init(42) returned: handle_call('get', ...) answered 0, where it should have answered 42. A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self, or in a global
 
 The state can have any shape: the check builds its states with the learner's own init.
 
@@ -64,16 +64,16 @@ NO_ANSWER = object()
 
 
 def _call(check: Check, module: type, server: Pid, request: Any, shown: str,
-          unanswered: Callable[[], str] = lambda: "") -> Any:
+          unanswered: Callable[[], str] = lambda: "", messages: str = "") -> Any:
     """GenServer.call, or NO_ANSWER with what went wrong noted: what killed the server (and
-    a callback's wrong signature, if that is why), or, if the server lives but never
-    answered, `unanswered()`."""
+    a callback's wrong signature, if that is why, else what the `messages` it handles look
+    like), or, if the server lives but never answered, `unanswered()`."""
     try:
         return GenServer.call(server, request, 100)
     except Exit as exit_:
         died = death_text(server)
         if died:
-            fix = _signature_fix(module)
+            fix = _signature_fix(module) or messages
         else:
             timed_out = type(exit_.reason) is tuple and exit_.reason[:1] == ("timeout",)
             fix = unanswered() if timed_out else ""
@@ -216,16 +216,17 @@ def _state_in_process(check: Check, module: type, what: str, start: Any, other: 
     wrong = next(i for i, answer in enumerate(answers) if answer != wanted[i])
     got = ", then ".join(f"{shown} {answer}" for (shown, _, _, _), answer
                          in zip(steps[:wrong + 1], answers))
-    how = (f"called as plain functions, each on a new object (its init given {other!r}), "
-           f"from the state init({start!r}) returned: {got}, where it should have "
-           f"{wanted[wrong]}")
+    how = (f"the check called its callbacks as plain functions, each on a fresh object (as a "
+           f"restarted server would run them), given the state init({start!r}) returned: "
+           f"{got}, where it should have {wanted[wrong]}")
     where = kept_outside_state(module)
     if where:
-        check.fail(f"{module.__name__} keeps the {what} {where}: its callbacks, {how}. "
+        check.fail(f"{module.__name__} keeps the {what} {where}, outside the state: {how}. "
                    f"{STATE_IN_THE_PROCESS}. Keep nothing in self, or in a global")
     else:
-        check.fail(f"{module.__name__}'s callbacks, {how}. Each callback must answer from "
-                   "the state it is given as its last argument, and return the new one")
+        check.fail(f"{module.__name__}'s callbacks answered from something other than the "
+                   f"state: {how}. Each callback must answer from the state it is given as "
+                   "its last argument, and return the new one")
     return False
 
 
@@ -265,6 +266,11 @@ def _ignores_argument(module: type) -> bool:
         return False
 
 
+COUNTER_MESSAGES = ("handle_cast gets the whole message, ('add', k), so the k to add is "
+                    "message[1]; handle_call gets the request, 'get'")
+"""What a counter's callbacks are given, for a counter that crashed on one."""
+
+
 def check_counter(module: Any) -> None:
     """A GenServer counter: init(n); cast ("add", k); call "get"."""
     with Check("Counter GenServer") as check:
@@ -277,7 +283,7 @@ def check_counter(module: Any) -> None:
         GenServer.cast(pid, ("add", 5))
         count = _call(check, module, pid, "get", "after the cast ('add', 5), "
                       "GenServer.call(counter, 'get')",
-                      lambda: _reply_never_sent(module, 10, "get"))
+                      lambda: _reply_never_sent(module, 10, "get"), COUNTER_MESSAGES)
         if count is NO_ANSWER:
             return
         if not check.expect(count == 15, "after ('add', 5) the count is 15",

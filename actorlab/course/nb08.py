@@ -28,9 +28,7 @@ clients  requests  time (ms)  mean latency (ms)        throughput (requests/s)
 from __future__ import annotations
 
 import ast
-import inspect
 import random
-import textwrap
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
@@ -42,7 +40,7 @@ from ..trace import Trace, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_tagged
 from .checks import (STATE_IN_THE_PROCESS, Check, every_interleaving, fresh_node,
                      function_scope, kept_outside_state, names_used, reason_text,
-                     run_quietly)
+                     run_quietly, syntax_tree)
 
 WORK_MS = 10
 """What one conversion costs, in ms of virtual time (the notebook's `convert`)."""
@@ -347,11 +345,8 @@ def _repeats_a_list(code: Callable) -> bool:
     >>> _repeats_a_list(one_pid_four_times), _repeats_a_list(four_pids)
     (True, False)
     """
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(code)))
-    except (OSError, TypeError, SyntaxError):
-        return False                      # its source is not at hand
-    return any(isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult)
+    tree = syntax_tree(code)
+    return tree is not None and any(isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult)
                and isinstance(node.left, (ast.List, ast.ListComp)) for node in ast.walk(tree))
 
 
@@ -845,8 +840,12 @@ def _answers_increment(check: Check, counter_module: type) -> bool:
                    "with ('reply', n + 1, n + 1)")
         return False
     if answers[0] != 42:
-        check.fail(f"'increment' on 41 answered {short(answers[0])}: answer the new "
-                   "count, with ('reply', n + 1, n + 1)")
+        where = kept_outside_state(counter_module)
+        check.fail(f"'increment' on 41 answered {short(answers[0])}: " + (
+            f"{counter_module.__name__} keeps the count {where}, not in the state, and the "
+            "check had started other counters before this one. "
+            f"{STATE_IN_THE_PROCESS}. Keep the count in the state: ('reply', n + 1, n + 1)"
+            if where else "answer the new count, with ('reply', n + 1, n + 1)"))
         return False
     return check.expect(answers[1] == 43, "'increment' on 41 answered the new count, 42, "
                         "and then 43", f"'increment' on 41 answered 42, and a second "

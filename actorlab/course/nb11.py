@@ -644,8 +644,8 @@ def _charged_again(bank: type) -> str:
         return ("Remember the ids of the payments made (in the state), and charge an id only "
                 "once")
     if not ids:
-        return (f"After paying {PAYMENTS[0]!r}, the ids kept are still none. Remember the "
-                "ids of the payments made: the new state is (balance - amount, "
+        return (f"After paying {PAYMENTS[0]!r}, the set of paid ids is still empty. Remember "
+                "the ids of the payments made: the new state is (balance - amount, "
                 "paid | {payment})")
     if PAYMENTS[0] not in ids:
         return (f"After paying {PAYMENTS[0]!r}, the ids kept are {short(ids)}, which do not "
@@ -780,8 +780,9 @@ def _shopping(check: Check, customer: Callable) -> None:
         who, answer = min(((name, got) for name, got in zip(BASKETS, found.outcome)
                            if got != WANTED[name]),
                           key=lambda wrong: _worst_first((wrong[1],)))
-        check.fail(f"{head}, {who} {_answer_text(answer)}, not {WANTED[who]}. "
-                   f"{_shop_advice(node.trace, who, answer, _looks_up(customer))}")
+        advice = _shop_advice(node.trace, who, answer, _uses(customer, "whereis"),
+                              _uses(customer, "Exit"))
+        check.fail(f"{head}, {who} {_answer_text(answer)}, not {WANTED[who]}. {advice}")
     check.show(_diagram(node.trace, ["Supervisor", "prices", "ann", "prices#2", "bob"]))
 
 
@@ -828,9 +829,9 @@ def _spins(customer: Callable) -> bool:
     return any(e.kind == "exit" and e.data["reason"] == "interrupted" for e in node.trace.events)
 
 
-def _looks_up(customer: Callable) -> bool:
-    """Does the customer's code (its helpers included) call whereis?"""
-    return any("whereis" in names_used(code) for code in _with_helpers(customer))
+def _uses(customer: Callable, name: str) -> bool:
+    """Does the customer's code (its helpers included) use `name` (whereis, Exit)?"""
+    return any(name in names_used(code) for code in _with_helpers(customer))
 
 
 def _worst_first(outcome: Any) -> int:
@@ -866,9 +867,9 @@ def _shop_failure(trace: Trace, error: str) -> str:
     return AGAIN_AND_AGAIN
 
 
-def _shop_advice(trace: Trace, who: str, answer: Any, looks_up: bool) -> str:
+def _shop_advice(trace: Trace, who: str, answer: Any, looks_up: bool, catches: bool) -> str:
     """What to change, from what went wrong for customer `who` (`looks_up`: the customer's
-    code calls whereis)."""
+    code calls whereis; `catches`: it catches Exit)."""
     mine = {pid for pid, label in trace.names().items() if label == who}
     if _started_itself(trace, (who,)):
         return STARTED_ITSELF
@@ -883,6 +884,12 @@ def _shop_advice(trace: Trace, who: str, answer: Any, looks_up: bool) -> str:
                 "answers None, which is no server to call. Call the name itself, "
                 "GenServer.call('prices', ...), catch the Exit and try again after a pause")
     if type(answer) is tuple and answer[:1] == ("exit",):
+        if answer[1] == "noproc" and catches:
+            return ("Its call came when nobody had the name 'prices': after the kill, "
+                    "before the supervisor had restarted it. Your customer catches the Exit, "
+                    "but it tries again at once, or too few times: the next try came before "
+                    "the restart too. Pause before each try, sleep(10) (it lets the "
+                    "supervisor go first), and try until the call is answered")
         if answer[1] == "noproc":
             return ("Its call came when nobody had the name 'prices': after the kill, "
                     "before the supervisor had restarted it. A call can fail: catch the "
