@@ -79,8 +79,8 @@ GenServer.call(lobby, "who")
 # ## Names
 #
 # `register(name, pid)` gives a process a name; `whereis(name)` answers its pid, or `None`.
-# `send`, `monitor`, `GenServer.call` and `GenServer.cast` take a name wherever they take a
-# pid, and look it up at the moment they use it.
+# `send`, `monitor` (later in this notebook), `GenServer.call` and `GenServer.cast` take a
+# name wherever they take a pid, and look it up at the moment they use it.
 
 # %%
 before = whereis("lobby")
@@ -177,7 +177,8 @@ node.trace.diagram(hide_system=True, steps=(start, len(node.trace)),
 # notebook); the cast then asked `Rooms` for the pid before it sent. Here the registry is
 # a plain GenServer, so all three show as calls. Elixir's `Registry` uses no message for either: the registering
 # process writes to a shared table and links itself to the registry, and a lookup reads
-# the table. `Registry.lookup` says who holds a key:
+# the table. `Registry.lookup` says who holds a key, as a list of `(pid, value)` pairs (a
+# process may register a value with its key; a via-name registers `None`):
 
 # %%
 GenServer.call(garden, "who"), Registry.lookup("Rooms", "garden")
@@ -282,7 +283,8 @@ node.trace.diagram(hide_system=True, steps=(start, len(node.trace)),
                    processes=["shell", "Manager", "Room", "Room#2", "Doorman"])
 
 # %% [markdown]
-# A call, unlike a cast, notices: it monitors the server and exits with `noproc`.
+# A call, unlike a cast, notices: it monitors the server (notebook 05) and exits with
+# `noproc`.
 
 # %%
 try:

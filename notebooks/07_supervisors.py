@@ -254,9 +254,8 @@ node.trace.diagram(hide_system=True, processes=["shell", "app", "cache", "web", 
 #
 # The shell is linked to a supervisor it started, so that exit would kill the shell too;
 # here the shell traps exits, and gets it as a message instead. (With no `strategy=`, a
-# supervisor is `"one_for_one"`, as Erlang's is; Elixir asks for the option. Three restarts
-# in five seconds are Elixir's defaults, written out here to be seen; Erlang's allow one.)
-# **Predict, then run:** `cache` crashes four times in a row. What happens at each crash?
+# supervisor is `"one_for_one"`, as Erlang's is; Elixir asks for the option.) **Predict,
+# then run:** `cache` crashes four times in a row. What happens at each crash?
 
 # %%
 node = reset()

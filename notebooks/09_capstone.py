@@ -640,7 +640,8 @@ node.trace.diagram(hide_system=True)
 #   through its supervisor, or it comes back.
 # - Calls go one way. Rooms cast to members; members may call rooms. A call from `init`
 #   to whatever starts it, or from a task to the server awaiting it, closes a cycle just
-#   the same.
+#   the same. Work that must follow `init` goes in `handle_continue`: `init` returns
+#   `("ok", state, ("continue", what))` (puzzle 3).
 # - To find a deadlock, ask who waits, for whom, and what sits in each mailbox: either
 #   the arrows form a cycle, or someone waits for a message that will never come.
 #

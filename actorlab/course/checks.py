@@ -333,6 +333,15 @@ def crash_text(exit_event: Event) -> str:
     return f"crashed at step {exit_event.step}: {text}{where}"
 
 
+def last_taken(pid: Pid) -> Any:
+    """The last message `pid` took from its mailbox (before it exited, if it has), or None:
+    for a dead server, the message it died handling."""
+    ended = exit_of(pid)
+    return next((e.data["msg"] for e in reversed(current_node().trace.events)
+                 if e.kind == "receive" and e.pid == pid
+                 and (ended is None or e.step < ended.step)), None)
+
+
 def death_text(pid: Pid) -> str | None:
     """What killed a server, for a finding: the message it was handling when it died and
     why, or None while it lives: `the cast ('add', 5) killed the server at step 9: its
@@ -340,9 +349,7 @@ def death_text(pid: Pid) -> str | None:
     ended = exit_of(pid)
     if ended is None:
         return None
-    taken = [e.data["msg"] for e in current_node().trace.events
-             if e.kind == "receive" and e.pid == pid and e.step < ended.step]
-    last = taken[-1] if taken else None
+    last = last_taken(pid)
     if is_gen_cast(last):
         what = f"the cast {short(last[1], 60)}"
     elif is_gen_call(last):

@@ -258,11 +258,26 @@ def _failed(called: Called, server: Any) -> str:
     if request[1] != called.caller:
         return (f"raised ReceiveTimeout: the request named {short(request[1])} as the caller, "
                 "so the reply went there: send your own pid, self_pid()")
-    return (f"raised ReceiveTimeout: the server's reply, {short((request[2], ('got', 'hello')))},"
-            " is in your mailbox, but the call waited for something else. The reply is a "
-            "pair, the ref you sent and the answer: wait for that shape, receive((ref, ANY), "
-            "timeout=timeout). (A pattern that is the ref alone matches only a message that "
-            "is the ref itself, and a new ref matches nothing)")
+    reply = short((request[2], ("got", "hello")))
+    waited_for = _last_pattern(called.caller)
+    if type(waited_for) is tuple and waited_for and type(waited_for[0]) is Ref \
+            and waited_for[0] != request[2]:
+        return (f"raised ReceiveTimeout: the server's reply, {reply}, is in your mailbox, but "
+                f"the call waited for {short(waited_for[0])}, a new ref, not "
+                f"{short(request[2])}, the one it sent: each make_ref() makes a different "
+                "ref. Make it once, ref = make_ref(), and use that same ref in the send and "
+                "in the receive, receive((ref, ANY), timeout=timeout)")
+    alone = (" A pattern that is the ref alone matches only a message that is the ref "
+             "itself." if type(waited_for) is Ref else "")
+    return (f"raised ReceiveTimeout: the server's reply, {reply}, is in your mailbox, but the "
+            f"call waited for something else.{alone} The reply is a pair, the ref you sent "
+            "and the answer: wait for that shape, receive((ref, ANY), timeout=timeout)")
+
+
+def _last_pattern(caller: Any) -> Any:
+    """The pattern `caller` last waited for in receive (None if it never waited)."""
+    return next((e.data["pattern"] for e in reversed(current_node().trace.events)
+                 if e.kind == "block" and e.pid == caller), None)
 
 
 def _wrapped(request: Any) -> bool:

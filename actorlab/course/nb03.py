@@ -11,8 +11,8 @@ from ..runtime import (ANY, DeadlockError, ReceiveTimeout, current_node, is_aliv
                        receive, self_pid, send, spawn)
 from ..trace import Ref, short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_normal
-from .checks import (Check, crash_text, describe_step, exit_of, fresh_node, names_used,
-                     self_waits, spawn_learner)
+from .checks import (Check, crash_text, describe_step, exit_of, fresh_node, last_taken,
+                     names_used, self_waits, spawn_learner)
 
 NUMBERS = [1, 2, 3, 6]
 """The first stats server's numbers, asked "mean" then "summary"."""
@@ -132,6 +132,13 @@ def _unanswered(stats_server: Callable, pid: Any, request: str, asked_before: in
                 f"{stats_server.__name__}(), which waits in an inner receive() for a new "
                 "request, so the outer loop never gets to answer. Compute the mean with a "
                 "plain function that both requests use")
+    sent_itself = [e.data["msg"] for e in trace.events if e.kind == "send" and e.pid == pid
+                   and e.data["to"] == pid]
+    if ended is not None and last_taken(pid) in sent_itself:
+        return (f"{unanswered}: the server {crash_text(ended)}. It crashed on "
+                f"{short(last_taken(pid), 60)}, a message it had sent itself: its loop "
+                "expects every message to be a call. No message is needed to get the mean: "
+                "compute it with a plain function that both requests use")
     if ended is not None:
         return f"{unanswered}: the server {crash_text(ended)}"
     asked = {e.data["msg"][2] for e in trace.events if e.kind == "send" and e.data["to"] == pid

@@ -17,7 +17,7 @@ object (`self.n`) answers from the object, not from the state it is given.
 >>> check_counter(InSelf)
 ✗ Counter GenServer: not yet
   ✓ after ('add', 5) the count is 15
-  ✗ InSelf keeps the count on the object, in self.n, outside the state: the check called its callbacks as plain functions, each on a fresh object (as a restarted server would run them), given the state init(42) returned: handle_call('get', ...) answered 0, where it should have answered 42. A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self, or in a global
+  ✗ InSelf keeps the count on the object, in self.n, outside the state: the check called its callbacks as plain functions, each on a fresh object whose init(0) had run (as in another server of the class), given the state init(42) returned: handle_call('get', ...) answered 0, where it should have answered 42. A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self, or in a global
 
 The state can have any shape: the check builds its states with the learner's own init.
 
@@ -54,11 +54,12 @@ import inspect
 from typing import Any, Callable
 
 from ..otp import GenServer
-from ..runtime import (ANY, DeadlockError, Exit, ReceiveTimeout, alias, receive, run_for,
-                       self_pid, send, spawn, unalias)
+from ..runtime import (ANY, BadArgument, DeadlockError, Exit, ReceiveTimeout, alias, receive,
+                       run_for, self_pid, send, spawn, unalias)
 from ..trace import Pid, short
-from .checks import (STATE_IN_THE_PROCESS, Check, death_text, kept_outside_state, names_used,
-                     reason_text, start_learner)
+from ..trace.protocol import is_gen_cast
+from .checks import (STATE_IN_THE_PROCESS, Check, death_text, exit_of, kept_outside_state,
+                     last_taken, names_used, reason_text, start_learner)
 
 NO_ANSWER = object()
 
@@ -66,14 +67,16 @@ NO_ANSWER = object()
 def _call(check: Check, module: type, server: Pid, request: Any, shown: str,
           unanswered: Callable[[], str] = lambda: "", messages: str = "") -> Any:
     """GenServer.call, or NO_ANSWER with what went wrong noted: what killed the server (and
-    a callback's wrong signature, if that is why, else what the `messages` it handles look
-    like), or, if the server lives but never answered, `unanswered()`."""
+    a callback's wrong signature, if that is why, else, if a cast killed it, what the
+    `messages` its handle_cast gets look like), or, if the server lives but never
+    answered, `unanswered()`."""
     try:
         return GenServer.call(server, request, 100)
     except Exit as exit_:
         died = death_text(server)
         if died:
-            fix = _signature_fix(module) or messages
+            fix = _signature_fix(module) or (messages if is_gen_cast(last_taken(server))
+                                             else "")
         else:
             timed_out = type(exit_.reason) is tuple and exit_.reason[:1] == ("timeout",)
             fix = unanswered() if timed_out else ""
@@ -216,9 +219,9 @@ def _state_in_process(check: Check, module: type, what: str, start: Any, other: 
     wrong = next(i for i, answer in enumerate(answers) if answer != wanted[i])
     got = ", then ".join(f"{shown} {answer}" for (shown, _, _, _), answer
                          in zip(steps[:wrong + 1], answers))
-    how = (f"the check called its callbacks as plain functions, each on a fresh object (as a "
-           f"restarted server would run them), given the state init({start!r}) returned: "
-           f"{got}, where it should have {wanted[wrong]}")
+    how = (f"the check called its callbacks as plain functions, each on a fresh object whose "
+           f"init({other!r}) had run (as in another server of the class), given the state "
+           f"init({start!r}) returned: {got}, where it should have {wanted[wrong]}")
     where = kept_outside_state(module)
     if where:
         check.fail(f"{module.__name__} keeps the {what} {where}, outside the state: {how}. "
@@ -389,7 +392,7 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
         timed_out = type(reason) is tuple and reason[:1] == ("timeout",)
         died = death_text(queue)
         if died:
-            fix = _signature_fix(module)
+            fix = _signature_fix(module) or _sent_to_from(module, queue)
             check.fail(f"{name}'s pop on an empty queue failed: {died}" +
                        (f". {fix}" if fix else ""))
         elif timed_out and _waits_inside(module):
@@ -452,6 +455,18 @@ def _keeps_one_waiter(module: type) -> bool:
         for tag in tags:
             unalias(tag)
     return not first and second[:1] == ["x"]
+
+
+def _sent_to_from(module: type, queue: Pid) -> str:
+    """What to do when the queue died of a send that was given from_ (a pair, not a pid);
+    "" when it died of something else."""
+    ended = exit_of(queue)
+    if ended is None or not isinstance(ended.data["reason"], BadArgument) \
+            or "send" not in names_used(module):
+        return ""
+    return ("from_ is not a pid but a pair, (pid, tag), which only GenServer.reply takes: "
+            "send(from_, ...) cannot use it. Answer the waiter with GenServer.reply(from_, "
+            "item)")
 
 
 def _push_advice(module: type, caller: str = "the caller") -> str:

@@ -520,7 +520,12 @@ def _why_clients_failed(run: Run) -> str:
     (a pick that fits only some amounts, or not the number of converters), or else what
     the first failure was."""
     amount, why = run.failures[0]
-    failed = f"{len(run.failures)} of {run.clients} clients failed; ask({amount}) gave {why}"
+    failed = (f"{len(run.failures)} of {run.clients} clients failed; ask({amount}) gave "
+              f"{why.rstrip('.')}")
+    if why.startswith("BadArgument") and not _servers_started(run.trace):
+        return (f"{failed}. pool() started no converter, so ask used pids made before the "
+                "check ran (outside pool(), in your cell), on a node that reset() has ended. "
+                "Start the 4 converters inside pool(): the check calls it on a fresh node")
     if not why.startswith("IndexError"):
         return (f"{failed}. ask(amount) should return GenServer.call(one of your converters, "
                 "('convert', amount))")

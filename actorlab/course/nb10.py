@@ -235,7 +235,7 @@ def _read_too_soon(call: Callable) -> str:
     result before the future was done (asyncio.wait returns then, without raising)."""
     why = ("asyncio.wait does not raise when its timeout runs out: it returns the sets "
            "(done, pending), and the reply is still pending" if "wait" in names_used(call)
-           else "a future's result() raises InvalidStateError until an answer is set")
+           else "A future's result() raises InvalidStateError until an answer is set")
     return ("a call to an actor stuck waiting for itself raised InvalidStateError, not "
             f"TimeoutError: the reply was not ready when the call read it. {why}. Use "
             "asyncio.wait_for(reply, timeout), which raises TimeoutError when time runs out")

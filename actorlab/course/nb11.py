@@ -889,12 +889,13 @@ def _shop_advice(trace: Trace, who: str, answer: Any, looks_up: bool, catches: b
                     "before the supervisor had restarted it. Your customer catches the Exit, "
                     "but it tries again at once, or too few times: the next try came before "
                     "the restart too. Pause before each try, sleep(10) (it lets the "
-                    "supervisor go first), and try until the call is answered")
+                    "supervisor go first), and try a few times, not just once")
         if answer[1] == "noproc":
             return ("Its call came when nobody had the name 'prices': after the kill, "
-                    "before the supervisor had restarted it. A call can fail: catch the "
-                    "Exit and try again, after a pause (sleep(10) lets the supervisor go "
-                    "first)")
+                    "before the supervisor had restarted it. A call can fail two ways here: "
+                    "nobody has the name yet (noproc), or the server dies holding the call "
+                    "(killed). Catch the Exit and try again, after a pause (sleep(10) lets "
+                    "the supervisor go first)")
         return ("A call to a server that dies holding it exits with the server's reason: "
                 "catch the Exit (except Exit) and try again. Asking a price twice is "
                 "harmless")

@@ -133,7 +133,8 @@ class ExploreResult:
             return ""
         rare = min(self.outcomes, key=lambda o: (self.outcomes[o], repr(o)))
         faults = f", faults={self.faults!r}" if self.faults else ""
-        return (f"To see one: result.replay({rare!r}).trace.diagram(), or in a fresh cell: "
+        return (f"To see one: result.replay({rare!r}).trace.diagram(), with result what this "
+                f"explore returned, or in a fresh cell: "
                 f"reset(schedule={self.example(rare)!r}{faults}); {self._call()}")
 
     def __repr__(self) -> str:
