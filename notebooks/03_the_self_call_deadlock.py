@@ -150,8 +150,8 @@ call(stats, "summary", timeout=5000)
 # %% [markdown]
 # ## Two servers can do it too
 #
-# The cycle need not be a loop on one process. Here `a` calls `b` to do its work, and `b`
-# calls `a` back to check something: a → b → a.
+# The cycle need not be a loop on one process. Here `a`, asked to `"work"`, calls `b` to
+# `"check"` it, and `b` calls `a` back to `"confirm"`: a → b → a.
 
 # %%
 node = reset()
@@ -268,7 +268,7 @@ print("after", now(), "ms")
 # ## Exercise 1: fix the server
 #
 # This is the deadlocking `stats_server` from the top. Fix it: same requests, same
-# answers, no call to itself.
+# answers, no call to itself (and no other process to ask: the rules above say how).
 
 # %% tags=["exercise", "ex-stats"]
 def stats_server(numbers):

@@ -486,7 +486,8 @@ result.replay(1).trace.diagram(hide_system=True, processes=["ann", "Counter", "b
 # ## Exercise 2: a counter that loses nothing
 #
 # Give `SafeCounter` an `"increment"` call that adds 1 and answers the new count, and write
-# `safe_bump` with it. The check runs the race above with your counter and `safe_bump`
+# `safe_bump` as that one call, nothing else. The check runs the race above with your
+# counter and `safe_bump`
 # (ann bumps; bob looks, then bumps) in every distinct interleaving: each must end at 2.
 
 # %% tags=["exercise", "ex-atomic"]

@@ -224,6 +224,16 @@ def test_dynamic_supervisor_starts_children_on_demand_and_restarts_them():
     assert DynamicSupervisor.terminate_child(sup, new_pid) == ("error", "not_found")
 
 
+def test_dynamic_supervisor_refuses_to_terminate_anything_but_a_pid_and_lives_on():
+    _, sup = DynamicSupervisor.start_link(strategy="one_for_one")
+    _, pid = DynamicSupervisor.start_child(sup, (Worker, (self_pid(), "job")))
+    for wrong in ("job", [(pid, None)], (pid, None)):
+        with pytest.raises(BadArgument, match="takes the pid of one of its children"):
+            DynamicSupervisor.terminate_child(sup, wrong)
+    assert is_alive(sup) and is_alive(pid)
+    assert DynamicSupervisor.terminate_child(sup, pid) == "ok"
+
+
 def test_dynamic_supervisor_max_children():
     _, sup = DynamicSupervisor.start_link(max_children=1)
     assert DynamicSupervisor.start_child(sup, (Worker, (self_pid(), "one")))[0] == "ok"

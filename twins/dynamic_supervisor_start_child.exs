@@ -3,7 +3,8 @@
 # the exception it raised, the reason it exited with, or whatever else it returned:
 # unlike Supervisor, no child record and no {:EXIT, ...}); {:error, :max_children} when
 # full; and for a bad spec, an error found before the supervisor is asked. which_children
-# lists the children oldest first, with :undefined for an id. Twin:
+# lists the children oldest first, with :undefined for an id. terminate_child takes a pid:
+# anything else raises in the caller (FunctionClauseError), and the supervisor lives. Twin:
 # dynamic_supervisor_start_child.py.
 Twin.start()
 
@@ -42,4 +43,7 @@ Twin.say("a shutdown of 0", DynamicSupervisor.start_child(sup, %{id: :w, start: 
 Twin.say("a fourth child", DynamicSupervisor.start_child(sup, {Worker, :fourth}))
 Twin.say("terminate_child", DynamicSupervisor.terminate_child(sup, first))
 Twin.say("terminate_child again", DynamicSupervisor.terminate_child(sup, first))
+Twin.say("terminate_child of a name", Twin.attempt(fn -> DynamicSupervisor.terminate_child(sup, :second) end))
+Twin.say("terminate_child of a lookup's list", Twin.attempt(fn -> DynamicSupervisor.terminate_child(sup, [{second, nil}]) end))
+Twin.say("the supervisor, after", Process.alive?(sup))
 Twin.say("count_children", DynamicSupervisor.count_children(sup))

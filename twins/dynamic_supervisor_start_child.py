@@ -3,11 +3,12 @@ starts; "ignore"; ("error", reason) with the start's own reason (the init's stop
 the exception it raised, the reason it exited with, or whatever else it returned: unlike
 Supervisor, no child record and no ("EXIT", ...)); ("error", "max_children") when full;
 and for a bad spec, an error found before the supervisor is asked. which_children lists
-the children oldest first, with "undefined" for an id. Twin:
-dynamic_supervisor_start_child.exs."""
-from twin import name, say, start
+the children oldest first, with "undefined" for an id. terminate_child takes a pid:
+anything else raises in the caller (BadArgument; Elixir's FunctionClauseError), and the
+supervisor lives. Twin: dynamic_supervisor_start_child.exs."""
+from twin import attempt, name, say, start
 
-from actorlab import DynamicSupervisor, GenServer, exit
+from actorlab import DynamicSupervisor, GenServer, exit, is_alive
 
 start()
 
@@ -46,4 +47,8 @@ DynamicSupervisor.start_child(sup, (Worker, "third"))
 say("a fourth child", DynamicSupervisor.start_child(sup, (Worker, "fourth")))
 say("terminate_child", DynamicSupervisor.terminate_child(sup, first))
 say("terminate_child again", DynamicSupervisor.terminate_child(sup, first))
+say("terminate_child of a name", attempt(lambda: DynamicSupervisor.terminate_child(sup, "second")))
+say("terminate_child of a lookup's list",
+    attempt(lambda: DynamicSupervisor.terminate_child(sup, [(second, None)])))
+say("the supervisor, after", is_alive(sup))
 say("count_children", DynamicSupervisor.count_children(sup))

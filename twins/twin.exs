@@ -18,6 +18,8 @@ defmodule Twin do
   The value `fun` returns; {:exit, reason} if it exits; {:error, module} if it raises an
   exception Elixir has a module for (ArgumentError for :badarg too; the message is left
   out: actorlab's say more); {:error, reason} for another Erlang error, such as :noproc.
+  A FunctionClauseError (a guard refused an argument) is shown as ArgumentError: actorlab
+  checks the argument itself and raises BadArgument.
   """
   def attempt(fun) do
     fun.()
@@ -28,6 +30,7 @@ defmodule Twin do
     :error, reason ->
       case Exception.normalize(:error, reason, __STACKTRACE__) do
         %ErlangError{original: original} -> {:error, original}
+        %FunctionClauseError{} -> {:error, ArgumentError}
         error -> {:error, error.__struct__}
       end
   end

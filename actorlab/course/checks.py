@@ -451,6 +451,24 @@ def syntax_tree(code: Any) -> ast.AST | None:
         return None
 
 
+def leaves_its_loop(code: Any) -> bool:
+    """Whether the function `code` has a `break` or a `return` inside a `while` or `for`
+    loop (which ends a server's loop, and the server), read off its source; False if the
+    source cannot be found.
+
+    >>> def answers_once():
+    ...     while True:
+    ...         return receive()
+    >>> leaves_its_loop(answers_once), leaves_its_loop(len)
+    (True, False)
+    """
+    tree = syntax_tree(code)
+    return tree is not None and any(isinstance(inner, (ast.Break, ast.Return))
+                                    for loop in ast.walk(tree)
+                                    if isinstance(loop, (ast.While, ast.For))
+                                    for inner in ast.walk(loop))
+
+
 def names_used(code: Any) -> set[str]:
     """The global names a function (or every method of a class) refers to, nested
     functions included: what the learner's code calls, without running it.

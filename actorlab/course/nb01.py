@@ -37,7 +37,8 @@ import dis
 from ..runtime import (ANY, BadArgument, ReceiveTimeout, current_node, process_info, receive,
                        self_pid, send, sleep, spawn)
 from ..trace import Pid, short
-from .checks import Check, crash_text, exit_of, spawn_learner, syntax_tree, unmatched_pattern
+from .checks import (Check, crash_text, exit_of, leaves_its_loop, spawn_learner, syntax_tree,
+                     unmatched_pattern)
 
 MANY = 1_100
 """Messages a loop must survive: more than Python's recursion limit (1,000 frames)."""
@@ -109,7 +110,7 @@ def _silence(pid: Pid, name: str, answer: str, code: Callable, messages: str = "
     if ended is not None and not received:
         return (f"{name} ended at step {ended.step} without receiving anything: it must call "
                 "receive() to take a message from its mailbox")
-    if ended is not None and _breaks_its_loop(code):
+    if ended is not None and leaves_its_loop(code):
         said = "" if sends else " without sending anything back"
         return (f"{name} ended at step {ended.step}, after {len(received)} message(s){said}: "
                 "its loop ended, and the process with it: a break or a return inside the loop "
@@ -167,15 +168,6 @@ def _gave_up(pid: Pid, name: str = "echo") -> str | None:
 def _instructions(code: Callable) -> list:
     """The bytecode of the learner's function (none for another kind of callable)."""
     return list(dis.get_instructions(code)) if hasattr(code, "__code__") else []
-
-
-def _breaks_its_loop(code: Callable) -> bool:
-    """Whether the function `code` has a `break` or a `return` inside a `while` or `for`
-    loop, read off its source (False if the source cannot be found)."""
-    tree = syntax_tree(code)
-    return tree is not None and any(isinstance(inner, (ast.Break, ast.Return))
-               for loop in ast.walk(tree) if isinstance(loop, (ast.While, ast.For))
-               for inner in ast.walk(loop))
 
 
 def _counted_loop(code: Callable) -> str | None:

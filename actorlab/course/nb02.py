@@ -23,13 +23,13 @@ from __future__ import annotations
 
 from typing import Any, Callable, NamedTuple
 
-from ..runtime import (ANY, DeadlockError, PatternError, ReceiveTimeout, Ref, RunawayError,
-                       current_node, make_ref, now, process_info, receive, self_pid, send,
-                       sleep, spawn)
+from ..runtime import (ANY, BadArgument, DeadlockError, PatternError, ReceiveTimeout, Ref,
+                       RunawayError, current_node, make_ref, now, process_info, receive,
+                       self_pid, send, sleep, spawn)
 from ..trace import short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_tagged
-from .checks import (Check, crash_text, exit_of, explain, fresh_node, runaway_text,
-                     spawn_learner)
+from .checks import (Check, crash_text, exit_of, explain, fresh_node, last_taken,
+                     runaway_text, spawn_learner)
 
 
 def _reference_server() -> None:
@@ -529,7 +529,13 @@ def _get(check: Check, pid: Any, what: str = "the 'get' call") -> Any:
                if e.kind == "send" and e.pid == pid and e.data["to"] == self_pid()]
     late = _late(ref) if ended is None and not answers else ""
     if ended is not None:
-        if ended.data["crash"]:
+        if ended.data["crash"] and isinstance(ended.data["reason"], BadArgument) \
+                and last_taken(pid) == call:
+            then = ("It failed while it answered the call: the address send needs is the "
+                    "caller's pid, which comes second in ('call', caller, ref, request); the "
+                    "ref comes third, and goes in the reply. Unpack them in that order, "
+                    "_, caller, ref, request = message, and answer send(caller, (ref, n))")
+        elif ended.data["crash"]:
             then = _PROTOCOL
         elif answers:
             then = "Keep looping after each message"

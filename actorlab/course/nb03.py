@@ -12,7 +12,7 @@ from ..runtime import (ANY, DeadlockError, ReceiveTimeout, current_node, is_aliv
 from ..trace import Ref, short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_normal
 from .checks import (Check, crash_text, describe_step, exit_of, fresh_node, last_taken,
-                     names_used, self_waits, spawn_learner)
+                     leaves_its_loop, names_used, self_waits, spawn_learner)
 
 NUMBERS = [1, 2, 3, 6]
 """The first stats server's numbers, asked "mean" then "summary"."""
@@ -123,6 +123,11 @@ def _unanswered(stats_server: Callable, pid: Any, request: str, asked_before: in
                 "itself (send(self_pid(), ...)), not to the process that asked. Send it "
                 "there: send(caller, (ref, reply))")
     ended = exit_of(pid)
+    if ended is not None and is_normal(ended.data["reason"]) and leaves_its_loop(stats_server):
+        return (f"{unanswered}: the server {crash_text(ended)}, as its function returned "
+                f"after {asked_before} answer{'s' * (asked_before != 1)}: a return (or a "
+                "break) inside its loop ends the loop, and the server. Answer a request by "
+                "sending, send(caller, (ref, reply)), never by returning, and stay in the loop")
     if ended is not None and is_normal(ended.data["reason"]):
         return (f"{unanswered}: the server {crash_text(ended)}, as its function returned "
                 f"after {asked_before} answer{'s' * (asked_before != 1)}. A server must loop "

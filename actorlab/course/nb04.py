@@ -32,7 +32,8 @@ import copy
 from ..runtime import ANY, ReceiveTimeout, current_node, make_ref, receive, self_pid, send
 from ..trace import Pid, short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_hand_cast
-from .checks import Check, crash_text, exit_of, explain, spawn_learner, syntax_tree
+from .checks import (Check, crash_text, exit_of, explain, kept_outside_state, spawn_learner,
+                     syntax_tree)
 
 
 def _call(server: Any, request: Any) -> Any:
@@ -129,6 +130,14 @@ def _second_store(check: Check, serve: Callable, store: Any, missing: Any) -> No
                 "return a new {} from init" if in_default else ""))
 
 
+def _kept_elsewhere(callbacks: type) -> str:
+    """What to add when the callbacks keep data outside the state (self.data, a global)."""
+    where = kept_outside_state(callbacks)
+    return (f". The callbacks keep it {where}, outside the state, where the server never "
+            "sees it: keep the data in the state that init returns and the callbacks get "
+            "and return") if where else ""
+
+
 def _callbacks_work(check: Check, store: Any) -> bool:
     """Call the store's callbacks directly, as plain functions, on the state its own init
     returns (init run on a copy of the store, so the callbacks get their data only as
@@ -164,7 +173,8 @@ def _callbacks_work(check: Check, store: Any) -> bool:
                         f"{shown} returned the new state, {{'cat': 'meow'}}",
                         f"{shown} returned {short(state)}: " +
                         ("return the new state, {**state, key: value}" if state is None else
-                         "return the new state, the dict with the key set")):
+                         "return the new state, the dict with the key set") +
+                        _kept_elsewhere(type(store))):
         return False
     shown = f"handle_call(('get', 'cat'), {_shown(state)})"
     ran, answer = _try(check, shown, lambda: store.handle_call(("get", "cat"), state),

@@ -75,8 +75,9 @@ def _call(check: Check, module: type, server: Pid, request: Any, shown: str,
     except Exit as exit_:
         died = death_text(server)
         if died:
-            fix = _signature_fix(module) or (messages if is_gen_cast(last_taken(server))
-                                             else "")
+            crashed = isinstance(exit_of(server).data["reason"], Exception)   # not a bad return
+            fix = _signature_fix(module) or (messages if crashed and is_gen_cast(
+                last_taken(server)) else "")
         else:
             timed_out = type(exit_.reason) is tuple and exit_.reason[:1] == ("timeout",)
             fix = unanswered() if timed_out else ""

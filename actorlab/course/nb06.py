@@ -451,8 +451,13 @@ def check_manager(module: Any) -> None:
                            "to its rooms, because it started them with GenServer.start_link. "
                            "Start them with GenServer.start, and monitor them instead")
             else:
+                keyed = (" The rooms are a dict from id to pid, and a pid is not one of its "
+                         "keys: keep the entries whose pid is not the dead one, {room_id: "
+                         "pid for room_id, pid in rooms.items() if pid != dead}."
+                         if isinstance(reason, KeyError) and reason.args
+                         and type(reason.args[0]) is Pid else "")
                 check.fail(f"the manager crashed when the kitchen died: "
-                           f"{reason_text(reason)}. Its handle_info gets ('DOWN', ref, "
+                           f"{reason_text(reason)}.{keyed} Its handle_info gets ('DOWN', ref, "
                            "'process', pid, reason) and must return ('noreply', rooms) with "
                            "that room left out")
             return

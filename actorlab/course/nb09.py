@@ -32,7 +32,7 @@ from ..runtime import (ANY, BadArgument, Exit, RunawayError, current_node, exit,
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_normal
 from ..views.model import lane_names
-from .checks import (Check, describe_step, every_interleaving, exit_of, fresh_node,
+from .checks import (Check, describe_step, every_interleaving, exit_of, explain, fresh_node,
                      function_scope, names_used, reason_text, run_quietly, start_learner)
 
 REGISTRY = "Rooms"
@@ -760,6 +760,9 @@ def check_close_room(close_room: Callable, open_room: Callable) -> None:
         note("#lobby is closed")
         try:
             answer = close_room("#lobby")
+        except BadArgument as error:
+            check.fail(f"close_room('#lobby') {explain(error)}. {LOOKUP_PID}")
+            return
         except Exit as exit_:
             one_argument = type(exit_.reason) is Pid
             after_terminate = _terminated() is not None and type(exit_.reason) is tuple \
@@ -844,18 +847,19 @@ def _unregistered() -> str:
             "DynamicSupervisor.terminate_child('RoomSupervisor', pid)")
 
 
+LOOKUP_PID = ("Registry.lookup answers a list of (pid, value) pairs, [(pid, value)]: give "
+              "terminate_child the pid out of it, found[0][0]")
+"""What to do when close_room gave terminate_child something other than the room's pid."""
+
+
 def _not_a_pid(given: Any) -> str:
-    """What to say when terminate_child was given `given`, not the room's pid."""
-    if type(given) is tuple and len(given) == 2 and type(given[0]) is Pid:
-        return (f"; it was given {short(given, 40)}, a (pid, value) pair: Registry.lookup "
-                "answers a list of them, [(pid, value)], so take the pid out of it, "
-                "found[0][0]")
-    if type(given) is Pid and exit_of(given) is not None:
+    """What to say when terminate_child was given `given` (a pid), not the room's pid."""
+    if exit_of(given) is not None:
         return ("; the room it was given had already been stopped (by your code, before "
                 "terminate_child), and its supervisor had restarted it as a new process, "
                 "so it had no child with that pid. Let terminate_child stop the room: "
                 "drop what stops it first")
-    return "; it takes the room's pid (Registry.lookup finds it), not its name"
+    return f"; the pid it was given is not one of the supervisor's children. {LOOKUP_PID}"
 
 
 # -- step 4: a bot, and no cycles ----------------------------------------------------------

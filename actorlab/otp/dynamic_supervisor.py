@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..runtime import (ANY, OneOf, Pid, ReceiveTimeout, exit, monitor, now, receive, trap_exit,
-                       unlink)
+from ..runtime import (ANY, BadArgument, OneOf, Pid, ReceiveTimeout, exit, monitor, now, receive,
+                       trap_exit, unlink)
+from ..trace import short
 from .children import (Intensity, Supervising, complete, count, expand, flags_error, give_up,
                        modules, should_restart, shutdown, spec_error, start_child)
 from .gen_server import GenServer
@@ -58,7 +59,12 @@ class DynamicSupervisor(Supervising):
 
     @staticmethod
     def terminate_child(supervisor: Any, pid: Pid) -> Any:
-        """Stop a child by pid: "ok", or `("error", "not_found")`."""
+        """Stop a child by pid: "ok", or `("error", "not_found")`. Anything but a pid is
+        refused in the caller, and the supervisor never hears of it (Elixir's guard raises
+        FunctionClauseError there)."""
+        if type(pid) is not Pid:
+            raise BadArgument(f"DynamicSupervisor.terminate_child takes the pid of one of its "
+                              f"children, not {short(pid)}")
         return GenServer.call(supervisor, ("terminate_child", pid), "infinity")
 
     # -- the server ----------------------------------------------------------------------
