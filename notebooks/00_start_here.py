@@ -105,7 +105,7 @@ node.trace.diagram()
 # | mark | meaning |
 # | --- | --- |
 # | black arrow | a message (`send`) |
-# | blue arrow, then a dashed blue one back | a *call* and its *reply* (notebook 02) |
+# | blue arrow, then a dashed blue one back | a *call* and its *reply* (built in notebook 02, drawn so from 03 on) |
 # | green arrow | a *cast*: a message nobody waits on (notebook 02) |
 # | dashed purple arrow, `EXIT` or `DOWN` | news of a process's end, from a link or a monitor (notebook 06) |
 # | dashed grey arrow | `spawn`, or the library's own bookkeeping |
