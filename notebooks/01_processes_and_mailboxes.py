@@ -58,9 +58,10 @@ receive()
 # %% [markdown]
 # In Elixir, from `twins/async_send_order.exs`: like the greeter, a process that answers
 # one message and ends (its answer is `{:echo, message}` rather than a greeting). Every
-# Elixir snippet in this course is quoted from a file in `twins/` that runs on the real
-# BEAM, beside a Python twin on actorlab that must print the same lines;
-# `Twin.say(label, term)` is their print, and `Twin.name` gives a pid a name to print.
+# Elixir snippet in this course is quoted from a file in `twins/` (the folder beside
+# `notebooks/` in the course's repository) that runs on the real BEAM, beside a Python
+# twin on actorlab that must print the same lines; `Twin.say(label, term)` is their
+# print, and `Twin.name` gives a pid a name to print.
 #
 # ```elixir
 # echo =

@@ -380,9 +380,10 @@ for seed in [None, 1, 4, 5, 7, 1]:
     print(f"seed {seed}:", *heard)
 
 # %% [markdown]
-# A node writes down each choice its scheduler makes, as `node.schedule`, and
-# `reset(schedule=...)` makes the same choices again: one interleaving, replayed exactly,
-# however it was first found. Seed 2 happens to lose an update:
+# A node writes down each choice its scheduler makes, as `node.schedule` (the number of
+# the pid it chose each time, `*n` for n times in a row), and `reset(schedule=...)` makes
+# the same choices again: one interleaving, replayed exactly, however it was first found.
+# Seed 2 happens to lose an update:
 
 # %%
 node = reset(seed=2)
@@ -438,8 +439,10 @@ explore(race, method="all", max_runs=1000)
 # update. `explore`'s default, dynamic partial-order reduction, needed 10 runs for all of
 # them, each once.
 #
-# For each outcome, the table gives the schedule of its shortest interleaving, and
-# `result.replay(outcome)` runs that one again, on a node of its own, to draw:
+# For each outcome, the table gives the schedule of its shortest interleaving (with `p:`
+# in front, because explore stops processes before every send and receive; such a
+# schedule replays with `reset(schedule=...)` too), and `result.replay(outcome)` runs that
+# one again, on a node of its own, to draw:
 
 # %%
 result.replay(1).trace.diagram(hide_system=True, processes=["ann", "Counter", "bob"])
