@@ -514,7 +514,9 @@ is_alive(first_host)
 node.trace.diagram()
 
 # %% [markdown]
-# A normal exit sends the signal too, but `"normal"` ends nobody:
+# A normal exit sends the signal too, but `"normal"` ends nobody. (The host sleeps for
+# 10 ms of virtual time; `run_for(10)` lets those 10 ms pass from the shell, so the host
+# wakes and prints.)
 
 # %%
 def calm_host():

@@ -422,7 +422,9 @@ def _not_its_own_count(counter: Callable, first: Any, untouched: Any) -> str:
             f"and the first answered {short(first)}")
     stores_global = any(i.opname == "STORE_GLOBAL" for i in _instructions(counter))
     if untouched == first or stores_global:
-        return (f"{said}: the two processes share one count. A global variable (or an "
+        seen = (" (the adds of 2 and 3, sent to the first, showed in the second)"
+                if untouched == ("count", 105) else "")
+        return (f"{said}: the two processes share one count{seen}. A global variable (or an "
                 "attribute) is one for every process; keep the count in the loop's own "
                 "variable, n")
     return (f"{said}: the counter ignores its start value n. Start the count at n (counter(n) "
@@ -440,6 +442,9 @@ def _wrong_count(answer: Any) -> str:
     if type(answer) is tuple and len(answer) == 2 and answer[1] == 15:
         return (f"the answer was {short(answer)}: the count is right, but its tag must be "
                 "'count': send ('count', n), as the exercise says")
+    if answer == ("count", 3):
+        return ("the answer was ('count', 3), the last add alone: each add replaced the count "
+                "instead of adding to it. Add k to it: n += message[1], not n = message[1]")
     if answer == ("count", 12):
         return ("the answer was ('count', 12): 10, plus one for each of the two adds. The "
                 "message ('add', k) adds k, not 1: n += message[1]")

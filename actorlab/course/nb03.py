@@ -41,10 +41,11 @@ def check_stats(stats_server: Callable) -> None:
                    if e.kind == "spawn" and e.pid != self_pid()]              # started stats
         if helpers:
             alive = sum(map(is_alive, helpers))
-            check.fail(f"the server started a new process to answer (and {alive} of them still "
-                       "wait for messages that will never come): it asks another server what "
-                       "it could compute itself. Compute the mean with a plain function that "
-                       "both requests use")
+            waiting = (f" (and {alive} of them still wait for messages that will never come)"
+                       if alive else "")
+            check.fail(f"the server started a new process to answer{waiting}: it asks another "
+                       "server what it could compute itself. Compute the mean with a plain "
+                       "function that both requests use")
         else:
             check.expect(not self_waits(current_node().trace),
                          "the server never waited for itself",

@@ -210,7 +210,12 @@ def _init_made_a_store(check: Check, store: Any, state: Any) -> bool:
         copy.copy(store).handle_cast(("put", "cat", "meow"), None)
         return True
     except Exception:
-        check.fail("init(None) returned None: serve starts the store with init(None), so "
+        where = kept_outside_state(type(store))
+        check.fail(f"init(None) returned None, and the store is kept {where}: the callbacks "
+                   "get the state as an argument, not what is on the object. Keep the store "
+                   "in the state: init returns a new {}, and each callback takes it and "
+                   "returns the new one" if where else
+                   "init(None) returned None: serve starts the store with init(None), so "
                    "the argument is None, not a dict. init must make the empty store itself: "
                    "return a new {}")
         return False

@@ -28,6 +28,8 @@ clients  requests  time (ms)  mean latency (ms)        throughput (requests/s)
 from __future__ import annotations
 
 import ast
+import dis
+import inspect
 import random
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -444,6 +446,14 @@ def check_pool(pool: Callable) -> None:
                        "converter gets which amount, and how evenly the work is spread, "
                        "changes from run to run. Pick in turn instead: converters[amount % 4]")
             return
+        shared = _shared_by_clients(pool)
+        if shared:
+            check.fail(f"ask keeps {' and '.join(shared)} outside any process and changes it at "
+                       f"every request: all {POOL_CLIENTS} client processes share it. Processes "
+                       "share nothing (notebook 01; on the BEAM there is no such variable), and "
+                       "here it only works because they take turns on one thread. Pick the "
+                       "converter from the request itself: converters[amount % 4]")
+            return
         work = _work_done(run.trace)
         forwarders = [key for key in work if key[0] in _callers_of_convert(run.trace)]
         spread = sorted(work.values(), reverse=True)
@@ -513,6 +523,22 @@ def check_pool(pool: Callable) -> None:
                      f"{ratio:.1f}× one converter's {baseline.throughput:.0f}: the work "
                      f"(requests per converter: {', '.join(map(str, spread))}) should be "
                      "spread evenly over 4 converters, for about 4×")
+
+
+def _shared_by_clients(pool: Callable) -> list[str]:
+    """The variables that the functions made inside `pool` (ask) assign, though they live
+    outside them: a global, or a variable of pool's (nonlocal), which every client calling
+    ask changes. "next_one, a global" for `global next_one; next_one += 1`."""
+    code = getattr(pool, "__code__", None)
+    nested = [inner for inner in code.co_consts if inspect.iscode(inner)] if code else []
+    found = set()
+    for inner in nested:
+        for step in dis.get_instructions(inner):
+            if step.opname == "STORE_GLOBAL":
+                found.add(f"{step.argval}, a global")
+            elif step.opname == "STORE_DEREF" and step.argval in inner.co_freevars:
+                found.add(f"{step.argval}, a variable of pool()")
+    return sorted(found)
 
 
 def _why_clients_failed(run: Run) -> str:

@@ -522,14 +522,15 @@ def _good_payments(outcome: Any) -> bool:
     return outcome == (("paid", "paid"), START - 2 * AMOUNT)
 
 
-def _plain_payments(bank: type) -> list[Any]:
+def _plain_payments(bank: type, state: tuple | None = None) -> list[Any]:
     """handle_call called as a plain function, after init, on a state in which payment 1 is
-    paid (PAID_ONE): its replies to payment 1 and payment 2, or the exception it raised."""
+    paid (`state`, PAID_ONE unless given): its replies to payment 1 and payment 2, or the
+    exception it raised."""
     try:
         instance = bank()
         instance.init(START)
         return [instance.handle_call(("pay", payment, AMOUNT), (self_pid(), make_ref()),
-                                     PAID_ONE) for payment in PAYMENTS]
+                                     state or PAID_ONE) for payment in PAYMENTS]
     except Exception as error:
         return [error]
 
@@ -548,6 +549,11 @@ def _state_kept_whole(check: Check, bank: type) -> bool:
         check.fail(f"handle_call called .{error.name}() on the frozenset of ids paid, which "
                    "never changes: make a new one with the id added, paid | {payment}, and "
                    "return it in the new state")
+        return False
+    if isinstance(error, TypeError) and _adds_to_the_ids(bank):
+        check.fail("handle_call added to the frozenset of ids paid with +, which sets do "
+                   "not have: their union is |. Make a new one with the id added, "
+                   "paid | {payment}, and return it in the new state")
         return False
     for reply in replies:
         if type(reply) is tuple and len(reply) == 3 and reply[0] == "reply" and not (
@@ -597,6 +603,24 @@ def _pay_alone(bank: type) -> list[tuple] | str:
                         "already made with ('reply', 'paid', state), charging nothing")
             return f"paying {payment!r} exited: {reason_text(exit_.reason)}"
     return seen
+
+
+def _adds_to_the_ids(bank: type) -> bool:
+    """Does handle_call try `paid + ...` on the frozenset of ids paid? (A frozenset has no
+    +: the learner meant |.) Asked with a frozenset that says so when added to."""
+    replies = _plain_payments(bank, (PAID_ONE[0], _TellsOfPlus(PAID_ONE[1])))
+    return isinstance(replies[0], _Plus)
+
+
+class _Plus(Exception):
+    """What `_TellsOfPlus` raises when code adds to it."""
+
+
+class _TellsOfPlus(frozenset):
+    """A frozenset that raises `_Plus` on `+` (a plain one raises a TypeError)."""
+
+    def __add__(self, other: Any) -> Any:
+        raise _Plus
 
 
 def check_idempotent(bank: type) -> None:
