@@ -76,9 +76,10 @@ GenServer.call(stack, "top")
 # Here is everything the shell and the stack said to each other, with nothing hidden. The
 # first lines are the start: the new server sends `("$ack", pid, ("ok", pid))` to say that
 # its `init` has returned, and `GenServer.start` answers with what it says (OTP's
-# `proc_lib` acknowledges a start the same way, with `{:ack, pid, {:ok, pid}}`). While it
-# waits for that, the shell **monitors** the new process, so that a server dying in `init`
-# is noticed at once, and then stops monitoring it (`demonitor`). Then the two casts
+# `proc_lib` acknowledges a start the same way, with `{:ack, pid, {:ok, pid}}`). Until it
+# has read that ack, the shell **monitors** the new process, so that a server dying in
+# `init` is noticed at once; then it stops monitoring it (`demonitor`). (Here the ack was
+# already in the mailbox when the monitor began: the new server ran first.) Then the two casts
 # (notebook 02's casts, tagged `"$gen_cast"`), and the call. The call is notebook 02's
 # call, with three additions: the caller monitors the server first (so a dead server is
 # noticed at once: `noproc` rather than a timeout), the ref is also an **alias** (so a

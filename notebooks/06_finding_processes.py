@@ -399,7 +399,7 @@ receive(timeout=1000)
 # ```
 #
 # In a GenServer, a DOWN is not a call or a cast: it arrives in `handle_info(message,
-# state)`.
+# state)`, which returns `("noreply", new_state)` as `handle_cast` does.
 
 # %% [markdown]
 # ## Exercise 2: a manager that forgets dead rooms

@@ -393,7 +393,8 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
         timed_out = type(reason) is tuple and reason[:1] == ("timeout",)
         died = death_text(queue)
         if died:
-            fix = _signature_fix(module) or _sent_to_from(module, queue)
+            fix = _signature_fix(module) or _sent_to_from(module, queue) or \
+                _replied_from_cast(queue)
             check.fail(f"{name}'s pop on an empty queue failed: {died}" +
                        (f". {fix}" if fix else ""))
         elif timed_out and _waits_inside(module):
@@ -468,6 +469,18 @@ def _sent_to_from(module: type, queue: Pid) -> str:
     return ("from_ is not a pid but a pair, (pid, tag), which only GenServer.reply takes: "
             "send(from_, ...) cannot use it. Answer the waiter with GenServer.reply(from_, "
             "item)")
+
+
+def _replied_from_cast(queue: Pid) -> str:
+    """What to do when the queue died of a ('reply', ...) returned from handle_cast; ""
+    when it died of something else."""
+    reason = exit_of(queue).data["reason"]
+    if not (type(reason) is tuple and reason[:1] == ("bad_return_value",)
+            and type(reason[1]) is tuple and reason[1][:1] == ("reply",)
+            and is_gen_cast(last_taken(queue))):
+        return ""
+    return ("A cast has no caller to answer: answer the waiting caller with "
+            "GenServer.reply(from_, item), then return ('noreply', new_state)")
 
 
 def _push_advice(module: type, caller: str = "the caller") -> str:

@@ -91,7 +91,8 @@ from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, receive
                        self_pid, whereis)
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast
-from .checks import Check, exit_of, names_used, reason_text, run_quietly, start_learner
+from .checks import (Check, exit_of, kept_outside_state, names_used, reason_text, run_quietly,
+                     start_learner)
 
 
 class Room(GenServer):
@@ -284,6 +285,12 @@ def check_doorman(module: Any) -> None:
                      f"the doorman died with {reason_text(_exit_reason(doorman))}")
         if check.passed:
             _another_room(check, module, doorman)
+        where = kept_outside_state(module) if isinstance(module, type) else None
+        if check.passed and where:
+            check.fail(f"it works, but the doorman keeps the room's name {where}, not in its "
+                       "state. A GenServer's state is what init returns and its callbacks get "
+                       "and return, as the manager's rooms will be: init returns ('ok', "
+                       "room_name), and handle_call casts to the state it is given")
 
 
 def _noting_states(module: Any) -> Any:

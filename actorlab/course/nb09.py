@@ -1057,6 +1057,11 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
         who, text = others[0]
         check.fail(f"the bot asked for the members and said {short(text)}, but it said it as "
                    f"{short(who)}: use 'bot'")
+    elif not bot_lines and _said_to_members(the_bot, room):
+        check.fail("the bot cast ('said', ...) to the members itself, so the room never got "
+                   "the line, and it is not in the room's history. Say it through the room: "
+                   "cast ('say', 'bot', f'{count} here') to via(room_name), and the room "
+                   "passes it on to everyone")
     elif not bot_lines and "cast" in names_used(bot) and not [
             m for _, m in _sends(the_bot, {room}) if is_gen_cast(m)]:
         check.fail("the bot asked for the members, but its cast never reached the room: "
@@ -1070,6 +1075,14 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
         check.fail(f"the history is {short(history, 120)}, not {short(wanted, 120)}: the bot "
                    f"should say '{answer}' (the number of members, itself included), once")
     return False
+
+
+def _said_to_members(the_bot: Pid, room: Pid) -> bool:
+    """Did the bot cast a ('said', ...) line to processes other than the room (broadcasting
+    itself, as only the room should)?"""
+    others = set(current_node().trace.names()) - {room}
+    return any(is_gen_cast(m) and type(m[1]) is tuple and m[1][:1] == ("said",)
+               for _, m in _sends(the_bot, others))
 
 
 def _helpers_asking(the_bot: Pid, room: Pid) -> list[int]:
