@@ -360,7 +360,8 @@ def check_serve_info(serve: Callable) -> None:
             check.fail("'a plain message' went to handle_cast: a message that is neither "
                        "('call', ...) nor ('cast', ...) goes to handle_info")
         elif not infos and seen == wanted[:1]:
-            check.fail(f"the callbacks saw {short(seen, 100)}: the message 'a plain message', "
+            check.fail(f"the check's callbacks recorded {short(seen, 100)} (what reached "
+                       "handle_cast and handle_info, in order): the message 'a plain message', "
                        "a string, never reached handle_info: serve dropped it. " + (
                            "Every message that is neither ('call', ...) nor ('cast', ...), "
                            "whatever its shape, goes to handle_info, a string or a number "
@@ -370,7 +371,8 @@ def check_serve_info(serve: Callable) -> None:
                            "go to handle_info: ") +
                        "in an else: branch, state = callbacks.handle_info(message, state)")
         else:
-            check.fail(f"the callbacks saw {short(seen, 100)}; a message that is neither "
+            check.fail(f"the check's callbacks recorded {short(seen, 100)} (what reached "
+                       "handle_cast and handle_info, in order); a message that is neither "
                        "('call', ...) nor ('cast', ...) should go to handle_info")
 
 

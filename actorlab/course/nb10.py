@@ -264,12 +264,13 @@ async def _with_actor(test: Callable) -> Any:
         await asyncio.gather(actor, return_exceptions=True)
 
 
-def _describe_put(seen: list) -> str | None:
-    """What is wrong with what the call put on the inbox, or None if it looks right."""
+def _describe_put(seen: list, call: Callable) -> str | None:
+    """What is wrong with what `call` put on the inbox, or None if it looks right."""
     if not seen:
+        unawaited = (" (inbox.put is a coroutine: unless awaited, it puts nothing)"
+                     if "put" in names_used(call) else "")
         return ("nothing arrived in the actor's inbox: put the tuple (request, reply) on it "
-                "with inbox.put_nowait((request, reply)) (inbox.put is a coroutine: unless "
-                "awaited, it puts nothing)")
+                f"with inbox.put_nowait((request, reply)){unawaited}")
     first = seen[0]
     if not (type(first) is tuple and len(first) == 2):
         return (f"the actor's inbox got {_show(first)}: put the tuple (request, reply), "
@@ -301,7 +302,7 @@ async def check_call(call: Callable) -> None:
             start = asyncio.get_running_loop().time()
             outcome, value = await _attempt(call, inbox, "mean", 0.5)
             took = asyncio.get_running_loop().time() - start
-            wrong = _describe_put(seen)
+            wrong = _describe_put(seen, call)
             if wrong:
                 put_wrong.append(wrong)
                 check.fail(wrong)
@@ -344,7 +345,7 @@ async def check_call(call: Callable) -> None:
             start = asyncio.get_running_loop().time()
             outcome, value = await _attempt(call, inbox, "summary", 0.1)
             took = asyncio.get_running_loop().time() - start
-            wrong = _describe_put(seen)
+            wrong = _describe_put(seen, call)
             if outcome == "raised" and isinstance(value, TimeoutError) and wrong:
                 check.fail("a call to an actor stuck waiting for itself raised TimeoutError, "
                            "but its request never reached the actor as (request, reply), so "
