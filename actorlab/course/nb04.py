@@ -122,10 +122,12 @@ def _second_store(check: Check, serve: Callable, store: Any, missing: Any) -> No
         return
     defaults = getattr(getattr(store, "init", None), "__defaults__", None) or ()
     in_default = any(isinstance(value, (dict, list)) for value in defaults)
+    where = kept_outside_state(type(store))
     check.fail(f"a second store, just started, answered {short(cat)} for ('get', 'cat'), "
-               "put in the first: the two servers share one dict. Keep the data in the state "
-               "that init returns and the callbacks get and return, not in a global or on "
-               "the class" +
+               "put in the first: the two servers share one dict" +
+               (f", kept {where} (the same callbacks serve both servers)" if where else "") +
+               ". Keep the data in the state that init returns and the callbacks get and "
+               "return, not in a global, on the class or on the object" +
                (", or in a default argument (made once, shared by every call of init): "
                 "return a new {} from init" if in_default else ""))
 

@@ -285,12 +285,18 @@ def check_doorman(module: Any) -> None:
                      f"the doorman died with {reason_text(_exit_reason(doorman))}")
         if check.passed:
             _another_room(check, module, doorman)
-        where = kept_outside_state(module) if isinstance(module, type) else None
-        if check.passed and where:
-            check.fail(f"it works, but the doorman keeps the room's name {where}, not in its "
-                       "state. A GenServer's state is what init returns and its callbacks get "
-                       "and return, as the manager's rooms will be: init returns ('ok', "
-                       "room_name), and handle_call casts to the state it is given")
+        _kept_outside(check, module, "doorman", "init returns ('ok', room_name), and "
+                      "handle_call casts to the state it is given")
+
+
+def _kept_outside(check: Check, module: Any, server: str, advice: str) -> None:
+    """After every other finding passed: a server that still keeps data outside its state
+    (on self, in a global) is told, with `advice` for this exercise."""
+    where = kept_outside_state(module) if isinstance(module, type) else None
+    if check.passed and where:
+        check.fail(f"it works, but the {server} keeps data {where}, not in its state. A "
+                   "GenServer's state is what init returns and its callbacks get and return "
+                   f"(notebook 05): {advice}")
 
 
 def _noting_states(module: Any) -> Any:
@@ -532,6 +538,8 @@ def check_manager(module: Any) -> None:
         if is_alive(manager):
             _stopped_normally(check, ask)
             _own_rooms(check, module)
+        _kept_outside(check, module, "manager", "keep all it needs with the rooms in the "
+                      "state (a DOWN names the dead room's pid, message[3], which finds its id)")
 
 
 def _reshaped_by_info(check: Check, manager: Pid, noted: Any) -> bool:

@@ -375,7 +375,7 @@ def _check_casts_only(check: Check, room: Pid, members: set) -> None:
         step, _ = calls[0]
         check.fail(f"at step {step} the room called a member (GenServer.call) and waited for "
                    "its answer: a member that calls the room back would deadlock it "
-                   "(step 4). Use GenServer.cast")
+                   "(Step 4's bot is one). Use GenServer.cast")
     elif raw:
         step, message = raw[0]
         check.fail(f"at step {step} the room sent {short(message, 50)} with send: a member "

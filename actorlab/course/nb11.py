@@ -37,8 +37,8 @@ from ..trace.protocol import is_gen_call, is_gen_cast
 from ..views.model import lane_names
 from ..views.render import View, fit_width
 from .checks import (EXPLORE_SECONDS, STATE_IN_THE_PROCESS, Check, death_text,
-                     every_interleaving, explain, fresh_node, kept_outside_state, names_used,
-                     reason_text)
+                     every_interleaving, exit_of, explain, fresh_node, kept_outside_state,
+                     names_used, reason_text)
 
 PRE_RUN_SECONDS = 0.5
 """The wall-clock budget of the design check's first run (a right answer takes
@@ -459,6 +459,10 @@ def _withdraw_failed(withdraw: Callable, bank: Pid, reason: Any, wrong_calls: st
     request it was not meant to get, `wrong_calls`, or on a refusal raised as an error),
     or `withdraw` called the name "bank", which the check's bank has not."""
     died = death_text(bank)
+    if died and isinstance(exit_of(bank).data["reason"], AttributeError) and not wrong_calls:
+        return (f"{died}. handle_call looked on the object for what nothing had put there. "
+                f"{STATE_IN_THE_PROCESS}. Keep the balance in the state, handle_call's last "
+                "argument: ('reply', 'ok', balance - amount)")
     if died:
         return died + (wrong_calls or ". A refusal is an answer, not an error: return "
                        "('reply', 'refused', balance)")
