@@ -2,7 +2,8 @@
 learner's code (every interleaving, every single fault) and draw the shortest wrong run."""
 import re
 
-from actorlab import Exit, GenServer, reset, self_pid, send, sleep, whereis
+from actorlab import (Exit, GenServer, faults, receive, register, reset, self_pid, send, sleep,
+                      spawn, whereis)
 from actorlab.course import checks, nb11
 
 
@@ -83,3 +84,18 @@ def test_a_customer_that_never_stops_trying_is_caught_in_its_first_run(capsys):
 
     nb11.check_design(customer)
     assert "the customers never finished" in capsys.readouterr().out
+
+
+def test_a_run_longer_than_a_check_keeps_is_a_finding_not_a_crash(monkeypatch, capsys):
+    def ping():
+        echo = spawn(lambda: send(receive(), "pong"))
+        register("echo", echo)
+        send(echo, self_pid())
+        return receive()
+
+    monkeypatch.setattr(nb11, "RUN_EVENTS", 5)
+    found = nb11._explore_faults(ping, fault=faults.kill("echo"))
+    assert found.result is None
+    with checks.Check("long") as check:
+        assert found.unfinished(check, "does it end?")
+    assert "a run never ended (more than 5 events): does it end?" in capsys.readouterr().out

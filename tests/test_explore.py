@@ -10,6 +10,7 @@ from actorlab import (ANY, BadArgument, ErlangError, GenServer, ReceiveTimeout, 
                       exit, explore, link, monitor, receive, register, reset, self_pid,
                       send, spawn, trap_exit, whereis)
 import explore_scenarios as scenarios
+from actorlab.explore.runs import TraceTooLong
 
 
 # -- known counts ---------------------------------------------------------------------------
@@ -239,6 +240,12 @@ def test_a_scenario_that_never_ends_is_stopped_by_the_budget():
 def test_bad_input_is_refused_clearly(call, error):
     with pytest.raises(BadArgument, match=error):
         call()
+
+
+def test_a_run_longer_than_the_trace_explore_keeps_is_refused_by_its_own_error():
+    with pytest.raises(TraceTooLong, match=r"more trace events than explore\(\) keeps \(5\)"):
+        explore(scenarios.who_is_first, trace_limit=5)
+    assert explore(scenarios.who_is_first, trace_limit=100).complete
 
 
 def test_explore_is_for_the_shell():

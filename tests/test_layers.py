@@ -106,3 +106,40 @@ def test_only_the_protocol_spells_out_the_tags_the_layers_share():
         for line, text in string_literals(path.read_text()):
             assert text not in PROTOCOL_TAGS, (f"{path.relative_to(PACKAGE)}:{line} spells out "
                                                f"{text!r}: use actorlab.trace.protocol")
+
+
+ERROR_WORDS = ("error", "reason", "exc", "exit")
+"""What the course's checks call an error or an exit reason, in a variable or a key."""
+
+
+def decisions_on_text(source):
+    """The lines where code decides on an error's text: `... in str(error)`, or
+    `str(reason).startswith(...)` (showing the text, as `explain` does, is fine)."""
+    def is_str_of(node):
+        return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id == "str" and len(node.args) == 1
+                and any(word in ast.unparse(node.args[0]) for word in ERROR_WORDS))
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Compare) and any(
+                isinstance(op, (ast.In, ast.NotIn)) for op in node.ops) and any(
+                is_str_of(side) for side in [node.left, *node.comparators]):
+            yield node.lineno
+        elif (isinstance(node, ast.Attribute) and node.attr in ("startswith", "endswith")
+              and is_str_of(node.value)):
+            yield node.lineno
+
+
+def test_decisions_on_text_are_found():
+    source = ('if "unpack" in str(error): pass\n'
+              'ok = str(e.data["reason"]).startswith("send()")\n'
+              'text = str(error).splitlines()[0]\n'
+              'init = str(e.data["fn"]).endswith(".init")\n')
+    assert list(decisions_on_text(source)) == [1, 2]
+
+
+def test_the_course_checks_decide_on_terms_and_code_never_on_an_errors_text():
+    """An error's text is for people, and it changes between versions; a check decides on
+    the error's type, the terms it carries, or the learner's code that raised it."""
+    for path in sorted((PACKAGE / "course").glob("*.py")):
+        lines = list(decisions_on_text(path.read_text()))
+        assert not lines, f"{path.relative_to(PACKAGE)}:{lines} decides on a text"

@@ -40,19 +40,20 @@ import contextlib
 import dis
 import inspect
 import io
+import linecache
 import sys
 import textwrap
 import threading
 import time
 from collections import Counter
 
-from ..explore import ExploreResult, explore
+from ..explore import explore
 from ..explore.progress import in_a_kernel
 from ..explore.runs import outcome_of
 from ..otp.gen_server import missing_callback
 from ..runtime import (DeadlockError, Exit, Node, RunawayError, current_node, process_info,
                        reset, spawn)
-from ..runtime.errors import user_frame
+from ..runtime.errors import user_frame, user_traceback
 from ..trace import Event, Pid, Trace, describe_pattern, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_normal
 from ..views.model import lane_names
@@ -449,6 +450,72 @@ def syntax_tree(code: Any) -> ast.AST | None:
         return ast.parse(textwrap.dedent(inspect.getsource(code)))
     except (OSError, TypeError, SyntaxError):
         return None
+
+
+def failed_to_unpack(error: BaseException) -> bool:
+    """Whether `error` is the ValueError of an unpacking in the learner's code (`sender,
+    text = message` given a message with another number of items), read off the
+    instruction that raised it rather than off the error's text.
+
+    >>> def unpacks(message):
+    ...     sender, text = message
+    >>> try:
+    ...     unpacks("milk")
+    ... except ValueError as error:
+    ...     failed_to_unpack(error), failed_to_unpack(ValueError("unpack"))
+    (True, False)
+    """
+    step = user_traceback(error.__traceback__)
+    return isinstance(error, ValueError) and step is not None and any(
+        instruction.offset == step.tb_lasti and instruction.opname.startswith("UNPACK_")
+        for instruction in dis.get_instructions(step.tb_frame.f_code))
+
+
+def raising_call(error: BaseException, name: str) -> ast.Call | None:
+    """The call to the function `name` in the learner's own code that raised `error`
+    (from inside that function, or in calling it), parsed from the source position
+    Python keeps for the instruction that raised; None if what raised was not a call to
+    `name`, or its source is gone.
+
+    >>> def measures(items):
+    ...     return len(items, 1)
+    >>> try:
+    ...     measures([])
+    ... except TypeError as error:
+    ...     ast.unparse(raising_call(error, "len")), raising_call(error, "send")
+    ('len(items, 1)', None)
+    """
+    step = user_traceback(error.__traceback__, own_code_only=True)
+    if step is None:
+        return None
+    code = step.tb_frame.f_code
+    first, last, start, end = list(code.co_positions())[step.tb_lasti // 2]
+    lines = linecache.getlines(code.co_filename)[first - 1:last] if first and last else []
+    if not lines or start is None or end is None:
+        return None
+    # The columns count UTF-8 bytes; the expression may span lines.
+    encoded = [line.encode() for line in lines]
+    encoded[-1] = encoded[-1][:end]
+    encoded[0] = encoded[0][start:]
+    try:
+        expression = ast.parse(b"".join(encoded).decode(), mode="eval").body
+    except (SyntaxError, UnicodeDecodeError):
+        return None
+    if isinstance(expression, ast.Await):
+        expression = expression.value
+    return (expression if isinstance(expression, ast.Call) and called_name(expression) == name
+            else None)
+
+
+def called_name(call: ast.Call) -> str:
+    """The name a parsed call calls, without its module: `asyncio.wait_for(...)` calls
+    "wait_for".
+
+    >>> called_name(ast.parse("asyncio.wait_for(reply, 1)", mode="eval").body)
+    'wait_for'
+    """
+    function = call.func
+    return getattr(function, "attr", None) or getattr(function, "id", "")
 
 
 def leaves_its_loop(code: Any) -> bool:

@@ -29,8 +29,8 @@ import actorlab
 from ..runtime import BadArgument, DeadlockError, ReceiveTimeout, current_node, process_info, \
     receive, self_pid, send, sleep
 from ..trace import Pid, short
-from .checks import Check, crash_text, exit_of, explain, function_scope, names_used, \
-    spawn_learner, unmatched_pattern
+from .checks import Check, crash_text, exit_of, explain, failed_to_unpack, \
+    function_scope, names_used, raising_call, spawn_learner, unmatched_pattern
 
 
 def check_note_to_self(note_to_self: Callable) -> None:
@@ -45,7 +45,7 @@ def check_note_to_self(note_to_self: Callable) -> None:
             check.fail(f"note_to_self('milk') {_why_refused(note_to_self, error)}")
             return
         except ValueError as error:
-            if "unpack" not in str(error) or not _shell_events("receive"):
+            if not failed_to_unpack(error) or not _shell_events("receive"):
                 raise
             check.fail(f"note_to_self('milk') {explain(error)}. The note is the text itself, "
                        "'milk', not a (sender, message) pair: only a message sent as a pair "
@@ -298,17 +298,24 @@ def _why_crashed(shout: Callable, ended: Any) -> str:
     crashed = f"shout {crash_text(ended)}"
     if isinstance(reason, NameError):
         return crashed + _import_hint(reason)
-    if isinstance(reason, ValueError) and "unpack" in str(reason) or (
+    if failed_to_unpack(reason) or (
             isinstance(reason, AttributeError) and not isinstance(reason.obj, str)):
         return (f"{crashed}. The message it receives is (sender, message): the shell's pid "
                 "first, then the text")
-    if isinstance(reason, TypeError) and str(reason).startswith("send()"):
+    if _send_miscalled(reason):
         return (f"{crashed}. send takes two arguments, the destination and one message: "
                 "send(sender, message.upper())")
     if isinstance(reason, TypeError) and _has_parameters(shout):
         return (f"{crashed}. shout is spawned with no arguments: the shell's pid and the text "
                 "come in a message, sender, message = receive()")
     return crashed
+
+
+def _send_miscalled(reason: Any) -> bool:
+    """Whether `reason` is the TypeError of a call to send with other than two arguments
+    (the destination and the message), read off the learner's call that raised it."""
+    call = raising_call(reason, "send") if isinstance(reason, TypeError) else None
+    return call is not None and (len(call.args) != 2 or bool(call.keywords))
 
 
 def _has_parameters(function: Callable) -> bool:

@@ -37,8 +37,8 @@ import dis
 from ..runtime import (ANY, BadArgument, ReceiveTimeout, current_node, process_info, receive,
                        self_pid, send, sleep, spawn)
 from ..trace import Pid, short
-from .checks import (Check, crash_text, exit_of, leaves_its_loop, spawn_learner, syntax_tree,
-                     unmatched_pattern)
+from .checks import (Check, crash_text, exit_of, leaves_its_loop, raising_call, spawn_learner,
+                     syntax_tree, unmatched_pattern)
 
 MANY = 1_100
 """Messages a loop must survive: more than Python's recursion limit (1,000 frames)."""
@@ -87,7 +87,7 @@ def _silence(pid: Pid, name: str, answer: str, code: Callable, messages: str = "
     if ended is not None and isinstance(ended.data["reason"], RecursionError):
         return _recursion(name, len(received))
     if ended is not None and isinstance(ended.data["reason"], BadArgument) and \
-            str(ended.data["reason"]).startswith("send:"):
+            raising_call(ended.data["reason"], "send"):
         return (f"{name} {crash_text(ended)}. send's first argument must be a pid, the address "
                 "of the process to answer (names for processes come in notebook 06), and the "
                 f"pid to answer came in the message: {answer}")

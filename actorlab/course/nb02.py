@@ -29,7 +29,7 @@ from ..runtime import (ANY, BadArgument, DeadlockError, PatternError, ReceiveTim
 from ..trace import short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_tagged
 from .checks import (Check, crash_text, exit_of, explain, fresh_node, last_taken,
-                     runaway_text, spawn_learner)
+                     raising_call, runaway_text, spawn_learner)
 
 
 def _reference_server() -> None:
@@ -313,7 +313,8 @@ def _not_sent(caller: Any) -> str:
 
 def _positional_timeout(error: Exception) -> str:
     """Advice for receive(pattern, timeout) with the timeout passed by position, or ''."""
-    if isinstance(error, TypeError) and str(error).startswith("receive() takes"):
+    call = raising_call(error, "receive") if isinstance(error, TypeError) else None
+    if call is not None and len(call.args) > 1:
         return (". receive takes the timeout by name only: pass it by name, "
                 "receive((ref, ANY), timeout=timeout)")
     return ""

@@ -32,8 +32,8 @@ import copy
 from ..runtime import ANY, ReceiveTimeout, current_node, make_ref, receive, self_pid, send
 from ..trace import Pid, short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_hand_cast
-from .checks import (Check, crash_text, exit_of, explain, kept_outside_state, spawn_learner,
-                     syntax_tree)
+from .checks import (Check, crash_text, exit_of, explain, failed_to_unpack, kept_outside_state,
+                     spawn_learner, syntax_tree)
 
 
 def _call(server: Any, request: Any) -> Any:
@@ -61,7 +61,7 @@ def _hint(error: Exception, store: Any, shape: str) -> str:
         return (": the callbacks get the state as an argument, and are called without init "
                 "having set anything on the object: keep the data in state (init returns it; "
                 "each callback gets it and returns the new one)")
-    if isinstance(error, ValueError) and "unpack" in str(error):
+    if failed_to_unpack(error):
         return f": {shape}"
     return ""
 

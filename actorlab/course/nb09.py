@@ -24,6 +24,7 @@ node left current is the shortest such interleaving.
 """
 from __future__ import annotations
 
+import ast
 from typing import Any, Callable
 
 from ..otp import DynamicSupervisor, GenServer, Registry
@@ -32,8 +33,9 @@ from ..runtime import (ANY, BadArgument, Exit, RunawayError, current_node, exit,
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_normal
 from ..views.model import lane_names
-from .checks import (Check, describe_step, every_interleaving, exit_of, explain, fresh_node,
-                     function_scope, names_used, reason_text, run_quietly, start_learner)
+from .checks import (Check, called_name, describe_step, every_interleaving, exit_of, explain,
+                     fresh_node, function_scope, names_used, raising_call, reason_text,
+                     run_quietly, start_learner)
 
 REGISTRY = "Rooms"
 SUPERVISOR = "RoomSupervisor"
@@ -986,11 +988,19 @@ def _bot_exit(reason: Any) -> str:
                     "name in it, ('noreply', room_name)")
         return (f"the bot's call to {short(server, 60)} exited with noproc: no process "
                 "runs there. Reach the room as via(room_name)")
-    if isinstance(reason, BadArgument) and str(reason).startswith("send: a process name"):
+    if isinstance(reason, BadArgument) and _sent_to_via(reason):
         return (f"{_explain(reason, 'the bot')}. send takes a pid or a registered name, "
                 "not via(...), and a room takes a line as a cast: use "
                 "GenServer.cast(via(room_name), ('say', 'bot', f'{count} here'))")
     return _explain(reason, "the bot")
+
+
+def _sent_to_via(reason: BadArgument) -> bool:
+    """Whether `reason` was raised by a send to via(...): the learner's call that raised
+    it is send(via(...), ...)."""
+    call = raising_call(reason, "send")
+    return (call is not None and bool(call.args) and isinstance(call.args[0], ast.Call)
+            and called_name(call.args[0]) == "via")
 
 
 def _room_exit(trace: Any, ended: Any, the_bot: Pid) -> str:

@@ -38,6 +38,7 @@ A TimeoutError counts only if the request reached the actor as (request, reply):
 """
 from __future__ import annotations
 
+import ast
 import asyncio
 import difflib
 import dis
@@ -46,7 +47,7 @@ import inspect
 import warnings
 from typing import Any, Callable
 
-from .checks import Check, blocking_parts, message_text, names_used
+from .checks import Check, blocking_parts, message_text, names_used, raising_call
 
 GUARD = 1.0
 """Seconds a check waits for the learner's call before it gives up on it."""
@@ -243,13 +244,21 @@ def _read_too_soon(call: Callable) -> str:
 
 def _raised_how(call: Callable, error: BaseException) -> str:
     """What to add when a call raised `error`, not TimeoutError: wait_for's arguments
-    swapped (the timeout where the future goes: asyncio compares the future with 0, or
-    finds no awaitable) is the one mistake it names."""
-    if (isinstance(error, TypeError) and "wait_for" in names_used(call)
-            and any(word in str(error) for word in ("Future", "awaitable"))):
+    swapped (the timeout where the future goes) is the one mistake it names, read off the
+    learner's wait_for that raised."""
+    waits = raising_call(error, "wait_for") if isinstance(error, TypeError) else None
+    if waits is not None and waits.args and _is_timeout(waits.args[0], call):
         return (": asyncio.wait_for got your timeout where it wants the future to wait for. "
                 "Write asyncio.wait_for(reply, timeout): the future first, then the timeout")
     return ""
+
+
+def _is_timeout(argument: ast.expr, call: Callable) -> bool:
+    """Whether `argument` (parsed) is a number or the call's timeout parameter."""
+    if isinstance(argument, ast.Constant):
+        return isinstance(argument.value, (int, float))
+    parameters = list(inspect.signature(call).parameters)
+    return isinstance(argument, ast.Name) and argument.id in parameters[2:3]
 
 
 async def _with_actor(test: Callable) -> Any:

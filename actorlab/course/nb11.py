@@ -29,8 +29,9 @@ from types import FunctionType
 from typing import Any, Callable
 
 from ..explore import FaultsResult, explore
+from ..explore.runs import TraceTooLong
 from ..otp import GenServer, Supervisor
-from ..runtime import (ANY, BadArgument, Exit, Node, Ref, RunawayError, current_node, faults,
+from ..runtime import (ANY, Exit, Node, Ref, RunawayError, current_node, faults,
                        make_ref, receive, reset, self_pid, send, spawn)
 from ..trace import Pid, Trace, short
 from ..trace.protocol import is_gen_call, is_gen_cast
@@ -122,9 +123,7 @@ def _explore_faults(scenario: Callable, *args: Any, fault: Any) -> Explored:
     try:
         result = explore(scenario, *args, faults=[fault], max_seconds=EXPLORE_SECONDS,
                          progress=False, trace_limit=RUN_EVENTS)
-    except BadArgument as error:
-        if "more trace events" not in str(error):
-            raise
+    except TraceTooLong:
         return Explored(None)
     return Explored(result)
 

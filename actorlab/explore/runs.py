@@ -23,6 +23,11 @@ RUN_STEPS = 20_000
 """The step budget of one run: a scenario whose processes never settle is stopped."""
 
 
+class TraceTooLong(BadArgument):
+    """The scenario made more trace events than explore() keeps for one run (its
+    `trace_limit`): explore cannot tell what happened after."""
+
+
 class Unexplorable(StopRun):
     """Ends a run because the scenario cannot be explored (`error` says why)."""
 
@@ -98,7 +103,7 @@ class Steer(Policy):
         """End the transition under way (or the fence) at the trace's current end."""
         trace = self.node.trace
         if trace.truncated:
-            raise Unexplorable(BadArgument(
+            raise Unexplorable(TraceTooLong(
                 f"the scenario made more trace events than explore() keeps ({trace.limit:,}):"
                 " make it smaller, or pass trace_limit="))
         end = len(trace) + 1

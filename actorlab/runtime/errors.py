@@ -29,23 +29,31 @@ class ActorlabError(Exception):
         return lines
 
 
-def user_frame(tb: Any, own_code_only: bool = False) -> tuple[str, int, str] | None:
-    """(function, line, code) of the innermost traceback frame outside actorlab, if any;
+def user_traceback(tb: Any, own_code_only: bool = False) -> Any:
+    """The innermost entry of traceback `tb` whose code is outside actorlab, if any;
     with `own_code_only`, outside Python's libraries and installed packages too (so the
-    learner's line that called `time.sleep`, not a line of the kernel's machinery).
+    learner's line that called `time.sleep`, not a line of the kernel's machinery)."""
+    found = None
+    while tb is not None:
+        path = os.path.abspath(tb.tb_frame.f_code.co_filename)
+        if not path.startswith(_PACKAGE_DIR) and not (own_code_only and
+                                                      path.startswith(_LIBRARY_DIRS)):
+            found = tb
+        tb = tb.tb_next
+    return found
+
+
+def user_frame(tb: Any, own_code_only: bool = False) -> tuple[str, int, str] | None:
+    """(function, line, code) of `user_traceback(tb, own_code_only)`, if there is one.
 
     File names are left out on purpose: in a notebook they are temporary paths.
     """
-    found = None
-    while tb is not None:
-        code = tb.tb_frame.f_code
-        path = os.path.abspath(code.co_filename)
-        if not path.startswith(_PACKAGE_DIR) and not (own_code_only and
-                                                      path.startswith(_LIBRARY_DIRS)):
-            text = linecache.getline(code.co_filename, tb.tb_lineno).strip()
-            found = (code.co_name, tb.tb_lineno, text)
-        tb = tb.tb_next
-    return found
+    found = user_traceback(tb, own_code_only)
+    if found is None:
+        return None
+    code = found.tb_frame.f_code
+    return code.co_name, found.tb_lineno, linecache.getline(code.co_filename,
+                                                            found.tb_lineno).strip()
 
 
 def _caller_line(tb: Any) -> str | None:

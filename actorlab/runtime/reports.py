@@ -6,8 +6,6 @@ notebook shows the same words every run, and the same with the trace on, off or 
 """
 from __future__ import annotations
 
-from typing import Any
-
 from ..trace import callable_name, describe_pattern, short
 from .errors import DeadlockError, RunawayError, place_of, user_frame
 from .process import WAITING, Process
