@@ -327,6 +327,12 @@ current_node().trace.supervision_tree()
 #   end
 # end
 # ```
+#
+# One gap is left, in Elixir too: between the lookup and `terminate_child`, the room can
+# crash and be restarted under a new pid. The supervisor then answers
+# `("error", "not_found")` for the old pid, and the new room runs on. A close that must
+# never miss looks the room up again when that happens. Notebook 11 finds gaps of this
+# kind by running a program in every order its processes can take.
 
 # %% [markdown]
 # ## Step 4: a bot, and no cycles
