@@ -161,13 +161,20 @@ measure(convert_in_caller, clients=8)
 # Sometimes the work must start in the server (it needs the state, or the server decides
 # what to do). Notebook 05's deferred reply helps: `handle_call` starts a `Task` to do the
 # work, remembers who asked, and returns `("noreply", ...)` at once, so the server is free
-# for the next request. `Task.async_(f, *args)` (Elixir's `Task.async`; `async` is a word
-# Python keeps for itself, hence the `_`) runs `f(*args)` in a new process, linked
-# to the server and monitored by it (monitors: notebook 06), and `task.ref` is that
-# monitor's ref. The task's result comes back to the server as a message `(ref, result)`,
-# and `handle_info` answers the caller with `GenServer.reply`. The task then ends, and its
-# monitor would send a `DOWN` too: `demonitor(ref, flush=True)` stops the monitor and
-# removes that `DOWN` from the mailbox if it is already there.
+# for the next request.
+#
+# What the pieces do, in the order they happen:
+#
+# 1. `Task.async_(f, *args)` runs `f(*args)` in a new process, linked to the server and
+#    monitored by it (monitors: notebook 06). It is Elixir's `Task.async`; `async` is a
+#    word Python keeps for itself, hence the `_`.
+# 2. `task.ref` is that monitor's ref. `handle_call` keeps it, with `from_`, the caller
+#    to answer.
+# 3. The task's result comes back to the server as a plain message, `(ref, result)`, so
+#    `handle_info` gets it, and answers the caller with `GenServer.reply`.
+# 4. The task then ends, and its monitor would send the server a `DOWN` too.
+#    `demonitor(ref, flush=True)` stops the monitor and removes that `DOWN` from the
+#    mailbox if it is already there.
 
 # %%
 class TaskConverter(GenServer):
