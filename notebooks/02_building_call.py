@@ -162,11 +162,27 @@ call_v3(sleeper, 7, timeout=1000)
 # - a call: `("call", caller_pid, ref, request)`, answered with `(ref, reply)`;
 # - a cast: `("cast", message)`, never answered.
 #
+# Here is a server that speaks it: `echo` answers every call with the request itself, and
+# takes casts without a word.
+
+# %%
+def echo_server():
+    while True:
+        message = receive()
+        if message[0] == "call":
+            _, caller, ref, request = message
+            send(caller, (ref, request))
+
+
+echo = spawn(echo_server)
+
+# %% [markdown]
 # ## Exercise 1: `call`
 #
-# Write `call(server, request, timeout=1000)` for this protocol. The check calls a server
-# while unrelated messages (one carrying someone else's ref) sit in your mailbox, then calls
-# a server that never answers.
+# Write `call(server, request, timeout=1000)` for this protocol. To try it by hand, run
+# `call(echo, "hi")` in a new cell: it should give `'hi'`. The check calls a server while
+# unrelated messages (one carrying someone else's ref) sit in your mailbox, then calls a
+# server that never answers.
 
 # %% tags=["exercise", "ex-call"]
 def call(server, request, timeout=1000):
