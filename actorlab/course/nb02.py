@@ -560,6 +560,11 @@ def _get(check: Check, pid: Any, what: str = "the 'get' call") -> Any:
                        "receive with a pattern leaves every other message there. Take any "
                        "message, message = receive(), and branch on message[0]: 'cast' or "
                        "'call'")
+        elif _took(pid, call):
+            check.fail(f"{what} got no reply: the server took the call, {short(call)}, and "
+                       "sent nothing back. A call arrives as ('call', caller, ref, request), "
+                       "so message[0] is 'call': unpack _, caller, ref, request = message, "
+                       "and answer send(caller, (ref, n))")
         else:
             still = f"; its mailbox holds {left}" if left else ""
             check.fail(f"{what} got no reply tagged with its ref: answer with "

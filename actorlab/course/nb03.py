@@ -70,9 +70,24 @@ def _ask_stats(check: Check, stats_server: Callable, numbers: list, order: tuple
                  if not asked_before and request != "mean" else
                  f"stats_server({numbers}) answered {request!r}")
         check.expect(answer == right[request], f"{asked} with {short(answer)}",
-                     f"{asked} with {short(answer)}, not {short(right[request])}"
-                     f"{_mistake(answer, mean, numbers, names_used(stats_server))}")
+                     f"{asked} with {short(answer)}, not {short(right[request])}" +
+                     (_took_back(pid, answer) or
+                      _mistake(answer, mean, numbers, names_used(stats_server))))
     return True
+
+
+def _took_back(pid: Any, answer: Any) -> str:
+    """If the mean in `answer` is a message the server sent itself (a cast to itself, then
+    a receive() for the mean): that its own receive took it back; else ''."""
+    own = [e.data["msg"] for e in current_node().trace.events
+           if e.kind == "send" and e.pid == pid and e.data["to"] == pid]
+    got = answer[2] if type(answer) is tuple and len(answer) == 3 else answer
+    if not any(got == message for message in own):
+        return ""
+    return (f": {short(got)} is the message the server sent itself, and its own receive() "
+            "took it straight back. A cast to yourself is safe, but it is only a message in "
+            "your own mailbox, and nothing answers it. Compute the mean with a plain function "
+            "that both requests use")
 
 
 def _mistake(answer: Any, mean: float, numbers: list, used: set) -> str:

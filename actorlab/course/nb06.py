@@ -84,6 +84,7 @@ keeps a dead pid:
 """
 from __future__ import annotations
 
+import ast
 from typing import Any, Callable
 
 from ..otp import GenServer
@@ -92,7 +93,7 @@ from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, receive
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast
 from .checks import (Check, exit_of, kept_outside_state, names_used, reason_text, run_quietly,
-                     start_learner)
+                     start_learner, syntax_tree)
 
 
 class Room(GenServer):
@@ -464,10 +465,7 @@ def check_manager(module: Any) -> None:
                            "to its rooms, because it started them with GenServer.start_link. "
                            "Start them with GenServer.start, and monitor them instead")
             else:
-                keyed = (" The rooms are a dict from id to pid, and a pid is not one of its "
-                         "keys: keep the entries whose pid is not the dead one, {room_id: "
-                         "pid for room_id, pid in rooms.items() if pid != dead}."
-                         if isinstance(reason, KeyError) and reason.args
+                keyed = (f" {KEYED_BY_ID}." if isinstance(reason, KeyError) and reason.args
                          and type(reason.args[0]) is Pid else "")
                 check.fail(f"the manager crashed when the kitchen died: "
                            f"{reason_text(reason)}.{keyed} Its handle_info gets ('DOWN', ref, "
@@ -495,6 +493,10 @@ def check_manager(module: Any) -> None:
                 check.fail(f"the manager got the kitchen's ('DOWN', ...) at step {got[0]}, but "
                            f"has no handle_info of its own, so ('find', 'kitchen') still "
                            f"answered {kitchen!r}, a dead pid. {_no_handle_info(module)}")
+            elif got and _removes_a_key(module):
+                check.fail(f"the manager got the kitchen's ('DOWN', ...) at step {got[0]}, but "
+                           f"('find', 'kitchen') still answered {kitchen!r}, a dead pid. "
+                           f"{KEYED_BY_ID}, where the pid is message[3]")
             elif got:
                 check.fail(f"the manager got the kitchen's ('DOWN', ...) at step {got[0]}, but "
                            f"('find', 'kitchen') still answered {kitchen!r}, a dead pid: in "
@@ -565,6 +567,20 @@ def _reshaped_by_info(check: Check, manager: Pid, noted: Any) -> bool:
                    f"the rooms as a {type(first).__name__}{example}")
         return True
     return False
+
+
+KEYED_BY_ID = ("The rooms are a dict from id to pid, and a pid is not one of its keys (pop "
+               "and del look up a key): keep the entries whose pid is not the dead one, "
+               "{room_id: pid for room_id, pid in rooms.items() if pid != dead}")
+
+
+def _removes_a_key(module: Any) -> bool:
+    """Whether the manager's handle_info removes a key from a dict (`rooms.pop(...)`,
+    `del rooms[...]`): with the dead pid as the key, it removes nothing."""
+    tree = syntax_tree(getattr(module, "handle_info", None))
+    return tree is not None and any(
+        isinstance(node, ast.Delete) or isinstance(node, ast.Call)
+        and getattr(node.func, "attr", "") == "pop" for node in ast.walk(tree))
 
 
 def _no_handle_info(module: Any) -> str | None:

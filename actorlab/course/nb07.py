@@ -378,11 +378,13 @@ def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: 
     if room is None:
         return
     entries = Registry.lookup(REGISTRY, "#lobby")
+    plain = (" It is registered under the plain name \"#lobby\", which the registry does not "
+             "see: give start_link the via-name instead." if whereis("#lobby") == room else "")
     if not check.expect(entries and entries[0][0] == room,
                         "the room registered itself in Rooms under \"#lobby\"",
-                        "the room is not in the registry Rooms under \"#lobby\": in child_spec, "
-                        "pass the name to start_link: (GenServer.start_link, (cls, room_name), "
-                        "{\"name\": via(room_name)})"):
+                        "the room is not in the registry Rooms under \"#lobby\"." + plain +
+                        " In child_spec, pass the name to start_link: (GenServer.start_link, "
+                        "(cls, room_name), {\"name\": via(room_name)})"):
         return
     if start_learner(check, f"Supervisor.start_link([({greeter_class.__name__}, \"#lobby\")])",
                      lambda: Supervisor.start_link([(greeter_class, "#lobby")]),

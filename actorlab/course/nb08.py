@@ -726,7 +726,7 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
         shown = ", ".join(map(short, calls))
         if lost is not None:
             check.fail(_spawned_call(calls[0]) if by_child
-                       else _why_lost(current_node().trace, calls, shown))
+                       else _why_lost(current_node().trace, calls, shown, counter_module))
             return
         if not _count_in_state(check, counter_module):
             return
@@ -895,10 +895,10 @@ def _race_words(outcome: tuple) -> str:
     return _race_failure(outcome)
 
 
-def _why_lost(trace: Trace, calls: list, shown: str) -> str:
+def _why_lost(trace: Trace, calls: list, shown: str, counter_module: type) -> str:
     """Why a bump was lost in `trace`, the shortest interleaving that lost one: the
-    counter answered before it changed its state, or a bump of several calls let another
-    client in between them."""
+    counter answered before it changed its state, kept the count outside its state, or a
+    bump of several calls let another client in between them."""
     own = [e for e in trace.events if e.kind == "send" and e.pid == e.data["to"]
            and is_gen_cast(e.data["msg"])]
     if own:
@@ -913,8 +913,12 @@ def _why_lost(trace: Trace, calls: list, shown: str) -> str:
                 f"so each bump added {calls.count('increment')}: call it once, "
                 "GenServer.call(counter, 'increment')")
     if len(calls) == 1:
-        return ("each bump is one call, and still a bump was lost: handle_call must return "
-                "the new count as the new state, ('reply', n + 1, n + 1)")
+        where = kept_outside_state(counter_module)
+        kept = (f": {counter_module.__name__} keeps the count {where}, which is not its "
+                "state, and 'get' answers from the state, which never changed" if where
+                else "")
+        return (f"each bump is one call, and still a bump was lost{kept}. handle_call must "
+                "return the new count as the new state, ('reply', n + 1, n + 1)")
     gets = sum(call == "get" for call in calls)
     sets = any(type(call) is tuple and call[:1] == ("set",) for call in calls)
     if gets > 1 and sets:

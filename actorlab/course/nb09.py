@@ -114,7 +114,8 @@ def _explain(reason: Any, who: str = "the room") -> str:
             and reason[1][:2] in (("GenServer", "call"), ("Task", "await")):
         reason = reason[0]          # the server's own exit reason, not the wrapping call
     if reason == "timeout":
-        return "no reply within 1 s: every call must be answered"
+        return ("no reply within 1 s: every call must be answered. handle_call answers by "
+                "returning ('reply', answer, new_state); ('noreply', new_state) answers nothing")
     if reason == "noproc":
         return f"{who} is not running (it crashed before this call)"
     return f"{who} crashed: {reason_text(reason)}"
