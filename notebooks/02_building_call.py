@@ -179,10 +179,11 @@ echo = spawn(echo_server)
 # %% [markdown]
 # ## Exercise 1: `call`
 #
-# Write `call(server, request, timeout=1000)` for this protocol. To try it by hand, run
-# `call(echo, "hi")` in a new cell: it should give `'hi'`. The check calls a server while
-# unrelated messages (one carrying someone else's ref) sit in your mailbox, then calls a
-# server that never answers.
+# Write `call(server, request, timeout=1000)` for this protocol: it returns the reply, or,
+# when none comes within `timeout` ms, raises `ReceiveTimeout`, as `call_v3` does. To try
+# it by hand, run `call(echo, "hi")` in a new cell: it should give `'hi'`. The check calls
+# a server while unrelated messages (one carrying someone else's ref) sit in your mailbox,
+# then calls a server that never answers.
 
 # %% tags=["exercise", "ex-call"]
 def call(server, request, timeout=1000):
@@ -215,8 +216,10 @@ check_call(call)
 # %% [markdown]
 # ## Exercise 2: a counter server
 #
-# Write `counter_server(n)`: a cast `("add", k)` adds `k`; a call with request `"get"`
-# answers the count. (It is notebook 01's counter, speaking the call/cast protocol.)
+# Write `counter_server(n)`: a cast of `("add", k)`, which arrives as
+# `("cast", ("add", k))`, adds `k`; a call with request `"get"`, which arrives as
+# `("call", caller, ref, "get")`, answers the count. (It is notebook 01's counter,
+# speaking the call/cast protocol.)
 
 # %% tags=["exercise", "ex-counter-server"]
 def counter_server(n):

@@ -188,7 +188,8 @@ node.trace.wait_for_graph()
 # Elixir's `GenServer.call` has, since OTP 25, one check: calling *your own* pid exits at
 # once with `calling_self`, instead of hanging for the 5-second default timeout. It cannot
 # see the indirect cycle: there, each call waits its 5 seconds and crashes. actorlab's
-# GenServer (notebook 05) does the same; here is a preview:
+# GenServer (notebook 05) does the same; here is a preview. Notebook 05 explains its
+# callbacks and their `("reply", answer, state)` tuples; for now, watch what the calls do:
 
 # %%
 from actorlab import Exit, GenServer, now
@@ -320,7 +321,8 @@ check_stats(stats_server)
 # - **B.** The shell calls server X; X calls server Y; Y replies at once; X replies.
 # - **C.** The shell calls server X; X calls server Y; Y calls X back before replying.
 #
-# Put `True` (deadlocks) or `False` for each. The check runs all three and explains.
+# Put `True` (deadlocks) or `False` for each. The check runs each program on a fresh node,
+# and says what happened and why.
 
 # %% tags=["exercise", "ex-quiz"]
 deadlocks = {"A": None, "B": None, "C": None}

@@ -165,7 +165,8 @@ node.trace.diagram(hide_system=True, processes=["shell", "Door", "ann", "bob"])
 # which case, as in OTP, `terminate` runs *before* the reply is sent.
 #
 # **Predict, then run:** `GenServer.stop` waits until the server has stopped and returns
-# `"ok"`. In the output below, which comes first: `terminate`'s printed line, or `'ok'`?
+# `"ok"`. In the output below, which line comes first: the one `terminate` prints, or the
+# one the cell prints when `stop` has returned?
 
 # %%
 class NoisyStack(Stack):
@@ -174,10 +175,12 @@ class NoisyStack(Stack):
 
 
 _, noisy = GenServer.start(NoisyStack, ["plate"])
-GenServer.stop(noisy)
+print("stop returned", repr(GenServer.stop(noisy)))
 
 # %% [markdown]
-# `terminate` printed first: `stop` returns only once the server has exited. The BEAM
+# `terminate` printed first: `stop` returns only once the server has exited. (The cell
+# prints what `stop` returned rather than leaving it as the cell's value, because Jupyter
+# shows a cell's value below everything the cell printed, whichever came first.) The BEAM
 # agrees: in `twins/cast_ordering.exs` a server whose `terminate` is
 #
 # ```elixir

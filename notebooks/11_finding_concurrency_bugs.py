@@ -108,8 +108,8 @@ side_by_side(*runs, titles=("seed 0: ann sends first", "seed 1: bob sends first"
              processes=["shell", "ann", "bob", "logger"], steps=(4, 13))
 
 # %% [markdown]
-# Steps 7 and 9 swap places, and nothing else differs: the shell still takes "ann", the
-# logger still "bob". When bob writes to the shell instead, the two sends go
+# ann's send and end (steps 7 and 8 on the left) swap places with bob's (9 and 10), and
+# nothing else differs: the shell still takes "ann", the logger still "bob". When bob writes to the shell instead, the two sends go
 # to the **same mailbox**, and their order decides which one the shell takes first: they
 # are *dependent*. Two operations are dependent when the other order could change what
 # happens:
