@@ -29,9 +29,12 @@ def test_only_the_owner_can_unalias():
     assert receive(timeout=0) == "still active"
 
 
-def test_a_plain_ref_is_not_a_destination():
-    with pytest.raises(BadArgument, match="is not an alias"):
+def test_a_plain_ref_is_not_a_destination_nor_an_alias_to_end():
+    with pytest.raises(BadArgument, match=r"send: #Ref<0\.\d+> is a ref, not an address: "
+                                          "send to a pid or a registered name"):
         send(make_ref(), "where to?")
+    with pytest.raises(BadArgument, match=r"unalias: #Ref<0\.\d+> is not an alias"):
+        unalias(make_ref())
 
 
 def test_a_monitor_alias_ends_with_demonitor():

@@ -266,7 +266,7 @@ class Node:
 
     def unalias(self, ref: Ref) -> bool:
         """Deactivate an alias the caller made; True if it was active."""
-        self._alias_owner(ref)
+        self._alias_owner(ref, "unalias")
         me = self._visible("unalias", ref)
         if ref.owner != me.pid or ref.number not in self.aliases:
             return False
@@ -274,10 +274,16 @@ class Node:
         self.record("unalias", me.pid.number, ref.number)
         return True
 
-    def _alias_owner(self, ref: Any) -> Pid:
+    def _alias_owner(self, ref: Any, action: str) -> Pid:
+        """The process an alias stands for; anything else is refused, in words that fit
+        `action` ("send" or "unalias")."""
         if type(ref) is not Ref or ref.owner is None:
-            raise BadArgument(f"{short(ref)} is not an alias: send to a pid, a registered "
-                              "name, or a ref made by alias() or monitor(pid, alias=True)")
+            if action == "send":
+                raise BadArgument(f"send: {short(ref)} is a ref, not an address: send to a pid "
+                                  "or a registered name (a ref is an address only when "
+                                  "alias() or monitor(pid, alias=True) made it)")
+            raise BadArgument(f"{action}: {short(ref)} is not an alias: {action} takes a ref "
+                              "made by alias() or monitor(pid, alias=True)")
         if ref.node != self.serial:
             self._check_pid(ref.owner)
         return ref.owner
@@ -324,7 +330,7 @@ class Node:
             target = self.processes.get(dest.number)
             to = dest
         elif type(dest) is Ref:
-            to, alias = self._alias_owner(dest), dest.number
+            to, alias = self._alias_owner(dest, "send"), dest.number
             target = self.processes.get(to.number) if alias in self.aliases else None
         else:
             target, name = self._by_name(dest)
