@@ -87,7 +87,9 @@ receive()
 # end
 # ```
 #
-# `Twin.say` prints a value the way the twins print everything; here, `the echo: hello`.
+# `{...}` is a tuple, and `:hello` an *atom*: a constant that is just its name, which
+# Elixir uses where Python would use a short string. `Twin.say` prints a value the way the
+# twins print everything; here, `the echo: hello`.
 
 # %% [markdown]
 # ## Seeing the messages

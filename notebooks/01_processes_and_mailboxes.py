@@ -140,8 +140,8 @@ node.trace.diagram(processes=["shell", "bob"])
 #
 # `receive(pattern)` takes the **oldest** message that matches the pattern and leaves the
 # others where they are. A pattern is a shape: a tuple with values to compare and `ANY`
-# where anything goes. (It can also be a class, like `int`, or a function that says yes or
-# no.)
+# where anything goes. (It can also be a plain value, like `"stop"`, which matches only
+# itself; a class, like `int`; or a function that says yes or no.)
 
 # %%
 me = self_pid()

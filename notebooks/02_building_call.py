@@ -99,8 +99,9 @@ call_v2(server, 7), process_info(self_pid())["messages"]
 
 # %% [markdown]
 # The news waits untouched; the call got its own answer. Here is the conversation, the
-# last six events of the trace (the new server is `squares#2`: the second process to run
-# `squares` gets its label with a number, so the two stay apart):
+# last six events of the trace. In the diagram the new server is `squares#2`: the second
+# process to run `squares` gets its label with a number, so that the two lanes stay apart
+# (the trace's text tells them apart by pid):
 
 # %%
 node.trace.diagram(max_rows=6)
@@ -218,7 +219,7 @@ check_call(call)
 #
 # Write `counter_server(n)`: a cast of `("add", k)`, which arrives as
 # `("cast", ("add", k))`, adds `k`; a call with request `"get"`, which arrives as
-# `("call", caller, ref, "get")`, answers the count. (It is notebook 01's counter,
+# `("call", caller, ref, "get")`, answers with the count itself: `(ref, n)`. (It is notebook 01's counter,
 # speaking the call/cast protocol.)
 
 # %% tags=["exercise", "ex-counter-server"]

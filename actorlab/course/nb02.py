@@ -512,8 +512,8 @@ def _miscount(reply: Any) -> str:
 
 
 _NO_REPLY = object()
-_PROTOCOL = ("A cast arrives as ('cast', ('add', k)); a call as ('call', caller, ref, "
-             "request), answered with send(caller, (ref, n))")
+_PROTOCOL = ("A cast arrives as ('cast', ('add', k)), so the amount is message[1][1]; a "
+             "call as ('call', caller, ref, request), answered with send(caller, (ref, n))")
 
 
 def _get(check: Check, pid: Any, what: str = "the 'get' call") -> Any:

@@ -132,12 +132,29 @@ def _second_store(check: Check, serve: Callable, store: Any, missing: Any) -> No
                 "return a new {} from init" if in_default else ""))
 
 
-def _kept_elsewhere(callbacks: type) -> str:
-    """What to add when the callbacks keep data outside the state (self.data, a global)."""
-    where = kept_outside_state(callbacks)
+def _kept_elsewhere(callbacks: type, before: dict) -> str:
+    """What to add when the callbacks keep data outside the state (self.data, a global, or
+    a dict on the class that they changed since `before`, `_class_containers`'s copy)."""
+    changed = [name for name, value in _class_containers(callbacks).items()
+               if value != before.get(name)]
+    where = kept_outside_state(callbacks) or (
+        f"in an attribute every store shares, {' and '.join(changed)}" if changed else None)
     return (f". The callbacks keep it {where}, outside the state, where the server never "
             "sees it: keep the data in the state that init returns and the callbacks get "
             "and return") if where else ""
+
+
+def _class_containers(cls: type) -> dict[str, Any]:
+    """Copies of the dicts, lists and sets a class keeps as attributes ("Store.data": its
+    copy), to tell later whether the callbacks put data there.
+
+    >>> class Store:
+    ...     data = {}
+    >>> _class_containers(Store)
+    {'Store.data': {}}
+    """
+    return {f"{cls.__name__}.{name}": copy.deepcopy(value) for name, value in vars(cls).items()
+            if type(value) in (dict, list, set) and not name.startswith("__")}
 
 
 def _callbacks_work(check: Check, store: Any) -> bool:
@@ -163,6 +180,7 @@ def _callbacks_work(check: Check, store: Any) -> bool:
       ✓ handle_call(('get', 'cat'), defaultdict({'cat': 'meow'})) returned ('meow', {'cat': 'meow'})
       ✓ handle_call(('get', 'n'), defaultdict({'cat': 'meow', 'n': 0})) returned (0, {'cat': 'meow', 'n': 0}): a stored 0 is answered, and a get keeps every key
     """
+    before = _class_containers(type(store))
     ran, state = _try(check, "init(None)", lambda: copy.copy(store).init(None), store, "")
     if not ran or not _init_made_a_store(check, store, state):
         return False
@@ -176,7 +194,7 @@ def _callbacks_work(check: Check, store: Any) -> bool:
                         f"{shown} returned {short(state)}: " +
                         ("return the new state, {**state, key: value}" if state is None else
                          "return the new state, the dict with the key set") +
-                        _kept_elsewhere(type(store))):
+                        _kept_elsewhere(type(store), before)):
         return False
     shown = f"handle_call(('get', 'cat'), {_shown(state)})"
     ran, answer = _try(check, shown, lambda: store.handle_call(("get", "cat"), state),
@@ -403,11 +421,27 @@ def _reaches_info(check: Check, pid: Pid, message: Any, what: str, serve: Callab
                    "inside a message only when it is a tuple: test isinstance(message, tuple) "
                    "first, and send every other message to handle_info")
         return False
+    if len(infos) == 1 and isinstance(message, tuple) and _part_of(infos[0], message):
+        check.fail(f"{what} reached handle_info as {short(infos[0])}, a part of it: pass "
+                   "handle_info the whole message, state = callbacks.handle_info(message, "
+                   "state). Only a cast is unwrapped, because its tag 'cast' was added by "
+                   "whoever cast it; any other message is handle_info's to read")
+        return False
     return check.expect(infos == [message], f"{what} went to handle_info too",
                         f"{what} did not reach handle_info: every message that is neither "
                         "('call', ...) nor ('cast', ...) goes to handle_info, tuples and "
                         "non-tuples alike, whatever their tag: send it there in an else: "
                         "branch, not in a branch for each kind you know")
+
+
+def _part_of(got: Any, message: tuple) -> bool:
+    """Whether `got` is an item or a slice of the tuple `message`, not all of it.
+
+    >>> _part_of("news", ("DOWN", "news")), _part_of(("news",), ("DOWN", "news"))
+    (True, True)
+    """
+    slices = [message[i:j] for i in range(len(message)) for j in range(i + 1, len(message) + 1)]
+    return got != message and (any(got == item for item in message) or got in slices)
 
 
 def _catches_errors(code: Callable) -> bool:
