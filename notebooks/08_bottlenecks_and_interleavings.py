@@ -439,9 +439,10 @@ result
 explore(race, method="all", max_runs=1000)
 
 # %% [markdown]
-# A thousand runs, and no lost update yet: 998 of them were equivalent to an earlier one
-# (the same interleaving, with operations that commute in another order), so brute force
-# met only 2 of the 10 distinct interleavings, both counting 2. Given 5,000 runs (about a
+# A thousand runs, each an interleaving in the table's words, and no lost update yet: 998
+# of them were equivalent to an earlier one (the same interleaving, with operations that
+# commute in another order), so brute force met only 2 of the 10 *distinct* interleavings,
+# both counting 2. Given 5,000 runs (about a
 # minute on the course's 2-core test machine), it meets 4 of them, and still no lost
 # update. `explore`'s default, dynamic partial-order reduction, needed 10 runs for all of
 # them, each once.

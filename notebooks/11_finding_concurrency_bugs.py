@@ -580,9 +580,9 @@ current_node().trace.diagram(processes=["shell", "accounts"])
 # ### A supervisor restarts it, under a new pid
 #
 # Now `accounts` is a GenServer under a supervisor, registered by name. Ann makes two
-# payments. Notebook 07's stale pid is back if she looks the server up once, at the
-# start, and keeps the pid; `explore` with `faults=[faults.kill("accounts")]` tries the
-# kill after each `receive` that `accounts` makes, in every interleaving.
+# payments. The stale pid of notebooks 06 and 07 is back if she looks the server up once,
+# at the start, and keeps the pid; `explore` with `faults=[faults.kill("accounts")]` tries
+# the kill after each `receive` that `accounts` makes, in every interleaving.
 
 # %%
 class Accounts(GenServer):

@@ -518,6 +518,21 @@ def called_name(call: ast.Call) -> str:
     return getattr(function, "attr", None) or getattr(function, "id", "")
 
 
+def unfinished(code: Any) -> bool:
+    """Whether a learner's function still holds the exercise's `...` placeholder as a
+    value (`converters = ...`), in itself or a function inside it. (A bare `...` line
+    leaves no trace in the compiled code, and is not seen.)
+
+    >>> def pool():
+    ...     converters = ...
+    >>> unfinished(pool), unfinished(len)
+    (True, False)
+    """
+    code = getattr(code, "__code__", code)
+    constants = getattr(code, "co_consts", ())
+    return ... in constants or any(unfinished(c) for c in constants if inspect.iscode(c))
+
+
 def leaves_its_loop(code: Any) -> bool:
     """Whether the function `code` has a `break` or a `return` inside a `while` or `for`
     loop (which ends a server's loop, and the server), read off its source; False if the

@@ -88,8 +88,8 @@ import ast
 from typing import Any, Callable
 
 from ..otp import GenServer
-from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, receive, run_for,
-                       self_pid, whereis)
+from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, process_info, receive,
+                       run_for, self_pid, whereis)
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast
 from .checks import (Check, exit_of, kept_outside_state, names_used, reason_text, run_quietly,
@@ -149,9 +149,15 @@ def _watched_by(watcher: Pid) -> set[Pid]:
     return set(targets.values())
 
 
-def _unwatched(watched: set[Pid], rooms: set[Pid]) -> str:
-    """What is wrong with the manager's monitors, which do not cover every room: none, a
-    process that is not a room (such as the caller, from_[0]), or only some rooms."""
+def _unwatched(watched: set[Pid], rooms: set[Pid], trapping_links: bool = False) -> str:
+    """What is wrong with the manager's monitors, which do not cover every room: none (and
+    links it traps instead, if `trapping_links`), a process that is not a room (such as
+    the caller, from_[0]), or only some rooms."""
+    if not watched and trapping_links:
+        return ("the manager links its rooms and traps exits, instead of monitoring them: it "
+                "hears when a room dies that way too, but a link goes both ways, so when the "
+                "manager crashes every room dies with it. A monitor is one-way: start each "
+                "room with GenServer.start(Room, id_), and call monitor(pid)")
     if not watched:
         return ("the manager never monitored a room, so nothing tells it when one dies: "
                 "right after GenServer.start(Room, id_), call monitor(pid)")
@@ -452,8 +458,9 @@ def check_manager(module: Any) -> None:
         watched = _watched_by(manager)
         linked = any(e.kind == "link" and {e.pid, e.data["peer"]} == {manager, kitchen}
                      for e in current_node().trace.events)
+        trapping_links = linked and bool((process_info(manager) or {}).get("trap_exit"))
         check.expect({lobby, kitchen} <= watched, "the manager monitored each room it opened",
-                     _unwatched(watched, {lobby, kitchen}))
+                     _unwatched(watched, {lobby, kitchen}, trapping_links))
 
         _kill(kitchen)
         died = _step("exit", kitchen)

@@ -42,7 +42,7 @@ from ..otp.children import child_spec
 from ..runtime import Exit, current_node, exit, is_alive, whereis
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast
-from .checks import Check, fresh_node, reason_text, run_quietly, start_learner
+from .checks import Check, fresh_node, names_used, reason_text, run_quietly, start_learner
 
 STRATEGIES = ("one_for_one", "one_for_all", "rest_for_one")
 SERVICES = ("db", "cache", "web")
@@ -218,6 +218,14 @@ def _describe_via(name: Any, room: str = "#lobby") -> str | None:
 def _check_via(check: Check, via: Callable) -> bool:
     """Whether via gives the right via-name for "#lobby" and for "#hall" (a via that
     ignores its argument would name every room "#lobby"); noted in `check`."""
+    looks_up = sorted({"lookup", "whereis"} & names_used(via))
+    if looks_up:
+        check.fail(f"via(room_name) looks the room up ({' and '.join(looks_up)}), but via only "
+                   "names it: return the via-name itself, the tuple (\"via\", Registry, "
+                   "(\"Rooms\", room_name)). GenServer.call and start_link look the name up "
+                   "themselves, at each use; a pid looked up once goes stale when the room "
+                   "restarts")
+        return False
     for room in ("#lobby", "#hall"):
         ran, name = run_quietly(check, f'via("{room}")', lambda: via(room))
         if not ran:

@@ -42,7 +42,7 @@ from ..trace import Trace, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_tagged
 from .checks import (STATE_IN_THE_PROCESS, Check, every_interleaving, fresh_node,
                      function_scope, kept_outside_state, names_used, reason_text,
-                     run_quietly, syntax_tree)
+                     run_quietly, syntax_tree, unfinished)
 
 WORK_MS = 10
 """What one conversion costs, in ms of virtual time (the notebook's `convert`)."""
@@ -405,6 +405,11 @@ def check_pool(pool: Callable) -> None:
     each request to one of them: it must beat one converter's throughput."""
     with Check("a pool of converters") as check:
         if check.refuse_blocking(pool):
+            return
+        if unfinished(pool):
+            check.fail("pool still has ... where your code goes: start 4 Converters and keep "
+                       "their pids; in ask, call one of them with ('convert', amount) and "
+                       "return its answer")
             return
         baseline = measure(_one_converter, POOL_CLIENTS)
         with _seeded_random(POOL_SEED), _hashes_recorded(pool) as hashed:

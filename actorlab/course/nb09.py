@@ -35,7 +35,7 @@ from ..trace.protocol import is_gen_call, is_gen_cast, is_normal
 from ..views.model import lane_names
 from .checks import (Check, called_name, describe_step, every_interleaving, exit_of, explain,
                      fresh_node, function_scope, names_used, raising_call, reason_text,
-                     run_quietly, start_learner)
+                     run_quietly, start_learner, unfinished)
 
 REGISTRY = "Rooms"
 SUPERVISOR = "RoomSupervisor"
@@ -537,8 +537,8 @@ def check_open_room(open_room: Callable) -> None:
 def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
     """open_room(name), or None with a finding that says why it is not a pid."""
     ran, pid = run_quietly(check, f"open_room({name!r})", lambda: open_room(name))
-    unfinished = ... in getattr(getattr(open_room, "__code__", None), "co_consts", ())
-    start = _rejected_start(pid) if ran and not unfinished else None
+    placeholder = unfinished(open_room)
+    start = _rejected_start(pid) if ran and not placeholder else None
     if start is not None:
         check.fail(f"open_room({name!r}) returned {short(pid, 60)}: start_child refused the "
                    f"spec, ('error', ('invalid_mfa', start)). {_start_words(start)}")
@@ -552,7 +552,7 @@ def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
         return None
     if type(pid) is Pid:
         return pid
-    if unfinished:
+    if placeholder:
         check.fail("open_room still has ... where your code goes: 'start' is (function, args) "
                    "or (function, args, options), here (GenServer.start_link, (Room, name), "
                    "{'name': via(name)})")
@@ -560,6 +560,11 @@ def _open(check: Check, open_room: Callable, name: str) -> Pid | None:
         check.fail(f"open_room({name!r}) returned None: return the room's pid")
     elif _ok_pid(pid):
         check.fail(f"open_room({name!r}) returned {short(pid)}: return just the pid")
+    elif isinstance(pid, BaseException):
+        check.fail(f"open_room({name!r}) returned {short(pid, 90)}, an error, not a pid: "
+                   "start_child answered ('error', that error), because the supervisor could "
+                   "not start the room. 'start' must be (GenServer.start_link, (Room, name), "
+                   "{'name': via(name)})")
     elif type(pid) is tuple and pid[:1] == ("error",):
         check.fail(f"open_room({name!r}) returned {short(pid, 90)}: start_child refused; "
                    "is 'start' (GenServer.start_link, (Room, name), {'name': via(name)})?")
