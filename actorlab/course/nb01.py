@@ -25,7 +25,7 @@ A process that loops by calling itself, as Elixir's do, runs out of stack in Pyt
   ✓ a second one, from another process, came back to that process: echo keeps going, and answers each message's sender
   ✓ a number, 42, came back: echo answers any message, not only strings
   ✓ an empty string came back: echo answers every message, even one that counts as false
-  ✗ echo crashed with RecursionError after ... messages: it goes round by calling itself, as an Elixir loop does, but Python keeps every call's frame until the stack runs out. Loop with while True: instead
+  ✗ echo crashed with RecursionError after ... messages: it goes round by calling itself, which is how Elixir loops (this notebook shows one after Exercise 2), but Python keeps every call's frame until the stack runs out. Loop with while True: instead
 """
 from __future__ import annotations
 
@@ -219,8 +219,9 @@ def _returns_a_value(code: Callable) -> bool:
 
 def _recursion(name: str, count: int) -> str:
     return (f"{name} crashed with RecursionError after {count:,} messages: it goes round by "
-            "calling itself, as an Elixir loop does, but Python keeps every call's frame until "
-            "the stack runs out. Loop with while True: instead")
+            "calling itself, which is how Elixir loops (this notebook shows one after "
+            "Exercise 2), but Python keeps every call's frame until the stack runs out. Loop "
+            "with while True: instead")
 
 
 def check_echo(echo: Callable) -> None:
@@ -360,10 +361,13 @@ def check_counter(counter: Callable) -> None:
         if _number(untouched) not in (None, 100):
             check.fail(_not_its_own_count(counter, first, untouched))
             return
+        own = _number(untouched) == 100
         if not check.expect(first == ("count", 15), "10 + 2 + 3 gives ('count', 15)",
                             _compares_with_any(counter) or _out_of_turn(pid)
                             or _wrong_count(first)):
             return
+        if own:
+            check.expect(True, "a second counter, started at 100, kept a count of its own", "")
         send(pid, ("get", self_pid()))
         again = _reply()
         if again is None:
