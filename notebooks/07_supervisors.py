@@ -248,8 +248,8 @@ node.trace.diagram(hide_system=True, processes=["shell", "app", "cache", "web", 
 #
 # A restart cures a crash that came from a rare moment: a lost connection, an odd message.
 # It cannot cure a bug that crashes the child every time. So a supervisor counts its
-# restarts: more than `max_restarts` within `max_seconds` (Elixir's defaults: 3 in 5
-# seconds; Erlang's are 1 in 5) and it gives up. It stops its other children and exits
+# restarts: more than `max_restarts` within `max_seconds` (actorlab's defaults are
+# Elixir's, 3 in 5 seconds; Erlang's are 1 in 5) and it gives up. It stops its other children and exits
 # with reason `"shutdown"`, leaving the problem to whoever supervises *it*.
 #
 # The shell is linked to a supervisor it started, so that exit would kill the shell too;

@@ -1015,6 +1015,15 @@ def _room_exit(trace: Any, ended: Any, the_bot: Pid) -> str:
     taken = [e.data["msg"] for e in trace.events
              if e.kind == "receive" and e.pid == ended.pid and e.step < ended.step]
     bot_sent = [m for _, m in _sends(the_bot, {ended.pid})]
+    if taken and is_gen_cast(taken[-1]) and taken[-1] in bot_sent \
+            and taken[-1][1] in ("members", "history"):
+        request = taken[-1][1]
+        return (f"the bot cast {request!r} to the room, and the room crashed on it at "
+                f"{describe_step(trace, ended)}: {reason_text(ended.data['reason'])}. "
+                f"{request!r} is a call, and only a call gets an answer: the room's reply is "
+                f"what the call returns, members = GenServer.call(via(room_name), "
+                f"{request!r}). A cast is answered by nobody, so a receive() after it waits "
+                "for nothing")
     if taken and is_gen_cast(taken[-1]) and taken[-1] in bot_sent:
         return (f"the bot's cast {short(taken[-1][1], 60)} crashed the room at "
                 f"{describe_step(trace, ended)}: {reason_text(ended.data['reason'])}. A room "
