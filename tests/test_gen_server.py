@@ -86,6 +86,13 @@ def test_deferred_reply_with_noreply_and_reply():
     assert GenServer.call(pid, "later") == "deferred answer"
 
 
+def test_reply_takes_the_whole_from_and_refuses_a_pid_in_the_caller():
+    with pytest.raises(BadArgument, match=r"GenServer.reply: #PID<0\.0\.0> is not a caller "
+                                          "to answer: pass the from_ that handle_call got"):
+        GenServer.reply(self_pid(), "x")
+    assert process_info(self_pid())["messages"] == []         # and nothing was sent
+
+
 def test_stop_with_reply_runs_terminate_before_the_reply():
     pid = start_counter()
     assert GenServer.call(pid, "stop_with_reply") == "bye"

@@ -4,6 +4,7 @@
 # to the shell, which takes their reports in a fixed order. Twin: deferred_reply.py.
 # The shell waits 100 ms before opening, so both guests are surely waiting on the BEAM; it
 # waits in a receive, not Process.sleep, so that Twin.mailbox() shows what has arrived.
+# GenServer.reply takes the whole `from`, {pid, tag}: a pid alone fails its guard.
 Twin.start()
 shell = self()
 
@@ -38,3 +39,4 @@ receive do
   {answer, ^bob} -> Twin.say("bob was told", answer)
 end
 Twin.say("after it opened", GenServer.call(door, :wait))
+Twin.say("reply given a pid, not from", Twin.attempt(fn -> GenServer.reply(self(), "x") end))

@@ -2,8 +2,9 @@
 caller's `from_`; the caller waits; a later callback answers with
 GenServer.reply(from_, reply). The door answers each "wait" only when it opens, and at
 once after that. The guests report to the shell, which takes their reports in a fixed
-order. Twin: deferred_reply.exs."""
-from twin import mailbox, name, say, start
+order. GenServer.reply takes the whole `from_`, (pid, tag): a pid alone is refused.
+Twin: deferred_reply.exs."""
+from twin import attempt, mailbox, name, say, start
 
 from actorlab import ANY, GenServer, receive, self_pid, send, sleep, spawn
 
@@ -43,3 +44,4 @@ GenServer.cast(door, "open")
 say("ann was told", receive((ANY, ann))[0])
 say("bob was told", receive((ANY, bob))[0])
 say("after it opened", GenServer.call(door, "wait"))
+say("reply given a pid, not from", attempt(lambda: GenServer.reply(self_pid(), "x")))

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, demonitor, exit, log,
-                       monitor, receive, self_pid, send, spawn, spawn_link, unlink)
+from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, Ref, demonitor, exit,
+                       log, monitor, receive, self_pid, send, spawn, spawn_link, unlink)
 from ..trace import short
 from ..trace.protocol import (ACK, gen_call, gen_cast, gen_stop, is_gen_call, is_gen_cast,
                               is_gen_stop, is_normal, is_tagged)
@@ -167,7 +167,14 @@ class GenServer:
 
     @staticmethod
     def reply(from_: tuple, reply: Any) -> str:
-        """Answer a call later (after returning "noreply" from handle_call); "ok"."""
+        """Answer a call later (after returning "noreply" from handle_call); "ok".
+
+        `from_` is the pair handle_call got, (caller's pid, tag), passed whole: anything
+        else raises BadArgument in the caller (Elixir's guard: FunctionClauseError).
+        """
+        if not (type(from_) is tuple and len(from_) == 2 and type(from_[1]) is Ref):
+            raise BadArgument(f"GenServer.reply: {short(from_)} is not a caller to answer: "
+                              "pass the from_ that handle_call got, whole, the pair (pid, tag)")
         _, tag = from_
         send(tag, (tag, reply))
         return "ok"
