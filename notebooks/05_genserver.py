@@ -252,8 +252,11 @@ check_counter(MyCounter)
 # </details>
 
 # %% [markdown]
+# <details><summary>The same counter in Elixir (open it once your check passes: it is the
+# answer)</summary>
+#
 # In Elixir (`twins/cast_ordering.exs`, which also shows that one client's casts are
-# handled in the order they were sent), the same counter is a module:
+# handled in the order they were sent), the counter is a module:
 #
 # ```elixir
 # defmodule Counter do
@@ -263,6 +266,7 @@ check_counter(MyCounter)
 #   def handle_cast({:add, k}, n), do: {:noreply, n + k}
 # end
 # ```
+# </details>
 
 # %% [markdown]
 # ## Exercise 2: a queue that makes you wait
