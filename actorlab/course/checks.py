@@ -697,9 +697,10 @@ STATE_IN_THE_PROCESS = ("A GenServer's state lives in the process: init returns 
 _LOADS = ("LOAD_FAST", "LOAD_GLOBAL", "LOAD_NAME", "LOAD_DEREF")
 
 
-def kept_outside_state(cls: type) -> str | None:
-    """Where the methods of `cls` keep values outside a GenServer's state, in words: the
-    attributes they set and the globals they assign, read off their code; None if none.
+def kept_outside_state(cls: Any) -> str | None:
+    """Where the methods of `cls` (or a process's function) keep values outside a
+    GenServer's state or the process, in words: the attributes they set and the globals
+    they assign, read off their code; None if none.
 
     >>> class Tally:
     ...     total = 0
@@ -713,7 +714,8 @@ def kept_outside_state(cls: type) -> str | None:
     ('on the object, in self.n, in an attribute every server shares, Tally.total, and in a global, COUNT', None)
     """
     attributes, globals_ = [], []
-    codes = [getattr(getattr(v, "__func__", v), "__code__", None) for v in vars(cls).values()]
+    parts = vars(cls).values() if isinstance(cls, type) else [cls]
+    codes = [getattr(getattr(v, "__func__", v), "__code__", None) for v in parts]
     while codes:
         code = codes.pop(0)
         if code is None:

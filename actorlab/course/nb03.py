@@ -12,7 +12,7 @@ from ..runtime import (ANY, DeadlockError, ReceiveTimeout, current_node, is_aliv
 from ..trace import Ref, short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_normal
 from .checks import (Check, crash_text, describe_step, exit_of, fresh_node, last_taken,
-                     leaves_its_loop, names_used, self_waits, spawn_learner)
+                     kept_outside_state, leaves_its_loop, names_used, self_waits, spawn_learner)
 
 NUMBERS = [1, 2, 3, 6]
 """The first stats server's numbers, asked "mean" then "summary"."""
@@ -43,9 +43,10 @@ def check_stats(stats_server: Callable) -> None:
             alive = sum(map(is_alive, helpers))
             waiting = (f" (and {alive} of them still wait for messages that will never come)"
                        if alive else "")
-            check.fail(f"the server started a new process to answer{waiting}: it asks another "
-                       "server what it could compute itself. Compute the mean with a plain "
-                       "function that both requests use")
+            check.fail(f"the server started a new process to help it answer{waiting}: a "
+                       "second process, and messages to and fro, for what the server could "
+                       "compute itself. Compute the mean with a plain function that both "
+                       "requests use")
         else:
             check.expect(not self_waits(current_node().trace),
                          "the server never waited for itself",
@@ -72,7 +73,8 @@ def _ask_stats(check: Check, stats_server: Callable, numbers: list, order: tuple
         check.expect(answer == right[request], f"{asked} with {short(answer)}",
                      f"{asked} with {short(answer)}, not {short(right[request])}" +
                      (_took_back(pid, answer) or
-                      _mistake(answer, mean, numbers, names_used(stats_server))))
+                      _mistake(answer, mean, numbers, names_used(stats_server),
+                               kept_outside_state(stats_server))))
     return True
 
 
@@ -90,9 +92,11 @@ def _took_back(pid: Any, answer: Any) -> str:
             "that both requests use")
 
 
-def _mistake(answer: Any, mean: float, numbers: list, used: set) -> str:
+def _mistake(answer: Any, mean: float, numbers: list, used: set,
+             kept: str | None = None) -> str:
     """What a wrong mean (alone, or in a summary) says about the code that computed it,
-    which refers to the global names `used` (round, int: what made a mean whole).
+    which refers to the global names `used` (round, int: what made a mean whole) and
+    keeps values `kept` outside the process (`kept_outside_state`'s words).
 
     >>> _mistake(("summary", 2, 4), 4.5, [4, 5], set())
     ': the mean was made a whole number: // rounds down. Divide with / and keep its result'
@@ -107,8 +111,10 @@ def _mistake(answer: Any, mean: float, numbers: list, used: set) -> str:
         return (": it used a mean that only a 'mean' request computes. Compute it for every "
                 "request, with a plain function that both requests use")
     if numbers != NUMBERS and got == sum(NUMBERS) / len(NUMBERS):
-        return (f": that is the mean of {NUMBERS}. Compute it from the numbers the server "
-                "was started with")
+        left = (f", which the first server left {kept}, where every server sees it"
+                if kept else "")
+        return (f": that is the mean of {NUMBERS}{left}. Compute it from the numbers the "
+                "server was started with")
     if got == mean // 1 != mean or got == round(mean) != mean:
         made = next((name for name in ("round", "int") if name in used), None)
         return (f": the mean was made a whole number, by {made}(): keep the result of / as "
