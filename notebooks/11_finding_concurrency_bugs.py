@@ -527,7 +527,9 @@ call(server, ("pay", 30))
 # It waits for a reply that will never come. actorlab can tell (nothing can run, no timer
 # is pending) and names the fault that may be why; the BEAM cannot, and this call would
 # wait forever, or until a timeout. A caller that **monitors** the server first hears of
-# its death: the `DOWN` message carries the server's exit reason.
+# its death: the `DOWN` message carries the server's exit reason. Its `receive` waits for
+# whichever comes first, the reply or the `DOWN`: `OneOf(pattern, pattern)` is a pattern
+# that matches a message that matches any of its patterns.
 
 # %%
 def monitored_call(server, request):

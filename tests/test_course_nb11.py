@@ -70,7 +70,7 @@ def test_a_design_is_proven_against_every_kill_and_a_stale_pid_is_named(capsys, 
         capsys.readouterr().out
     nb11.check_design(keeps_the_pid)
     out = capsys.readouterr().out
-    assert "bob exited with 'noproc'" in out and "the old pid of 'prices'" in out
+    assert "bob saw its call exit with 'noproc'" in out and "the old pid of 'prices'" in out
     assert "Sequence diagram: 5 processes (Supervisor, prices, ann, prices#2, bob)" in out
 
 

@@ -132,6 +132,20 @@ def test_a_supervised_server_killed_mid_call_in_every_interleaving():
     assert set(killed) == {("killed", True)}
 
 
+def test_a_message_a_fault_holds_back_is_not_told_as_sent_to_the_dead():
+    reset(log=None, faults=[faults.drop("lost")])
+    alive = spawn(receive, label="alive")
+    dead = spawn(lambda: None, label="dead")
+    send(alive, "lost")
+    send(dead, "too late")
+    sends = {e.data["msg"]: e for e in current_node().trace.events if e.kind == "send"}
+    assert sends["lost"].data["delivered"] is None            # alive: a fault held it back
+    assert sends["too late"].data["delivered"] is False
+    text = str(current_node().trace)
+    assert "send 'lost' to #PID<0.1.0> (alive) -- held back by a fault" in text
+    assert "send 'too late' to #PID<0.2.0> (dead) -- dropped: the receiver is dead" in text
+
+
 def test_a_retry_after_a_dropped_reply_charges_twice_unless_the_server_is_idempotent():
     """At-least-once delivery: the client cannot tell a lost request from a lost reply."""
     for idempotent, charged in ((False, 80), (True, 90)):

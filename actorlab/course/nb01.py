@@ -37,8 +37,8 @@ import dis
 from ..runtime import (ANY, BadArgument, ReceiveTimeout, current_node, process_info, receive,
                        self_pid, send, sleep, spawn)
 from ..trace import Pid, short
-from .checks import (Check, crash_text, exit_of, leaves_its_loop, raising_call, spawn_learner,
-                     syntax_tree, unmatched_pattern)
+from .checks import (Check, crash_text, exit_of, last_taken, leaves_its_loop, raising_call,
+                     spawn_learner, syntax_tree, unmatched_pattern)
 
 MANY = 1_100
 """Messages a loop must survive: more than Python's recursion limit (1,000 frames)."""
@@ -75,6 +75,28 @@ def _events(pid: Pid, kind: str) -> list:
     return [e for e in current_node().trace.events if e.kind == kind and e.pid == pid]
 
 
+def _unpacked_out_of_order(code: Callable, send_call: ast.Call, message: Any) -> str:
+    """If send's destination in `send_call` is a name that `code` unpacked from `message`
+    at a place where the message holds no pid (`message, sender = receive()` for a
+    (sender, message) pair): that, in words; else ''."""
+    destination = send_call.args[0] if send_call.args else None
+    tree = syntax_tree(code)
+    if not isinstance(destination, ast.Name) or type(message) is not tuple or tree is None:
+        return ""
+    pids = [at for at, item in enumerate(message) if type(item) is Pid]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Tuple):
+            names = [getattr(target, "id", None) for target in node.targets[0].elts]
+            if destination.id in names and len(names) == len(message) and pids:
+                at = names.index(destination.id)
+                if at not in pids:
+                    where = "first" if pids[0] == 0 else f"as item {pids[0] + 1}"
+                    return (f"It sent to {destination.id}, which held {short(message[at])}, "
+                            f"not a pid: it unpacked the message {short(message)} in another "
+                            f"order, and the pid comes {where}")
+    return ""
+
+
 def _silence(pid: Pid, name: str, answer: str, code: Callable, messages: str = "") -> str:
     """Why `pid` (running the learner's `code`) sent the shell nothing back, read off the
     trace. `messages` says what the messages it gets look like, for a crash on one."""
@@ -86,8 +108,12 @@ def _silence(pid: Pid, name: str, answer: str, code: Callable, messages: str = "
                 f"is {name}'s own pid. {answer}")
     if ended is not None and isinstance(ended.data["reason"], RecursionError):
         return _recursion(name, len(received))
-    if ended is not None and isinstance(ended.data["reason"], BadArgument) and \
-            raising_call(ended.data["reason"], "send"):
+    send_call = (raising_call(ended.data["reason"], "send") if ended is not None
+                 and isinstance(ended.data["reason"], BadArgument) else None)
+    out_of_order = send_call and _unpacked_out_of_order(code, send_call, last_taken(pid))
+    if out_of_order:
+        return f"{name} {crash_text(ended)}. {out_of_order}. Then {answer}"
+    if send_call:
         return (f"{name} {crash_text(ended)}. send's first argument must be a pid, the address "
                 "of the process to answer (names for processes come in notebook 06), and the "
                 f"pid to answer came in the message: {answer}")

@@ -508,6 +508,9 @@ def _miscount(reply: Any) -> str:
         return (": only the first cast was counted before the call was answered. Take the "
                 "messages as they come, one receive() per turn of the loop, and add every "
                 "amount, n += k")
+    if reply == "get":
+        return (": it answered with the request itself, as echo does. Answer with the count, "
+                "send(caller, (ref, n))")
     return ""
 
 

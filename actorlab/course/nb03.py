@@ -106,6 +106,11 @@ def _mistake(answer: Any, mean: float, numbers: list, used: set,
     if type(answer) is list:
         return (": that is a list, where a tuple is needed: answer ('summary', count, mean), "
                 "in round brackets")
+    if (type(answer) is tuple and len(answer) == 3 and answer[2] == len(numbers)
+            and answer[1] != len(numbers)):
+        swapped = ": the mean and the count are swapped: answer ('summary', count, mean)"
+        also = _mistake(answer[:1] + (answer[2], answer[1]), mean, numbers, used, kept)
+        return swapped + (f"; also{also[1:]}" if also else "")
     got = answer[2] if type(answer) is tuple and len(answer) == 3 else answer
     if got is None:
         return (": it used a mean that only a 'mean' request computes. Compute it for every "

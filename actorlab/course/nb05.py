@@ -17,7 +17,7 @@ object (`self.n`) answers from the object, not from the state it is given.
 >>> check_counter(InSelf)
 ✗ Counter GenServer: not yet
   ✓ after ('add', 5) the count is 15
-  ✗ InSelf keeps the count on the object, in self.n, outside the state: the check called its callbacks as plain functions, each on a fresh object whose init(0) had run (as in another server of the class), given the state init(42) returned: handle_call('get', ...) answered 0, where it should have answered 42. A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self, or in a global
+  ✗ InSelf keeps the count on the object, in self.n, outside the state. A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self, or in a global. How the check saw it: the check gave the callbacks the state init(42) returned, but called them on another object, whose init(0) had run, as another server of the class would: handle_call('get', ...) answered 0, where it should have answered 42
 
 The state can have any shape: the check builds its states with the learner's own init.
 
@@ -220,13 +220,14 @@ def _state_in_process(check: Check, module: type, what: str, start: Any, other: 
     wrong = next(i for i, answer in enumerate(answers) if answer != wanted[i])
     got = ", then ".join(f"{shown} {answer}" for (shown, _, _, _), answer
                          in zip(steps[:wrong + 1], answers))
-    how = (f"the check called its callbacks as plain functions, each on a fresh object whose "
-           f"init({other!r}) had run (as in another server of the class), given the state "
-           f"init({start!r}) returned: {got}, where it should have {wanted[wrong]}")
+    how = (f"the check gave the callbacks the state init({start!r}) returned, but called them "
+           f"on another object, whose init({other!r}) had run, as another server of the "
+           f"class would: {got}, where it should have {wanted[wrong]}")
     where = kept_outside_state(module)
     if where:
-        check.fail(f"{module.__name__} keeps the {what} {where}, outside the state: {how}. "
-                   f"{STATE_IN_THE_PROCESS}. Keep nothing in self, or in a global")
+        check.fail(f"{module.__name__} keeps the {what} {where}, outside the state. "
+                   f"{STATE_IN_THE_PROCESS}. Keep nothing in self, or in a global. How the "
+                   f"check saw it: {how}")
     else:
         check.fail(f"{module.__name__}'s callbacks answered from something other than the "
                    f"state: {how}. Each callback must answer from the state it is given as "

@@ -1044,6 +1044,16 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
         check.fail(f"at step {said[0]} the bot called the room with ('say', ...): a room "
                    "takes ('say', who, text) as a cast. Use GenServer.cast")
         return False
+    mistagged = [(step, m[1]) for step, m in _sends(the_bot, {room})
+                 if is_gen_cast(m) and type(m[1]) is tuple and len(m[1]) == 3
+                 and m[1][0] != "say"]
+    if mistagged:
+        step, line = mistagged[0]
+        check.fail(f"at step {step} the bot cast {short(line)} to the room: a room takes "
+                   f"('say', who, text), tagged 'say' ({short(line[0])} is not a tag the "
+                   "room knows; ('said', room, who, text) is what a room casts to its "
+                   "members). Cast ('say', 'bot', f'{count} here')")
+        return False
     for event in trace.events:
         if event.kind == "exit" and not is_normal(event.data["reason"]):
             if event.pid == the_bot:

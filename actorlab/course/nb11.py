@@ -244,7 +244,7 @@ def _hashable(term: Any) -> bool:
 def _answer_text(answer: Any) -> str:
     """A client's answer, or its failure, in words."""
     if type(answer) is tuple and len(answer) == 2 and answer[0] == "exit":
-        return f"exited with {short(answer[1], 60)}"
+        return f"saw its call exit with {short(answer[1], 60)}"
     if type(answer) is tuple and len(answer) == 2 and answer[0] == "raised":
         kind, _, message = answer[1].partition(": ")
         return f'raised {kind} ("{message}")'

@@ -330,8 +330,9 @@ def send(node: Node, me: Process, target: Process, message: Any, name: str | Non
     verdict = on_send(node, me, target, message)
     sent = node.trace.next_step
     woke = verdict is None and node.deliver(target, message, sent)
-    node.record("send", me.pid.number, target.pid.number, message, verdict is None, name, alias,
-                woke)
+    # delivered None, not False: the receiver is alive; the fault event says what happened
+    node.record("send", me.pid.number, target.pid.number, message,
+                True if verdict is None else None, name, alias, woke)
     if verdict in ("drop", "cut"):
         text = "lost across a partition" if verdict == "cut" else "dropped"
         note_message(node, verdict, me, target, message, sent, text)

@@ -7,8 +7,9 @@ Every event has a `step` (its position, from 1), the virtual `time` in ms, a `ki
 kind       data
 =========  ======================================================================
 spawn      child, fn, args, label, link (bool) -- `pid` is the parent
-send       to, msg, delivered (False: the receiver was dead, or the alias inactive),
-           name (if sent by name), alias (the ref, if sent to an alias), woke (True if
+send       to, msg, delivered (False: the receiver was dead, or the alias inactive; None:
+           an injected fault held it back, dropped, cut or delayed, and the `fault` event
+           after it says which), name (if sent by name), alias (the ref, if sent to an alias), woke (True if
            the message ended the receiver's wait: it fits the pattern it waited for)
 receive    from, msg, sent (the step of the send or signal whose message it took;
            `from` is read off that event, not stored)

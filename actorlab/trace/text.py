@@ -80,6 +80,8 @@ def describe(event: Event, names: dict[Pid, str] | None = None, width: int = 60)
     if kind == "send":
         if d["delivered"]:
             lost = ""
+        elif d["delivered"] is None:
+            lost = " -- held back by a fault (the next fault event says how)"
         elif d["alias"]:
             lost = " -- dropped: the alias is inactive or its owner dead"
         else:
