@@ -429,7 +429,8 @@ result
 
 # %% [markdown]
 # 6 of the 10 distinct interleavings lose an update; the default order is one of the 4
-# that do not. Every count is exact, and the same each time you run it.
+# that do not. Every count is exact, and the same each time you run it. (The table's last
+# column, a schedule that starts with `p:`, is explained below.)
 #
 # How much does counting only distinct interleavings save? `method="all"` is brute force:
 # at every choice it tries every process that could run, equivalent orders included.

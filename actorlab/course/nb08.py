@@ -726,7 +726,10 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
         lost = every_interleaving(check, _race, counter_module, bump,
                                   right=lambda outcome: outcome == ("count", 2),
                                   words=_race_words, what=RACE,
-                                  ok="two bumps made the count 2",
+                                  ok=("with one call a bump, which leaves fewer orders "
+                                      "than a get and a set, "
+                                      if len(calls) == 1 and not by_child else "")
+                                  + "two bumps made the count 2",
                                   lanes=["ann", counter_module.__name__, "bob"])
         shown = ", ".join(map(short, calls))
         if lost is not None:
