@@ -262,7 +262,8 @@ check_echo(echo)
 # `("get", pid)` sends `("count", n)` to `pid`, with the count `n` as a number (`15`, not
 # `"15"`). The check starts it at 10, adds 2 and 3, and asks twice. It also starts a
 # second counter at 100, to see that each counter keeps a count of its own. Then it sends
-# the first one 1,100 more adds, and asks again after a long quiet spell.
+# the first one 1,100 more adds, and asks again after a long quiet spell: like echo, a
+# counter waits for its next message forever.
 
 # %% tags=["exercise", "ex-counter"]
 def counter(n):
