@@ -137,7 +137,9 @@ def _unanswered(stats_server: Callable, pid: Any, request: str, asked_before: in
     if waits:
         timed = waits[0].data["timeout"] is not None
         return (f"at {describe_step(trace, waits[0])} the server waited for a reply from "
-                "itself: it called its own API while handling a call. " +
+                "itself: it called its own API while handling a call (sending to itself "
+                "is safe; waiting for its own answer is not, since only it could send "
+                "one). " +
                 ("The timeout only ended that wait, with a ReceiveTimeout, after the "
                  "server had stood still for the whole timeout: it fixes nothing. "
                  if timed else "") +
