@@ -35,8 +35,9 @@ def test_the_self_call_deadlock_is_an_error_that_explains_itself(node, capsys):
         call(server, "twice")
     text = str(caught.value)
     assert text.splitlines() == [
-        "deadlock at 0 ms: the shell waits for a message that no process will ever send. "
-        "Nothing is runnable and no timer is pending. Waiting:",
+        "deadlock at 0 ms: processes wait for each other in a cycle (below), so the shell "
+        "waits for a message that no process will ever send. Nothing is runnable and no timer "
+        "is pending. Waiting:",
         "  #PID<0.0.0> (shell) waits for (#Ref<0.1>, ANY), a reply from #PID<0.1.0> (server); "
         "mailbox empty",
         "  #PID<0.1.0> (server) waits for (#Ref<0.2>, ANY), a reply from itself; mailbox has "

@@ -103,8 +103,9 @@ def deadlock_error(clock: float, waiting: list[Process], processes: dict[int, Pr
         cycle = find_cycle(proc, processes) or []
         if cycle:
             break
-    lines = [f"deadlock at {clock:g} ms: the shell waits for a message that no process "
-             "will ever send. Nothing is runnable and no timer is pending. Waiting:"]
+    because = "processes wait for each other in a cycle (below), so " if cycle else ""
+    lines = [f"deadlock at {clock:g} ms: {because}the shell waits for a message that no "
+             "process will ever send. Nothing is runnable and no timer is pending. Waiting:"]
     lines += [f"  {proc!r} {_waiting_text(proc, processes)}; {_mailbox_text(proc)}"
               for proc in waiting]
     if cycle:
