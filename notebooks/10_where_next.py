@@ -154,8 +154,10 @@ print("after", now(), "ms")
 # %% [markdown]
 # It warns, at the moment the cycle closes, and then lets the program run as the BEAM
 # would: after 100 ms, `a`'s call times out and `a` crashes; `b`'s call to `a` ends with
-# it, and the shell gets `a`'s exit reason. On the BEAM the run ends with the same reason
-# (the twin checks it), and nothing warns about the cycle. The diagram:
+# it, and the shell's call exits with `a`'s reason, wrapped, as OTP does, in what the
+# shell's own call was: `(a's reason, ('GenServer', 'call', ['a', 'work', 1000]))`. On the
+# BEAM the run ends with the same reason (the twin checks it), and nothing warns about the
+# cycle. The diagram:
 
 # %%
 node.trace.diagram(hide_system=True, processes=["shell", "a", "b"], max_rows=19)
