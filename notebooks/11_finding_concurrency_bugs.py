@@ -756,8 +756,9 @@ explore(pay_with_a_retry, PlainBank, faults=[faults.drop((Ref, "paid"))])
 #
 # Finish `IdempotentBank`: its state is the balance and the set of payment ids already
 # charged. A new id is charged and remembered; an id seen before is answered `"paid"`
-# again, and charged nothing. The check pays twice with a retry (two ids, the same
-# amount), with each reply dropped in turn.
+# again, and charged nothing. The check has ann and bob pay 10 each at the same time
+# (two ids, the same amount), each trying again when a reply does not come, in every
+# interleaving, with each reply `"paid"` dropped in turn.
 
 # %% tags=["exercise", "ex-idempotent"]
 class IdempotentBank(GenServer):

@@ -535,11 +535,15 @@ def _get(check: Check, pid: Any, what: str = "the 'get' call") -> Any:
     if ended is not None:
         if ended.data["crash"] and isinstance(ended.data["reason"], BadArgument) \
                 and last_taken(pid) == call:
-            then = ("It failed while it answered the call: the address send needs is the "
-                    "caller's pid, which comes second in ('call', caller, ref, request); the "
-                    "ref comes third, and goes in the reply. Unpack them in that order, "
-                    "_, caller, ref, request = message, and answer send(caller, (ref, n))")
-        elif ended.data["crash"]:
+            # Said in the course's words: the runtime's own (aliases, names) comes later.
+            check.fail(f"{what} got no reply: the server crashed at step {ended.step}, as it "
+                       "answered the call: it gave send something that is not a pid as the "
+                       "address. The address send needs is the caller's pid, which comes "
+                       "second in ('call', caller, ref, request); the ref comes third, and "
+                       "goes in the reply. Unpack them in that order, _, caller, ref, request "
+                       "= message, and answer send(caller, (ref, n))")
+            return _NO_REPLY
+        if ended.data["crash"]:
             then = _PROTOCOL
         elif answers:
             then = "Keep looping after each message"

@@ -65,7 +65,7 @@ def _ask_stats(check: Check, stats_server: Callable, numbers: list, order: tuple
         try:
             answer = call(pid, request, timeout=1000)
         except (DeadlockError, ReceiveTimeout):
-            check.fail(_unanswered(stats_server, pid, request, asked_before))
+            check.fail(_unanswered(stats_server, pid, request, asked_before, numbers))
             return False
         asked = (f"a fresh stats_server({numbers}) answered {request!r}, asked first,"
                  if not asked_before and request != "mean" else
@@ -129,9 +129,10 @@ def _mistake(answer: Any, mean: float, numbers: list, used: set,
     return ""
 
 
-def _unanswered(stats_server: Callable, pid: Any, request: str, asked_before: int) -> str:
+def _unanswered(stats_server: Callable, pid: Any, request: str, asked_before: int,
+                numbers: list | None = None) -> str:
     """Why the call `request`, made after `asked_before` answered ones, to the stats server
-    `pid` (running `stats_server`) got no answer."""
+    `pid` (running `stats_server` on `numbers`) got no answer."""
     trace = current_node().trace
     waits = self_waits(trace)
     if waits:
@@ -144,7 +145,9 @@ def _unanswered(stats_server: Callable, pid: Any, request: str, asked_before: in
                  "server had stood still for the whole timeout: it fixes nothing. "
                  if timed else "") +
                 "Compute the mean with a plain function that both requests use")
-    unanswered = f"the call {request!r} got no answer"
+    first = (f", asked first of a fresh stats_server({numbers})," if numbers is not None
+             and not asked_before else "")
+    unanswered = f"the call {request!r}{first} got no answer"
     to_itself = [e.data["msg"] for e in trace.events if e.kind == "send" and e.pid == pid
                  and e.data["to"] == pid and _is_reply(e.data["msg"])]
     if to_itself:
@@ -173,6 +176,11 @@ def _unanswered(stats_server: Callable, pid: Any, request: str, asked_before: in
                 f"{short(last_taken(pid), 60)}, a message it had sent itself: its loop "
                 "expects every message to be a call. No message is needed to get the mean: "
                 "compute it with a plain function that both requests use")
+    if ended is not None and isinstance(ended.data["reason"], UnboundLocalError):
+        return (f"{unanswered}: the server {crash_text(ended)}. It used a value that only "
+                "another request computes, and this server had not been asked it yet. "
+                "Compute the mean for every request, with a plain function that both "
+                "requests use")
     if ended is not None:
         return f"{unanswered}: the server {crash_text(ended)}"
     asked = {e.data["msg"][2] for e in trace.events if e.kind == "send" and e.data["to"] == pid

@@ -203,7 +203,11 @@ def _callbacks_work(check: Check, store: Any) -> bool:
         return False
     wanted = ("meow", {"cat": "meow"})
     if answer != wanted:
-        check.fail(f"{shown} returned {short(answer)}: {_call_mistake(answer, wanted)}")
+        check.fail(f"{shown} returned {short(answer)}: " + (
+            "the request is the tuple ('get', key), which never equals the string 'get', so "
+            "no branch returned. Test request[0] == 'get', or unpack it, _, key = request"
+            if answer is None and _compares_whole_request(store)
+            else _call_mistake(answer, wanted)))
         return False
     check.expect(True, f"{shown} returned ('meow', {{'cat': 'meow'}})", "")
     state = answer[1]
@@ -313,6 +317,16 @@ def _call_mistake(answer: Any, wanted: tuple) -> str:
         return ("a get must return the state unchanged, to keep the data for the next "
                 "request: return state.get(key), state")
     return "return (reply, new_state), where the reply is state.get(key)"
+
+
+def _compares_whole_request(store: Any) -> bool:
+    """Whether the store's handle_call compares a bare name with the string 'get'
+    (`if request == "get":`), which the tuple ('get', key) never equals."""
+    tree = syntax_tree(getattr(store, "handle_call", None))
+    return tree is not None and any(
+        isinstance(node, ast.Compare) and isinstance(node.left, ast.Name)
+        and any(isinstance(c, ast.Constant) and c.value == "get" for c in node.comparators)
+        for node in ast.walk(tree))
 
 
 def check_serve_info(serve: Callable) -> None:

@@ -33,9 +33,10 @@ from ..runtime import (ANY, BadArgument, Exit, RunawayError, current_node, exit,
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_normal
 from ..views.model import lane_names
-from .checks import (Check, called_name, describe_step, every_interleaving, exit_of, explain,
-                     fresh_node, function_scope, names_used, raising_call, reason_text,
-                     run_quietly, start_learner, unfinished)
+from .checks import (STATE_IN_THE_PROCESS, Check, called_name, describe_step,
+                     every_interleaving, exit_of, explain, fresh_node, function_scope,
+                     kept_outside_state, names_used, raising_call, reason_text, run_quietly,
+                     start_learner, unfinished)
 
 REGISTRY = "Rooms"
 SUPERVISOR = "RoomSupervisor"
@@ -256,6 +257,11 @@ def check_room(room: type) -> None:
             _check_room_name(check, room)
         if check.passed:
             _check_lines_in_order(check, room)
+        where = kept_outside_state(room) if check.passed else None
+        if where:   # what a second room, or the explored runs, did not already show
+            check.fail(f"it works, but the room keeps data {where}, not in its state. "
+                       f"{STATE_IN_THE_PROCESS}: keep the members and the history in the "
+                       "state's dict, and return the new dict")
 
 
 def _check_room_name(check: Check, room: type) -> None:
