@@ -712,17 +712,29 @@ def kept_outside_state(cls: Any) -> str | None:
     ...         Tally.total += message[1]
     >>> kept_outside_state(Tally), kept_outside_state(int)
     ('on the object, in self.n, in an attribute every server shares, Tally.total, and in a global, COUNT', None)
+
+    A global list, dict or set changed in place counts too; one only read does not:
+
+    >>> SEEN, LIMITS = [], {"max": 3}
+    >>> def remember(pid):
+    ...     SEEN.append(pid)
+    ...     return LIMITS["max"]
+    >>> kept_outside_state(remember)
+    'in a global, SEEN'
     """
     attributes, globals_ = [], []
     parts = vars(cls).values() if isinstance(cls, type) else [cls]
-    codes = [getattr(getattr(v, "__func__", v), "__code__", None) for v in parts]
+    functions = [getattr(v, "__func__", v) for v in parts]
+    codes = [getattr(f, "__code__", None) for f in functions]
+    module = next((f.__globals__ for f in functions if hasattr(f, "__globals__")), {})
     while codes:
         code = codes.pop(0)
         if code is None:
             continue
         steps = list(dis.get_instructions(code))
         for at, step in enumerate(steps):
-            if step.opname == "STORE_GLOBAL" and step.argval not in globals_:
+            if (step.opname == "STORE_GLOBAL" or _mutates_a_global(steps, at, module)) \
+                    and step.argval not in globals_:
                 globals_.append(step.argval)
             elif step.opname == "STORE_ATTR":
                 name = f"{_stored_on(steps, at)}.{step.argval}"
@@ -736,6 +748,31 @@ def kept_outside_state(cls: Any) -> str | None:
     if len(where) < 2:
         return where[0] if where else None
     return ", ".join(where[:-1]) + ", and " + where[-1]
+
+
+MUTATORS = frozenset({"append", "extend", "insert", "remove", "pop", "popitem", "clear",
+                      "update", "setdefault", "add", "discard"})
+"""The methods that change a list, dict or set in place."""
+
+
+def _mutates_a_global(steps: list, at: int, module: dict) -> bool:
+    """Whether the LOAD_GLOBAL at `at` loads a list, dict or set of `module` that the
+    same line then changes in place: `MEMBERS.append(pid)`, or `HISTORY[name] = ...`
+    (only the key's plain loads between)."""
+    step = steps[at]
+    if step.opname != "LOAD_GLOBAL" or type(module.get(step.argval)) not in (list, dict, set):
+        return False
+    following = steps[at + 1:]
+    if following and following[0].opname in ("LOAD_METHOD", "LOAD_ATTR") \
+            and following[0].argval in MUTATORS:
+        return True
+    for step in following:
+        if step.opname in ("STORE_SUBSCR", "DELETE_SUBSCR"):
+            return True
+        if step.starts_line is not None or step.opname not in ("LOAD_FAST", "LOAD_CONST",
+                                                               "LOAD_DEREF"):
+            return False
+    return False
 
 
 def _stored_on(steps: list, at: int) -> str:

@@ -257,11 +257,8 @@ def check_room(room: type) -> None:
             _check_room_name(check, room)
         if check.passed:
             _check_lines_in_order(check, room)
-        where = kept_outside_state(room) if check.passed else None
-        if where:   # what a second room, or the explored runs, did not already show
-            check.fail(f"it works, but the room keeps data {where}, not in its state. "
-                       f"{STATE_IN_THE_PROCESS}: keep the members and the history in the "
-                       "state's dict, and return the new dict")
+        if check.passed and kept_outside_state(room):
+            check.fail(_kept_outside(room))
 
 
 def _check_room_name(check: Check, room: type) -> None:
@@ -445,9 +442,19 @@ def _check_lines_in_order(check: Check, room: type) -> None:
                    f"{helpers[0].step}): two such processes run in either order, so a member "
                    "can hear the later line first. Cast to each member in handle_cast itself: "
                    "the messages one process sends another arrive in the order it sent them")
+    elif kept_outside_state(room):
+        check.fail(_kept_outside(room))
     else:
         check.fail("pass each line on as you keep it: in handle_cast, cast it to every "
                    "member, then add it to the history")
+
+
+def _kept_outside(room: type) -> str:
+    """What to say of a room that keeps data outside its state (on self, in a global)."""
+    return (f"the room keeps data {kept_outside_state(room)}, outside its state: an object's "
+            "attributes are lost when the room restarts, and a global is shared by every "
+            f"room and every run. {STATE_IN_THE_PROCESS}: keep the members and the history "
+            "in the state's dict, and return the new dict")
 
 
 def _shared_history(room: type) -> str:
@@ -536,6 +543,13 @@ def check_open_room(open_room: Callable) -> None:
         active = DynamicSupervisor.count_children(SUPERVISOR)["active"]
         check.expect(active == 2, "'RoomSupervisor' has two children: no second #lobby",
                      f"'RoomSupervisor' has {active} children, not 2")
+        where = kept_outside_state(open_room) if check.passed else None
+        if where:
+            check.fail(f"open_room keeps data {where}, outside any process: it outlives the "
+                       "rooms and the node, so a pid kept there goes stale when a room "
+                       "restarts or a new run begins. Keep nothing: call start_child each "
+                       "time, and take the pid from ('ok', pid) or ('error', "
+                       "('already_started', pid))")
         if check.passed:
             _check_open_at_once(check, open_room)
 
