@@ -347,8 +347,8 @@ class Node:
                 self.deliver(target, message, None)
         else:
             woke = target is not None and self.deliver(target, message, trace.next_step)
-            trace.record(scheduler.clock, "send", me.pid.number, to and to.number, message,
-                         target is not None, name, alias, woke)
+            trace.record((scheduler.clock, "send", me.pid.number, to and to.number, message,
+                          target is not None, name, alias, woke))
         if me is scheduler.shell:
             scheduler.shell_steps_aside()
         else:
@@ -446,7 +446,7 @@ class Node:
                 return _NOTHING
         proc.last_message = message
         if self.trace.enabled:
-            self.trace.record(self.scheduler.clock, "receive", proc.pid.number, message, sent)
+            self.trace.record((self.scheduler.clock, "receive", proc.pid.number, message, sent))
         return message
 
     def _block(self, proc: Process, pattern: Any, timeout: float | None,
@@ -462,9 +462,9 @@ class Node:
             last = sleep is not None and proc is self.shell    # run_for: see scheduler.py
             self.scheduler.set_timer(proc, timeout, last=last)
         if self.trace.enabled:
-            self.trace.record(self.scheduler.clock, "block", proc.pid.number,
-                              None if sleep is not None else pattern, timeout,
-                              waiting_for and waiting_for.number, sleep)
+            self.trace.record((self.scheduler.clock, "block", proc.pid.number,
+                               None if sleep is not None else pattern, timeout,
+                               waiting_for and waiting_for.number, sleep))
         if waiting_for is not None:
             self._check_cycle(proc)
 
@@ -710,7 +710,7 @@ class Node:
         Every operation records what happened after doing it, so the trace replays every
         process's status exactly (views/state.py)."""
         if self.trace.enabled:
-            return self.trace.record(self.scheduler.clock, kind, pid, *values)
+            return self.trace.record((self.scheduler.clock, kind, pid, *values))
         return None
 
     def deadlock(self) -> BaseException:

@@ -55,17 +55,18 @@ one running; `views.state` replays every process's status from these rules.
 The trace keeps the message objects themselves (cheap); `to_json()` encodes them, and
 `Trace.from_json` decodes, so a saved trace reads back equal.
 
-How events are stored, for speed: `record` takes the field values in the order of the
-table above, and pids and refs as plain numbers (`pid.number`). Each event is kept as one
-flat tuple of numbers, strings and the message, in chunks of `CHUNK` events that are frozen
-into tuples when full. Python's cyclic garbage collector stops tracking a tuple that holds
-only such values, so it never walks the trace; had events held dicts or `Pid` objects, or
-sat in one long list, every full collection would scan them all and tracing would cost
-several times more. Reading an event (`trace[i]`, `trace.events`) builds an `Event` with
-a `data` dict and `Pid` and `Ref` objects.
+How events are stored, for speed: `record` takes one flat tuple, `(time, kind, pid,
+*fields)` with the fields in the order of the table above and pids and refs as plain
+numbers (`pid.number`); the step is its position, so it is not stored. Events are kept in
+chunks of `CHUNK` that are frozen into tuples when full. Python's cyclic garbage
+collector stops tracking a tuple that holds only numbers, strings and such messages, so it
+never walks the trace; had events held dicts or `Pid` objects, or sat in one long list,
+every full collection would scan them all and tracing would cost several times more.
+Reading an event (`trace[i]`, `trace.events`) builds an `Event` with a `data` dict and
+`Pid` and `Ref` objects.
 
 >>> t = Trace()
->>> t.record(0, "note", 0, "hello", None)
+>>> t.record((0, "note", 0, "hello", None))
 1
 >>> t[0]
 Event(step=1, time=0, kind='note', pid=#PID<0.0.0>, data={'text': 'hello', 'data': None})
@@ -108,7 +109,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "race": ("first", "second", "instead"),
     "fault": ("what", "to", "msg", "sent", "woke", "detail"),
 }
-"""The data fields of each kind of event, in the order `record` takes them."""
+"""The data fields of each kind of event, in the order `record` takes them (after
+`time, kind, pid`)."""
 
 # Fields that hold a pid, a tuple of pids, or a ref: stored as numbers (see above).
 PID_FIELDS = frozenset({"child", "to", "from", "peer", "target", "waiting_for", "by"})
@@ -149,32 +151,40 @@ class Trace:
         self.limit = limit
         self.truncated = False
         self.on_full = on_full
-        self._count = 0
         # The step the next recorded event will have, or None if it will not be recorded
         # (the trace is off or full). The runtime reads it to record what happened after
         # doing it: a send's message carries its step into the mailbox.
         self.next_step: int | None = 1 if enabled and limit >= 1 else None
         self._chunks: list[tuple] = []      # full chunks of stored events, frozen
         self._tail: list[tuple] = []        # the chunk being filled
+        self._room = min(CHUNK, limit)      # the tail's length when it is full (see _seal)
 
-    def record(self, time: float, kind: str, pid: int, *values: Any) -> int | None:
-        """Append an event and return its step, or None when the trace is off or full.
-
-        `values` are the kind's `FIELDS`, in order; pids and refs as numbers.
-        """
+    def record(self, event: tuple) -> int | None:
+        """Append `event`, `(time, kind, pid, *fields)` (see the module docstring), and
+        return its step; None when the trace is off or full."""
         step = self.next_step
         if step is None:
             if self.enabled:                # it is full: say so, once
                 self._stop_recording()
             return None
-        self._count = step
-        self.next_step = step + 1 if step < self.limit else None
+        self.next_step = step + 1
         tail = self._tail
-        tail.append((step, time, kind, pid, *values))
-        if len(tail) == CHUNK:
-            self._chunks.append(tuple(tail))
-            self._tail = []
+        tail.append(event)
+        if len(tail) == self._room:
+            self._seal()
         return step
+
+    def _seal(self) -> None:
+        """The tail is full: freeze it into a chunk; at the limit, stop taking events.
+
+        (Checking one length per event, and doing the rest here, keeps `record` short.)"""
+        if len(self._tail) == CHUNK:
+            self._chunks.append(tuple(self._tail))
+            self._tail = []
+        left = self.limit - len(self)
+        if left == 0:
+            self.next_step = None
+        self._room = len(self._tail) + min(CHUNK - len(self._tail), left)
 
     def _stop_recording(self) -> None:
         self.enabled = False
@@ -184,14 +194,14 @@ class Trace:
 
     # -- reading ----------------------------------------------------------------
 
-    def _event(self, raw: tuple) -> Event:
-        """An Event from a stored tuple, with pids and refs as objects again."""
-        step, time, kind, pid = raw[:4]
+    def _event(self, step: int, raw: tuple) -> Event:
+        """The Event at `step`, from its stored tuple, with pids and refs as objects again."""
+        time, kind, pid = raw[:3]
         node = self.node
         data = {key: (_pid(value, node) if key in PID_FIELDS else
                       [Pid(n, node) for n in value] if key in PID_LIST_FIELDS else
                       _ref(value, node) if key in REF_FIELDS else value)
-                for key, value in zip(FIELDS[kind], raw[4:])}
+                for key, value in zip(FIELDS[kind], raw[3:])}
         if kind == "receive":
             data = {"from": _pid(self.pid_at(data["sent"] or 0), node), **data}
         return Event(step, time, kind, Pid(pid, node), data)
@@ -208,19 +218,21 @@ class Trace:
     @property
     def events(self) -> list[Event]:
         """The events, oldest first (a new list each time)."""
-        return [self._event(raw) for raw in self._stored()]
+        return [self._event(step, raw) for step, raw in enumerate(self._stored(), 1)]
 
     def __len__(self) -> int:
-        return self._count
+        return len(self._chunks) * CHUNK + len(self._tail)
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
 
     def __getitem__(self, index: int) -> Event:
         """The event at `index` (0-based, negative counts from the end): step index + 1."""
-        if not -self._count <= index < self._count:
-            raise IndexError(f"trace index {index} out of range ({self._count} events)")
-        return self._event(self._raw(index % self._count + 1))
+        count = len(self)
+        if not -count <= index < count:
+            raise IndexError(f"trace index {index} out of range ({count} events)")
+        step = index % count + 1
+        return self._event(step, self._raw(step))
 
     def __eq__(self, other: object) -> bool:
         # Exceptions do not compare equal by value, so compare the encoded form.
@@ -228,14 +240,14 @@ class Trace:
 
     def pid_at(self, step: int) -> int | None:
         """The pid number of the event at `step` (quick: no Event is built); None if unknown."""
-        return self._raw(step)[3] if 0 < step <= self._count else None
+        return self._raw(step)[2] if 0 < step <= len(self) else None
 
     def __repr__(self) -> str:
-        if not self._count:
+        if not len(self):
             return "Trace(no events)"
         pids = {event.pid for event in self.events}
         more = ", truncated" if self.truncated else ""
-        return (f"Trace({self._count} events, {len(pids)} processes, "
+        return (f"Trace({len(self)} events, {len(pids)} processes, "
                 f"0..{self[-1].time:g} ms{more})")
 
     def names(self) -> dict[Pid, str]:
@@ -324,7 +336,6 @@ class Trace:
         full = len(stored) - len(stored) % CHUNK
         trace._chunks = [tuple(stored[i:i + CHUNK]) for i in range(0, full, CHUNK)]
         trace._tail = stored[full:]
-        trace._count = len(stored)
         return trace
 
 
@@ -353,7 +364,7 @@ def _decode_event(item: dict[str, Any]) -> tuple:
     step, time, kind, pid = item["step"], item["time"], item["kind"], item["pid"]
     if kind not in FIELDS:
         raise ValueError(f"unknown event kind {kind!r} at step {step}")
-    values = [step, time, kind, pid]
+    values = [time, kind, pid]
     for key in FIELDS[kind]:
         term = decode(item.get(key))        # version 1 had no woke and by
         if key in PID_FIELDS or key in REF_FIELDS:
