@@ -721,6 +721,17 @@ def kept_outside_state(cls: Any) -> str | None:
     ...     return LIMITS["max"]
     >>> kept_outside_state(remember)
     'in a global, SEEN'
+
+    So does a list, dict or set on the object or the class, changed in place:
+
+    >>> class Manager:
+    ...     refs = {}
+    ...     def handle_info(self, message, rooms):
+    ...         Manager.refs.pop(message[1])
+    ...         self.log.append(message)
+    ...         return ("noreply", rooms)
+    >>> kept_outside_state(Manager)
+    'on the object, in self.log, and in an attribute every server shares, Manager.refs'
     """
     attributes, globals_ = [], []
     parts = vars(cls).values() if isinstance(cls, type) else [cls]
@@ -736,7 +747,7 @@ def kept_outside_state(cls: Any) -> str | None:
             if (step.opname == "STORE_GLOBAL" or _mutates_a_global(steps, at, module)) \
                     and step.argval not in globals_:
                 globals_.append(step.argval)
-            elif step.opname == "STORE_ATTR":
+            elif step.opname == "STORE_ATTR" or _mutates_an_attribute(steps, at, module):
                 name = f"{_stored_on(steps, at)}.{step.argval}"
                 attributes += [name] if name not in attributes else []
         codes.extend(c for c in code.co_consts if inspect.iscode(c))
@@ -757,11 +768,27 @@ MUTATORS = frozenset({"append", "extend", "insert", "remove", "pop", "popitem", 
 
 def _mutates_a_global(steps: list, at: int, module: dict) -> bool:
     """Whether the LOAD_GLOBAL at `at` loads a list, dict or set of `module` that the
-    same line then changes in place: `MEMBERS.append(pid)`, or `HISTORY[name] = ...`
-    (only the key's plain loads between)."""
+    same line then changes in place: `MEMBERS.append(pid)`, or `HISTORY[name] = ...`."""
     step = steps[at]
-    if step.opname != "LOAD_GLOBAL" or type(module.get(step.argval)) not in (list, dict, set):
+    return step.opname == "LOAD_GLOBAL" and \
+        type(module.get(step.argval)) in (list, dict, set) and _changed_in_place(steps, at)
+
+
+def _mutates_an_attribute(steps: list, at: int, module: dict) -> bool:
+    """Whether the LOAD_ATTR at `at` reads an attribute of `self` or of a class of `module`
+    that the same line then changes in place: `self.log.append(m)`, `Room.refs[r] = id_`."""
+    if steps[at].opname != "LOAD_ATTR" or at == 0:
         return False
+    owner = steps[at - 1]
+    return (owner.opname == "LOAD_FAST" and owner.argval == "self" or
+            owner.opname == "LOAD_GLOBAL" and isinstance(module.get(owner.argval), type)) \
+        and _changed_in_place(steps, at)
+
+
+def _changed_in_place(steps: list, at: int) -> bool:
+    """Whether the container loaded by the step at `at` is then changed in place: a
+    mutating method called on it, or an item set or deleted (only the key's plain loads
+    between)."""
     following = steps[at + 1:]
     if following and following[0].opname in ("LOAD_METHOD", "LOAD_ATTR") \
             and following[0].argval in MUTATORS:

@@ -544,11 +544,35 @@ def check_manager(module: Any) -> None:
                          "'kitchen') answers it",
                          f"after ('open', 'kitchen') again, ('find', 'kitchen') answered "
                          f"{short(found)}, not the new kitchen {short(again)}")
+            if check.passed and not (isinstance(module, type) and kept_outside_state(module)):
+                _reopened_while_alive(check, ask, again)    # else: _kept_outside says it first
         if is_alive(manager):
             _stopped_normally(check, ask)
             _own_rooms(check, module)
         _kept_outside(check, module, "manager", "keep all it needs with the rooms in the "
                       "state (a DOWN names the dead room's pid, message[3], which finds its id)")
+
+
+def _reopened_while_alive(check: Check, ask: Callable[[Any], tuple[bool, Any]],
+                          old: Pid) -> None:
+    """An id opened again while its room `old` still runs names the new room; when `old`
+    dies later, its DOWN must not drop the id (a manager that maps refs or pids to ids,
+    and drops by id, does)."""
+    ran_a, newer = ask(("open", "kitchen"))
+    if not ran_a or type(newer) is not Pid or newer == old:
+        return
+    _kill(old)
+    run_for(10)
+    ran_b, found = ask(("find", "kitchen"))
+    if ran_b:
+        check.expect(found == newer,
+                     "a kitchen replaced by ('open', 'kitchen') died, and the new kitchen "
+                     "was kept",
+                     f"('open', 'kitchen') started {newer!r} while the kitchen {old!r} still "
+                     f"ran; when {old!r} died, ('find', 'kitchen') answered {short(found)}, "
+                     f"not {newer!r}, which is alive: the DOWN of a room the id no longer "
+                     "names dropped the id. Drop an id only when its pid is the dead one, "
+                     "message[3]")
 
 
 def _reshaped_by_info(check: Check, manager: Pid, noted: Any) -> bool:
@@ -576,8 +600,8 @@ def _reshaped_by_info(check: Check, manager: Pid, noted: Any) -> bool:
     return False
 
 
-KEYED_BY_ID = ("The rooms are a dict from id to pid, and a pid is not one of its keys (pop "
-               "and del look up a key): keep the entries whose pid is not the dead one, "
+KEYED_BY_ID = ("The rooms are a dict from id to pid, and neither the DOWN's pid nor its ref "
+               "is one of its keys (pop and del look up a key): keep the entries whose pid is not the dead one, "
                "{room_id: pid for room_id, pid in rooms.items() if pid != dead}")
 
 

@@ -32,6 +32,7 @@ a greeter of its own, and greets it (see `check_via_name`).
 """
 from __future__ import annotations
 
+import dis
 import inspect
 import io
 from contextlib import redirect_stdout, suppress
@@ -42,7 +43,8 @@ from ..otp.children import child_spec
 from ..runtime import Exit, current_node, exit, is_alive, whereis
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast
-from .checks import Check, fresh_node, names_used, reason_text, run_quietly, start_learner
+from .checks import (Check, fresh_node, kept_outside_state, names_used, reason_text, run_quietly,
+                     start_learner)
 
 STRATEGIES = ("one_for_one", "one_for_all", "rest_for_one")
 SERVICES = ("db", "cache", "web")
@@ -410,6 +412,15 @@ def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: 
         check.fail(f"greet answered {short(first, 40)}, not 'ok': handle_call returns "
                    "(\"reply\", the room's answer, room_name)")
         return
+    posts = _posts("#lobby")
+    if posts != ["hello!"]:
+        caught = (" Its handle_call catches an exception and answers anyway, which hides "
+                  "why: let the call fail, so the error shows." if _catches(greeter_class)
+                  else "")
+        check.fail(f"greet answered 'ok', but the room's posts are {short(posts, 40)}: the "
+                   f"greeting never reached the room.{caught} Post (\"post\", \"hello!\") "
+                   "to via(room_name)")
+        return
     exit(room, "kill")
     entries = Registry.lookup(REGISTRY, "#lobby")
     if not (entries and entries[0][0] != room):
@@ -427,6 +438,30 @@ def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: 
                     f"new room's posts are {short(posts, 40)}: post (\"post\", \"hello!\") "
                     "to via(room_name)"):
         _second_room(check, room_class, greeter_class)
+    if check.passed:
+        _shared_memory(check, room_class, greeter_class)
+
+
+def _shared_memory(check: Check, room_class: type, greeter_class: type) -> None:
+    """A room or greeter that keeps data outside its state (a global table of pids, say)
+    passes the greetings only because actorlab's processes share one Python: named."""
+    for cls in (room_class, greeter_class):
+        where = kept_outside_state(cls)
+        if where:
+            check.fail(f"it works, but {cls.__name__} keeps data {where}, outside its "
+                       "state. Processes share no memory (on the BEAM this could not be "
+                       "written): one process finds another only by a message, a pid or a "
+                       "name. Keep only the room's name in the greeter's state, and call "
+                       "via(room_name) at each greeting")
+            return
+
+
+def _catches(greeter_class: type) -> bool:
+    """Whether the greeter's own handle_call has a try/except (which can swallow the
+    exit of a call that went nowhere)."""
+    code = getattr(vars(greeter_class).get("handle_call"), "__code__", None)
+    return code is not None and any(step.opname == "PUSH_EXC_INFO"
+                                    for step in dis.get_instructions(code))
 
 
 def _posts(room: str) -> Any:
