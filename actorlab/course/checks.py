@@ -715,23 +715,25 @@ def kept_outside_state(cls: Any) -> str | None:
 
     A global list, dict or set changed in place counts too; one only read does not:
 
-    >>> SEEN, LIMITS = [], {"max": 3}
+    >>> SEEN, LIMITS, BALANCE = [], {"max": 3}, [100]
     >>> def remember(pid):
     ...     SEEN.append(pid)
+    ...     BALANCE[0] -= LIMITS["max"]
     ...     return LIMITS["max"]
     >>> kept_outside_state(remember)
-    'in a global, SEEN'
+    'in a global, SEEN and BALANCE'
 
     So does a list, dict or set on the object or the class, changed in place:
 
     >>> class Manager:
-    ...     refs = {}
+    ...     refs, seen = {}, []
     ...     def handle_info(self, message, rooms):
     ...         Manager.refs.pop(message[1])
+    ...         self.seen.append(message)       # the class's list, through self
     ...         self.log.append(message)
     ...         return ("noreply", rooms)
     >>> kept_outside_state(Manager)
-    'on the object, in self.log, and in an attribute every server shares, Manager.refs'
+    'on the object, in self.log, and in an attribute every server shares, Manager.refs and Manager.seen'
     """
     attributes, globals_ = [], []
     parts = vars(cls).values() if isinstance(cls, type) else [cls]
@@ -749,6 +751,9 @@ def kept_outside_state(cls: Any) -> str | None:
                 globals_.append(step.argval)
             elif step.opname == "STORE_ATTR" or _mutates_an_attribute(steps, at, module):
                 name = f"{_stored_on(steps, at)}.{step.argval}"
+                if step.opname == "LOAD_ATTR" and name.startswith("self.") and \
+                        type(getattr(cls, step.argval, None)) in (list, dict, set):
+                    name = f"{cls.__name__}.{step.argval}"  # self.data[k] = v: the class's dict
                 attributes += [name] if name not in attributes else []
         codes.extend(c for c in code.co_consts if inspect.iscode(c))
     on_self = [name for name in attributes if name.startswith("self.")]
@@ -788,13 +793,15 @@ def _mutates_an_attribute(steps: list, at: int, module: dict) -> bool:
 def _changed_in_place(steps: list, at: int) -> bool:
     """Whether the container loaded by the step at `at` is then changed in place: a
     mutating method called on it, or an item set or deleted (only the key's plain loads
-    between)."""
+    between, or an augmented assignment of one)."""
     following = steps[at + 1:]
     if following and following[0].opname in ("LOAD_METHOD", "LOAD_ATTR") \
             and following[0].argval in MUTATORS:
         return True
     for step in following:
         if step.opname in ("STORE_SUBSCR", "DELETE_SUBSCR"):
+            return True
+        if step.opname == "COPY" and step.arg == 2:     # BALANCE[0] -= amount
             return True
         if step.starts_line is not None or step.opname not in ("LOAD_FAST", "LOAD_CONST",
                                                                "LOAD_DEREF"):

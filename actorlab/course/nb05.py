@@ -437,7 +437,9 @@ def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bo
                         f"ann and bob popped an empty queue, then 'parcel' and 'letter' were "
                         f"pushed: ann got {short(got.get('ann'))} and bob "
                         f"{short(got.get('bob'))}, not 'parcel' and 'letter'" +
-                        (f": {advice}" if (advice := _push_advice(module)) else ""))
+                        (": reply with the item, message[1], not the whole message"
+                         if got.get("ann") == ("push", "parcel") else
+                         f": {advice}" if (advice := _push_advice(module)) else ""))
 
 
 def _keeps_one_waiter(module: type) -> bool:

@@ -66,6 +66,7 @@ keeps a dead pid:
   ✓ after the kitchen died, ('find', 'kitchen') answered None
   ✓ the lobby, still alive, was not forgotten
   ✓ ('open', 'kitchen') again started a new kitchen, and ('find', 'kitchen') answers it
+  ✓ a kitchen replaced by ('open', 'kitchen') died, and the new kitchen was kept
   ✓ after the hall stopped normally, ('find', 'hall') answered None
   ✓ a second manager, just started, knows no room
 >>> class Forgetful(Watchful):

@@ -322,7 +322,7 @@ def _withdrawals_text(outcome: tuple) -> str:
     if (ann, bob) == ("ok", "ok"):
         return (f"{said}: both were told 'ok', for {ANN + BOB} together, more than the "
                 f"bank's {START}")
-    return (f"{said}: one of them must be refused, and the balance left must be "
+    return (f"{said}: exactly one of them must be refused, and the balance left must be "
             f"{START - ANN} or {START - BOB}")
 
 
@@ -422,15 +422,21 @@ def _balance_in_state(check: Check, bank: type) -> bool:
         _, told, _ = fresh.handle_call("balance", from_, after)
     except Exception:
         return True                 # the runs above explain a callback that fails
-    if answer != "ok" or told != START:       # the withdrawal is in the new state
-        return True
-    where = kept_outside_state(bank) or "outside the state"
-    check.fail(f"called as plain functions, from the state init makes, ('withdraw', 30) "
-               f"answered 'ok' and returned the new state {short(after)}, on which "
-               f"'balance' answers {short(told)}, not {START - 30}: {bank.__name__} keeps "
-               f"the balance {where}. {STATE_IN_THE_PROCESS}. Keep the balance in the "
-               "state: ('reply', 'ok', balance - amount)")
-    return False
+    where = kept_outside_state(bank)
+    if answer == "ok" and told == START:     # the new state does not hold the withdrawal
+        check.fail(f"called as plain functions, from the state init makes, ('withdraw', 30) "
+                   f"answered 'ok' and returned the new state {short(after)}, on which "
+                   f"'balance' answers {short(told)}, not {START - 30}: {bank.__name__} keeps "
+                   f"the balance {where or 'outside the state'}. {STATE_IN_THE_PROCESS}. Keep "
+                   "the balance in the state: ('reply', 'ok', balance - amount)")
+        return False
+    if where:
+        check.fail(f"{bank.__name__} keeps data {where}, outside the state (a global, or an "
+                   "attribute of the class, is shared by every bank and every run of the "
+                   f"check). {STATE_IN_THE_PROCESS}. "
+                   "Keep the balance in the state: ('reply', 'ok', balance - amount)")
+        return False
+    return True
 
 
 def _asked_instead(amount: int, asked_before: int) -> str:
@@ -698,6 +704,32 @@ def _charged_again(bank: type) -> str:
             "('reply', 'paid', state). Charge an id only once")
 
 
+def _not_charged(bank: type) -> str:
+    """What a bank that did not charge a new payment id remembers instead of ids, found
+    by calling its handle_call as a plain function after payment 1: a new id charged when
+    another client asks (it remembers who asks), or when the amount differs (it remembers
+    amounts)."""
+    def charged(state: Any, amount: int, caller: Pid) -> bool:
+        reply = instance.handle_call(("pay", PAYMENTS[1], amount), (caller, make_ref()), state)
+        return reply[2][0] != state[0]
+
+    me = self_pid()
+    try:
+        instance = bank()
+        _, state = instance.init(START)
+        state = instance.handle_call(("pay", PAYMENTS[0], AMOUNT), (me, make_ref()), state)[2]
+        by_caller = charged(state, AMOUNT, spawn(lambda: None, label="another client"))
+        by_amount = charged(state, AMOUNT + 1, me)
+    except Exception:
+        by_caller = by_amount = False
+    if by_caller and not by_amount:
+        return ("the bank remembers who asked (from_), not the payment: one client makes "
+                "many payments. Remember payment ids, and charge an id not yet among them")
+    if by_amount:
+        return "remember payment ids, not amounts"
+    return "charge a payment whose id is not yet among the ids paid"
+
+
 def _payments_text(seen: list[tuple]) -> str:
     return ", ".join(f"{payment} {short(answer)} (balance {short(balance)})"
                      for payment, answer, balance in seen)
@@ -721,7 +753,7 @@ def _paid_once(check: Check, bank: type, seen: list[tuple]) -> bool:
     elif other != "paid" or after_other != after_repeat - AMOUNT:
         check.fail(f"{PAYMENTS[1]!r}, another payment of the same amount, answered "
                    f"{short(other)} and left the balance at {short(after_other)}, not "
-                   f"{after_repeat - AMOUNT}: remember payment ids, not amounts")
+                   f"{after_repeat - AMOUNT}: {_not_charged(bank)}")
     else:
         check.expect(True, f"alone: {PAYMENTS[0]!r} twice, then {PAYMENTS[1]!r}, each "
                      "answered 'paid'; the balance went 90, 90, 80", "")
@@ -798,7 +830,7 @@ def _shopping(check: Check, customer: Callable) -> None:
     if check.refuse_blocking(*_with_helpers(customer), advice=" (sleep() from actorlab pauses "
                              "a process without blocking the others)"):
         return
-    if not _plain_shop(check, customer):
+    if not _plain_shop(check, customer) or _knows_without_asking(check, customer):
         return
     if _spins(customer):
         check.fail(f"with 'prices' killed at its first request, the customers never "
@@ -855,6 +887,28 @@ def _plain_shop(check: Check, customer: Callable) -> bool:
                "return the price of each item, in order, as a tuple, each asked of the "
                "server by name: GenServer.call('prices', ('price', item))")
     return False
+
+
+def _knows_without_asking(check: Check, customer: Callable) -> bool:
+    """A customer that falls back on prices it did not just ask for (a global cache,
+    which lives through every run the check makes, or the server's own table) passes the
+    runs only by chance or by peeking: True, noted."""
+    kept = next(filter(None, map(kept_outside_state, _with_helpers(customer))), None)
+    if kept:
+        check.fail(f"the customer keeps data {kept}. A global lives through every run the "
+                   "check makes, so a run can use what an earlier run left there, and a "
+                   "customer that starts cold, with 'prices' killed, has nothing there. Keep "
+                   f"what a customer learns in its own variables. {ASK_AGAIN}")
+        return True
+    if _uses(customer, "PRICES") and not _uses(customer, "Prices"):   # (not to start one)
+        check.fail("the customer reads PRICES, the table the server was started with. A "
+                   "customer knows a price only by asking 'prices' (in a real shop the "
+                   f"server's prices change, and a copy does not). {ASK_AGAIN}")
+        return True
+    return False
+
+
+ASK_AGAIN = "When a call fails, ask 'prices' again, after a pause: sleep(10)"
 
 
 def _spins(customer: Callable) -> bool:
