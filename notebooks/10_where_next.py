@@ -303,6 +303,32 @@ await asyncio.gather(actor, return_exceptions=True)
 print("actor finished:", actor.done())
 
 # %% [markdown]
+# A reply that comes too late differs too. On the BEAM it is a stray message, dropped:
+# the call's alias is gone (notebook 05). Here it meets a future that `wait_for` has
+# cancelled, and `set_result` raises, inside the actor:
+
+# %%
+async def slow_actor(inbox):
+    while True:
+        request, reply = await inbox.get()
+        await asyncio.sleep(0.2)                     # a slow answer
+        reply.set_result("done")
+
+
+slow_inbox = asyncio.Queue()
+slow = asyncio.create_task(slow_actor(slow_inbox))
+try:
+    await asyncio.wait_for(ask(slow_inbox, "work"), timeout=0.05)
+except TimeoutError:
+    print("the caller gave up")
+await asyncio.sleep(0.5)
+print("actor finished:", slow.done(), "|", type(slow.exception()).__name__)
+
+# %% [markdown]
+# The actor died of its caller's timeout. An asyncio actor has to look before it
+# answers, `if not reply.done(): reply.set_result(...)`; a GenServer needs no such care.
+
+# %% [markdown]
 # ## Exercise 1: an asyncio call with a timeout
 #
 # `GenServer.call` has its timeout built in. Give the asyncio call one: write

@@ -776,7 +776,7 @@ def _mutates_a_global(steps: list, at: int, module: dict) -> bool:
     same line then changes in place: `MEMBERS.append(pid)`, or `HISTORY[name] = ...`."""
     step = steps[at]
     return step.opname == "LOAD_GLOBAL" and \
-        type(module.get(step.argval)) in (list, dict, set) and _changed_in_place(steps, at)
+        type(module.get(step.argval)) in (list, dict, set) and changed_in_place(steps, at)
 
 
 def _mutates_an_attribute(steps: list, at: int, module: dict) -> bool:
@@ -787,13 +787,21 @@ def _mutates_an_attribute(steps: list, at: int, module: dict) -> bool:
     owner = steps[at - 1]
     return (owner.opname == "LOAD_FAST" and owner.argval == "self" or
             owner.opname == "LOAD_GLOBAL" and isinstance(module.get(owner.argval), type)) \
-        and _changed_in_place(steps, at)
+        and changed_in_place(steps, at)
 
 
-def _changed_in_place(steps: list, at: int) -> bool:
-    """Whether the container loaded by the step at `at` is then changed in place: a
-    mutating method called on it, or an item set or deleted (only the key's plain loads
-    between, or an augmented assignment of one)."""
+def changed_in_place(steps: list, at: int) -> bool:
+    """Whether the container loaded by the step at `at` of `steps` (a code object's
+    instructions) is then changed in place: a mutating method called on it, or an item
+    set or deleted (only the key's plain loads between, or an augmented assignment of one).
+
+    >>> def grow(items):
+    ...     items.append(1)
+    ...     return items[0]
+    >>> steps = list(dis.get_instructions(grow))
+    >>> [changed_in_place(steps, at) for at, step in enumerate(steps) if step.argval == "items"]
+    [True, False]
+    """
     following = steps[at + 1:]
     if following and following[0].opname in ("LOAD_METHOD", "LOAD_ATTR") \
             and following[0].argval in MUTATORS:

@@ -342,6 +342,8 @@ def check_serve_info(serve: Callable) -> None:
                 return (list(state), state)
 
             def handle_cast(self, message: Any, state: list) -> list:
+                if message == BROKEN_CAST:
+                    raise TypeError("a bug in handle_cast")   # what a slip like n + "5" raises
                 return state + [("cast", message)]
 
             def handle_info(self, message: Any, state: list) -> list:
@@ -374,6 +376,7 @@ def check_serve_info(serve: Callable) -> None:
             for message, what in OTHER_MESSAGES:
                 if not _reaches_info(check, pid, message, what, serve):
                     return
+            _callback_error_crashes(check, pid)
         elif len(infos) == 1 and infos != ["a plain message"]:
             check.fail(f"handle_info got {short(infos[0])}, not the message 'a plain message': "
                        "pass the whole message, callbacks.handle_info(message, state)")
@@ -414,7 +417,8 @@ OTHER_MESSAGES = [(42, "a message that is not a tuple, 42,"),
                   (("DOWN", "a monitor's news"), "a tuple that is neither a call nor a cast, "
                    "('DOWN', \"a monitor's news\"),"),
                   (("EXIT", "a linked process", "killed"), "a tuple with a tag the notebook "
-                   "never showed, ('EXIT', 'a linked process', 'killed'),")]
+                   "never showed, ('EXIT', 'a linked process', 'killed'),"),
+                  ((), "an empty tuple, (),")]
 """More messages for handle_info, sent once a plain one has reached it."""
 
 
@@ -428,12 +432,14 @@ def _reaches_info(check: Check, pid: Pid, message: Any, what: str, serve: Callab
         check.fail(_stopped(pid))
         return False
     infos = _infos()
-    if not infos and not isinstance(message, tuple) and _catches_errors(serve):
+    if not infos and not (isinstance(message, tuple) and message) and _catches_errors(serve):
         check.fail(f"{what} did not reach handle_info, and the server did not crash: "
                    f"{message!r} has no items, so looking inside it (message[0], unpacking) "
-                   "raises TypeError, and your except swallows it: no branch runs. Look "
-                   "inside a message only when it is a tuple: test isinstance(message, tuple) "
-                   "first, and send every other message to handle_info")
+                   f"raises {'IndexError' if message == () else 'TypeError'}, and your "
+                   "except swallows it: no branch runs. Look "
+                   "inside a message only when it is a tuple with items: test "
+                   "isinstance(message, tuple) and message first, and send every other "
+                   "message to handle_info")
         return False
     if len(infos) == 1 and isinstance(message, tuple) and _part_of(infos[0], message):
         check.fail(f"{what} reached handle_info as {short(infos[0])}, a part of it: pass "
@@ -446,6 +452,32 @@ def _reaches_info(check: Check, pid: Pid, message: Any, what: str, serve: Callab
                         "('call', ...) nor ('cast', ...) goes to handle_info, tuples and "
                         "non-tuples alike, whatever their tag: send it there in an else: "
                         "branch, not in a branch for each kind you know")
+
+
+BROKEN_CAST = "break handle_cast"
+"""A cast the check's handle_cast raises on: a callback's bug must crash the server."""
+
+
+def _callback_error_crashes(check: Check, pid: Pid) -> None:
+    """A cast whose handle_cast raises must crash the server, as in OTP (its supervisor
+    restarts it), not reach handle_info or vanish: a serve that wraps its dispatch in
+    try/except hides the callbacks' own bugs."""
+    send(pid, hand_cast(BROKEN_CAST))
+    ended = exit_of(pid)
+    infos = _infos()
+    hidden = ("your try/except catches the callbacks' own errors too. Test only the "
+              "message's shape before you pass it on (isinstance(message, tuple) and "
+              "message), and call the callbacks outside any try: a bug in a callback should "
+              "crash the server, as in OTP, where its supervisor restarts it")
+    if infos:
+        check.fail(f"a cast whose handle_cast raised TypeError reached handle_info as "
+                   f"{short(infos[0])}, as if it were a stray message: {hidden}")
+    elif ended is None or not ended.data["crash"]:
+        check.fail(f"a cast whose handle_cast raised TypeError left the server running, "
+                   f"the error unseen: {hidden}")
+    else:
+        check.expect(True, "a cast whose handle_cast raised crashed the server, as it should",
+                     "")
 
 
 def _part_of(got: Any, message: tuple) -> bool:
@@ -512,6 +544,10 @@ def _stopped(pid: Pid) -> str:
             return (f"the server {crash_text(ended)}, on the message 42: a plain message need "
                     "not be a tuple, so look inside a message (message[0], len(message), "
                     "unpacking) only when it is one: isinstance(message, tuple)")
+        if taken and taken[-1] == ():
+            return (f"the server {crash_text(ended)}, on the message (): an empty tuple has "
+                    "no tag, message[0], so look at the tag only when the message is a tuple "
+                    "with items: isinstance(message, tuple) and message")
         return (f"the server {crash_text(ended)}, on the message {last}: call "
                 "callbacks.handle_info(message, state), and keep what it returns")
     if ended is not None:

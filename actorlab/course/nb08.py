@@ -40,8 +40,8 @@ from ..runtime import (ANY, DeadlockError, Exit, ReceiveTimeout, alias, current_
                        receive, self_pid, send, sleep, spawn, unalias)
 from ..trace import Trace, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_tagged
-from .checks import (STATE_IN_THE_PROCESS, Check, every_interleaving, fresh_node,
-                     function_scope, kept_outside_state, names_used, reason_text,
+from .checks import (STATE_IN_THE_PROCESS, Check, changed_in_place, every_interleaving,
+                     fresh_node, function_scope, kept_outside_state, names_used, reason_text,
                      run_quietly, syntax_tree, unfinished)
 
 WORK_MS = 10
@@ -451,6 +451,15 @@ def check_pool(pool: Callable) -> None:
                        "converter gets which amount, and how evenly the work is spread, "
                        "changes from run to run. Pick in turn instead: converters[amount % 4]")
             return
+        filled = _filled_by_clients(pool)
+        if filled:
+            check.fail(f"ask fills {' and '.join(filled)}, when the first request comes: it "
+                       f"is outside any process, all {POOL_CLIENTS} client processes share "
+                       "it, and a client that asks while another is still starting "
+                       "converters finds the list half full (explore() finds a run where "
+                       "one crashes with IndexError). Start the 4 converters in pool() "
+                       "itself, before it returns ask")
+            return
         shared = _shared_by_clients(pool)
         if shared:
             check.fail(f"ask keeps {' and '.join(shared)} outside any process and changes it at "
@@ -543,6 +552,24 @@ def _shared_by_clients(pool: Callable) -> list[str]:
                 found.add(f"{step.argval}, a global")
             elif step.opname == "STORE_DEREF" and step.argval in inner.co_freevars:
                 found.add(f"{step.argval}, a variable of pool()")
+    return sorted(found)
+
+
+def _filled_by_clients(pool: Callable) -> list[str]:
+    """The lists, dicts or sets of pool's (or globals) that the functions made inside
+    `pool` (ask) change in place: a pool that starts its converters lazily, in ask.
+    "converters, a variable of pool()" for `converters.append(...)` in ask."""
+    code = getattr(pool, "__code__", None)
+    nested = [inner for inner in code.co_consts if inspect.iscode(inner)] if code else []
+    found = set()
+    for inner in nested:
+        steps = list(dis.get_instructions(inner))
+        for at, step in enumerate(steps):
+            if step.opname == "LOAD_DEREF" and step.argval in inner.co_freevars \
+                    and changed_in_place(steps, at):
+                found.add(f"{step.argval}, a variable of pool()")
+            elif step.opname == "LOAD_GLOBAL" and changed_in_place(steps, at):
+                found.add(f"{step.argval}, a global")
     return sorted(found)
 
 

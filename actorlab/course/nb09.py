@@ -349,8 +349,12 @@ def _check_heard(check: Check, room: Pid, members: dict, wanted: list, ok: str,
             return
         if heard != want:
             sent = _sends(room, {member})
+            cast = sent[-1][1][1] if sent and is_gen_cast(sent[-1][1]) else None
             hint = ("the room sent it nothing: cast ('said', room name, who, text) to every "
                     "member" if not sent else
+                    f"the room cast {short(cast, 50)} (step {sent[-1][0]}), without the "
+                    "room's name: cast ('said', state['name'], who, text), four items"
+                    if type(cast) is tuple and len(cast) == 3 and cast[0] == "said" else
                     f"the room sent {short(sent[-1][1], 50)} (step {sent[-1][0]}): send "
                     "('said', state['name'], who, text) with GenServer.cast")
             check.fail(f"{name} heard {short(heard, 70)}, not {short(want, 70)}: {hint}")
@@ -838,6 +842,32 @@ def check_close_room(close_room: Callable, open_room: Callable) -> None:
                          f"close_room({name!r}) when it is not open: ('error', 'not_found')",
                          f"close_room({name!r}) when it is not open answered "
                          f"{short(answer)}: answer ('error', 'not_found')")
+        if check.passed:
+            _close_reopened(check, close_room, open_room)
+
+
+def _close_reopened(check: Check, close_room: Callable, open_room: Callable) -> None:
+    """A room opened again after it was closed closes again: close_room keeps nothing
+    from one close to the next (a set of closed names, a pid kept from before)."""
+    ran, reopened = run_quietly(check, "open_room('#lobby') after it was closed",
+                                lambda: open_room("#lobby"))
+    if not ran or type(reopened) is not Pid:
+        return
+    ran, answer = run_quietly(check, "close_room('#lobby') again", lambda: close_room("#lobby"))
+    if not ran:
+        return
+    where = kept_outside_state(close_room)
+    kept = (f" close_room keeps data {where}, outside any process, where it outlives the "
+            "rooms it describes. Keep nothing: look the room up each time" if where else "")
+    check.expect(answer == "ok" and _registered("#lobby") is None,
+                 "#lobby, opened again, closed again: close_room keeps nothing from the first "
+                 "close",
+                 f"#lobby, opened again after it was closed, then closed again: close_room "
+                 f"answered {short(answer)}, and #lobby is "
+                 f"{'closed' if _registered('#lobby') is None else 'still running'}.{kept}")
+    if check.passed and where:
+        check.fail(f"it works, but close_room keeps data {where}, outside any process. Keep "
+                   "nothing: look the room up with Registry.lookup each time")
 
 
 def _ignored(room: Pid) -> str:
