@@ -261,6 +261,31 @@ def _is_timeout(argument: ast.expr, call: Callable) -> bool:
     return isinstance(argument, ast.Name) and argument.id in parameters[2:3]
 
 
+async def _left_behind(wait: float) -> BaseException | None:
+    """The first error the event loop reports within `wait` seconds from outside any task
+    (a timer that a call set, firing on a future already answered), or None."""
+    loop = asyncio.get_running_loop()
+    errors: list = []
+    previous = loop.get_exception_handler()
+    loop.set_exception_handler(lambda _, context: errors.append(context.get("exception")))
+    try:
+        await asyncio.sleep(wait)
+    finally:
+        loop.set_exception_handler(previous)
+    return next((error for error in errors if error is not None), None)
+
+
+def _timer_left(call: Callable) -> str:
+    """What to say of a call whose timer outlived it."""
+    timer = next((name for name in ("call_later", "call_at") if name in names_used(call)),
+                 None)
+    return ((f"its {timer} timer still fired, on a future already answered. Cancel it once the "
+             f"answer comes ({timer} returns a handle: handle.cancel()), or let "
+             "asyncio.wait_for(reply, timeout) keep the time") if timer else
+            "a timer or task it started still ran after the answer. Let "
+            "asyncio.wait_for(reply, timeout) keep the time: it cleans up after itself")
+
+
 async def _with_actor(test: Callable) -> Any:
     """Start a stats actor, run `test(inbox, seen)`, and stop the actor however it ends."""
     inbox: asyncio.Queue = asyncio.Queue()
@@ -329,14 +354,19 @@ async def check_call(call: Callable) -> None:
             elif value != 3.0:
                 check.fail(f"a call for 'mean' returned {_show(value)}, not 3.0: return the "
                            "result of awaiting the reply future")
-            else:
-                check.expect(took < 0.5,     # a right call ends soon after DELAY
-                             "a call to an actor that answers returned its answer, 3.0",
-                             f"a call with timeout 0.5 to an actor that answers after {DELAY} s "
-                             "returned 3.0 only when its timeout ran out: it waits the whole "
-                             "timeout even when the answer came early. Wait for the reply "
-                             "itself, which ends as soon as it comes: return await "
-                             "asyncio.wait_for(reply, timeout)")
+            elif check.expect(took < 0.5,     # a right call ends soon after DELAY
+                              "a call to an actor that answers returned its answer, 3.0",
+                              f"a call with timeout 0.5 to an actor that answers after {DELAY} "
+                              "s returned 3.0 only when its timeout ran out: it waits the "
+                              "whole timeout even when the answer came early. Wait for the "
+                              "reply itself, which ends as soon as it comes: return await "
+                              "asyncio.wait_for(reply, timeout)"):
+                left = await _left_behind(0.5 - took + LATE)
+                if left is not None:
+                    check.fail(f"a call to an actor that answers returned 3.0, but when its "
+                               f"timeout ran out, after it had returned, something it left "
+                               f"behind raised {type(left).__name__} inside asyncio: "
+                               f"{_timer_left(call)}")
 
         async def too_soon(inbox: asyncio.Queue, seen: list) -> str | None:
             """Why a call with timeout 0.5 to the stuck actor gave up early, or None."""
