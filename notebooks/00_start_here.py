@@ -54,8 +54,8 @@ node = reset()      # a fresh start: pids are numbered from #PID<0.0.0>, the she
 self_pid()
 
 # %% [markdown]
-# `reset()` starts a new, empty world of processes, so every run of a notebook gives the
-# same pids and the same pictures. Each notebook calls it at the top.
+# `reset()` starts a new, empty world of processes, a *node* (what it returns, `node`),
+# so every run of a notebook gives the same pids and the same pictures. Each notebook calls it at the top.
 #
 # Here is a second process. It waits for one message, then sends it back to whoever it
 # names. **Predict, then run:** what will the shell's `receive()` return?
@@ -72,8 +72,8 @@ receive()
 
 # %% [markdown]
 # Each key idea in the course comes with its Elixir twin. The twins live in `twins/`, and
-# the course's tests run each one on the real BEAM and the same scenario on actorlab, and
-# require the same outcome. In Elixir (`twins/selective_receive.exs`), the same echo is:
+# the course's tests run each one on the real BEAM (the virtual machine that runs Erlang
+# and Elixir) and the same scenario on actorlab, and require the same outcome. In Elixir (`twins/selective_receive.exs`), the same echo is:
 #
 # ```elixir
 # pid = spawn(fn ->

@@ -180,7 +180,8 @@ receive()     # the last one
 # ## Timeouts
 #
 # A `receive` can give up after some milliseconds of (virtual) time. Nothing matching
-# arrived, so it raises `ReceiveTimeout`:
+# arrived, so it raises `ReceiveTimeout` (to catch it in a `try`, import it first: `from
+# actorlab import ReceiveTimeout`):
 
 # %% tags=["raises-exception"]
 receive(("urgent", ANY), timeout=100)

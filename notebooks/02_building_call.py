@@ -73,7 +73,9 @@ call_v1(server, 7)
 # It returned the news, not 49; the real answer is still in the mailbox, and the next call
 # will get it instead of its own. A caller must recognise *its* reply. The fix is a *ref*:
 # a value that is unique in the whole node. The request carries it; the server sends it
-# back with the answer; the caller waits only for a message with that ref.
+# back with the answer; the caller waits only for a message with that ref. (If you know
+# Go: a process has one mailbox, not a channel per request; the ref is what a reply
+# channel would be, the way to tell this reply from every other message.)
 
 # %%
 receive()     # the stray 49 is still in the mailbox: take it out first

@@ -677,6 +677,16 @@ def function_scope(function: Callable) -> dict[str, Any]:
     return {**function.__globals__, **closure}
 
 
+def stale_pids(function: Callable) -> list[str]:
+    """The names a function uses for pids of an earlier node (`me = self_pid()` in a cell
+    above it): they do not survive the check's reset()."""
+    if not hasattr(function, "__code__"):
+        return []
+    scope = function_scope(function)
+    return [name for name in sorted(names_used(function))
+            if type(scope.get(name)) is Pid and scope[name].node != current_node().serial]
+
+
 def _blocking(name: str, value: Any) -> str | None:
     if type(value).__module__ in ("_thread", "threading") and hasattr(value, "acquire"):
         return f"{name} (a threading lock)"
@@ -715,13 +725,14 @@ def kept_outside_state(cls: Any) -> str | None:
 
     A global list, dict or set changed in place counts too; one only read does not:
 
-    >>> SEEN, LIMITS, BALANCE = [], {"max": 3}, [100]
+    >>> SEEN, LIMITS, BALANCE, COUNTS = [], {"max": 3}, [100], {}
     >>> def remember(pid):
     ...     SEEN.append(pid)
     ...     BALANCE[0] -= LIMITS["max"]
+    ...     COUNTS[self_pid()] = LIMITS[str(pid)]
     ...     return LIMITS["max"]
     >>> kept_outside_state(remember)
-    'in a global, SEEN and BALANCE'
+    'in a global, SEEN and BALANCE and COUNTS'
 
     So does a list, dict or set on the object or the class, changed in place:
 
@@ -803,18 +814,22 @@ def changed_in_place(steps: list, at: int) -> bool:
     [True, False]
     """
     following = steps[at + 1:]
-    if following and following[0].opname in ("LOAD_METHOD", "LOAD_ATTR") \
-            and following[0].argval in MUTATORS:
-        return True
+    if following and following[0].opname in ("LOAD_METHOD", "LOAD_ATTR"):
+        return following[0].argval in MUTATORS      # (an attribute of it is not a key)
     for step in following:
         if step.opname in ("STORE_SUBSCR", "DELETE_SUBSCR"):
             return True
         if step.opname == "COPY" and step.arg == 2:     # BALANCE[0] -= amount
             return True
-        if step.starts_line is not None or step.opname not in ("LOAD_FAST", "LOAD_CONST",
-                                                               "LOAD_DEREF"):
+        if step.starts_line is not None or step.opname not in KEY_STEPS:
             return False
     return False
+
+
+KEY_STEPS = frozenset({"LOAD_FAST", "LOAD_CONST", "LOAD_DEREF", "LOAD_GLOBAL", "LOAD_ATTR",
+                       "PUSH_NULL", "PRECALL", "CALL"})
+"""What a key may be made of, between a container and the item set in it: names,
+attributes and calls (`COUNTS[self_pid()] = n`), nothing that reads a container."""
 
 
 def _stored_on(steps: list, at: int) -> str:

@@ -30,7 +30,7 @@ from ..runtime import BadArgument, DeadlockError, ReceiveTimeout, current_node, 
     receive, self_pid, send, sleep
 from ..trace import Pid, short
 from .checks import Check, crash_text, exit_of, explain, failed_to_unpack, \
-    function_scope, names_used, raising_call, spawn_learner, unmatched_pattern
+    function_scope, names_used, raising_call, spawn_learner, stale_pids, unmatched_pattern
 
 
 def check_note_to_self(note_to_self: Callable) -> None:
@@ -53,6 +53,14 @@ def check_note_to_self(note_to_self: Callable) -> None:
             return
         except NameError as error:
             check.fail(f"note_to_self('milk') {explain(error)}{_import_hint(error)}")
+            return
+        except ReceiveTimeout:
+            if any(e.data["to"] == self_pid() for e in _shell_events("send")):
+                raise           # it sent the note, then waited for something else: shown
+            check.fail("note_to_self('milk') waited in receive(timeout=...) before it sent "
+                       "the text, and gave up: the mailbox was empty, and nothing would "
+                       "arrive. send first, then receive (and a timeout counts milliseconds: "
+                       "timeout=1 is 1 ms)")
             return
         received = _shell_events("receive")
         left = process_info(self_pid())["messages"]
@@ -155,21 +163,11 @@ def _why_stuck(note_to_self: Callable) -> str:
             "arrive. send(self_pid(), text) first, then return receive()")
 
 
-def _stale_pids(function: Callable) -> list[str]:
-    """The names a function uses for pids of an earlier node (`me = self_pid()` in a cell
-    above it): they do not survive the check's reset()."""
-    if not hasattr(function, "__code__"):
-        return []
-    scope = function_scope(function)
-    return [name for name in sorted(names_used(function))
-            if type(scope.get(name)) is Pid and scope[name].node != current_node().serial]
-
-
 def _stale_name(function: Callable, destination: Any) -> str | None:
     """The name by which a function reached `destination`, send's refused destination,
-    if it is a pid of an earlier node (see `_stale_pids`); else None."""
+    if it is a pid of an earlier node (see `stale_pids`); else None."""
     scope = function_scope(function) if hasattr(function, "__code__") else {}
-    return next((name for name in _stale_pids(function) if scope[name] is destination), None)
+    return next((name for name in stale_pids(function) if scope[name] is destination), None)
 
 
 def _stale_origin(pid: Pid) -> str:

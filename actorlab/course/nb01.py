@@ -37,8 +37,9 @@ import dis
 from ..runtime import (ANY, BadArgument, ReceiveTimeout, current_node, process_info, receive,
                        self_pid, send, sleep, spawn)
 from ..trace import Pid, short
-from .checks import (Check, crash_text, exit_of, last_taken, leaves_its_loop, raising_call,
-                     spawn_learner, syntax_tree, unmatched_pattern)
+from .checks import (Check, crash_text, exit_of, kept_outside_state, last_taken,
+                     leaves_its_loop, raising_call, spawn_learner, syntax_tree,
+                     unmatched_pattern)
 
 MANY = 1_100
 """Messages a loop must survive: more than Python's recursion limit (1,000 frames)."""
@@ -416,9 +417,16 @@ def check_counter(counter: Callable) -> None:
             return
         sleep(PAUSE)
         send(pid, ("get", self_pid()))
-        check.expect(_reply() == many, f"after {PAUSE:,} ms with nothing to do, counter still "
-                     "answers: it waits forever", _gave_up(pid, "counter")
-                     or silence())
+        if not check.expect(_reply() == many, f"after {PAUSE:,} ms with nothing to do, "
+                            "counter still answers: it waits forever",
+                            _gave_up(pid, "counter") or silence()):
+            return
+        where = kept_outside_state(counter)
+        if where:
+            check.fail(f"it works, but counter keeps data {where}, an object every process "
+                       "shares: on the BEAM there is no such object, and here a counter works "
+                       "only while each finds its own part of it. A process shares nothing: "
+                       "keep the count in the loop's own variable, n")
 
 
 def _number(answer: Any) -> Any:
@@ -454,9 +462,12 @@ def _not_its_own_count(counter: Callable, first: Any, untouched: Any) -> str:
     if untouched == first or stores_global:
         seen = (" (the adds of 2 and 3, sent to the first, showed in the second)"
                 if untouched == ("count", 105) else "")
+        default = any(type(value) in (list, dict, set) for value in
+                      getattr(counter, "__defaults__", None) or ())
         return (f"{said}: the two processes share one count{seen}. A global variable (or an "
-                "attribute) is one for every process; keep the count in the loop's own "
-                "variable, n")
+                "attribute" + (", or a default argument, made once for every call" if default
+                               else "") +
+                ") is one for every process; keep the count in the loop's own variable, n")
     return (f"{said}: the counter ignores its start value n. Start the count at n (counter(n) "
             "is spawned with it), or keep the count in n itself: n += message[1]")
 

@@ -12,7 +12,8 @@ from ..runtime import (ANY, DeadlockError, ReceiveTimeout, current_node, is_aliv
 from ..trace import Ref, short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_normal
 from .checks import (Check, crash_text, describe_step, exit_of, fresh_node, last_taken,
-                     kept_outside_state, leaves_its_loop, names_used, self_waits, spawn_learner)
+                     kept_outside_state, leaves_its_loop, names_used, self_waits, spawn_learner,
+                     stale_pids)
 
 NUMBERS = [1, 2, 3, 6]
 """The first stats server's numbers, asked "mean" then "summary"."""
@@ -181,6 +182,13 @@ def _unanswered(stats_server: Callable, pid: Any, request: str, asked_before: in
                 "another request computes, and this server had not been asked it yet. "
                 "Compute the mean for every request, with a plain function that both "
                 "requests use")
+    stale = stale_pids(stats_server)
+    if ended is not None and stale:
+        return (f"{unanswered}: the server {crash_text(ended)}. It calls {stale[0]}, the pid "
+                "of a server started in a cell above, outside the function: the check starts "
+                "its own server on a fresh node, where that pid is gone. And a server that "
+                "calls its own API, by any name, waits for itself (this notebook's deadlock). "
+                "Compute the mean with a plain function that both requests use")
     if ended is not None:
         return f"{unanswered}: the server {crash_text(ended)}"
     asked = {e.data["msg"][2] for e in trace.events if e.kind == "send" and e.data["to"] == pid
