@@ -105,7 +105,8 @@ node.trace.diagram(hide_system=True, max_rows=13)
 #
 # ## Replying later
 #
-# `handle_call` gets a second argument, `from_`: who is asking, and the tag of this call.
+# `handle_call` gets a second argument, `from_`: who is asking, and the tag of this call
+# (Elixir calls it `from`; `from` is a Python keyword, hence the underscore).
 # Returning `("noreply", state)` sends nothing yet; the caller keeps waiting; later, any
 # callback can answer with `GenServer.reply(from_, value)`. This lets a server take the
 # next message instead of blocking: here, a doorman who answers "open?" only when the

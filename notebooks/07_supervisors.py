@@ -516,7 +516,10 @@ Registry.lookup("Rooms", "#lobby"), GenServer.call(lobby, "posts")
 # `via(room_name)` at each greeting. The check starts a `Registry` named `"Rooms"`, opens
 # `NamedRoom` `"#lobby"` under `"RoomSupervisor"`, starts `(NamedGreeter, "#lobby")`
 # under a supervisor, greets, kills the room, and greets again; then it opens a second
-# room, `"#hall"`, starts `(NamedGreeter, "#hall")`, and greets that room.
+# room, `"#hall"`, starts `(NamedGreeter, "#hall")`, and greets that room. `NamedGreeter`
+# needs no child spec of its own: `Greeter`'s passes its argument, now the room's name, to
+# `init`, and registers it as `"greeter"` (the check starts each greeter on a fresh node,
+# so two never hold that name at once).
 
 # %% tags=["exercise", "ex-via-name"]
 def via(room_name):

@@ -367,8 +367,8 @@ race()
 # program runs the same way every time. `reset(seed=n)` changes one thing: whenever
 # several processes are runnable, the scheduler picks the next one at random, from a
 # random generator seeded with `n`. Same seed, same order; another seed, maybe another
-# order. Messages between two processes still arrive in the order they were sent, and
-# time still moves the same way.
+# order. (`seed=None`, the default, keeps first come, first served.) Messages between two
+# processes still arrive in the order they were sent, and time still moves the same way.
 
 # %%
 def say(word, heard):

@@ -33,11 +33,11 @@ import inspect
 import random
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from ..otp import GenServer
-from ..runtime import (ANY, DeadlockError, Exit, ReceiveTimeout, alias, current_node, now,
-                       receive, self_pid, send, sleep, spawn, unalias)
+from ..runtime import (ANY, BadArgument, DeadlockError, Exit, ReceiveTimeout, alias,
+                       current_node, now, receive, self_pid, send, sleep, spawn, unalias)
 from ..trace import Trace, short
 from ..trace.protocol import is_gen_call, is_gen_cast, is_tagged
 from .checks import (STATE_IN_THE_PROCESS, Check, changed_in_place, every_interleaving,
@@ -52,6 +52,15 @@ RATE = 3
 
 # -- the harness ----------------------------------------------------------------------
 
+class Failure(NamedTuple):
+    """A client that gave up: the amount it asked, why in words, and the exception's type
+    (None for an exit, a deadlock or no answer)."""
+
+    amount: Any
+    why: str
+    error: type | None = None
+
+
 @dataclass(frozen=True)
 class Run:
     """One load test: who asked what, what came back, and when."""
@@ -62,7 +71,7 @@ class Run:
     elapsed: float                     # ms from the start until the last answer
     latencies: tuple = ()              # ms each answered request took, in answer order
     answers: tuple = ()                # (amount, answer) for each answered request
-    failures: tuple = ()               # (amount, why) for each client that gave up
+    failures: tuple = ()               # a Failure for each client that gave up
     trace: Trace | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -118,10 +127,12 @@ def measure(setup: Callable[[], Callable[[Any], Any]], clients: int, requests: i
             try:
                 answer = ask(amount)
             except Exit as exit_:
-                send(shell, ("failed", number, amount, f"exit {short(exit_.reason, 120)}"))
+                send(shell, ("failed", number, amount, f"exit {short(exit_.reason, 120)}",
+                             None))
                 return
             except Exception as error:
-                send(shell, ("failed", number, amount, f"{type(error).__name__}: {error}"))
+                send(shell, ("failed", number, amount, f"{type(error).__name__}: {error}",
+                             type(error)))
                 return
             send(shell, ("answer", number, amount, answer, now() - asked))
 
@@ -135,13 +146,13 @@ def measure(setup: Callable[[], Callable[[Any], Any]], clients: int, requests: i
             message = receive(timeout=600_000)
         except (ReceiveTimeout, DeadlockError) as error:
             why = "deadlock" if isinstance(error, DeadlockError) else "no answer in 600 s"
-            failures.extend((asks(number)[requests - left], why)
+            failures.extend(Failure(asks(number)[requests - left], why)
                             for number, left in remaining.items() if left)
             break
         if message[0] == "failed":
-            _, number, amount, why = message
+            _, number, amount, why, error = message
             remaining[number] = 0
-            failures.append((amount, why))
+            failures.append(Failure(amount, why, error))
             continue
         _, number, amount, answer, latency = message
         remaining[number] -= 1
@@ -577,14 +588,14 @@ def _why_clients_failed(run: Run) -> str:
     """What to say of a pool's load test in which clients failed: an index out of range
     (a pick that fits only some amounts, or not the number of converters), or else what
     the first failure was."""
-    amount, why = run.failures[0]
+    amount, why, error = run.failures[0]
     failed = (f"{len(run.failures)} of {run.clients} clients failed; ask({amount}) gave "
               f"{why.rstrip('.')}")
-    if why.startswith("BadArgument") and not _servers_started(run.trace):
+    if error is not None and issubclass(error, BadArgument) and not _servers_started(run.trace):
         return (f"{failed}. pool() started no converter, so ask used pids made before the "
                 "check ran (outside pool(), in your cell), on a node that reset() has ended. "
                 "Start the 4 converters inside pool(): the check calls it on a fresh node")
-    if not why.startswith("IndexError"):
+    if error is None or not issubclass(error, IndexError):
         return (f"{failed}. ask(amount) should return GenServer.call(one of your converters, "
                 "('convert', amount))")
     started = len(_servers_started(run.trace)) or 4
