@@ -305,8 +305,8 @@ check_close_room(close_room, open_room)
 
 # %% [markdown]
 # Below, the supervision tree of the check's run: `#lobby` was killed and restarted once,
-# then closed; `#games` runs on. (Until your check passes, this shows where its run
-# stopped.)
+# then closed; then opened again, as a new child, and closed again (the check's last
+# test); `#games` runs on. (Until your check passes, this shows where its run stopped.)
 
 # %%
 current_node().trace.supervision_tree()

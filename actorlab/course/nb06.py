@@ -284,7 +284,7 @@ def check_doorman(module: Any) -> None:
                     f"bob is not in the new lobby {new!r}: at step {step} the doorman sent "
                     f"{short(lost[0].data['msg'])} to {old!r}, the old lobby, dead since step "
                     f"{died}. A message to a dead pid is dropped without a word. "
-                    f"{_keep_the_name(noted, old)} (To see it: "
+                    f"{_keep_the_name(noted, old, module)} (To see it: "
                     f"current_node().trace.diagram(hide_system=True, steps=({died}, {step + 1})))")
             else:
                 check.fail(f"after the lobby was replaced, ('admit', 'bob') left the new lobby "
@@ -342,11 +342,17 @@ def _kept_on_self(noted: Any, pid: Pid) -> str | None:
     return next((name for name, value in kept.items() if repr(pid) in repr(value)), None)
 
 
-def _keep_the_name(noted: Any, old: Pid) -> str:
+def _keep_the_name(noted: Any, old: Pid, module: Any) -> str:
     """Advice for a doorman that sent bob to the old lobby's pid: where it kept the pid
-    (on self, beside the name in its state, or as its state)."""
+    (on self, in a global, beside the name in its state, or as its state)."""
     state, kept = getattr(noted, "seen", [(None, {})])[-1]
     on_self = [attribute for attribute, value in kept.items() if value == old]
+    elsewhere = kept_outside_state(module) if isinstance(module, type) else None
+    if state == "lobby" and not on_self and elsewhere:
+        return (f"Your state holds the name, but you also kept the pid {elsewhere}, and "
+                "cast to that: nothing refreshes it when a new lobby takes the name. Keep "
+                "nothing outside the state, and cast to room_name, the state handle_call is "
+                "given, on every request: the name leads to whoever holds it now.")
     if state == "lobby" and on_self:
         return (f"Your state holds the name, but you kept the pid on the object too "
                 f"(self.{on_self[0]}, set once) and cast to that. A GenServer is a process, "
@@ -526,9 +532,12 @@ def check_manager(module: Any) -> None:
             looks = (", and asking is_alive(pid) in find is look-then-act: the room can die "
                      "between the look and the answer" if "is_alive" in names_used(module)
                      else "")
-            check.fail(f"the kitchen's ('DOWN', ...) came, but the state still holds the dead "
-                       f"kitchen {kitchen!r}: {short(state, 80)}. Dead pids pile up there{looks}"
-                       ". Drop the room from the state in handle_info, when its DOWN comes")
+            came = any(e.kind == "receive" and e.pid == manager and type(e.data["msg"]) is tuple
+                       and e.data["msg"][:1] == ("DOWN",) for e in current_node().trace.events)
+            check.fail(("the kitchen's ('DOWN', ...) came, but " if came else "") +
+                       f"the state still holds the dead kitchen {kitchen!r}: "
+                       f"{short(state, 80)}. Dead pids pile up there{looks}. Drop the room "
+                       "from the state in handle_info, when its DOWN comes")
             return
         ran, found = ask(("find", "lobby"))
         if not ran:
@@ -545,20 +554,20 @@ def check_manager(module: Any) -> None:
                          "'kitchen') answers it",
                          f"after ('open', 'kitchen') again, ('find', 'kitchen') answered "
                          f"{short(found)}, not the new kitchen {short(again)}")
-            if check.passed and not (isinstance(module, type) and kept_outside_state(module)):
-                _reopened_while_alive(check, ask, again)    # else: _kept_outside says it first
+            if check.passed:
+                _reopened_while_alive(check, ask, again, module)
         if is_alive(manager):
-            _stopped_normally(check, ask)
+            _stopped_normally(check, ask, manager)
             _own_rooms(check, module)
         _kept_outside(check, module, "manager", "keep all it needs with the rooms in the "
                       "state (a DOWN names the dead room's pid, message[3], which finds its id)")
 
 
 def _reopened_while_alive(check: Check, ask: Callable[[Any], tuple[bool, Any]],
-                          old: Pid) -> None:
+                          old: Pid, module: Any) -> None:
     """An id opened again while its room `old` still runs names the new room; when `old`
     dies later, its DOWN must not drop the id (a manager that maps refs or pids to ids,
-    and drops by id, does)."""
+    and drops by id, does; one that keeps that map outside its state is told so too)."""
     ran_a, newer = ask(("open", "kitchen"))
     if not ran_a or type(newer) is not Pid or newer == old:
         return
@@ -573,7 +582,14 @@ def _reopened_while_alive(check: Check, ask: Callable[[Any], tuple[bool, Any]],
                      f"ran; when {old!r} died, ('find', 'kitchen') answered {short(found)}, "
                      f"not {newer!r}, which is alive: the DOWN of a room the id no longer "
                      "names dropped the id. Drop an id only when its pid is the dead one, "
-                     "message[3]")
+                     "message[3]" + _also_kept_outside(module))
+
+
+def _also_kept_outside(module: Any) -> str:
+    """What to add to a finding when the server also keeps data outside its state."""
+    where = kept_outside_state(module) if isinstance(module, type) else None
+    return (f". It also keeps data {where}, not in its state: a GenServer keeps what it "
+            "needs in its state (notebook 05)" if where else "")
 
 
 def _reshaped_by_info(check: Check, manager: Pid, noted: Any) -> bool:
@@ -628,12 +644,14 @@ def _no_handle_info(module: Any) -> str | None:
             "define handle_info(self, message, rooms) and drop the id whose pid is message[3]")
 
 
-def _stopped_normally(check: Check, ask: Callable[[Any], tuple[bool, Any]]) -> None:
+def _stopped_normally(check: Check, ask: Callable[[Any], tuple[bool, Any]],
+                      manager: Pid) -> None:
     """A room that stops normally (GenServer.stop) must be forgotten too: its DOWN has the
     reason "normal", and the room is gone all the same."""
     ran, hall = ask(("open", "hall"))
     if not ran or type(hall) is not Pid:
         return
+    watched = hall in _watched_by(manager)      # before it stopped
     GenServer.stop(hall)
     run_for(10)
     ran, found = ask(("find", "hall"))
@@ -641,9 +659,12 @@ def _stopped_normally(check: Check, ask: Callable[[Any], tuple[bool, Any]]) -> N
         check.expect(found is None, "after the hall stopped normally, ('find', 'hall') "
                      "answered None",
                      f"after the hall stopped normally (GenServer.stop, reason 'normal'), "
-                     f"('find', 'hall') answered {short(found)}, not None: every DOWN means "
-                     "the room is gone, whatever the reason. In handle_info drop the room's "
-                     "id for any DOWN, without looking at the reason")
+                     f"('find', 'hall') answered {short(found)}, not None: " +
+                     ("every DOWN means the room is gone, whatever the reason. In handle_info "
+                      "drop the room's id for any DOWN, without looking at the reason"
+                      if watched else
+                      "the manager never monitored the hall, so no DOWN came when it "
+                      "stopped. Monitor each room when you open it, monitor(pid)"))
 
 
 def _own_rooms(check: Check, module: Any) -> None:

@@ -210,7 +210,10 @@ def check_room(room: type) -> None:
         history_right = check.expect(history == [("ann", "anyone here?")],
                      "after ann said 'anyone here?', the history is [('ann', 'anyone here?')]",
                      f"after ann said 'anyone here?', 'history' answered {short(history)}: "
-                     "add (who, text) to the end of the history")
+                     "add (who, text) to the end of the history" +
+                     (f", in the state handle_cast returns, not {kept}: return ('noreply', "
+                      "{**state, 'history': state['history'] + [(who, text)]})"
+                      if history == [] and (kept := kept_outside_state(room)) else ""))
         _check_heard(check, lobby, {"ann": ann}, [("said", "#lobby", "ann", "anyone here?")],
                      "ann heard her own line from the room: ('said', '#lobby', 'ann', "
                      "'anyone here?')")
@@ -262,16 +265,30 @@ def check_room(room: type) -> None:
 
 
 def _check_room_name(check: Check, room: type) -> None:
-    """A second room, '#games', names itself in each line it passes on, not '#lobby'."""
-    note("a second room, #games: cat joins and says 'gg'")
+    """A second room, '#games', names itself in each line it passes on, not '#lobby'; and
+    keeps its members in the order they joined, which here is not the order a set of
+    them would have (a room that keeps its members in a set loses it)."""
+    note("a second room, #games: cat and dan join, and cat says 'gg'")
     games = start_learner(check, "GenServer.start(Room, '#games')",
                           lambda: GenServer.start(room, "#games", name="games"),
                           "keep init as given, returning ('ok', state)")
     if games is None:
         return
-    cat = _listener("cat")
-    if not _call(check, "games", ("join", cat), "('join', cat)", watch=(games,))[0]:
+    names = {_listener("cat"): "cat", _listener("dan"): "dan"}
+    # They join in the opposite order to the one a set of the two would list them in.
+    joining = {names[pid]: pid for pid in reversed(list(set(names)))}
+    for name, member in joining.items():
+        if not _call(check, "games", ("join", member), f"('join', {name})", watch=(games,))[0]:
+            return
+    ran, members = _call(check, "games", "members", "'members'", watch=(games,))
+    if not ran:
         return
+    if members != list(joining.values()) and kept_outside_state(room):
+        check.fail(_kept_outside(room))
+        return
+    if not _check_members(check, members, joining, list(joining)[-1]):
+        return
+    cat = joining["cat"]
     GenServer.cast("games", ("say", "cat", "gg"))
     if not _call(check, "games", "history", "'history'", watch=(games,))[0]:
         return
@@ -1136,8 +1153,11 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
                    "the room casts to its members (step 1); a helper process would hide the "
                    "cycle a room that calls its members makes, not remove it")
     elif len(asked) < (2 if later else 1):
-        check.fail("the bot did not ask the room for its members: call the room with "
-                   "'members' each time the text is 'who is here?', and count them")
+        check.fail(("asked again after a third member joined, the bot did not ask the room "
+                    "again: members come and go, so a count kept from the first time goes "
+                    "stale. Call" if asked else "the bot did not ask the room for its "
+                    "members: call") + " the room with 'members' each time the text is "
+                   "'who is here?', and count them")
     elif not bot_lines and others:
         who, text = others[0]
         check.fail(f"the bot asked for the members and said {short(text)}, but it said it as "

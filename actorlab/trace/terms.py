@@ -29,6 +29,8 @@ class Pid:
 
     >>> Pid(3)
     #PID<0.3.0>
+    >>> list({Pid(5), Pid(2), Pid(9)})     # a set of pids has the same order in every run
+    [#PID<0.9.0>, #PID<0.2.0>, #PID<0.5.0>]
     """
 
     __slots__ = ("number", "node")
@@ -44,7 +46,9 @@ class Pid:
         return type(other) is Pid and other.number == self.number
 
     def __hash__(self) -> int:
-        return hash(("pid", self.number))
+        # The number alone: a string in the hash would change from run to run (Python
+        # randomises str hashes), and with it the order of a set of pids.
+        return hash(self.number)
 
     def __lt__(self, other: Pid) -> bool:
         return self.number < other.number
@@ -74,7 +78,7 @@ class Ref:
         return type(other) is Ref and other.number == self.number
 
     def __hash__(self) -> int:
-        return hash(("ref", self.number))
+        return hash(self.number)            # the same every run, as a Pid's
 
 
 class _Any:
