@@ -214,7 +214,9 @@ check_store(serve, Store())
 #
 # Change `serve` so that any message that is neither a call nor a cast goes to
 # `callbacks.handle_info(message, state)`, which returns the new state. "Any message"
-# means any: a plain `42` too, which is not a tuple and has no `message[0]`.
+# means any: a plain `42` too, which is not a tuple and has no `message[0]`, and `()`,
+# a tuple with no items. (A bug inside a callback is not a message: let it crash the
+# server.)
 
 # %% tags=["exercise", "ex-serve"]
 def serve(callbacks, arg):
@@ -236,8 +238,8 @@ check_serve_info(serve)
 # %% [markdown] tags=["hint", "ex-serve"]
 # <details><summary>Hint</summary>
 #
-# An `else:` branch. Careful: a plain message may not be a tuple at all, so test
-# `message[0]` only when it is one.
+# An `else:` branch. Careful: a plain message may not be a tuple at all, or may be an
+# empty one, so test `message[0]` only when it is a tuple with items.
 # </details>
 
 # %% [markdown] tags=["solution", "ex-serve"]

@@ -46,6 +46,7 @@ import textwrap
 import threading
 import time
 from collections import Counter
+from types import FunctionType
 
 from ..explore import explore
 from ..explore.progress import in_a_kernel
@@ -791,13 +792,15 @@ def _mutates_a_global(steps: list, at: int, module: dict) -> bool:
 
 
 def _mutates_an_attribute(steps: list, at: int, module: dict) -> bool:
-    """Whether the LOAD_ATTR at `at` reads an attribute of `self` or of a class of `module`
-    that the same line then changes in place: `self.log.append(m)`, `Room.refs[r] = id_`."""
+    """Whether the LOAD_ATTR at `at` reads an attribute of `self`, or of a class or function
+    of `module`, that the same line then changes in place: `self.log.append(m)`,
+    `Room.refs[r] = id_`, `customer.seen[item] = price`."""
     if steps[at].opname != "LOAD_ATTR" or at == 0:
         return False
     owner = steps[at - 1]
     return (owner.opname == "LOAD_FAST" and owner.argval == "self" or
-            owner.opname == "LOAD_GLOBAL" and isinstance(module.get(owner.argval), type)) \
+            owner.opname == "LOAD_GLOBAL" and
+            isinstance(module.get(owner.argval), (type, FunctionType))) \
         and changed_in_place(steps, at)
 
 

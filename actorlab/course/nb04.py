@@ -193,6 +193,9 @@ def _callbacks_work(check: Check, store: Any) -> bool:
                         f"{shown} returned the new state, {{'cat': 'meow'}}",
                         f"{shown} returned {short(state)}: " +
                         ("return the new state, {**state, key: value}" if state is None else
+                         "the key set is message[0], the tag 'put': the message is ('put', "
+                         "key, value), so the key is message[1] and the value message[2]"
+                         if type(state) is dict and "put" in state else
                          "return the new state, the dict with the key set") +
                         _kept_elsewhere(type(store), before)):
         return False
@@ -358,7 +361,11 @@ def check_serve_info(serve: Callable) -> None:
         try:
             seen = _call(pid, "what did you see?")
         except ReceiveTimeout:
-            check.fail(_stopped(pid))
+            calls = [m for m in _infos() if is_hand_call(m)]
+            check.fail(f"the call {short(calls[0])} reached handle_info, so it was never "
+                       "answered: serve did not see it as a call. A call is a tuple, "
+                       "('call', caller, ref, request): test isinstance(message, tuple) and "
+                       "message[0] == 'call'" if calls else _stopped(pid))
             return
         infos = _infos()
         wanted = [("cast", "hello"), ("info", "a plain message")]
@@ -377,6 +384,12 @@ def check_serve_info(serve: Callable) -> None:
                 if not _reaches_info(check, pid, message, what, serve):
                     return
             _callback_error_crashes(check, pid)
+            where = kept_outside_state(serve)
+            if check.passed and where:
+                check.fail(f"it works, but serve keeps data {where}, which every server "
+                           "running serve shares: two servers would overwrite each other's "
+                           "state. Keep the state in serve's own variable, state, from one "
+                           "turn of the loop to the next")
         elif len(infos) == 1 and infos != ["a plain message"]:
             check.fail(f"handle_info got {short(infos[0])}, not the message 'a plain message': "
                        "pass the whole message, callbacks.handle_info(message, state)")
@@ -418,7 +431,8 @@ OTHER_MESSAGES = [(42, "a message that is not a tuple, 42,"),
                    "('DOWN', \"a monitor's news\"),"),
                   (("EXIT", "a linked process", "killed"), "a tuple with a tag the notebook "
                    "never showed, ('EXIT', 'a linked process', 'killed'),"),
-                  ((), "an empty tuple, (),")]
+                  ((), "an empty tuple, (),"),
+                  (("tick", 3), "a tuple with a tag nothing here uses, ('tick', 3),")]
 """More messages for handle_info, sent once a plain one has reached it."""
 
 
@@ -427,11 +441,17 @@ def _reaches_info(check: Check, pid: Pid, message: Any, what: str, serve: Callab
     handle_info, and the server still answer a call. Whether it did, noted in `check`."""
     send(pid, message)
     try:
-        _call(pid, "and now?")
+        seen = _call(pid, "and now?")
     except ReceiveTimeout:
         check.fail(_stopped(pid))
         return False
     infos = _infos()
+    cast = ("cast", message[1]) if type(message) is tuple and len(message) == 2 else None
+    if not infos and cast is not None and seen and seen[-1] == cast:
+        check.fail(f"{what} went to handle_cast, as {short(message[1])}: serve took it for a "
+                   "cast because it has two items. Tell a cast by its tag, message[0] == "
+                   "'cast', not by its length, and send every other message to handle_info")
+        return False
     if not infos and not (isinstance(message, tuple) and message) and _catches_errors(serve):
         check.fail(f"{what} did not reach handle_info, and the server did not crash: "
                    f"{message!r} has no items, so looking inside it (message[0], unpacking) "

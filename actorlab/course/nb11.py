@@ -23,6 +23,7 @@ decided it marked; `Check.show`). Without a fault, the exploring is
 from __future__ import annotations
 
 import contextlib
+import inspect
 import io
 import re
 from types import FunctionType
@@ -342,7 +343,7 @@ def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
                    "init must return ('ok', balance)")
         return False
     pid, balance = started[1], START
-    for amount, wanted in ((30, "ok"), (80, "refused"), (70, "ok")):
+    for amount, wanted in ((30, "ok"), (80, "refused"), (70, "ok"), (10, "refused")):
         asked_before = len(_requests(current_node().trace, "shell"))
         try:
             answer = withdraw(pid, amount)
@@ -402,8 +403,8 @@ def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
         balance = after
     if not _balance_in_state(check, bank):
         return False
-    check.expect(True, "alone, withdrawing 30, then 80, then 70 from 100 answered 'ok', "
-                 "'refused', 'ok'", "")
+    check.expect(True, "alone, withdrawing 30, then 80, then 70, then 10 from 100 answered "
+                 "'ok', 'refused', 'ok', 'refused'", "")
     return True
 
 
@@ -491,6 +492,8 @@ def _bank_replies(bank: type, amount: int, balance: int) -> Any:
 
 AMOUNT = 10
 PAYMENTS = ("payment 1", "payment 2")
+THIRD = "payment 3"
+"""A third id, paid alone after the two: a bank that stops charging after two is wrong."""
 """Two payments of the same amount: a bank that remembers amounts, not ids, refuses one."""
 PAID = (Ref, "paid")
 """What a bank's reply to a payment looks like: the fault drops these."""
@@ -601,7 +604,7 @@ def _pay_alone(bank: type) -> list[tuple] | str:
         return (f"GenServer.start({bank.__name__}, {START}) returned {short(started)}: init "
                 "must return ('ok', state)")
     pid, seen = started[1], []
-    for payment in (PAYMENTS[0], PAYMENTS[0], PAYMENTS[1]):
+    for payment in (PAYMENTS[0], PAYMENTS[0], PAYMENTS[1], THIRD):
         try:
             answer = GenServer.call(pid, ("pay", payment, AMOUNT), 1000)
             seen.append((payment, answer, GenServer.call(pid, "balance", 1000)))
@@ -736,8 +739,10 @@ def _payments_text(seen: list[tuple]) -> str:
 
 
 def _paid_once(check: Check, bank: type, seen: list[tuple]) -> bool:
-    """Payment 1 twice, then payment 2: "paid" each time, balance 90, 90, 80."""
-    (_, first, after_first), (_, repeat, after_repeat), (_, other, after_other) = seen
+    """Payment 1 twice, then payment 2 and payment 3: "paid" each time, balance 90, 90,
+    80, 70."""
+    (_, first, after_first), (_, repeat, after_repeat), (_, other, after_other), \
+        (_, third, after_third) = seen
     if first != "paid":
         check.fail(f"a new payment of {AMOUNT} answered {short(first)}, not 'paid'")
     elif after_first != START - AMOUNT:
@@ -754,9 +759,13 @@ def _paid_once(check: Check, bank: type, seen: list[tuple]) -> bool:
         check.fail(f"{PAYMENTS[1]!r}, another payment of the same amount, answered "
                    f"{short(other)} and left the balance at {short(after_other)}, not "
                    f"{after_repeat - AMOUNT}: {_not_charged(bank)}")
+    elif third != "paid" or after_third != after_other - AMOUNT:
+        check.fail(f"{THIRD!r}, a third payment, answered {short(third)} and left the balance "
+                   f"at {short(after_third)}, not {after_other - AMOUNT}: charge every "
+                   "payment whose id is not yet among the ids paid, however many came before")
     else:
-        check.expect(True, f"alone: {PAYMENTS[0]!r} twice, then {PAYMENTS[1]!r}, each "
-                     "answered 'paid'; the balance went 90, 90, 80", "")
+        check.expect(True, f"alone: {PAYMENTS[0]!r} twice, then {PAYMENTS[1]!r} and "
+                     f"{THIRD!r}, each answered 'paid'; the balance went 90, 90, 80, 70", "")
         return True
     return False
 
@@ -893,12 +902,23 @@ def _knows_without_asking(check: Check, customer: Callable) -> bool:
     """A customer that falls back on prices it did not just ask for (a global cache,
     which lives through every run the check makes, or the server's own table) passes the
     runs only by chance or by peeking: True, noted."""
-    kept = next(filter(None, map(kept_outside_state, _with_helpers(customer))), None)
+    helpers = _with_helpers(customer)
+    kept = next(filter(None, map(kept_outside_state, helpers)), None) or next(
+        ("in a default argument, made once and kept from call to call" for helper in helpers
+         if any(type(value) in (dict, list, set) for value in helper.__defaults__ or ())),
+        None)
     if kept:
-        check.fail(f"the customer keeps data {kept}. A global lives through every run the "
-                   "check makes, so a run can use what an earlier run left there, and a "
+        check.fail(f"the customer keeps data {kept}. Data kept outside a call lives "
+                   "through every run the check makes, so a run can use what an earlier run "
+                   "left there, and a "
                    "customer that starts cold, with 'prices' killed, has nothing there. Keep "
                    f"what a customer learns in its own variables. {ASK_AGAIN}")
+        return True
+    named = sorted(set(PRICES) & set().union(*map(_constants, helpers)))
+    if named:
+        check.fail(f"the customer names {short(named[0])} itself: it keeps prices of its own "
+                   "(a copy of the table?), where a customer knows a price only by asking "
+                   f"'prices'. {ASK_AGAIN}")
         return True
     if _uses(customer, "PRICES") and not _uses(customer, "Prices"):   # (not to start one)
         check.fail("the customer reads PRICES, the table the server was started with. A "
@@ -909,6 +929,24 @@ def _knows_without_asking(check: Check, customer: Callable) -> bool:
 
 
 ASK_AGAIN = "When a call fails, ask 'prices' again, after a pause: sleep(10)"
+
+
+def _constants(function: Callable) -> set:
+    """The strings written in a function's code, nested code included ({'tea': 3} too)."""
+    found: set = set()
+    codes = [getattr(function, "__code__", None)]
+    while codes:
+        code = codes.pop()
+        if code is None:
+            continue
+        for value in code.co_consts:
+            if inspect.iscode(value):
+                codes.append(value)
+            elif isinstance(value, str):
+                found.add(value)
+            elif isinstance(value, (tuple, frozenset)):
+                found.update(item for item in value if isinstance(item, str))
+    return found
 
 
 def _spins(customer: Callable) -> bool:
