@@ -746,12 +746,20 @@ def kept_outside_state(cls: Any) -> str | None:
     ...         return ("noreply", rooms)
     >>> kept_outside_state(Manager)
     'on the object, in self.log, and in an attribute every server shares, Manager.refs and Manager.seen'
+
+    And a list, dict or set given as a default argument and changed in place:
+
+    >>> def stats(numbers, _cache={}):
+    ...     _cache[len(numbers)] = sum(numbers)
+    >>> kept_outside_state(stats)
+    'in a default argument, _cache, made once for every call'
     """
     attributes, globals_ = [], []
     parts = vars(cls).values() if isinstance(cls, type) else [cls]
     functions = [getattr(v, "__func__", v) for v in parts]
     codes = [getattr(f, "__code__", None) for f in functions]
     module = next((f.__globals__ for f in functions if hasattr(f, "__globals__")), {})
+    defaults = [name for function in functions for name in _changed_defaults(function)]
     while codes:
         code = codes.pop(0)
         if code is None:
@@ -772,10 +780,27 @@ def kept_outside_state(cls: Any) -> str | None:
     shared = [name for name in attributes if not name.startswith("self.")]   # Tally.total
     where = ([f"on the object, in {' and '.join(on_self)}"] if on_self else []) + \
         ([f"in an attribute every server shares, {' and '.join(shared)}"] if shared else []) + \
-        ([f"in a global, {' and '.join(globals_)}"] if globals_ else [])
+        ([f"in a global, {' and '.join(globals_)}"] if globals_ else []) + \
+        ([f"in a default argument, {' and '.join(defaults)}, made once for every call"]
+         if defaults else [])
     if len(where) < 2:
         return where[0] if where else None
     return ", ".join(where[:-1]) + ", and " + where[-1]
+
+
+def _changed_defaults(function: Any) -> list[str]:
+    """The parameters of `function` whose default is a list, dict or set that its code
+    changes in place: made once, when the function was defined, and shared by every call."""
+    code = getattr(function, "__code__", None)
+    values = getattr(function, "__defaults__", None) or ()
+    if code is None or not values:
+        return []
+    names = code.co_varnames[code.co_argcount - len(values):code.co_argcount]
+    mutable = {name for name, value in zip(names, values) if type(value) in (list, dict, set)}
+    steps = list(dis.get_instructions(code))
+    return sorted({step.argval for at, step in enumerate(steps)
+                   if step.opname in ("LOAD_FAST", "LOAD_DEREF")   # (DEREF: a closure uses it)
+                   and step.argval in mutable and changed_in_place(steps, at)})
 
 
 MUTATORS = frozenset({"append", "extend", "insert", "remove", "pop", "popitem", "clear",

@@ -21,6 +21,7 @@ the mailbox again and again), and the check says why.
 """
 from __future__ import annotations
 
+import ast
 from typing import Any, Callable, NamedTuple
 
 from ..runtime import (ANY, BadArgument, DeadlockError, PatternError, ReceiveTimeout, Ref,
@@ -29,7 +30,7 @@ from ..runtime import (ANY, BadArgument, DeadlockError, PatternError, ReceiveTim
 from ..trace import short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_tagged
 from .checks import (Check, crash_text, exit_of, explain, fresh_node, last_taken,
-                     raising_call, runaway_text, spawn_learner)
+                     raising_call, runaway_text, spawn_learner, syntax_tree)
 
 
 def _reference_server() -> None:
@@ -131,6 +132,13 @@ def _gives_up(check: Check, call: Callable, strays: list) -> bool:
         if called.ms != 50:
             check.fail(f"it gave up after {called.ms:g} ms, not 50: pass `timeout` on to "
                        "receive")
+            return False
+        if called.left != strays:
+            check.fail(f"it gave up after 50 ms, but the {len(strays)} messages that were "
+                       f"waiting in the mailbox are now {short(called.left)}: a call that "
+                       "gives up must leave the caller's other messages where they were. "
+                       "Take only your reply, receive((ref, ANY), timeout=timeout), and never "
+                       "take the others out")
             return False
         return _default_timeout(check, call)
     if called.ended == "deadlock":
@@ -402,6 +410,12 @@ def check_counter_server(server: Callable) -> None:
         reply = _get(check, pid)
         if reply is _NO_REPLY:
             return
+        if reply == 0 and _took(pid, hand_cast(("add", 3))) and \
+                _counts_elsewhere(server):
+            check.fail("the 'get' call answered 0: the server took both casts, but the count "
+                       "it answers never changed: it added each amount to another variable, "
+                       "or to nothing. Add to n itself, n += message[1][1], and answer n")
+            return
         if reply == 0:
             check.fail("the 'get' call answered 0: the two casts were never matched. A cast "
                        "arrives as ('cast', ('add', k)), so message[0] is 'cast', and the "
@@ -429,30 +443,72 @@ def check_counter_server(server: Callable) -> None:
                 f"after one more add of 1, a second 'get' answered {short(again)}, not "
                 f"8{dropped}"):
             return
-        _own_count(check, server, pid)
+        if _own_count(check, server, pid):
+            _many_casts(check, pid)
 
 
-def _own_count(check: Check, server: Callable, first: Any) -> None:
-    """Two servers keep two counts: a count kept outside the loop (a global) is shared."""
+def _counts_elsewhere(server: Callable) -> bool:
+    """Whether the server's code reads the cast's amount, `message[1][1]` (so it matched
+    the cast, and the count it answers went astray), read off its source.
+
+    >>> def server(n):
+    ...     total = n + receive()[1][1]
+    >>> _counts_elsewhere(server), _counts_elsewhere(len)
+    (True, False)
+    """
+    def item_1(node: ast.AST) -> bool:         # x[1]
+        return isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) \
+            and node.slice.value == 1
+
+    tree = syntax_tree(server)
+    return tree is not None and any(item_1(node) and item_1(node.value)
+                                    for node in ast.walk(tree))
+
+
+MANY = 2_000
+"""Casts the check sends in a row: a server that loops by calling itself runs out of stack."""
+
+
+def _many_casts(check: Check, pid: Any) -> None:
+    """After MANY more casts of 1, the first server (at 8) still answers: a server that loops
+    by calling itself crashes with RecursionError long before."""
+    for _ in range(MANY):
+        send(pid, hand_cast(("add", 1)))
+    ended = exit_of(pid)
+    if ended is not None and isinstance(ended.data["reason"], RecursionError):
+        check.fail(f"after {MANY:,} more casts the server {crash_text(ended)}: it goes round by "
+                   "calling itself, which is how Elixir loops, but Python keeps every call's "
+                   "frame until the stack runs out. Loop with while True: instead")
+        return
+    count = _get(check, pid, f"a 'get' call after {MANY:,} more casts of 1")
+    if count is not _NO_REPLY:
+        check.expect(count == 8 + MANY, f"after {MANY:,} more casts of 1, 'get' answered "
+                     f"{8 + MANY:,}: the loop never runs out",
+                     f"after {MANY:,} more casts of 1, 'get' answered {short(count)}, not "
+                     f"{8 + MANY:,}")
+
+
+def _own_count(check: Check, server: Callable, first: Any) -> bool:
+    """Two servers keep two counts: a count kept outside the loop (a global) is shared.
+    True if they did."""
     other = spawn_learner(check, server, 10, label="other counter")
     if other is None:
-        return
+        return False
     send(other, hand_cast(("add", 1)))
     theirs = _get(check, other, "a second server's 'get' call")
     if theirs is _NO_REPLY:
-        return
+        return False
     from_zero = ": it counted from 0, not from its start value" if theirs == 1 else ""
     check.expect(theirs == 11, "a second server, started with 10, answered 11 after adding 1",
                  f"a second server, started with 10, answered {short(theirs)} after adding 1, "
                  f"not 11{from_zero}. Use the start value n: counter_server(n) counts from n, "
                  "so keep the count in n itself (n += k)")
     mine = _get(check, first, "the first server's 'get' call, after a second server started,")
-    if mine is not _NO_REPLY:
-        check.expect(mine == 8, "a second server, started with 10, kept a count of its own",
-                     f"after a second server started with 10 and added 1, the first server's "
-                     f"'get' answered {short(mine)}, not 8: the two servers share one count. "
-                     "Keep the count in the loop's variable, n (n += k), not in a global, so "
-                     "that each server has its own")
+    return mine is not _NO_REPLY and check.expect(
+        mine == 8, "a second server, started with 10, kept a count of its own",
+        f"after a second server started with 10 and added 1, the first server's 'get' "
+        f"answered {short(mine)}, not 8: the two servers share one count. Keep the count in "
+        "the loop's variable, n (n += k), not in a global, so that each server has its own")
 
 
 def _extra_replies() -> list:

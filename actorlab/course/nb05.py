@@ -195,8 +195,9 @@ def _state_in_process(check: Check, module: type, what: str, start: Any, other: 
     state the one before returned: each must answer from the state it is given. `steps`
     holds (shown, callback, message, wanted), wanted in words (see `_step`)."""
     answers, waiting = [], []
+    first = None
     try:
-        state = module().init(start)[1]
+        state = first = module().init(start)[1]
         for _, callback, message, _ in steps:
             instance = module()
             instance.init(other)
@@ -220,18 +221,24 @@ def _state_in_process(check: Check, module: type, what: str, start: Any, other: 
     wrong = next(i for i, answer in enumerate(answers) if answer != wanted[i])
     got = ", then ".join(f"{shown} {answer}" for (shown, _, _, _), answer
                          in zip(steps[:wrong + 1], answers))
-    how = (f"the check gave the callbacks the state init({start!r}) returned, but called them "
-           f"on another object, whose init({other!r}) had run, as another server of the "
-           f"class would: {got}, where it should have {wanted[wrong]}")
     where = kept_outside_state(module)
     if where:
         check.fail(f"{module.__name__} keeps the {what} {where}, outside the state. "
                    f"{STATE_IN_THE_PROCESS}. Keep nothing in self, or in a global. How the "
-                   f"check saw it: {how}")
+                   f"check saw it: it gave the callbacks the state init({start!r}) returned, "
+                   f"but called them on another object, whose init({other!r}) had run, as "
+                   f"another server of the class would: {got}, where it should have "
+                   f"{wanted[wrong]}")
+    elif start is not None and first != start:
+        check.fail(f"called as a plain function, init({start!r}) returned the state "
+                   f"{short(first)}, not {start!r}: init must keep the value it is given, "
+                   "('ok', n), whatever it is (the check starts counters at other values "
+                   "than 10)")
     else:
-        check.fail(f"{module.__name__}'s callbacks answered from something other than the "
-                   f"state: {how}. Each callback must answer from the state it is given as "
-                   "its last argument, and return the new one")
+        check.fail(f"called as plain functions, from the state init({start!r}) returned: "
+                   f"{got}, where it should have {wanted[wrong]}. Each callback must answer "
+                   "from the state it is given as its last argument, and return the new one "
+                   "(the check uses other numbers than the notebook's)")
     return False
 
 
@@ -299,6 +306,9 @@ def check_counter(module: Any) -> None:
                                if _ignores_argument(module) else
                                "the cast is ('add', k): add k (message[1]), not 1"
                                if count == 11 else
+                               "the cast replaced the count with k: add k to it, "
+                               "('noreply', n + message[1])"
+                               if count == 5 else
                                "handle_cast returns ('noreply', new_state); handle_call returns "
                                "('reply', count, state)")):
             return
@@ -366,8 +376,8 @@ def check_queue(module: Any) -> None:
                             f"{short(item)}: " +
                             ("a queue answers its oldest item (first in, first out): add new "
                              "items at the end, take them from the front" if item == "second"
-                             else _push_advice(module) or "answer the oldest item, and remove "
-                             "it")):
+                             else _kept_outside(module) or _push_advice(module) or
+                             "answer the oldest item, and remove it")):
             return
         item = _call(check, module, queue, "pop", "a second pop")
         if item is NO_ANSWER:
@@ -377,12 +387,22 @@ def check_queue(module: Any) -> None:
                             ("remove the item you answer from the state" if item == "first"
                              else "keep every pushed item until it is popped")):
             return
-        _state_in_process(check, module, "queue", None, None, [
-            ("handle_cast(('push', 'x'), ...)", "handle_cast", ("push", "x"), "answered nobody"),
-            ("handle_call('pop', ...)", "handle_call", "pop", "answered 'x'"),
-            ("handle_call('pop', ...)", "handle_call", "pop", WAITS),
-            ("handle_cast(('push', 'y'), ...)", "handle_cast", ("push", "y"),
-             "answered the waiting call with 'y'")])
+        if _state_in_process(check, module, "queue", None, None, [
+                ("handle_cast(('push', 'x'), ...)", "handle_cast", ("push", "x"),
+                 "answered nobody"),
+                ("handle_call('pop', ...)", "handle_call", "pop", "answered 'x'"),
+                ("handle_call('pop', ...)", "handle_call", "pop", WAITS),
+                ("handle_cast(('push', 'y'), ...)", "handle_cast", ("push", "y"),
+                 "answered the waiting call with 'y'")]) and _kept_outside(module):
+            check.fail(f"it works, but {_kept_outside(module)}")
+
+
+def _kept_outside(module: type) -> str:
+    """What to say of a queue that keeps items or waiters outside its state; '' if none."""
+    where = kept_outside_state(module)
+    return (f"{module.__name__} keeps data {where}, outside the state: a pop on one queue "
+            "could be answered by a push to another. Keep the items and the waiters in the "
+            "state dict" if where else "")
 
 
 def _waiters_served(check: Check, module: type, queue: Pid, answers: dict) -> bool:

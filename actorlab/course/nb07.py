@@ -317,7 +317,7 @@ def _not_restarted(room: Pid, room_class: type) -> str:
     return ""
 
 
-def _greet(check: Check, when: str, greeter: Pid) -> Any:
+def _greet(check: Check, when: str, greeter: Pid, greeter_class: type) -> Any:
     """Ask the greeter to greet; the answer, or None with the reason noted."""
     try:
         answer = GenServer.call("greeter", "greet", 1000)
@@ -344,7 +344,13 @@ def _greet(check: Check, when: str, greeter: Pid) -> Any:
             target = inner[1][2][0]
         except (IndexError, TypeError):
             target = None
-        if type(target) is Pid:
+        kept = kept_outside_state(greeter_class)
+        if type(target) is Pid and kept:
+            check.fail(f"{when}, greet failed: the greeter called {target!r}, the pid of a "
+                       f"room that is dead (noproc), which it kept {kept}: nothing refreshes "
+                       "a pid kept there when the room restarts. Keep nothing outside the "
+                       "state, and call via(room_name) each time")
+        elif type(target) is Pid:
             check.fail(f"{when}, greet failed: the greeter called {target!r}, the pid of a "
                        "room that is dead (noproc). Keep the room's name in the greeter's "
                        "state and call via(room_name) each time")
@@ -405,7 +411,7 @@ def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: 
         check.fail("the greeter is not registered as \"greeter\": subclass Greeter, whose "
                    "child_spec registers it")
         return
-    first = _greet(check, "with the first room", greeter)
+    first = _greet(check, "with the first room", greeter, greeter_class)
     if first is None:
         return
     if first != "ok":
@@ -427,7 +433,8 @@ def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: 
         check.fail("after the room was killed, no new room registered under \"#lobby\"" +
                    _not_restarted(room, room_class))
         return
-    answer = _greet(check, "after the room was killed and restarted", whereis("greeter"))
+    answer = _greet(check, "after the room was killed and restarted", whereis("greeter"),
+                    greeter_class)
     if answer is None:
         return
     posts = GenServer.call(via("#lobby"), "posts", 1000)
@@ -500,7 +507,7 @@ def _second_room(check: Check, room_class: type, greeter_class: type) -> None:
                      "the greeter's init must return ('ok', state)") is None:
         return
     when = "with a greeter started with \"#hall\""
-    answer = _greet(check, when, whereis("greeter"))
+    answer = _greet(check, when, whereis("greeter"), greeter_class)
     if answer is None:
         return
     hall, lobby = _posts("#hall"), _posts("#lobby")

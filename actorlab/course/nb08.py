@@ -439,7 +439,7 @@ def check_pool(pool: Callable) -> None:
             check.fail(misstarted)
             return
         if run.failures:
-            check.fail(_why_clients_failed(run))
+            check.fail(_why_clients_failed(run, pool))
             return
         wrong = [(amount, answer) for amount, answer in run.answers
                  if answer != amount * RATE]
@@ -462,14 +462,21 @@ def check_pool(pool: Callable) -> None:
                        "converter gets which amount, and how evenly the work is spread, "
                        "changes from run to run. Pick in turn instead: converters[amount % 4]")
             return
-        filled = _filled_by_clients(pool)
-        if filled:
+        filled, starts = _filled_by_clients(pool)
+        if filled and starts:
             check.fail(f"ask fills {' and '.join(filled)}, when the first request comes: it "
                        f"is outside any process, all {POOL_CLIENTS} client processes share "
                        "it, and a client that asks while another is still starting "
                        "converters finds the list half full (explore() finds a run where "
                        "one crashes with IndexError). Start the 4 converters in pool() "
                        "itself, before it returns ask")
+            return
+        if filled:
+            check.fail(f"ask keeps answers in {' and '.join(filled)}, outside any process: all "
+                       f"{POOL_CLIENTS} client processes share it, as no process owns it (on "
+                       "the BEAM there is no such variable), and it would go stale if the "
+                       "rate changed. Let a converter do the work for every request: return "
+                       "GenServer.call(converters[amount % 4], ('convert', amount))")
             return
         shared = _shared_by_clients(pool)
         if shared:
@@ -536,8 +543,7 @@ def check_pool(pool: Callable) -> None:
             check.fail(f"picking a converter at random spreads the work unevenly (requests "
                        f"per converter: {', '.join(map(str, spread))}): the busiest one "
                        "makes everyone wait while others sit idle, and the spread changes "
-                       "from run to run. Pick in turn instead: converters[amount % 4], or a "
-                       "counter that goes round the four")
+                       "from run to run. Pick by the request instead: converters[amount % 4]")
             return
         ratio = run.throughput / baseline.throughput
         check.expect(ratio >= 3, f"{run.throughput:.0f} requests/s with {POOL_CLIENTS} "
@@ -548,6 +554,11 @@ def check_pool(pool: Callable) -> None:
                      f"{ratio:.1f}× one converter's {baseline.throughput:.0f}: the work "
                      f"(requests per converter: {', '.join(map(str, spread))}) should be "
                      "spread evenly over 4 converters, for about 4×")
+        where = kept_outside_state(pool)
+        if check.passed and where:
+            check.fail(f"it works, but pool keeps data {where}: the converters one call of "
+                       "pool() starts serve the next call too, even after reset() has ended "
+                       "them. Start the 4 converters in every call of pool()")
 
 
 def _shared_by_clients(pool: Callable) -> list[str]:
@@ -566,25 +577,26 @@ def _shared_by_clients(pool: Callable) -> list[str]:
     return sorted(found)
 
 
-def _filled_by_clients(pool: Callable) -> list[str]:
+def _filled_by_clients(pool: Callable) -> tuple[list[str], bool]:
     """The lists, dicts or sets of pool's (or globals) that the functions made inside
-    `pool` (ask) change in place: a pool that starts its converters lazily, in ask.
-    "converters, a variable of pool()" for `converters.append(...)` in ask."""
+    `pool` (ask) change in place ("converters, a variable of pool()" for
+    `converters.append(...)` in ask), and whether those functions start servers (a pool
+    that starts its converters lazily) or not (a cache of answers)."""
     code = getattr(pool, "__code__", None)
     nested = [inner for inner in code.co_consts if inspect.iscode(inner)] if code else []
-    found = set()
+    found, starts = set(), False
     for inner in nested:
         steps = list(dis.get_instructions(inner))
-        for at, step in enumerate(steps):
-            if step.opname == "LOAD_DEREF" and step.argval in inner.co_freevars \
-                    and changed_in_place(steps, at):
-                found.add(f"{step.argval}, a variable of pool()")
-            elif step.opname == "LOAD_GLOBAL" and changed_in_place(steps, at):
-                found.add(f"{step.argval}, a global")
-    return sorted(found)
+        filled = {f"{step.argval}, a variable of pool()" if step.opname == "LOAD_DEREF" else
+                  f"{step.argval}, a global" for at, step in enumerate(steps)
+                  if (step.opname == "LOAD_DEREF" and step.argval in inner.co_freevars
+                      or step.opname == "LOAD_GLOBAL") and changed_in_place(steps, at)}
+        found |= filled
+        starts = starts or bool(filled) and "start" in names_used(inner)
+    return sorted(found), starts
 
 
-def _why_clients_failed(run: Run) -> str:
+def _why_clients_failed(run: Run, pool: Callable) -> str:
     """What to say of a pool's load test in which clients failed: an index out of range
     (a pick that fits only some amounts, or not the number of converters), or else what
     the first failure was."""
@@ -592,9 +604,12 @@ def _why_clients_failed(run: Run) -> str:
     failed = (f"{len(run.failures)} of {run.clients} clients failed; ask({amount}) gave "
               f"{why.rstrip('.')}")
     if error is not None and issubclass(error, BadArgument) and not _servers_started(run.trace):
-        return (f"{failed}. pool() started no converter, so ask used pids made before the "
-                "check ran (outside pool(), in your cell), on a node that reset() has ended. "
-                "Start the 4 converters inside pool(): the check calls it on a fresh node")
+        kept = kept_outside_state(pool)
+        made = (f"by an earlier call of pool(), which kept them {kept}" if kept else
+                "before the check ran (outside pool(), in your cell)")
+        return (f"{failed}. pool() started no converter, so ask used pids made {made}, on a "
+                "node that reset() has ended. Start the 4 converters inside pool(), at "
+                "every call: the check calls it on a fresh node")
     if error is None or not issubclass(error, IndexError):
         return (f"{failed}. ask(amount) should return GenServer.call(one of your converters, "
                 "('convert', amount))")

@@ -903,10 +903,7 @@ def _knows_without_asking(check: Check, customer: Callable) -> bool:
     which lives through every run the check makes, or the server's own table) passes the
     runs only by chance or by peeking: True, noted."""
     helpers = _with_helpers(customer)
-    kept = next(filter(None, map(kept_outside_state, helpers)), None) or next(
-        ("in a default argument, made once and kept from call to call" for helper in helpers
-         if any(type(value) in (dict, list, set) for value in helper.__defaults__ or ())),
-        None)
+    kept = next(filter(None, map(kept_outside_state, helpers)), None)
     if kept:
         check.fail(f"the customer keeps data {kept}. Data kept outside a call lives "
                    "through every run the check makes, so a run can use what an earlier run "
