@@ -17,7 +17,7 @@ object (`self.n`) answers from the object, not from the state it is given.
 >>> check_counter(InSelf)
 ✗ Counter GenServer: not yet
   ✓ after ('add', 5) the count is 15
-  ✗ InSelf keeps the count on the object, in self.n, outside the state. A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self, or in a global. How the check saw it: the check gave the callbacks the state init(42) returned, but called them on another object, whose init(0) had run, as another server of the class would: handle_call('get', ...) answered 0, where it should have answered 42
+  ✗ InSelf keeps the count on the object, in self.n, outside the state. A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self, or in a global. How the check saw it: it gave the callbacks the state init(42) returned, but called them on another object, whose init(0) had run, as another server of the class would: handle_call('get', ...) answered 0, where it should have answered 42
 
 The state can have any shape: the check builds its states with the learner's own init.
 
