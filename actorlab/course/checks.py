@@ -831,33 +831,41 @@ def _mutates_an_attribute(steps: list, at: int, module: dict) -> bool:
 
 def changed_in_place(steps: list, at: int) -> bool:
     """Whether the container loaded by the step at `at` of `steps` (a code object's
-    instructions) is then changed in place: a mutating method called on it, or an item
-    set or deleted (only the key's plain loads between, or an augmented assignment of one).
+    instructions) is then changed in place, on the same line: a mutating method called on
+    it, or an item set or deleted, or changed by an augmented assignment. The key may be
+    any expression of names, attributes, calls and items (`HIST[state["name"]] = lines`),
+    as long as it does not read the container itself (`x[SEEN[k]] = 1` only reads SEEN).
 
-    >>> def grow(items):
+    >>> def grow(items, state):
     ...     items.append(1)
+    ...     items[state["name"]] = items[0]
     ...     return items[0]
     >>> steps = list(dis.get_instructions(grow))
     >>> [changed_in_place(steps, at) for at, step in enumerate(steps) if step.argval == "items"]
-    [True, False]
+    [True, False, True, False]
     """
     following = steps[at + 1:]
     if following and following[0].opname in ("LOAD_METHOD", "LOAD_ATTR"):
         return following[0].argval in MUTATORS      # (an attribute of it is not a key)
+    depth = 1                   # values on the stack from the container up
     for step in following:
         if step.opname in ("STORE_SUBSCR", "DELETE_SUBSCR"):
-            return True
-        if step.opname == "COPY" and step.arg == 2:     # BALANCE[0] -= amount
-            return True
+            return depth == 2   # the container, then the key
+        if step.opname == "COPY" and step.arg == 2 and depth == 2:
+            return True         # BALANCE[0] -= amount: the item is read, then set
         if step.starts_line is not None or step.opname not in KEY_STEPS:
             return False
+        depth += dis.stack_effect(step.opcode, step.arg if step.opcode >= dis.HAVE_ARGUMENT
+                                  else None)
+        if depth < 2:
+            return False        # the container itself was used up: read, not changed
     return False
 
 
 KEY_STEPS = frozenset({"LOAD_FAST", "LOAD_CONST", "LOAD_DEREF", "LOAD_GLOBAL", "LOAD_ATTR",
-                       "PUSH_NULL", "PRECALL", "CALL"})
+                       "PUSH_NULL", "PRECALL", "CALL", "BINARY_SUBSCR"})
 """What a key may be made of, between a container and the item set in it: names,
-attributes and calls (`COUNTS[self_pid()] = n`), nothing that reads a container."""
+attributes, calls and items (`COUNTS[self_pid()] = n`, `HIST[state["name"]] = lines`)."""
 
 
 def _stored_on(steps: list, at: int) -> str:

@@ -10,6 +10,7 @@
   ✓ a second one, from another process, came back to that process: echo keeps going, and answers each message's sender
   ✓ a number, 42, came back: echo answers any message, not only strings
   ✓ an empty string came back: echo answers every message, even one that counts as false
+  ✓ 'stop' came back too: no word stops echo, it answers every message
   ✓ 1,100 more came back: echo loops, and never runs out of stack
   ✓ after 60,000 ms with nothing to do, echo still answers: it waits forever
 
@@ -25,6 +26,7 @@ A process that loops by calling itself, as Elixir's do, runs out of stack in Pyt
   ✓ a second one, from another process, came back to that process: echo keeps going, and answers each message's sender
   ✓ a number, 42, came back: echo answers any message, not only strings
   ✓ an empty string came back: echo answers every message, even one that counts as false
+  ✓ 'stop' came back too: no word stops echo, it answers every message
   ✗ echo crashed with RecursionError after ... messages: it goes round by calling itself, which is how Elixir loops (this notebook shows one after Exercise 2), but Python keeps every call's frame until the stack runs out. Loop with while True: instead
 """
 from __future__ import annotations
@@ -130,7 +132,7 @@ def _silence(pid: Pid, name: str, answer: str, code: Callable, messages: str = "
                 "receive() with no timeout: it waits, and lets the others run, until a "
                 "message comes")
     if ended is not None and received and not sends and _returns_a_value(code):
-        return (f"{name} ended at step {ended.step}, after {len(received)} message(s), without "
+        return (f"{name} ended at step {ended.step}, after {_messages(len(received))}, without "
                 "sending anything back: it returned its answer, but return ends the process, "
                 f"and what a process returns goes to nobody. Do not return: {answer}, and stay "
                 "in the loop")
@@ -139,13 +141,13 @@ def _silence(pid: Pid, name: str, answer: str, code: Callable, messages: str = "
                 "receive() to take a message from its mailbox")
     if ended is not None and leaves_its_loop(code):
         said = "" if sends else " without sending anything back"
-        return (f"{name} ended at step {ended.step}, after {len(received)} message(s){said}: "
+        return (f"{name} ended at step {ended.step}, after {_messages(len(received))}{said}: "
                 "its loop ended, and the process with it: a break or a return inside the loop "
                 "stops it. Remove the break (or return), so that the loop goes round and "
                 "waits for the next message")
     if ended is not None:
         said = "" if sends else " without sending anything back"
-        return (f"{name} ended at step {ended.step}, after {len(received)} message(s){said}: "
+        return (f"{name} ended at step {ended.step}, after {_messages(len(received))}{said}: "
                 "the process had finished. Put the receive and the answer inside a while "
                 "True: loop, so that it waits for the next message")
     if received and _sleeping(pid):
@@ -244,6 +246,11 @@ def _returns_a_value(code: Callable) -> bool:
     return False
 
 
+def _messages(count: int) -> str:
+    """`count` messages, in words: "1 message", "5 messages"."""
+    return f"{count:,} message{'' if count == 1 else 's'}"
+
+
 def _recursion(name: str, count: int) -> str:
     return (f"{name} crashed with RecursionError after {count:,} messages: it goes round by "
             "calling itself, which is how Elixir loops (this notebook shows one after "
@@ -268,7 +275,9 @@ def check_echo(echo: Callable) -> None:
                 (42, None, "a number, 42, came back: echo answers any message, not only "
                  "strings"),
                 ("", None, "an empty string came back: echo answers every message, even "
-                 "one that counts as false")):
+                 "one that counts as false"),
+                ("stop", None, "'stop' came back too: no word stops echo, it answers every "
+                 "message")):
             reply = _ask(pid, word, asker)
             if reply is None:
                 check.fail(_unanswered(pid, word, echo, answer))
@@ -423,10 +432,10 @@ def check_counter(counter: Callable) -> None:
             return
         where = kept_outside_state(counter)
         if where:
-            check.fail(f"it works, but counter keeps data {where}, an object every process "
-                       "shares: on the BEAM there is no such object, and here a counter works "
-                       "only while each finds its own part of it. A process shares nothing: "
-                       "keep the count in the loop's own variable, n")
+            check.fail(f"it works, but counter keeps data {where}, outside the process: on "
+                       "the BEAM there is no such place, and here a counter works only while "
+                       "each finds its own part of it. A process shares nothing: keep the "
+                       "count in the loop's own variable, n")
 
 
 def _number(answer: Any) -> Any:

@@ -432,6 +432,7 @@ OTHER_MESSAGES = [(42, "a message that is not a tuple, 42,"),
                   (("EXIT", "a linked process", "killed"), "a tuple with a tag the notebook "
                    "never showed, ('EXIT', 'a linked process', 'killed'),"),
                   ((), "an empty tuple, (),"),
+                  (None, "None, which is not a tuple either,"),
                   (("tick", 3), "a tuple with a tag nothing here uses, ('tick', 3),")]
 """More messages for handle_info, sent once a plain one has reached it."""
 
@@ -560,9 +561,9 @@ def _stopped(pid: Pid) -> str:
              if e.kind == "receive" and e.pid == pid]
     last = short(taken[-1]) if taken else "nothing"
     if ended is not None and ended.data["crash"]:
-        if taken and taken[-1] == 42:
-            return (f"the server {crash_text(ended)}, on the message 42: a plain message need "
-                    "not be a tuple, so look inside a message (message[0], len(message), "
+        if taken and not isinstance(taken[-1], (tuple, str)):
+            return (f"the server {crash_text(ended)}, on the message {last}: a plain message "
+                    "need not be a tuple, so look inside a message (message[0], len(message), "
                     "unpacking) only when it is one: isinstance(message, tuple)")
         if taken and taken[-1] == ():
             return (f"the server {crash_text(ended)}, on the message (): an empty tuple has "

@@ -264,6 +264,12 @@ def check_doorman(module: Any) -> None:
             if is_alive(doorman):
                 check.fail(f"('admit', 'bob') exited with {short(reason)} after the lobby was "
                            "replaced: the doorman should answer 'ok' and cast to the room's name")
+            elif any(e.kind == "link" and {e.pid, e.data["peer"]} == {doorman, old}
+                     for e in current_node().trace.events):
+                check.fail(f"after the lobby was replaced, the doorman was dead: it was linked "
+                           f"to the old lobby, so the lobby's death (step {died}) killed it too "
+                           f"({reason_text(_exit_reason(doorman))}). The doorman needs no link: "
+                           "the name alone leads to whoever holds it now")
             else:
                 check.fail(f"after the lobby was replaced, the doorman crashed on ('admit', "
                            f"'bob') with {reason_text(_exit_reason(doorman))}: it still used "

@@ -184,8 +184,10 @@ def check_room(room: type) -> None:
             return
         joined_empty = ann_got == []    # the list ann got, if it was the (empty) history
         check.expect(joined_empty, "ann joined an empty room and got its history: []",
-                     f"('join', ann) answered {short(ann_got)}: reply with the history so far "
-                     "(an empty list at first)")
+                     f"('join', ann) answered {short(ann_got)}: " +
+                     (f"a new room's history is empty, but {_kept_outside(room)}"
+                      if kept_outside_state(room) else
+                      "reply with the history so far (an empty list at first)"))
         ran, ann_members = _call(check, "lobby", "members", "'members'", watch=(lobby,))
         if not ran or not _check_members(check, ann_members, {"ann": ann}, "ann"):
             return
@@ -551,7 +553,11 @@ def check_open_room(open_room: Callable) -> None:
             return
         check.expect(games != lobby and _registered("#games") == games,
                      "#games is a second room, with its own name",
-                     "open_room('#games') did not give a new room registered as '#games'")
+                     "open_room('#games') did not give a new room registered as '#games'" +
+                     (f": it gave {games!r}, the #lobby room, so the spec names every room "
+                      "'#lobby'. Build the spec from name: 'id': name, and "
+                      "{'name': via(name)}" if games == lobby else
+                      ": give each room its own id and via-name, both from name"))
         ran, again = run_quietly(check, "opening '#lobby' a second time",
                                  lambda: open_room("#lobby"))
         if not ran:
@@ -563,7 +569,8 @@ def check_open_room(open_room: Callable) -> None:
                      "answers ('error', ('already_started', pid)), return that pid")
         active = DynamicSupervisor.count_children(SUPERVISOR)["active"]
         check.expect(active == 2, "'RoomSupervisor' has two children: no second #lobby",
-                     f"'RoomSupervisor' has {active} children, not 2")
+                     f"'RoomSupervisor' has {active} "
+                     f"{'child' if active == 1 else 'children'}, not 2")
         where = kept_outside_state(open_room) if check.passed else None
         if where:
             check.fail(f"open_room keeps data {where}, outside any process: it outlives the "

@@ -47,7 +47,8 @@ import inspect
 import warnings
 from typing import Any, Callable
 
-from .checks import Check, blocking_parts, message_text, names_used, raising_call
+from .checks import (Check, blocking_parts, kept_outside_state, message_text, names_used,
+                     raising_call)
 
 GUARD = 1.0
 """Seconds a check waits for the learner's call before it gives up on it."""
@@ -424,6 +425,12 @@ async def check_call(call: Callable) -> None:
             await _with_actor(answered)
             await _with_actor(stuck)
             gc.collect()                # a coroutine kept alive by a traceback goes now
+        where = kept_outside_state(call)
+        if check.passed and where:
+            check.fail(f"it works, but call keeps data {where}: a later call could be answered "
+                       "from it without asking the actor, which may answer otherwise now, or "
+                       "be another actor. A call asks every time: put (request, reply), and "
+                       "await the reply")
 
 
 # -- exercise 2: deadlock, or not? ------------------------------------------------------
