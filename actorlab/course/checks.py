@@ -678,6 +678,33 @@ def function_scope(function: Callable) -> dict[str, Any]:
     return {**function.__globals__, **closure}
 
 
+def string_constants(function: Any) -> set[str]:
+    """The strings written in a function's code (or every method of a class), nested code
+    included: what a learner's code names outright.
+
+    >>> def customer(item):
+    ...     return {"tea": 3, "cake": 5}[item]
+    >>> sorted(string_constants(customer))
+    ['cake', 'tea']
+    """
+    if isinstance(function, type):
+        return set().union(*(string_constants(v) for v in vars(function).values()))
+    found: set[str] = set()
+    codes = [getattr(getattr(function, "__func__", function), "__code__", None)]
+    while codes:
+        code = codes.pop()
+        if code is None:
+            continue
+        for value in code.co_consts:
+            if inspect.iscode(value):
+                codes.append(value)
+            elif isinstance(value, str):
+                found.add(value)
+            elif isinstance(value, (tuple, frozenset)):
+                found.update(item for item in value if isinstance(item, str))
+    return found
+
+
 def stale_pids(function: Callable) -> list[str]:
     """The names a function uses for pids of an earlier node (`me = self_pid()` in a cell
     above it): they do not survive the check's reset()."""

@@ -376,7 +376,9 @@ def check_queue(module: Any) -> None:
                             f"{short(item)}: " +
                             ("a queue answers its oldest item (first in, first out): add new "
                              "items at the end, take them from the front" if item == "second"
-                             else _kept_outside(module) or _push_advice(module) or
+                             else f"{short(item)} was pushed earlier, by the check, to "
+                             f"another queue of the class. {_kept_outside(module)}"
+                             if _kept_outside(module) else _push_advice(module) or
                              "answer the oldest item, and remove it")):
             return
         item = _call(check, module, queue, "pop", "a second pop")

@@ -480,8 +480,8 @@ def check_pool(pool: Callable) -> None:
             return
         shared = _shared_by_clients(pool)
         if shared:
-            check.fail(f"ask keeps {' and '.join(shared)} outside any process and changes it at "
-                       f"every request: all {POOL_CLIENTS} client processes share it. Processes "
+            check.fail(f"ask keeps {' and '.join(shared)}, outside any process, and changes it "
+                       f"at every request: all {POOL_CLIENTS} client processes share it. Processes "
                        "share nothing (notebook 01; on the BEAM there is no such variable), and "
                        "here it only works because they take turns on one thread. Pick the "
                        "converter from the request itself: converters[amount % 4]")
@@ -562,18 +562,30 @@ def check_pool(pool: Callable) -> None:
 
 
 def _shared_by_clients(pool: Callable) -> list[str]:
-    """The variables that the functions made inside `pool` (ask) assign, though they live
-    outside them: a global, or a variable of pool's (nonlocal), which every client calling
-    ask changes. "next_one, a global" for `global next_one; next_one += 1`."""
+    """The state outside any process that ask changes at each request, so that every
+    client calling it changes it: a variable the functions made inside `pool` assign (a
+    global, or a variable of pool's, nonlocal), an iterator of pool's they advance with
+    next() (itertools.cycle), or an attribute a class pool uses sets on its object.
+    "next_one, a global" for `global next_one; next_one += 1`."""
     code = getattr(pool, "__code__", None)
     nested = [inner for inner in code.co_consts if inspect.iscode(inner)] if code else []
     found = set()
     for inner in nested:
-        for step in dis.get_instructions(inner):
+        steps = list(dis.get_instructions(inner))
+        for before, step in zip([None] + steps, steps):
             if step.opname == "STORE_GLOBAL":
                 found.add(f"{step.argval}, a global")
             elif step.opname == "STORE_DEREF" and step.argval in inner.co_freevars:
                 found.add(f"{step.argval}, a variable of pool()")
+            elif step.opname == "LOAD_DEREF" and before is not None \
+                    and before.opname == "LOAD_GLOBAL" and before.argval == "next":
+                found.add(f"{step.argval}, an iterator of pool() that next() moves on")
+    scope = function_scope(pool) if code else {}
+    for name in names_used(pool):
+        helper = scope.get(name)
+        if isinstance(helper, type) and not issubclass(helper, GenServer):
+            where = kept_outside_state(helper)
+            found.update([f"data {where} of a {name}"] if where else [])
     return sorted(found)
 
 

@@ -36,7 +36,7 @@ from ..views.model import lane_names
 from .checks import (STATE_IN_THE_PROCESS, Check, called_name, describe_step,
                      every_interleaving, exit_of, explain, fresh_node, function_scope,
                      kept_outside_state, names_used, raising_call, reason_text, run_quietly,
-                     start_learner, unfinished)
+                     start_learner, string_constants, unfinished)
 
 REGISTRY = "Rooms"
 SUPERVISOR = "RoomSupervisor"
@@ -369,8 +369,13 @@ def _check_heard(check: Check, room: Pid, members: dict, wanted: list, ok: str,
         if heard != want:
             sent = _sends(room, {member})
             cast = sent[-1][1][1] if sent and is_gen_cast(sent[-1][1]) else None
+            early = len(heard) - len(want) if type(heard) is list and want \
+                and len(heard) > len(want) and heard[-len(want):] == want else 0
             hint = ("the room sent it nothing: cast ('said', room name, who, text) to every "
                     "member" if not sent else
+                    f"it also heard {early} line{'s' * (early != 1)} said before it joined: "
+                    "the join's reply already gives a new member the history, so cast only "
+                    "the lines said after it joined" if early else
                     f"the room cast {short(cast, 50)} (step {sent[-1][0]}), without the "
                     "room's name: cast ('said', state['name'], who, text), four items"
                     if type(cast) is tuple and len(cast) == 3 and cast[0] == "said" else
@@ -951,6 +956,11 @@ def check_bot(bot: type, room: type) -> None:
     with Check("Step 4: a bot, and no cycles") as check:
         try:
             _bot_scenario(check, bot, room)
+            if check.passed and "#lobby" in string_constants(bot):
+                check.fail("it works here, but the bot names '#lobby' itself: started in "
+                           "another room, GenServer.start(Bot, '#games'), it would ask and "
+                           "answer in #lobby. Reach its own room by the name it was started "
+                           "with, via(room_name), kept in its state")
         except RunawayError:
             said = [m for _, m in _sends(whereis("bot"), set(current_node().trace.names()))
                     if is_gen_cast(m) and type(m[1]) is tuple and m[1][:1] == ("say",)]

@@ -23,7 +23,6 @@ decided it marked; `Check.show`). Without a fault, the exploring is
 from __future__ import annotations
 
 import contextlib
-import inspect
 import io
 import re
 from types import FunctionType
@@ -40,7 +39,7 @@ from ..views.model import lane_names
 from ..views.render import View, fit_width
 from .checks import (EXPLORE_SECONDS, STATE_IN_THE_PROCESS, Check, death_text,
                      every_interleaving, exit_of, explain, fresh_node, kept_outside_state,
-                     names_used, reason_text)
+                     names_used, reason_text, string_constants)
 
 PRE_RUN_SECONDS = 0.5
 """The wall-clock budget of the design check's first run (a right answer takes
@@ -397,8 +396,10 @@ def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
             return False
         if after != expected:
             check.fail(f"after ('withdraw', {amount}) answered {answer!r}, the balance is "
-                       f"{short(after)}, not {expected}: return the new balance as the new "
-                       "state")
+                       f"{short(after)}, not {expected}: " +
+                       ("a refused withdrawal leaves the balance as it was: return "
+                        "('reply', 'refused', balance)" if answer == "refused" else
+                        "return the new balance as the new state"))
             return False
         balance = after
     if not _balance_in_state(check, bank):
@@ -911,7 +912,7 @@ def _knows_without_asking(check: Check, customer: Callable) -> bool:
                    "customer that starts cold, with 'prices' killed, has nothing there. Keep "
                    f"what a customer learns in its own variables. {ASK_AGAIN}")
         return True
-    named = sorted(set(PRICES) & set().union(*map(_constants, helpers)))
+    named = sorted(set(PRICES) & set().union(*map(string_constants, helpers)))
     if named:
         check.fail(f"the customer names {short(named[0])} itself: it keeps prices of its own "
                    "(a copy of the table?), where a customer knows a price only by asking "
@@ -926,24 +927,6 @@ def _knows_without_asking(check: Check, customer: Callable) -> bool:
 
 
 ASK_AGAIN = "When a call fails, ask 'prices' again, after a pause: sleep(10)"
-
-
-def _constants(function: Callable) -> set:
-    """The strings written in a function's code, nested code included ({'tea': 3} too)."""
-    found: set = set()
-    codes = [getattr(function, "__code__", None)]
-    while codes:
-        code = codes.pop()
-        if code is None:
-            continue
-        for value in code.co_consts:
-            if inspect.iscode(value):
-                codes.append(value)
-            elif isinstance(value, str):
-                found.add(value)
-            elif isinstance(value, (tuple, frozenset)):
-                found.update(item for item in value if isinstance(item, str))
-    return found
 
 
 def _spins(customer: Callable) -> bool:
