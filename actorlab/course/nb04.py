@@ -468,6 +468,12 @@ def _reaches_info(check: Check, pid: Pid, message: Any, what: str, serve: Callab
                    "state). Only a cast is unwrapped, because its tag 'cast' was added by "
                    "whoever cast it; any other message is handle_info's to read")
         return False
+    if not infos and not message and _skips_messages(serve):
+        check.fail(f"{what} did not reach handle_info: serve skips it (continue), as a "
+                   "message that counts as false. (), None, 0 and '' are messages too: send "
+                   "every message that is neither a call nor a cast to handle_info, and look "
+                   "at the tag only when isinstance(message, tuple) and message")
+        return False
     return check.expect(infos == [message], f"{what} went to handle_info too",
                         f"{what} did not reach handle_info: every message that is neither "
                         "('call', ...) nor ('cast', ...) goes to handle_info, tuples and "

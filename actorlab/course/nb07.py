@@ -283,6 +283,11 @@ def _start_mismatch(room_class: type) -> str | None:
     """What is wrong with the room's start tuple if its function cannot take its
     arguments (such as the via-name as a third positional argument), or None: checked
     without starting it, since such a start fails before init runs."""
+    own = getattr(room_class, "child_spec", None)
+    spec = own("#lobby") if callable(own) and "child_spec" in vars(room_class) else None
+    if type(spec) is dict and "start" in spec and "id" not in spec:
+        return (f"{room_class.__name__}.child_spec(\"#lobby\") has no \"id\": a supervisor "
+                "tells its children apart by id. Add \"id\": room_name to the dict")
     try:
         start = child_spec((room_class, "#lobby"))["start"]
         function, args, kwargs = (*start, {}) if len(start) == 2 else start
@@ -354,6 +359,14 @@ def _greet(check: Check, when: str, greeter: Pid, greeter_class: type) -> Any:
             check.fail(f"{when}, greet failed: the greeter called {target!r}, the pid of a "
                        "room that is dead (noproc). Keep the room's name in the greeter's "
                        "state and call via(room_name) each time")
+        elif type(target) is tuple and len(target) == 3 and target[0] == "via" \
+                and type(target[2]) is tuple \
+                and not isinstance(target[2][-1], (str, tuple)):  # (a via-name: below)
+            check.fail(f"{when}, greet failed: the greeter called via({short(target[2][-1])}), "
+                       "not the room's name: a handle_call returned "
+                       f"{short(target[2][-1])} as the greeter's new state, so the next "
+                       "greeting had no name. handle_call returns (\"reply\", answer, "
+                       "room_name), the state it was given")
         elif _nested_via(target):
             check.fail(f"{when}, greet failed: the greeter called via(via("
                        f"{short(target[2][1][2][1], 30)})), a via-name inside a via-name, and "

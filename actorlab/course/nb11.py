@@ -568,6 +568,11 @@ def _state_kept_whole(check: Check, bank: type) -> bool:
                    "not have: their union is |. Make a new one with the id added, "
                    "paid | {payment}, and return it in the new state")
         return False
+    if isinstance(error, TypeError) and _unions_the_id(bank):
+        check.fail("handle_call joined the frozenset of ids paid with the id itself, "
+                   "paid | payment: | joins two sets, and the id is a string. Put it in a "
+                   "set first: paid | {payment}")
+        return False
     for reply in replies:
         if type(reply) is tuple and len(reply) == 3 and reply[0] == "reply" and not (
                 type(reply[2]) is tuple and len(reply[2]) == 2
@@ -625,15 +630,32 @@ def _adds_to_the_ids(bank: type) -> bool:
     return isinstance(replies[0], _Plus)
 
 
+def _unions_the_id(bank: type) -> bool:
+    """Does handle_call try `paid | payment`, the frozenset of ids with the id itself (a
+    string, where | needs a set)? Asked with a frozenset that says so."""
+    replies = _plain_payments(bank, (PAID_ONE[0], _TellsOfPlus(PAID_ONE[1])))
+    return isinstance(replies[0], _UnionWithString)
+
+
 class _Plus(Exception):
     """What `_TellsOfPlus` raises when code adds to it."""
 
 
+class _UnionWithString(Exception):
+    """What `_TellsOfPlus` raises when code joins it with a string."""
+
+
 class _TellsOfPlus(frozenset):
-    """A frozenset that raises `_Plus` on `+` (a plain one raises a TypeError)."""
+    """A frozenset that raises `_Plus` on `+`, and `_UnionWithString` on `| "text"` (a plain
+    one raises a TypeError for both)."""
 
     def __add__(self, other: Any) -> Any:
         raise _Plus
+
+    def __or__(self, other: Any) -> Any:
+        if isinstance(other, str):
+            raise _UnionWithString
+        return frozenset.__or__(self, other)
 
 
 def check_idempotent(bank: type) -> None:
