@@ -403,6 +403,10 @@ def check_serve_info(serve: Callable) -> None:
                        "serve(callbacks, arg) does. Don't restart serve: keep looping, with the "
                        "state handle_info returned, state = callbacks.handle_info(message, "
                        "state)")
+        elif ("cast", hand_cast("hello")) in seen:
+            check.fail("handle_cast got the whole message ('cast', 'hello'), not what was "
+                       "cast, 'hello': pass it only the second item, "
+                       "state = callbacks.handle_cast(message[1], state)")
         elif infos == ["a plain message"]:
             check.fail("handle_info was called, but the state it returned was dropped: keep it, "
                        "state = callbacks.handle_info(message, state)")
