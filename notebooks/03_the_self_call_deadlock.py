@@ -283,7 +283,7 @@ def stats_server(numbers):
 
 
 # %% tags=["check"]
-from actorlab.course.nb03 import check_deadlock_quiz, check_stats
+from actorlab.course.nb03 import check_stats
 
 check_stats(stats_server)
 
@@ -328,6 +328,8 @@ check_stats(stats_server)
 deadlocks = {"A": None, "B": None, "C": None}
 
 # %% tags=["check"]
+from actorlab.course.nb03 import check_deadlock_quiz
+
 check_deadlock_quiz(deadlocks)
 
 # %% [markdown] tags=["hint", "ex-quiz"]

@@ -180,7 +180,7 @@ class Store:
 
 
 # %% tags=["check"]
-from actorlab.course.nb04 import check_serve_info, check_store
+from actorlab.course.nb04 import check_store
 
 check_store(serve, Store())
 
@@ -233,6 +233,8 @@ def serve(callbacks, arg):
 
 
 # %% tags=["check"]
+from actorlab.course.nb04 import check_serve_info
+
 check_serve_info(serve)
 
 # %% [markdown] tags=["hint", "ex-serve"]

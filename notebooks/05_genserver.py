@@ -226,7 +226,7 @@ class MyCounter(GenServer):
 
 
 # %% tags=["check"]
-from actorlab.course.nb05 import check_counter, check_queue
+from actorlab.course.nb05 import check_counter
 
 check_counter(MyCounter)
 
@@ -288,6 +288,8 @@ class Queue(GenServer):
 
 
 # %% tags=["check"]
+from actorlab.course.nb05 import check_queue
+
 check_queue(Queue)
 
 # %% [markdown] tags=["hint", "ex-queue"]

@@ -344,7 +344,7 @@ async def call(inbox, request, timeout):
 
 
 # %% tags=["check"]
-from actorlab.course.nb10 import check_call, check_scenarios
+from actorlab.course.nb10 import check_call
 
 await check_call(call)
 
@@ -437,6 +437,8 @@ await check_call(call)
 answers = {"A": None, "B": None, "C": None, "D": None, "E": None, "F": None}
 
 # %% tags=["check"]
+from actorlab.course.nb10 import check_scenarios
+
 check_scenarios(answers)
 
 # %% [markdown] tags=["hint", "ex-scenarios"]

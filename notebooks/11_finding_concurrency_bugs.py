@@ -334,7 +334,7 @@ def safe_withdraw(bank, amount):
 
 
 # %% tags=["check"]
-from actorlab.course.nb11 import check_design, check_idempotent, check_withdraw
+from actorlab.course.nb11 import check_withdraw
 
 check_withdraw(SafeBank, safe_withdraw)
 
@@ -774,6 +774,8 @@ class IdempotentBank(GenServer):
 
 
 # %% tags=["check"]
+from actorlab.course.nb11 import check_idempotent
+
 check_idempotent(IdempotentBank)
 
 # %% [markdown] tags=["hint", "ex-idempotent"]
@@ -961,6 +963,8 @@ def customer(items):
 
 
 # %% tags=["check"]
+from actorlab.course.nb11 import check_design
+
 check_design(customer)
 
 # %% [markdown] tags=["hint", "ex-prove"]

@@ -767,7 +767,9 @@ def _paid_once(check: Check, bank: type, seen: list[tuple]) -> bool:
     (_, first, after_first), (_, repeat, after_repeat), (_, other, after_other), \
         (_, third, after_third) = seen
     if first != "paid":
-        check.fail(f"a new payment of {AMOUNT} answered {short(first)}, not 'paid'")
+        check.fail(f"a new payment of {AMOUNT} answered {short(first)}, not 'paid': reply "
+                   "'paid' to a new payment (and to one seen before), ('reply', 'paid', "
+                   "new_state)")
     elif after_first != START - AMOUNT:
         check.fail(f"after a payment of {AMOUNT}, the balance is {short(after_first)}, not "
                    f"{START - AMOUNT}: charge a new payment (balance - amount)")
