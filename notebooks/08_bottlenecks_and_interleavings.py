@@ -283,9 +283,10 @@ check_pool(pool)
 # %% [markdown] tags=["hint", "ex-pool"]
 # <details><summary>Hint</summary>
 #
-# `GenServer.start(Converter, RATE)` returns `("ok", pid)`; make a list of four pids. In
-# `ask`, `converters[amount % 4]` picks one, and `GenServer.call(it, ("convert", amount))`
-# is the answer to return.
+# Start the four converters once, in `pool()`, before defining `ask`, and keep their pids
+# (`GenServer.start` answers `("ok", pid)`). Then `ask` picks one from what it is given,
+# not from a counter it keeps (eight clients call it at once): with four converters, what
+# could the amount say about which one to use? Return what the converter answers.
 # </details>
 
 # %% [markdown] tags=["solution", "ex-pool"]
@@ -525,8 +526,10 @@ check_atomic(SafeCounter, safe_bump)
 # %% [markdown] tags=["hint", "ex-atomic"]
 # <details><summary>Hint</summary>
 #
-# For `"increment"`, return `("reply", n + 1, n + 1)`: the new count is both the answer and
-# the new state. `safe_bump` is then a single `GenServer.call(counter, "increment")`.
+# The lost update happens between two messages: a `get`, then a `set`, with another
+# client's messages in between. Make the read and the write one message, handled whole in
+# `handle_call`: for `"increment"`, what is the answer, and what is the new state? Then
+# `safe_bump` needs one call.
 # </details>
 
 # %% [markdown] tags=["solution", "ex-atomic"]

@@ -411,6 +411,16 @@ def _what_converters_got(trace: Trace) -> str:
                                                 for request, times in asked.items())
 
 
+def _plain_to_converters(trace: Trace) -> Any:
+    """The first message a converter (a server started in `trace`) took that was neither
+    a call nor a cast: one sent with a plain send(); None if there was none."""
+    servers = _servers_started(trace)
+    return next((event.data["msg"] for event in trace.events
+                 if event.kind == "receive" and event.pid in servers
+                 and not is_gen_call(event.data["msg"])
+                 and not is_gen_cast(event.data["msg"])), None)
+
+
 def check_pool(pool: Callable) -> None:
     """`pool()` starts a fixed number of converters and returns `ask(amount)`, which sends
     each request to one of them: it must beat one converter's throughput."""
@@ -622,6 +632,14 @@ def _why_clients_failed(run: Run, pool: Callable) -> str:
         return (f"{failed}. pool() started no converter, so ask used pids made {made}, on a "
                 "node that reset() has ended. Start the 4 converters inside pool(), at "
                 "every call: the check calls it on a fresh node")
+    plain = _plain_to_converters(run.trace)
+    if error is None and plain is not None:
+        return (f"{failed}: a converter got {short(plain)} as a plain message, sent with "
+                "send(). A GenServer answers only a call: a plain message goes to "
+                "handle_info, which only logs it (Converter has none of its own), so no "
+                "answer came back. "
+                "ask(amount) should return GenServer.call(one of your converters, "
+                "('convert', amount))")
     if error is None or not issubclass(error, IndexError):
         return (f"{failed}. ask(amount) should return GenServer.call(one of your converters, "
                 "('convert', amount))")
