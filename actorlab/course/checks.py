@@ -261,7 +261,7 @@ def every_interleaving(check: Check, scenario: Callable, *args: Any,
     ...                        lanes=["shell", "ann", "bob"])
     'bob'
     ✗ ann speaks first: not yet
-      ✗ it works in the default order, but 1 of the 2 distinct interleavings of ann and bob sending goes wrong: the shell heard 'bob' first. The shortest wrong one is drawn below
+      ✗ it works in the default order, but 1 of the 2 distinct interleavings of ann and bob sending goes wrong: the shell heard 'bob' first. It is drawn below
     >>> len(check.figures)                # the diagram, displayed in a notebook
     1
     >>> [e.data["msg"] for e in current_node().trace.events if e.kind == "receive"]
@@ -284,10 +284,17 @@ def every_interleaving(check: Check, scenario: Callable, *args: Any,
     default = outcome_of(scenario, args)
     count = sum(found.outcomes[outcome] for outcome in wrong)
     verb = "goes" if count == 1 else "go"
-    head = (f"{count:,} of the {found.runs:,} {scope} {verb} wrong, the default order among "
-            "them" if not right(default) else f"it works in the default order, but {count:,} "
-            f"of the {found.runs:,} {scope} {verb} wrong")
-    check.fail(f"{head}: {words(shortest)}. The shortest wrong one is drawn below")
+    if count == found.runs == 1:        # "1 of the 1 ..., the default order among them"
+        head = f"the one {scope.replace('interleavings', 'interleaving', 1)} goes wrong"
+    elif count == found.runs:
+        head = f"all {count:,} {scope} go wrong"
+    elif not right(default):
+        head = f"{count:,} of the {found.runs:,} {scope} {verb} wrong, the default order among them"
+    else:
+        head = (f"it works in the default order, but {count:,} of the {found.runs:,} {scope} "
+                f"{verb} wrong")
+    drawn = "It is drawn below" if count == 1 else "The shortest wrong one is drawn below"
+    check.fail(f"{head}: {words(shortest)}. {drawn}")
     try:
         with contextlib.redirect_stdout(io.StringIO()):    # a check prints its findings only
             trace = found.replay(shortest).trace  # with the race that decides it
