@@ -95,6 +95,8 @@ async def _attempt(call: Callable, inbox: asyncio.Queue, request: Any,
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
         return "waiting", None
+    if task.cancelled():                # it awaited a future that was cancelled
+        return "raised", asyncio.CancelledError()
     if task.exception() is not None:
         return "raised", task.exception()
     value = task.result()
@@ -341,6 +343,12 @@ async def check_call(call: Callable) -> None:
             if wrong:
                 put_wrong.append(wrong)
                 check.fail(wrong)
+            elif len(seen) > 1:
+                check.fail(f"one call for 'mean' put {len(seen)} requests in the actor's inbox "
+                           f"({', '.join(_show(message) for message in seen)}), so the actor "
+                           f"did the work {len(seen)} times: a counter would count the call "
+                           f"{len(seen)} times. Put one (request, reply), and await that same "
+                           "reply: return await asyncio.wait_for(reply, timeout)")
             elif outcome == "waiting":
                 check.fail(f"a call to an actor that answers was still waiting after {GUARD} s: "
                            "await the reply future you put in the request")
@@ -403,6 +411,13 @@ async def check_call(call: Callable) -> None:
                            f"still waiting after {GUARD} s: {fix}")
             elif outcome == "raised" and isinstance(value, asyncio.InvalidStateError):
                 check.fail(_read_too_soon(call))
+            elif outcome == "raised" and isinstance(value, asyncio.CancelledError):
+                check.fail("a call to an actor stuck waiting for itself raised CancelledError, "
+                           "not TimeoutError: the reply future was cancelled (reply.cancel(), "
+                           "perhaps from a timer), and awaiting a cancelled future raises "
+                           "CancelledError, which asyncio takes for a task told to stop. "
+                           "Cancelling is not a timeout: return await "
+                           "asyncio.wait_for(reply, timeout), which raises TimeoutError")
             elif outcome == "raised":
                 check.fail(f"a call to an actor stuck waiting for itself raised "
                            f"{type(value).__name__}, not TimeoutError" +
