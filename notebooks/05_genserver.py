@@ -233,7 +233,10 @@ check_counter(MyCounter)
 # %% [markdown] tags=["hint", "ex-counter"]
 # <details><summary>Hint</summary>
 #
-# `("ok", n)`, `("reply", n, n)` and `("noreply", n + message[1])`.
+# The state is the count itself, a number. Each callback returns a tuple whose first item
+# says what to do next: `init` returns `("ok", state)`, `handle_cast` returns
+# `("noreply", new_state)`, and `handle_call` returns `("reply", answer, new_state)`. What
+# does `"get"` answer, and what does `("add", k)` make the count?
 # </details>
 
 # %% [markdown] tags=["solution", "ex-counter"]

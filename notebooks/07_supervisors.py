@@ -545,11 +545,10 @@ check_via_name(via, NamedRoom, NamedGreeter)
 # %% [markdown] tags=["hint", "ex-via-name"]
 # <details><summary>Hint</summary>
 #
-# `via` returns `("via", Registry, ("Rooms", room_name))`. `NamedRoom.child_spec` is
-# `Room.child_spec` with a third part in `"start"`, the keyword arguments:
-# `{"name": via(room_name)}`, as `Service.child_spec` passes `{"name": name}`.
-# `NamedGreeter.handle_call` is `Greeter.handle_call` calling `via(room_name)` instead of
-# a pid.
+# A via-name is `("via", Registry, (registry, key))`: which registry holds the rooms, and
+# what is each room's key? A child spec's `"start"` may have a third part, the keyword
+# arguments of `start_link`: see how `Service.child_spec` passes its name. The greeter
+# keeps the room's name, never a pid, so that every greeting finds the room alive now.
 # </details>
 
 # %% [markdown] tags=["solution", "ex-via-name"]

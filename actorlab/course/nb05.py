@@ -50,6 +50,7 @@ A deferred reply (GenServer.reply(from_, answer), then ("noreply", state)) is a 
 """
 from __future__ import annotations
 
+import ast
 import inspect
 from typing import Any, Callable
 
@@ -59,7 +60,7 @@ from ..runtime import (ANY, BadArgument, DeadlockError, Exit, ReceiveTimeout, al
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_cast
 from .checks import (STATE_IN_THE_PROCESS, Check, death_text, exit_of, kept_outside_state,
-                     last_taken, names_used, reason_text, start_learner)
+                     last_taken, names_used, reason_text, start_learner, syntax_tree)
 
 NO_ANSWER = object()
 
@@ -283,6 +284,37 @@ COUNTER_MESSAGES = ("handle_cast gets the whole message, ('add', k), so the k to
 """What a counter's callbacks are given, for a counter that crashed on one."""
 
 
+def _request_compared_with(module: type) -> Any:
+    """A value other than 'get' that handle_call compares its request with (`request ==
+    ("get",)`), or None.
+
+    >>> class Shaped:
+    ...     def handle_call(self, request, from_, n):
+    ...         if request == ("get",):
+    ...             return ("reply", n, n)
+    >>> _request_compared_with(Shaped)
+    ('get',)
+    """
+    handle_call = getattr(module, "handle_call", None)
+    tree = syntax_tree(handle_call)
+    if tree is None:
+        return None
+    function = next((node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)), None)
+    if function is None or len(function.args.args) < 2:
+        return None
+    request = function.args.args[1].arg
+    for node in ast.walk(function):
+        if (isinstance(node, ast.Compare) and isinstance(node.left, ast.Name)
+                and node.left.id == request and isinstance(node.ops[0], ast.Eq)):
+            try:
+                value = ast.literal_eval(node.comparators[0])
+            except ValueError:
+                continue
+            if value != "get" and "get" in repr(value).lower():
+                return value
+    return None
+
+
 def check_counter(module: Any) -> None:
     """A GenServer counter: init(n); cast ("add", k); call "get"."""
     with Check("Counter GenServer") as check:
@@ -298,6 +330,7 @@ def check_counter(module: Any) -> None:
                       lambda: _reply_never_sent(module, 10, "get"), COUNTER_MESSAGES)
         if count is NO_ANSWER:
             return
+        other_get = _request_compared_with(module)
         if not check.expect(count == 15, "after ('add', 5) the count is 15",
                             f"after starting at 10 and ('add', 5), 'get' answered {short(count)}: "
                             + ("init ignores its argument: GenServer.start("
@@ -309,6 +342,15 @@ def check_counter(module: Any) -> None:
                                "the cast replaced the count with k: add k to it, "
                                "('noreply', n + message[1])"
                                if count == 5 else
+                               f"the count inside a {type(count).__name__}: the state is a "
+                               f"{type(count).__name__} holding the count. Make the state the "
+                               "count itself, a number: init returns ('ok', n), handle_cast "
+                               "('noreply', n + message[1]), handle_call ('reply', n, n)"
+                               if type(count) in (list, tuple) and list(count) == [15] else
+                               f"handle_call compares the request with {short(other_get)}, but "
+                               "GenServer.call(counter, 'get') sends the bare string 'get': "
+                               "compare request == 'get'"
+                               if other_get is not None else
                                "handle_cast returns ('noreply', new_state); handle_call returns "
                                "('reply', count, state)")):
             return
@@ -389,7 +431,7 @@ def check_queue(module: Any) -> None:
                             ("remove the item you answer from the state" if item == "first"
                              else "keep every pushed item until it is popped")):
             return
-        if _state_in_process(check, module, "queue", None, None, [
+        if _state_in_process(check, module, "queue's data", None, None, [
                 ("handle_cast(('push', 'x'), ...)", "handle_cast", ("push", "x"),
                  "answered nobody"),
                 ("handle_call('pop', ...)", "handle_call", "pop", "answered 'x'"),
