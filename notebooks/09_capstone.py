@@ -396,9 +396,9 @@ check_bot(Bot, Room)
 # The check's first question (run this cell again after the check passes): ann asks;
 # the room casts the line to ann and to the bot; the bot calls the room, which is free
 # to answer, and casts its own line, which the room casts to both. (A server named by a
-# via-name is drawn with its class name, `Room`. The bot's two short waits are its
-# look-ups of `via("#lobby")`: actorlab's `Registry` is a process that it asks, where
-# Elixir's reads a table.)
+# via-name is drawn with its class name, `Room`. The bot's two short waits, and the
+# shell's first receive, are look-ups of `via("#lobby")`: actorlab's `Registry` is a
+# process that they ask, where Elixir's reads a table; the registry is not drawn.)
 
 # %%
 last_run(["shell", "Room", "ann", "bot"], part="ann asks", max_rows=30)
