@@ -94,7 +94,7 @@ from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, process
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast
 from .checks import (Check, exit_of, kept_outside_state, names_used, reason_text, run_quietly,
-                     start_learner, syntax_tree)
+                     start_learner, string_constants, syntax_tree)
 
 
 class Room(GenServer):
@@ -213,6 +213,18 @@ def _private_room(doorman: Pid) -> str | None:
             "room")
 
 
+def _via_name(module: Any) -> str | None:
+    """Advice for a doorman that casts to a via-name (a Registry key) while the room it is
+    given is registered under a plain name, or None if it names no Registry or 'via'."""
+    if "Registry" not in names_used(module) and "via" not in string_constants(module):
+        return None
+    return ("the doorman casts to a via-name, a key in a Registry, but the room it is given "
+            "is registered under a plain name, 'lobby' (GenServer.start(Room, 'lobby', "
+            "name='lobby')): no registry holds it, so the cast went nowhere, as a cast to a "
+            "name nobody has does. Cast to the name init is given, as it is: "
+            "GenServer.cast(room_name, ('enter', who))")
+
+
 def check_doorman(module: Any) -> None:
     """A doorman started with a room's registered name must reach whoever holds the name."""
     with Check("Doorman that finds the room by name") as check:
@@ -249,7 +261,7 @@ def check_doorman(module: Any) -> None:
         people = GenServer.call("lobby", "who", 1000)
         if not check.expect(people == ["ann"], "ann, admitted by the doorman, is in the lobby",
                             f"after ('admit', 'ann') the lobby holds {people!r}, not ['ann']: "
-                            + (_private_room(doorman) or
+                            + (_private_room(doorman) or _via_name(module) or
                                "in handle_call, cast ('enter', who) to the room")):
             return
         old = whereis("lobby")
