@@ -95,14 +95,30 @@ def check_store(serve: Callable, store_callbacks: Any) -> None:
                      f"after the puts of 'cat', 'dog', then 'cat' again, ('get', 'dog') "
                      f"answered {short(dog)}, not 'woof': a put dropped the keys put before "
                      "it. A put sets one key and keeps the others: return {**state, key: value}")
-        _second_store(check, serve, store_callbacks, bird)
+        _second_store(check, serve, store_callbacks, bird, pid)
 
 
-def _second_store(check: Check, serve: Callable, store: Any, missing: Any) -> None:
-    """A second store, started after the first was filled, must start empty: each server
-    keeps its own data, in its state, not in a global or on the class. The first store
-    answered `missing` for a missing key (a wrong one, such as 'not found', is already
-    noted)."""
+def _first_store_kept(check: Check, first: Pid) -> None:
+    """The first store, asked again once a second one has started, still has its data."""
+    try:
+        cat = _call(first, ("get", "cat"))
+    except ReceiveTimeout:
+        check.fail("once a second store had started, the first one gave no reply to "
+                   "('get', 'cat')")
+        return
+    check.expect(cat == "purr", "the first store still answers 'purr' for ('get', 'cat') "
+                 "after a second one has started",
+                 f"once a second store had started, the first one answered {short(cat)} for "
+                 "('get', 'cat'), not 'purr': starting the second store wiped the first one's "
+                 "data, so the two share it, somewhere outside their states (a file, a "
+                 "database, a module). Keep each store's data in its own state")
+
+
+def _second_store(check: Check, serve: Callable, store: Any, missing: Any, first: Pid) -> None:
+    """A second store, started after the `first` was filled, must start empty, and leave
+    the first one's data alone: each server keeps its own data, in its state, not in a
+    global or on the class. The first store answered `missing` for a missing key (a wrong
+    one, such as 'not found', is already noted)."""
     other = spawn_learner(check, serve, store, None, label="second store")
     if other is None:
         return
@@ -115,10 +131,12 @@ def _second_store(check: Check, serve: Callable, store: Any, missing: Any) -> No
         return
     if cat not in ("meow", "purr"):      # not the first store's data: nothing shared
         if cat != missing or cat is None:
-            check.expect(cat is None, "two stores keep two dicts: a second one, just started, "
-                         "answered None for ('get', 'cat')",
-                         f"a second store, just started, answered {short(cat)} for "
-                         "('get', 'cat'): a store starts empty, and a missing key answers None")
+            if check.expect(cat is None, "two stores keep two dicts: a second one, just "
+                            "started, answered None for ('get', 'cat')",
+                            f"a second store, just started, answered {short(cat)} for "
+                            "('get', 'cat'): a store starts empty, and a missing key answers "
+                            "None"):
+                _first_store_kept(check, first)
         return
     defaults = getattr(getattr(store, "init", None), "__defaults__", None) or ()
     in_default = any(isinstance(value, (dict, list)) for value in defaults)
@@ -350,6 +368,8 @@ def check_serve_info(serve: Callable) -> None:
                 return state + [("cast", message)]
 
             def handle_info(self, message: Any, state: list) -> list:
+                if message == BROKEN_INFO:
+                    raise KeyError("a bug in handle_info")
                 send(shell, ("info", message))
                 return state + [("info", message)]
 
@@ -384,6 +404,9 @@ def check_serve_info(serve: Callable) -> None:
                 if not _reaches_info(check, pid, message, what, serve):
                     return
             _callback_error_crashes(check, pid)
+            if check.passed:
+                _info_error_crashes(check, spawn_learner(check, serve, Recorder(), None,
+                                                         label="server"))
             where = kept_outside_state(serve)
             if check.passed and where:
                 check.fail(f"it works, but serve keeps data {where}, which every server "
@@ -437,7 +460,10 @@ OTHER_MESSAGES = [(42, "a message that is not a tuple, 42,"),
                    "never showed, ('EXIT', 'a linked process', 'killed'),"),
                   ((), "an empty tuple, (),"),
                   (None, "None, which is not a tuple either,"),
-                  (("tick", 3), "a tuple with a tag nothing here uses, ('tick', 3),")]
+                  (("tick", 3), "a tuple with a tag nothing here uses, ('tick', 3),"),
+                  ("", "an empty string, '',"),
+                  ({"from": "ann"}, "a dict, {'from': 'ann'},"),
+                  (2.5, "a float, 2.5,")]
 """More messages for handle_info, sent once a plain one has reached it."""
 
 
@@ -486,6 +512,7 @@ def _reaches_info(check: Check, pid: Pid, message: Any, what: str, serve: Callab
 
 
 BROKEN_CAST = "break handle_cast"
+BROKEN_INFO = "break handle_info"
 """A cast the check's handle_cast raises on: a callback's bug must crash the server."""
 
 
@@ -509,6 +536,22 @@ def _callback_error_crashes(check: Check, pid: Pid) -> None:
     else:
         check.expect(True, "a cast whose handle_cast raised crashed the server, as it should",
                      "")
+
+
+def _info_error_crashes(check: Check, pid: Pid | None) -> None:
+    """A plain message whose handle_info raises must crash the server too: a try/except
+    around handle_info alone hides its bugs as well."""
+    if pid is None:
+        return
+    send(pid, BROKEN_INFO)
+    ended = exit_of(pid)
+    check.expect(ended is not None and ended.data["crash"],
+                 "a plain message whose handle_info raised crashed the server, as it should",
+                 "a plain message whose handle_info raised KeyError left the server running, "
+                 "the error unseen: a try/except around handle_info hides its bugs. Call "
+                 "it outside any try, state = callbacks.handle_info(message, state): a bug in "
+                 "a callback should crash the server, as in OTP, where its supervisor "
+                 "restarts it")
 
 
 def _part_of(got: Any, message: tuple) -> bool:
