@@ -48,7 +48,7 @@ import warnings
 from typing import Any, Callable
 
 from .checks import (Check, blocking_parts, kept_outside_state, message_text, names_used,
-                     raising_call)
+                     raising_call, syntax_tree)
 
 GUARD = 1.0
 """Seconds a check waits for the learner's call before it gives up on it."""
@@ -212,6 +212,30 @@ def _waits_longer(call: Callable) -> str:
             f"timeout as it is, asyncio.wait_for(reply, {name}), with nothing added")
 
 
+def _stretched_timeout(call: Callable) -> str | None:
+    """The timeout `call` gives asyncio.wait_for when it adds to its own or multiplies it
+    (`timeout + 0.2`, `timeout * 2`), as written; else None.
+
+    >>> async def patient(inbox, request, timeout):
+    ...     reply = asyncio.get_running_loop().create_future()
+    ...     inbox.put_nowait((request, reply))
+    ...     return await asyncio.wait_for(reply, timeout + 0.2)
+    >>> _stretched_timeout(patient)
+    'timeout + 0.2'
+    """
+    tree, name = syntax_tree(call), _timeout_name(call)
+    for node in ast.walk(tree) if tree is not None else ():
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute | ast.Name)
+                and getattr(node.func, "attr", getattr(node.func, "id", "")) == "wait_for"):
+            continue
+        given = node.args[1] if len(node.args) > 1 else next(
+            (k.value for k in node.keywords if k.arg == "timeout"), None)
+        if (isinstance(given, ast.BinOp) and isinstance(given.op, ast.Add | ast.Mult)
+                and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(given))):
+            return ast.unparse(given)
+    return None
+
+
 def _reads(code: Any, name: str) -> bool:
     """Whether `code` (or a function nested in it) reads the local variable `name`."""
     return any(i.opname.startswith(("LOAD_FAST", "LOAD_DEREF", "LOAD_CLOSURE"))
@@ -225,13 +249,24 @@ def _numbers(code: Any) -> list:
         [n for c in code.co_consts if inspect.iscode(c) for n in _numbers(c)]
 
 
-def _too_late(call: Callable) -> str:
-    """Why a call with timeout 0.1 to the stuck actor raised TimeoutError only after LATE
-    seconds more: a wait of its own (wait_for(reply, 0.8)), or a timeout it added to."""
+def _too_late(call: Callable, timeout: float) -> str:
+    """Why a call with `timeout` to the stuck actor raised TimeoutError only after LATE
+    seconds more, or not at all: a wait of its own (wait_for(reply, 0.8)), or a timeout it
+    added to or multiplied."""
     fix = (_waits_longer(call) if "wait_for" in names_used(call) else
            "wait at most timeout seconds: return await asyncio.wait_for(reply, timeout)")
-    return ("a call with timeout 0.1 to an actor stuck waiting for itself raised TimeoutError "
-            f"long after its timeout ran out: {fix}")
+    return (f"a call with timeout {timeout:g} to an actor stuck waiting for itself raised "
+            f"TimeoutError long after its timeout ran out, or not at all: {fix}")
+
+
+def _requests(seen: list, inbox: asyncio.Queue, request: Any) -> list:
+    """The requests `request` the actor took (`seen`) or left in its `inbox` (which this
+    empties: the actor is stuck, and about to be stopped)."""
+    left = []
+    while not inbox.empty():
+        left.append(inbox.get_nowait())
+    return [message for message in seen + left
+            if type(message) is tuple and len(message) == 2 and message[0] == request]
 
 
 def _read_too_soon(call: Callable) -> str:
@@ -313,8 +348,8 @@ def _describe_put(seen: list, call: Callable) -> str | None:
         return (f"the actor's inbox got {_show(first)}: put the tuple (request, reply), "
                 "where reply = asyncio.get_running_loop().create_future()")
     if not isinstance(first[1], asyncio.Future):
-        return (f"the actor got ({_show(first[0])}, {_show(first[1])}): put the request "
-                "first, then the reply future, asyncio.get_running_loop().create_future()")
+        return (f"the actor got ({_show(first[0])}, {_show(first[1])}): put (request, reply), "
+                "the request first, then the reply future you made")
     return None
 
 
@@ -377,16 +412,19 @@ async def check_call(call: Callable) -> None:
                                f"behind raised {type(left).__name__} inside asyncio: "
                                f"{_timer_left(call)}")
 
-        async def too_soon(inbox: asyncio.Queue, seen: list) -> str | None:
-            """Why a call with timeout 0.5 to the stuck actor gave up early, or None."""
+        async def on_time(inbox: asyncio.Queue, seen: list) -> str | None:
+            """Why a call with timeout 0.4 to the stuck actor gave up early or late, or None.
+            (A longer timeout than stuck's own 0.1 shows a wait that is a multiple of it.)"""
             start = asyncio.get_running_loop().time()
-            outcome, value = await _attempt(call, inbox, "summary", 0.5)
+            outcome, value = await _attempt(call, inbox, "summary", 0.4)
             took = asyncio.get_running_loop().time() - start
-            if outcome == "raised" and isinstance(value, TimeoutError) and took < 0.5 - EARLY:
-                return ("a call with timeout 0.5 to an actor stuck waiting for itself raised "
+            if outcome == "raised" and isinstance(value, TimeoutError) and took < 0.4 - EARLY:
+                return ("a call with timeout 0.4 to an actor stuck waiting for itself raised "
                         "TimeoutError before its timeout ran out: " + (_ignores_timeout(call)
                         or "wait for the reply up to the call's own timeout: return await "
                            "asyncio.wait_for(reply, timeout)"))
+            if outcome == "waiting" or took > 0.4 + LATE:
+                return _too_late(call, 0.4)
             return None
 
         async def stuck(inbox: asyncio.Queue, seen: list) -> None:
@@ -394,14 +432,21 @@ async def check_call(call: Callable) -> None:
             outcome, value = await _attempt(call, inbox, "summary", 0.1)
             took = asyncio.get_running_loop().time() - start
             wrong = _describe_put(seen, call)
-            if outcome == "raised" and isinstance(value, TimeoutError) and wrong:
+            asked = _requests(seen, inbox, "summary")
+            if len(asked) > 1 and not wrong:
+                check.fail(f"a call with timeout 0.1 to an actor stuck waiting for itself put "
+                           f"{len(asked)} requests in its inbox: it asked again when its wait "
+                           f"ran out, so it waited {len(asked)} times its timeout, and the "
+                           "actor, once free, would do the work as often. A call asks once, "
+                           "and when its timeout runs out it raises TimeoutError")
+            elif outcome == "raised" and isinstance(value, TimeoutError) and wrong:
                 check.fail("a call to an actor stuck waiting for itself raised TimeoutError, "
                            "but its request never reached the actor as (request, reply), so "
                            "any call would time out: " +
                            ("fix the put first" if put_wrong else wrong))
             elif outcome == "raised" and isinstance(value, TimeoutError):
-                wrong_time = (_too_late(call) if took > 0.1 + LATE
-                              else await _with_actor(too_soon))
+                wrong_time = (_too_late(call, 0.1) if took > 0.1 + LATE
+                              else await _with_actor(on_time))
                 check.expect(not wrong_time, "a call to an actor stuck waiting for itself "
                              "raised TimeoutError when its time ran out", wrong_time or "")
             elif outcome == "waiting":
@@ -423,10 +468,21 @@ async def check_call(call: Callable) -> None:
                            f"{type(value).__name__}, not TimeoutError" +
                            (_raised_how(call, value)
                             or ": let asyncio.wait_for's TimeoutError through"))
+            elif value == 3.0 and kept_outside_state(call):
+                check.fail("a call to an actor stuck waiting for itself returned 3.0, the "
+                           "answer to the call before it: call keeps data "
+                           f"{kept_outside_state(call)}, such as a reply future that the "
+                           "first call's answer had already settled. A future is answered "
+                           "once: make a new one in every call, reply = "
+                           "asyncio.get_running_loop().create_future()")
             elif _looks_unawaited(value):
                 check.fail("a call to an actor stuck waiting for itself returned "
                            f"{_show(value)}: await the reply, with asyncio.wait_for(reply, "
                            "timeout), so that the call raises TimeoutError")
+            elif put_wrong:
+                check.fail(f"a call to an actor stuck waiting for itself returned {_show(value)}: "
+                           "fix the put first (above), then wait for the reply: return await "
+                           "asyncio.wait_for(reply, timeout)")
             else:
                 check.fail(f"a call to an actor stuck waiting for itself returned {_show(value)}: "
                            "nobody could answer it, so it must raise TimeoutError (do not "
@@ -440,6 +496,12 @@ async def check_call(call: Callable) -> None:
             await _with_actor(answered)
             await _with_actor(stuck)
             gc.collect()                # a coroutine kept alive by a traceback goes now
+        stretched = _stretched_timeout(call)
+        if check.passed and stretched:
+            check.fail(f"it works here, but it waits asyncio.wait_for(reply, {stretched}), "
+                       "longer than its caller allows (the check's margin for a busy machine "
+                       "hid it). Pass the call's own timeout as it is: "
+                       "asyncio.wait_for(reply, timeout)")
         where = kept_outside_state(call)
         if check.passed and where:
             check.fail(f"it works, but call keeps data {where}: a later call could be answered "
