@@ -27,10 +27,10 @@ from typing import Any, Callable, NamedTuple
 from ..runtime import (ANY, BadArgument, DeadlockError, PatternError, ReceiveTimeout, Ref,
                        RunawayError, current_node, make_ref, now, process_info, receive,
                        self_pid, send, sleep, spawn)
-from ..trace import short
+from ..trace import Pid, short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_tagged
-from .checks import (Check, crash_text, exit_of, explain, fresh_node, last_taken,
-                     raising_call, runaway_text, spawn_learner, syntax_tree)
+from .checks import (Check, crash_text, exit_of, explain, fresh_node, kept_outside_state,
+                     last_taken, raising_call, runaway_text, spawn_learner, syntax_tree)
 
 
 def _reference_server() -> None:
@@ -117,6 +117,12 @@ def check_call(call: Callable) -> None:
                      "tagged with its own ref, and leave other messages alone")
         if _gives_up(check, call, strays) and _late_reply(check, call):
             _any_shape(check, call, server)
+        where = kept_outside_state(call)
+        if check.passed and where:
+            check.fail(f"it works, but call keeps data {where}: a later call could be "
+                       "answered from it without asking the server, which may answer "
+                       "otherwise by then. A call asks every time: send the request, and "
+                       "wait for its reply")
 
 
 def _gives_up(check: Check, call: Callable, strays: list) -> bool:
@@ -140,7 +146,7 @@ def _gives_up(check: Check, call: Callable, strays: list) -> bool:
                        "Take only your reply, receive((ref, ANY), timeout=timeout), and never "
                        "take the others out")
             return False
-        return _default_timeout(check, call)
+        return _keeps_its_time(check, call) and _default_timeout(check, call)
     if called.ended == "deadlock":
         check.fail("calling a server that never answers waited forever (a DeadlockError: "
                    "nothing could ever answer it): pass the timeout on to receive, "
@@ -156,6 +162,39 @@ def _gives_up(check: Check, call: Callable, strays: list) -> bool:
     else:
         check.fail(f"calling a server that never answers: {called.value}")
     return False
+
+
+CHATTER = 4
+"""Messages that reach a caller while its call to a silent server waits, one every 20 ms."""
+
+
+def _keeps_its_time(check: Check, call: Callable) -> bool:
+    """A call with timeout 50 gives up after 50 ms even while other messages keep arriving:
+    a loop of receive(timeout=timeout) that puts the others back starts its wait again
+    with each one."""
+    called = _call(call, spawn(_silent_server, label="silent"), "hello", 50, chatter=CHATTER)
+    if called.ended == "timeout" and called.ms == 50:
+        return True
+    if called.ended == "timeout":
+        check.fail(f"calling a server that never answers, with timeout 50, while another "
+                   f"process sent the caller a message every 20 ms, gave up after "
+                   f"{called.ms:g} ms, not 50: its wait started again with each message that "
+                   "came. Wait once, for your reply only: receive((ref, ANY), "
+                   "timeout=timeout), which leaves the other messages where they are")
+    else:
+        check.fail("calling a server that never answers, with timeout 50, while another "
+                   "process sent the caller a message every 20 ms, did not raise "
+                   f"ReceiveTimeout after 50 ms: it {called.ended} "
+                   f"{short(called.value, 100)}. Wait once, for your reply only: "
+                   "receive((ref, ANY), timeout=timeout)")
+    return False
+
+
+def _chat(to: Pid, count: int) -> None:
+    """Send `to` a message every 20 ms, `count` times."""
+    for number in range(1, count + 1):
+        sleep(20)
+        send(to, ("chat", number))
 
 
 def _default_timeout(check: Check, call: Callable) -> bool:
@@ -337,13 +376,16 @@ class Called(NamedTuple):
     ms: float        # how long it took, in the node's milliseconds
 
 
-def _call(call: Callable, server: Any, *args: Any, strays: list = ()) -> Called:
+def _call(call: Callable, server: Any, *args: Any, strays: list = (),
+          chatter: int = 0) -> Called:
     """Run call(server, *args) in a process of its own, with `strays` already in its
-    mailbox: there, unlike in the shell, the check's budget stops a call that never ends."""
-    return _calls(call, server, [args], strays)[0]
+    mailbox (and `chatter` messages on the way, see _chat): there, unlike in the shell,
+    the check's budget stops a call that never ends."""
+    return _calls(call, server, [args], strays, chatter)[0]
 
 
-def _calls(call: Callable, server: Any, calls: list[tuple], strays: list = ()) -> list[Called]:
+def _calls(call: Callable, server: Any, calls: list[tuple], strays: list = (),
+           chatter: int = 0) -> list[Called]:
     """Run call(server, *args) for each `args` in `calls`, one after the other, in one
     process: how each went (a call that never ends stops the rest)."""
     shell = self_pid()
@@ -366,6 +408,8 @@ def _calls(call: Callable, server: Any, calls: list[tuple], strays: list = ()) -
     pid = None
     try:
         pid = spawn(caller, label="caller")
+        if chatter:
+            spawn(_chat, pid, chatter, label="chatter")
         for _ in calls:
             _, ended, value, left, ms = receive(("called", ANY, ANY, ANY, ANY))
             done.append(Called(pid, ended, value, left, ms))
@@ -445,6 +489,12 @@ def check_counter_server(server: Callable) -> None:
             return
         if _own_count(check, server, pid):
             _many_casts(check, pid)
+        where = kept_outside_state(server)
+        if check.passed and where:
+            check.fail(f"it works, but the server keeps data {where}, which outlives it: a "
+                       "new server whose pid is an old one's (pids start again after reset()) "
+                       "would find the old count there. Keep the count in the loop's "
+                       "variable, n (n += k), and nowhere else")
 
 
 def _counts_elsewhere(server: Callable) -> bool:
