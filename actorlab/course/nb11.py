@@ -402,6 +402,15 @@ def _withdraw_alone(check: Check, bank: type, withdraw: Callable) -> bool:
                         "return the new balance as the new state"))
             return False
         balance = after
+    asked = _requests(current_node().trace, "shell")
+    own = [r for r in asked if type(r) is tuple and "withdraw" in r]
+    if own and ("withdraw", 30) not in asked:
+        check.fail(f"it works with a request of your own, {short(own[0])}, but the bank's "
+                   "request is ('withdraw', amount), the tag first: every other client of "
+                   "the bank sends that, and your bank would take 'withdraw' for the amount. "
+                   "Call GenServer.call(bank, ('withdraw', amount)), and read it in "
+                   "handle_call as _, amount = request")
+        return False
     if not _balance_in_state(check, bank):
         return False
     check.expect(True, "alone, withdrawing 30, then 80, then 70, then 10 from 100 answered "
@@ -603,14 +612,14 @@ def _ids_in_state(check: Check, bank: type) -> bool:
 
 
 def _pay_alone(bank: type) -> list[tuple] | str:
-    """Payment 1 asked twice, then payment 2, on a fresh bank, no fault: each answer and
-    the balance after it; or why it could not go on."""
+    """Payment 1 asked twice, then payments 2 and 3, then payments 1 and 2 once more, on a
+    fresh bank, no fault: each answer and the balance after it; or why it could not go on."""
     started = GenServer.start(bank, START)
     if not (type(started) is tuple and started[0] == "ok"):
         return (f"GenServer.start({bank.__name__}, {START}) returned {short(started)}: init "
                 "must return ('ok', state)")
     pid, seen = started[1], []
-    for payment in (PAYMENTS[0], PAYMENTS[0], PAYMENTS[1], THIRD):
+    for payment in (PAYMENTS[0], PAYMENTS[0], PAYMENTS[1], THIRD, PAYMENTS[0], PAYMENTS[1]):
         try:
             answer = GenServer.call(pid, ("pay", payment, AMOUNT), 1000)
             seen.append((payment, answer, GenServer.call(pid, "balance", 1000)))
@@ -762,10 +771,10 @@ def _payments_text(seen: list[tuple]) -> str:
 
 
 def _paid_once(check: Check, bank: type, seen: list[tuple]) -> bool:
-    """Payment 1 twice, then payment 2 and payment 3: "paid" each time, balance 90, 90,
-    80, 70."""
+    """Payment 1 twice, then payment 2 and payment 3, then payments 1 and 2 again: "paid"
+    each time, balance 90, 90, 80, 70, 70, 70."""
     (_, first, after_first), (_, repeat, after_repeat), (_, other, after_other), \
-        (_, third, after_third) = seen
+        (_, third, after_third), *late = seen
     if first != "paid":
         check.fail(f"a new payment of {AMOUNT} answered {short(first)}, not 'paid': reply "
                    "'paid' to a new payment (and to one seen before), ('reply', 'paid', "
@@ -788,9 +797,17 @@ def _paid_once(check: Check, bank: type, seen: list[tuple]) -> bool:
         check.fail(f"{THIRD!r}, a third payment, answered {short(third)} and left the balance "
                    f"at {short(after_third)}, not {after_other - AMOUNT}: charge every "
                    "payment whose id is not yet among the ids paid, however many came before")
+    elif any(answer != "paid" or after != after_third for _, answer, after in late):
+        payment, answer, after = next(step for step in late
+                                      if step[1] != "paid" or step[2] != after_third)
+        check.fail(f"{payment!r}, asked again after {PAYMENTS[1]!r} and {THIRD!r}, answered "
+                   f"{short(answer)} and left the balance at {short(after)}, not 'paid' and "
+                   f"{after_third}: a retry can come late. Remember every payment id paid, "
+                   "not only the latest ones")
     else:
         check.expect(True, f"alone: {PAYMENTS[0]!r} twice, then {PAYMENTS[1]!r} and "
-                     f"{THIRD!r}, each answered 'paid'; the balance went 90, 90, 80, 70", "")
+                     f"{THIRD!r}, then the first two again, each answered 'paid'; the "
+                     "balance went 90, 90, 80, 70, 70, 70", "")
         return True
     return False
 
@@ -942,6 +959,13 @@ def _knows_without_asking(check: Check, customer: Callable) -> bool:
                    "(a copy of the table?), where a customer knows a price only by asking "
                    f"'prices'. {ASK_AGAIN}")
         return True
+    table = _price_table_read(helpers)
+    if table:
+        check.fail(f"the customer reads {table}, a table of prices of its own (a fallback "
+                   "for when a call fails?), where a customer knows a price only by asking "
+                   "'prices': a copy says what the prices were, not what they are (in a real "
+                   f"shop they change). {ASK_AGAIN}")
+        return True
     if _uses(customer, "PRICES") and not _uses(customer, "Prices"):   # (not to start one)
         check.fail("the customer reads PRICES, the table the server was started with. A "
                    "customer knows a price only by asking 'prices' (in a real shop the "
@@ -951,6 +975,19 @@ def _knows_without_asking(check: Check, customer: Callable) -> bool:
 
 
 ASK_AGAIN = "When a call fails, ask 'prices' again, after a pause: sleep(10)"
+
+
+def _price_table_read(functions: list[Callable]) -> str | None:
+    """The name of a global dict with the shop's items as keys that one of `functions`
+    reads (a copy of the prices: `FALLBACK = {"tea": 3, "cake": 5}`), other than PRICES
+    itself; else None."""
+    for function in functions:
+        scope = getattr(function, "__globals__", {})
+        for name in sorted(names_used(function)):
+            value = scope.get(name)
+            if name != "PRICES" and isinstance(value, dict) and set(PRICES) & set(value):
+                return name
+    return None
 
 
 def _spins(customer: Callable) -> bool:
