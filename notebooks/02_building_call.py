@@ -131,7 +131,8 @@ def call_v3(server, request, timeout=5000):
 call_v3(sleeper, 7, timeout=1000)
 
 # %% [markdown]
-# After a second of virtual time the caller stops waiting, with an error. That is what
+# After a second of virtual time the caller stops waiting, with an error: `ReceiveTimeout`,
+# imported at the top. That is what
 # Elixir's `GenServer.call` does too, after 5 seconds by default. Notice what the timeout
 # does *not* do: it does not make the server answer. It turns a hang into a crash.
 #

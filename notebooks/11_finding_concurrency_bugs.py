@@ -96,7 +96,8 @@ for bob_writes_to in ["the logger", "the shell"]:
 # them in either order leaves every process and every mailbox in the same state. ann's
 # send to the shell and bob's send to the logger commute. Here are two of the 2,160
 # orders brute force ran, drawn side by side. `reset(seed=n)` (notebook 08) picks who
-# runs next at random; seed 0 lets ann go first, seed 1 bob:
+# runs next at random; seed 0 lets ann go first, seed 1 bob. The shell takes 'ann' either
+# way, since bob writes to the logger; the drawing shows the two orders:
 
 # %%
 runs = []
@@ -1006,7 +1007,8 @@ check_design(customer)
 #
 # - An interleaving is one order of the processes' visible operations. Operations that
 #   touch nothing in common commute, so most orders are equivalent: `explore` runs one
-#   of each kind (2 runs where brute force makes 224), and counts outcomes exactly.
+#   of each kind (for bob writing to the shell, 2 runs where brute force makes 224),
+#   and counts outcomes exactly.
 # - Count, then look: `result.replay(outcome)` draws the shortest run that gave an
 #   outcome, with the race that decided it marked.
 # - A fix is proven, for a scenario, when every interleaving gives the right outcome

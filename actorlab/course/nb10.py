@@ -22,8 +22,8 @@ A TimeoutError counts only if the request reached the actor as (request, reply):
 ...     return await asyncio.wait_for(reply, timeout)
 >>> asyncio.run(check_call(swapped))  # doctest: +NORMALIZE_WHITESPACE
 ✗ asyncio call with a timeout: not yet
-  ✗ the actor got (a future, 'mean'): put the request first, then the reply future,
-    asyncio.get_running_loop().create_future()
+  ✗ the actor got (a future, 'mean'): put (request, reply), the request first, then the
+    reply future you made
   ✗ a call to an actor stuck waiting for itself raised TimeoutError, but its request never
     reached the actor as (request, reply), so any call would time out: fix the put first
 >>> check_scenarios({"A": "ok", "B": "deadlock", "C": "refused", "D": "deadlock",
