@@ -216,7 +216,10 @@ check_store(serve, Store())
 # `callbacks.handle_info(message, state)`, which returns the new state. "Any message"
 # means any: a plain `42` too, which is not a tuple and has no `message[0]`, and `()`,
 # a tuple with no items. (A bug inside a callback is not a message: let it crash the
-# server.)
+# server.) From now on, callbacks given to `serve` need a `handle_info`: `Counter` and
+# `Store` above have none, so this `serve` would crash on their first stray message.
+# (OTP's `gen_server`, given a module without one, logs "Undefined handle_info" and goes
+# on; Elixir's `use GenServer` gives every module one that logs.)
 
 # %% tags=["exercise", "ex-serve"]
 def serve(callbacks, arg):
