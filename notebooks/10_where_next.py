@@ -62,11 +62,13 @@
 # | a send to a dead pid is dropped | dropped | `tell` raises `ActorDeadError` | queued, never read | `ray.get` raises `RayActorError` |
 # | links, monitors, supervisors | the same | none | none | restarts (`max_restarts`) |
 # | `register`, `Registry` | the same | `ActorRegistry` | a dict of your own | `ray.get_actor(name)` |
-# | **self-call:** `calling_self` at once; any cycle: a warning at once, then the timeouts (`DeadlockError` if nothing can ever run) | `calling_self` at once; longer cycles time out | hangs; `get(timeout=)` raises `pykka.Timeout` | hangs; `wait_for` raises `TimeoutError` | hangs; `ray.get(timeout=)` raises `GetTimeoutError` |
+# | **a server calls itself:** exits with `calling_self` at once | exits with `calling_self` at once | hangs; `get(timeout=)` raises `pykka.Timeout` | hangs; `wait_for` raises `TimeoutError` | hangs; `ray.get(timeout=)` raises `GetTimeoutError` |
+# | **a longer cycle** (a calls b, b calls a): a warning at once, then the call's timeout (a `DeadlockError` if nothing else can run) | the call's timeout | hangs, or the timeout above | hangs, or the timeout above | hangs, or the timeout above |
 #
 # (`A` is an actor class, `f` one of its methods, `h` a Ray actor handle.)
 #
-# The last row is the subject of the rest of this notebook. Let us run it, system by system.
+# The last two rows are the subject of the rest of this notebook. Let us run them, system by
+# system.
 
 # %% [markdown]
 # ## Elixir/OTP: one refusal, and a timeout
