@@ -481,20 +481,21 @@ def check_pool(pool: Callable) -> None:
                        "one crashes with IndexError). Start the 4 converters in pool() "
                        "itself, before it returns ask")
             return
-        if filled:
-            check.fail(f"ask keeps answers in {' and '.join(filled)}, outside any process: all "
-                       f"{POOL_CLIENTS} client processes share it, as no process owns it (on "
-                       "the BEAM there is no such variable), and it would go stale if the "
-                       "rate changed. Let a converter do the work for every request: return "
-                       "GenServer.call(converters[amount % 4], ('convert', amount))")
-            return
-        shared = _shared_by_clients(pool)
+        caches = [where for where in filled if where.split(",")[0] in _keyed_by_request(pool)]
+        shared = [where for where in filled if where not in caches] + _shared_by_clients(pool)
         if shared:
             check.fail(f"ask keeps {' and '.join(shared)}, outside any process, and changes it "
                        f"at every request: all {POOL_CLIENTS} client processes share it. Processes "
                        "share nothing (notebook 01; on the BEAM there is no such variable), and "
                        "here it only works because they take turns on one thread. Pick the "
                        "converter from the request itself: converters[amount % 4]")
+            return
+        if caches:
+            check.fail(f"ask keeps answers in {' and '.join(caches)}, outside any process: all "
+                       f"{POOL_CLIENTS} client processes share it, as no process owns it (on "
+                       "the BEAM there is no such variable), and it would go stale if the "
+                       "rate changed. Let a converter do the work for every request: return "
+                       "GenServer.call(converters[amount % 4], ('convert', amount))")
             return
         work = _work_done(run.trace)
         forwarders = [key for key in work if key[0] in _callers_of_convert(run.trace)]
@@ -587,9 +588,14 @@ def _shared_by_clients(pool: Callable) -> list[str]:
                 found.add(f"{step.argval}, a global")
             elif step.opname == "STORE_DEREF" and step.argval in inner.co_freevars:
                 found.add(f"{step.argval}, a variable of pool()")
-            elif step.opname == "LOAD_DEREF" and before is not None \
+            elif step.opname in ("LOAD_DEREF", "LOAD_GLOBAL") and before is not None \
                     and before.opname == "LOAD_GLOBAL" and before.argval == "next":
-                found.add(f"{step.argval}, an iterator of pool() that next() moves on")
+                found.add(f"{step.argval}, an iterator " + ("of pool()" if step.opname ==
+                          "LOAD_DEREF" else "in a global") + " that next() moves on")
+            elif step.opname == "STORE_ATTR" and before is not None \
+                    and before.opname in ("LOAD_DEREF", "LOAD_GLOBAL"):
+                found.add(f"{before.argval}.{step.argval}, an attribute that outlives the "
+                          "request")
     scope = function_scope(pool) if code else {}
     for name in names_used(pool):
         helper = scope.get(name)
@@ -597,6 +603,41 @@ def _shared_by_clients(pool: Callable) -> list[str]:
             where = kept_outside_state(helper)
             found.update([f"data {where} of a {name}"] if where else [])
     return sorted(found)
+
+
+def _keyed_by_request(pool: Callable) -> set[str]:
+    """The names that the functions made inside `pool` look up by their own argument
+    (`cache[amount]`, `amount in cache`): a cache of answers, not a turn counter (`nxt[0]`).
+
+    >>> def pool():
+    ...     cache, nxt = {}, [0]
+    ...     def ask(amount):
+    ...         nxt[0] += 1
+    ...         if amount not in cache:
+    ...             cache[amount] = amount * 2
+    ...         return cache[amount]
+    ...     return ask
+    >>> sorted(_keyed_by_request(pool))
+    ['cache']
+    """
+    tree, found = syntax_tree(pool), set()
+    inner = [node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)][1:] \
+        if tree is not None else []
+    for function in inner:
+        arguments = {argument.arg for argument in function.args.args}
+
+        def mentions(node: ast.AST) -> bool:
+            return any(isinstance(n, ast.Name) and n.id in arguments for n in ast.walk(node))
+
+        for node in ast.walk(function):
+            if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)
+                    and mentions(node.slice)):
+                found.add(node.value.id)
+            elif (isinstance(node, ast.Compare) and mentions(node.left)
+                  and isinstance(node.ops[0], ast.In | ast.NotIn)
+                  and isinstance(node.comparators[0], ast.Name)):
+                found.add(node.comparators[0].id)
+    return found
 
 
 def _filled_by_clients(pool: Callable) -> tuple[list[str], bool]:
@@ -839,9 +880,15 @@ def _not_increment(counter_module: type, request: Any) -> str:
     except Exception:
         answers = None
     if answers == [42, 43]:
-        return (f"safe_bump calls {short(request)}, but your counter answers 'increment': "
-                "a request it does not know adds nothing. Send exactly that, "
-                "GenServer.call(counter, 'increment')")
+        try:
+            adds = _plain_call(counter_module(), request, 41) == ("reply", 42, 42)
+        except Exception:
+            adds = False
+        return (f"safe_bump calls {short(request)}, but your counter answers 'increment': " +
+                ("it takes every request but 'get' for an increment, so this one adds too, "
+                 "but the exercise's request is the bare 'increment'" if adds else
+                 "a request it does not know adds nothing") +
+                ". Send exactly that, GenServer.call(counter, 'increment')")
     amount = (" The server adds 1 itself: the caller does not say how much"
               if type(request) is tuple and request[:1] == ("increment",) else "")
     return (f"safe_bump calls {short(request)}: the exercise asks for the bare request "
