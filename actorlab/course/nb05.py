@@ -431,6 +431,8 @@ def check_queue(module: Any) -> None:
                             ("remove the item you answer from the state" if item == "first"
                              else "keep every pushed item until it is popped")):
             return
+        if not _in_arrival_order(check, module, queue):
+            return
         if _state_in_process(check, module, "queue's data", None, None, [
                 ("handle_cast(('push', 'x'), ...)", "handle_cast", ("push", "x"),
                  "answered nobody"),
@@ -439,6 +441,48 @@ def check_queue(module: Any) -> None:
                 ("handle_cast(('push', 'y'), ...)", "handle_cast", ("push", "y"),
                  "answered the waiting call with 'y'")]) and _kept_outside(module):
             check.fail(f"it works, but {_kept_outside(module)}")
+        if check.passed:                # (its pop that times out leaves a waiter behind)
+            _own_state(check, module, queue)
+
+
+def _in_arrival_order(check: Check, module: type, queue: Pid) -> bool:
+    """'zebra' pushed before 'apple' is popped first: a queue keeps the order items came
+    in, not their sort order ('first' and 'second' are in both)."""
+    GenServer.cast(queue, ("push", "zebra"))
+    GenServer.cast(queue, ("push", "apple"))
+    item = _call(check, module, queue, "pop", "a pop on a queue holding 'zebra' then 'apple'")
+    if item is NO_ANSWER:
+        return False
+    if not check.expect(item == "zebra", "pushed 'zebra' then 'apple', a pop answered 'zebra': "
+                        "the order they came in",
+                        f"pushed 'zebra' then 'apple', a pop answered {short(item)}: a queue "
+                        "answers in the order items came, not in their sort order (sorted() "
+                        "or heapq put 'apple' first). Append new items at the end, take them "
+                        "from the front"):
+        return False
+    return _call(check, module, queue, "pop", "a pop of the last item, 'apple'") is not NO_ANSWER
+
+
+def _own_state(check: Check, module: type, first: Pid) -> None:
+    """A second queue, just started, is empty whatever was pushed to the `first`: init
+    must make a new state each time, not return one dict (a constant, a default argument)
+    that both queues change in place."""
+    started = GenServer.start(module)
+    other = started[1] if type(started) is tuple and started[0] == "ok" else None
+    if other is None:
+        return                          # how the first one started is already noted
+    GenServer.cast(first, ("push", "mine"))
+    try:
+        item = GenServer.call(other, "pop", 100)
+    except Exit:
+        check.expect(True, "a second queue, just started, does not hold what was pushed to "
+                     "the first", "")
+        return
+    check.fail(f"a second queue, just started, answered a pop with {short(item)}, pushed to "
+               "the first queue: the two share one state. " + (_kept_outside(module) or
+               "init returns the same dict each time (a constant, or a default argument), "
+               "and each queue changes it in place. Make a new one in init: return ('ok', "
+               "{'items': [], 'waiting': []})"))
 
 
 def _kept_outside(module: type) -> str:
