@@ -52,7 +52,7 @@
 
 # %%
 from actorlab import (ANY, DynamicSupervisor, GenServer, Registry, Task, current_node, exit,
-                      is_alive, receive, reset, self_pid, send, whereis)
+                      receive, reset, self_pid, send)
 from actorlab.course.nb09 import (check_bot, check_close_room, check_open_room, check_room,
                                   last_run)
 
@@ -349,7 +349,8 @@ current_node().trace.supervision_tree()
 # way.** Members may call rooms; rooms only cast to members.
 #
 # Write the bot. It is started with its room's name, `GenServer.start(Bot, "#lobby")`,
-# and reaches the room as `via(room_name)`.
+# and reaches the room as `via(room_name)`. Whoever starts it joins it to the room, as
+# the check does: the bot does not join by itself.
 
 # %% tags=["exercise", "ex-bot"]
 class Bot(GenServer):

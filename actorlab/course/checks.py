@@ -787,10 +787,21 @@ def kept_outside_state(cls: Any) -> str | None:
     ...     _cache[len(numbers)] = sum(numbers)
     >>> kept_outside_state(stats)
     'in a default argument, _cache, made once for every call'
+
+    And the results a memoising decorator keeps:
+
+    >>> import functools
+    >>> @functools.lru_cache
+    ... def open_room(name):
+    ...     return ("a pid for", name)
+    >>> kept_outside_state(open_room)
+    'in the cache functools keeps of what open_room returned (lru_cache or cache)'
     """
     attributes, globals_ = [], []
     parts = vars(cls).values() if isinstance(cls, type) else [cls]
     functions = [getattr(v, "__func__", v) for v in parts]
+    memoised = [getattr(f, "__name__", "it") for f in functions if hasattr(f, "cache_info")]
+    functions = [getattr(f, "__wrapped__", f) for f in functions]
     codes = [getattr(f, "__code__", None) for f in functions]
     module = next((f.__globals__ for f in functions if hasattr(f, "__globals__")), {})
     defaults = [name for function in functions for name in _changed_defaults(function)]
@@ -816,7 +827,9 @@ def kept_outside_state(cls: Any) -> str | None:
         ([f"in an attribute every server shares, {' and '.join(shared)}"] if shared else []) + \
         ([f"in a global, {' and '.join(globals_)}"] if globals_ else []) + \
         ([f"in a default argument, {' and '.join(defaults)}, made once for every call"]
-         if defaults else [])
+         if defaults else []) + \
+        ([f"in the cache functools keeps of what {' and '.join(memoised)} returned "
+          "(lru_cache or cache)"] if memoised else [])
     if len(where) < 2:
         return where[0] if where else None
     return ", ".join(where[:-1]) + ", and " + where[-1]

@@ -556,13 +556,22 @@ def check_open_room(open_room: Callable) -> None:
         games = _open(check, open_room, "#games")
         if games is None:
             return
-        check.expect(games != lobby and _registered("#games") == games,
-                     "#games is a second room, with its own name",
-                     "open_room('#games') did not give a new room registered as '#games'" +
-                     (f": it gave {games!r}, the #lobby room, so the spec names every room "
-                      "'#lobby'. Build the spec from name: 'id': name, and "
-                      "{'name': via(name)}" if games == lobby else
-                      ": give each room its own id and via-name, both from name"))
+        games_args = next((e.data["args"] for e in current_node().trace.events
+                           if e.kind == "spawn" and e.data["child"] == games), ())
+        if check.expect(games != lobby and _registered("#games") == games,
+                            "#games is a second room, registered under its own name",
+                            "open_room('#games') did not give a new room registered as "
+                            "'#games'" + (f": it gave {games!r}, the #lobby room, so the spec "
+                                          "names every room '#lobby'. Build the spec from "
+                                          "name: 'id': name, and {'name': via(name)}"
+                                          if games == lobby else
+                                          ": give each room its own id and via-name, both "
+                                          "from name")):
+            check.expect(games_args == ("#games",), "#games was started with its own name, "
+                         "'#games'",
+                         f"#games's init got {short(games_args)}, not ('#games',): the room "
+                         "says that name in every line it passes on. Pass each room its own "
+                         "name, (GenServer.start_link, (Room, name), ...)")
         ran, again = run_quietly(check, "opening '#lobby' a second time",
                                  lambda: open_room("#lobby"))
         if not ran:
