@@ -685,6 +685,32 @@ def function_scope(function: Callable) -> dict[str, Any]:
     return {**function.__globals__, **closure}
 
 
+def compared_by_identity(code: Any) -> str | None:
+    """The first `a is b` or `a is not b` in `code` (a function, or every method of a class)
+    where neither side is None, True or False, as written; else None. Pids and refs are
+    values: on the BEAM every message is a copy, so only == and != compare them.
+
+    >>> def forget(rooms, dead):
+    ...     return {i: p for i, p in rooms.items() if p is not dead and p is not None}
+    >>> compared_by_identity(forget), compared_by_identity(len)
+    ('p is not dead', None)
+    """
+    parts = vars(code).values() if isinstance(code, type) else [code]
+    for part in parts:
+        tree = syntax_tree(getattr(part, "__func__", part)) if callable(part) else None
+        for node in ast.walk(tree) if tree is not None else ():
+            if not isinstance(node, ast.Compare):
+                continue
+            sides = [node.left, *node.comparators]
+            for (left, right), op in zip(zip(sides, sides[1:]), node.ops):
+                singleton = any(isinstance(side, ast.Constant) and (
+                    side.value is None or type(side.value) is bool) for side in (left, right))
+                if isinstance(op, ast.Is | ast.IsNot) and not singleton:
+                    word = "is" if isinstance(op, ast.Is) else "is not"
+                    return f"{ast.unparse(left)} {word} {ast.unparse(right)}"
+    return None
+
+
 def string_constants(function: Any) -> set[str]:
     """The strings written in a function's code (or every method of a class), nested code
     included: what a learner's code names outright.

@@ -93,8 +93,8 @@ from ..runtime import (ANY, Exit, current_node, exit, is_alive, monitor, process
                        run_for, self_pid, whereis)
 from ..trace import Pid, short
 from ..trace.protocol import is_gen_call, is_gen_cast
-from .checks import (Check, exit_of, kept_outside_state, names_used, reason_text, run_quietly,
-                     start_learner, string_constants, syntax_tree)
+from .checks import (Check, compared_by_identity, exit_of, kept_outside_state, names_used,
+                     reason_text, run_quietly, start_learner, string_constants, syntax_tree)
 
 
 class Room(GenServer):
@@ -579,6 +579,12 @@ def check_manager(module: Any) -> None:
             _own_rooms(check, module)
         _kept_outside(check, module, "manager", "keep all it needs with the rooms in the "
                       "state (a DOWN names the dead room's pid, message[3], which finds its id)")
+        identity = compared_by_identity(module)
+        if check.passed and identity:
+            check.fail(f"it works, but it compares with is: {identity}. A pid is a value, not "
+                       "an object to point at: on the BEAM every message is a copy, so the pid "
+                       "a DOWN carries is only equal (==) to the one you kept. Compare pids "
+                       "with == and !=")
 
 
 def _reopened_while_alive(check: Check, ask: Callable[[Any], tuple[bool, Any]],
