@@ -185,8 +185,9 @@ node.trace.wait_for_graph()
 # %% [markdown]
 # ## What real OTP does
 #
-# Elixir's `GenServer.call` has, since OTP 25, one check: calling *your own* pid exits at
-# once with `calling_self`, instead of hanging for the 5-second default timeout. It cannot
+# Elixir's `GenServer.call` has one check (since Elixir 1.3; Erlang's `gen_server:call`
+# has had it too since OTP 25): calling *your own* pid exits at once with `calling_self`,
+# instead of hanging for the 5-second default timeout. It cannot
 # see the indirect cycle: there, each call waits its 5 seconds and crashes. actorlab's
 # GenServer (notebook 05) does the same; here is a preview. Notebook 05 explains its
 # callbacks and their `("reply", answer, state)` tuples; for now, watch what the calls do:

@@ -96,8 +96,8 @@ print(node.trace.format(kinds=["send", "receive", "monitor", "demonitor"]))
 node.trace.diagram(hide_system=True, max_rows=13)
 
 # %% [markdown]
-# The default timeout is 5000 ms; `timeout=None` waits forever. And since OTP 25, calling
-# your own pid exits at once with `calling_self` (notebook 03). Each of these is run on
+# The default timeout is 5000 ms; `timeout=None` waits forever. And calling your own pid
+# exits at once with `calling_self` (notebook 03). Each of these is run on
 # the BEAM beside actorlab: a call to a dead pid or to a name nobody registered exits with
 # `noproc` (`twins/call_dead_server.exs`); a call that times out exits with
 # `("timeout", ("GenServer", "call", [server, request, timeout]))`, and the reply that comes

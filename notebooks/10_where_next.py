@@ -87,7 +87,8 @@
 # end
 # ```
 #
-# Since OTP 25 that call exits at once with `calling_self`. The twin runs it on the BEAM
+# That call exits at once with `calling_self` (Elixir's check since 1.3; Erlang's
+# `gen_server:call` has it too since OTP 25). The twin runs it on the BEAM
 # and on actorlab and checks they agree; here is actorlab's side:
 
 # %%
@@ -428,7 +429,7 @@ await check_call(call)
 # - **A.** A Pykka actor's method `summary` gets the mean with `self.mean()`.
 # - **B.** The same method gets it with `self.actor_ref.proxy().mean().get()`.
 # - **C.** An Elixir GenServer's `handle_call(:summary, ...)` runs
-#   `GenServer.call(self(), :mean)` (OTP 25 or later).
+#   `GenServer.call(self(), :mean)`.
 # - **D.** In Elixir, the shell calls GenServer `a`; in its `handle_call`, `a` calls
 #   GenServer `b`; in its `handle_call`, `b` calls `a`.
 # - **E.** Two Ray actors, started with the defaults, each run a method that

@@ -88,6 +88,11 @@ def check_note_to_self(note_to_self: Callable) -> None:
                        f"the shell's mailbox: {len(sent)} notes were sent to the shell and it "
                        "received one. Send the note once, so that receive() leaves the "
                        "mailbox empty")
+        elif result == "milk" and "milk" not in [e.data["msg"] for e in sent]:
+            check.fail(f"note_to_self('milk') returned 'milk', but the note it sent itself was "
+                       f"{short(sent[0].data['msg'])}: it returned its argument, and the text "
+                       "never went through the mailbox. Send the text itself, then return "
+                       "what receive() gives: send(self_pid(), text), then return receive()")
         elif check.expect(result == "milk", "note_to_self('milk') returned 'milk'",
                           f"note_to_self('milk') returned {short(result)}: send the text to "
                           "self_pid(), then return what receive() gives"):

@@ -31,7 +31,7 @@ A TimeoutError counts only if the request reached the actor as (request, reply):
 ✓ Deadlock, or not?: all good
   ✓ A is ok: self.mean() is a plain method call on the actor's own object: no message, nobody waits
   ✓ B is deadlock: the proxy sends a message to the actor's own inbox, and .get() waits for a reply only this same thread could compute (pykka issue #9)
-  ✓ C is refused: since OTP 25, GenServer.call to your own pid exits at once with calling_self
+  ✓ C is refused: GenServer.call to your own pid exits at once with calling_self
   ✓ D is deadlock: a waits for b, b waits for a: OTP cannot see this cycle, so both wait until the 5-second timeout
   ✓ E is deadlock: each actor runs one method at a time, and each is busy waiting for the other (ray issue #3307)
   ✓ F is ok: with max_concurrency=2 each actor has a second thread, free to run the other's request
@@ -517,7 +517,7 @@ SCENARIOS = {
                 "nobody waits"),
     "B": ("deadlock", "the proxy sends a message to the actor's own inbox, and .get() waits "
                       "for a reply only this same thread could compute (pykka issue #9)"),
-    "C": ("refused", "since OTP 25, GenServer.call to your own pid exits at once with "
+    "C": ("refused", "GenServer.call to your own pid exits at once with "
                      "calling_self"),
     "D": ("deadlock", "a waits for b, b waits for a: OTP cannot see this cycle, so both wait "
                       "until the 5-second timeout"),
