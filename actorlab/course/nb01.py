@@ -246,6 +246,64 @@ def _returns_a_value(code: Callable) -> bool:
     return False
 
 
+def _receives(code: Callable) -> tuple[int, int, bool]:
+    """The receive() calls in `code`'s source: how many inside its loops, how many outside,
+    and whether one has a timeout (the check's quiet spell may be shorter than it).
+
+    >>> def two_a_turn():
+    ...     while True:
+    ...         sender = receive()[0]
+    ...         send(sender, receive(timeout=60_000)[1])
+    >>> _receives(two_a_turn)
+    (2, 0, True)
+    """
+    tree = syntax_tree(code)
+    if tree is None:
+        return 0, 0, False
+    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+             and getattr(node.func, "id", getattr(node.func, "attr", None)) == "receive"]
+    looped = {id(node) for loop in ast.walk(tree) if isinstance(loop, (ast.While, ast.For))
+              for node in ast.walk(loop) if isinstance(node, ast.Call)}
+    inside = sum(id(call) in looped for call in calls)
+    timed = any(keyword.arg == "timeout" and not (isinstance(keyword.value, ast.Constant)
+                                                  and keyword.value.value is None)
+                for call in calls for keyword in call.keywords)
+    return inside, len(calls) - inside, timed
+
+
+def _more_than_one_receive(name: str, code: Callable) -> str | None:
+    """What to say of a loop that calls receive() more than once a turn; else None."""
+    inside, _, _ = _receives(code)
+    if inside < 2:
+        return None
+    return (f"{name} calls receive() {inside} times in each turn of its loop, so each turn "
+            f"takes {inside} messages and expects them in an order nobody promised: one is "
+            "taken where another was expected, and nothing handles it. Take one message a "
+            "turn, message = receive(), keep it in a variable, and decide on it")
+
+
+def _left_open(check: Check, name: str, code: Callable, keep: str,
+               every_message: bool = False) -> None:
+    """After every finding passed: a receive with a timeout ends on a quiet spell longer
+    than the check's; a loop with a way out (when it must answer `every_message`) ends on
+    a message the check did not send; data kept outside the process is told to go where
+    `keep` says. (A counter may stop on a message of its own, as Erlang's often do.)"""
+    _, _, timed = _receives(code)
+    where = kept_outside_state(code)
+    if check.passed and timed:
+        check.fail(f"it works, but {name} calls receive with a timeout: after that long with "
+                   "nothing to do it would stop waiting. A process waits for its next message "
+                   "as long as it takes: call receive() with no timeout")
+    elif check.passed and every_message and leaves_its_loop(code):
+        check.fail(f"it works for the check's messages, but a break or a return inside "
+                   f"{name}'s loop ends it on some message or other: {name} answers every "
+                   "message, whatever it is. Remove the break (or return)")
+    elif check.passed and where:
+        check.fail(f"it works, but {name} keeps data {where}, outside the process: on "
+                   f"the BEAM there is no such place, and here a {name} works only while "
+                   f"each finds its own part of it. A process shares nothing: {keep}")
+
+
 def _messages(count: int) -> str:
     """`count` messages, in words: "1 message", "5 messages"."""
     return f"{count:,} message{'' if count == 1 else 's'}"
@@ -298,6 +356,8 @@ def check_echo(echo: Callable) -> None:
         check.expect(_ask(pid, "still there?") == "still there?",
                      f"after {PAUSE:,} ms with nothing to do, echo still answers: it waits "
                      "forever", _gave_up(pid) or _silence(pid, "echo", answer, echo))
+        _left_open(check, "echo", echo, "echo needs nothing but the message it took",
+                   every_message=True)
 
 
 def _extra_reply(pid: Pid, reply: Any) -> str | None:
@@ -322,6 +382,9 @@ def _unanswered(pid: Pid, word: Any, echo: Callable, answer: str) -> str:
     sent), then, for the first message, by asking again."""
     why = (_elsewhere(pid, word) or (word in (42, "") and _left_unanswered(pid, word))
            or _silence(pid, "echo", answer, echo))
+    twice = _more_than_one_receive("echo", echo)
+    if twice:
+        return twice
     if word == "ping" and exit_of(pid) is None and not _sleeping(pid) and _first_swallowed(pid):
         return ("echo took the first message, 'ping', and sent nothing back, but answered "
                 "the next one: the first receive(), above the loop, takes a message that "
@@ -382,7 +445,8 @@ def check_counter(counter: Callable) -> None:
         first = _reply()
         if first is None:
             check.fail(_compares_with_any(counter) or _out_of_turn(pid)
-                       or _waits_for_one_kind(pid) or silence())
+                       or _waits_for_one_kind(pid)
+                       or _more_than_one_receive("counter", counter) or silence())
             return
         if _misshaped(first):
             check.fail(_misshaped(first))
@@ -400,6 +464,7 @@ def check_counter(counter: Callable) -> None:
         own = _number(untouched) == 100
         if not check.expect(first == ("count", 15), "10 + 2 + 3 gives ('count', 15)",
                             _compares_with_any(counter) or _out_of_turn(pid)
+                            or _more_than_one_receive("counter", counter)
                             or _wrong_count(first)):
             return
         if own:
@@ -430,12 +495,7 @@ def check_counter(counter: Callable) -> None:
                             "counter still answers: it waits forever",
                             _gave_up(pid, "counter") or silence()):
             return
-        where = kept_outside_state(counter)
-        if where:
-            check.fail(f"it works, but counter keeps data {where}, outside the process: on "
-                       "the BEAM there is no such place, and here a counter works only while "
-                       "each finds its own part of it. A process shares nothing: keep the "
-                       "count in the loop's own variable, n")
+        _left_open(check, "counter", counter, "keep the count in the loop's own variable, n")
 
 
 def _number(answer: Any) -> Any:
