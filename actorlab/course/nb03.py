@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..runtime import (ANY, DeadlockError, ReceiveTimeout, current_node, is_alive, make_ref,
-                       receive, self_pid, send, spawn)
+                       process_info, receive, self_pid, send, spawn)
 from ..trace import Ref, short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_normal
 from .checks import (Check, crash_text, describe_step, exit_of, fresh_node, last_taken,
@@ -82,6 +82,14 @@ def _ask_stats(check: Check, stats_server: Callable, numbers: list, order: tuple
                      (_took_back(pid, answer) or
                       _mistake(answer, mean, numbers, names_used(stats_server),
                                kept_outside_state(stats_server))))
+    extra = [m for m in process_info(self_pid())["messages"] if type(m) is tuple
+             and len(m) == 2 and type(m[0]) is Ref]
+    if extra:
+        check.fail(f"after the calls, {short(extra[0])} was left in the caller's mailbox: "
+                   "a second reply to a call already answered. Nobody takes it, so it stays "
+                   "there for good. Send one reply per request: send(caller, (ref, reply)) "
+                   "once")
+        return False
     return True
 
 
@@ -154,6 +162,16 @@ def _unanswered(stats_server: Callable, pid: Any, request: str, asked_before: in
                 "Compute the mean with a plain function that both requests use")
     first = (f", asked first of a fresh stats_server({numbers})," if numbers is not None
              and not asked_before else "")
+    cycle = next((e for e in trace.events if e.kind == "cycle" and pid in e.data["cycle"]),
+                 None)
+    if cycle is not None:
+        names = trace.names()
+        helpers = ", ".join(f"{other!r} ({names.get(other, 'a process')})"
+                            for other in cycle.data["cycle"] if other != pid)
+        return (f"a cycle of calls closed at step {cycle.step}: the server waited for "
+                f"{helpers}, which waited for the server, like a → b → a above. Asking "
+                "another process does not help while that one asks the server back. Compute "
+                "the mean with a plain function that both requests use")
     unanswered = f"the call {request!r}{first} got no answer"
     to_itself = [e.data["msg"] for e in trace.events if e.kind == "send" and e.pid == pid
                  and e.data["to"] == pid and _is_reply(e.data["msg"])]
