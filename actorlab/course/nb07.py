@@ -285,6 +285,10 @@ def _start_mismatch(room_class: type) -> str | None:
     without starting it, since such a start fails before init runs."""
     own = getattr(room_class, "child_spec", None)
     spec = own("#lobby") if callable(own) and "child_spec" in vars(room_class) else None
+    if spec is None and callable(own) and "child_spec" in vars(room_class):
+        return (f"{room_class.__name__}.child_spec(\"#lobby\") returned None: return the child "
+                "spec, a dict with \"id\" and \"start\" (a dict written on a line of its own, "
+                "without return, is made and thrown away)")
     if type(spec) is dict and "start" in spec and "id" not in spec:
         return (f"{room_class.__name__}.child_spec(\"#lobby\") has no \"id\": a supervisor "
                 "tells its children apart by id. Add \"id\": room_name to the dict")
