@@ -29,7 +29,8 @@ from typing import Any, Callable
 import ast
 import copy
 
-from ..runtime import ANY, ReceiveTimeout, current_node, make_ref, receive, self_pid, send
+from ..runtime import (ANY, ReceiveTimeout, current_node, make_ref, receive, self_pid, send,
+                       spawn)
 from ..trace import Pid, short
 from ..trace.protocol import hand_call, hand_cast, is_hand_call, is_hand_cast
 from .checks import (Check, crash_text, exit_of, explain, failed_to_unpack, kept_outside_state,
@@ -135,7 +136,7 @@ def _second_store(check: Check, serve: Callable, store: Any, missing: Any, first
                             "started, answered None for ('get', 'cat')",
                             f"a second store, just started, answered {short(cat)} for "
                             "('get', 'cat'): a store starts empty, and a missing key answers "
-                            "None"):
+                            "None") and check.passed:    # (a wrong first store says why)
                 _first_store_kept(check, first)
         return
     defaults = getattr(getattr(store, "init", None), "__defaults__", None) or ()
@@ -407,6 +408,9 @@ def check_serve_info(serve: Callable) -> None:
             if check.passed:
                 _info_error_crashes(check, spawn_learner(check, serve, Recorder(), None,
                                                          label="server"))
+            if check.passed:
+                _in_order(check, spawn_learner(check, serve, Recorder(), None,
+                                               label="server"))
             where = kept_outside_state(serve)
             if check.passed and where:
                 check.fail(f"it works, but serve keeps data {where}, which every server "
@@ -538,6 +542,34 @@ def _callback_error_crashes(check: Check, pid: Pid) -> None:
                      "")
 
 
+def _in_order(check: Check, pid: Pid | None) -> None:
+    """Casts and a call that wait in the mailbox together are handled in the order they
+    came: a client's call sees the casts it sent just before. (From the shell, each message
+    is handled before the next is sent; a client process sends all three at once, and the
+    first wakes the server, so the other two wait together.)"""
+    if pid is None:
+        return
+    shell = self_pid()
+
+    def client() -> None:
+        send(pid, hand_cast("first"))
+        send(pid, hand_cast("second"))
+        send(shell, ("seen", _call(pid, "what did you see?")))
+
+    spawn(client, label="client")
+    try:
+        seen = receive(("seen", ANY), timeout=1000)[1]
+    except ReceiveTimeout:
+        check.fail("a client that cast 'first' and 'second', then called, got no answer: "
+                   f"{_stopped(pid)}")
+        return
+    check.expect(("cast", "second") in seen, "casts and a call that waited together were "
+                 "handled in the order they came",
+                 f"a client cast 'first' and 'second', then called, and the call saw "
+                 f"{short(seen)}: the server took the call before a cast that came first. "
+                 "Take messages in the order they come, message = receive(), with no pattern")
+
+
 def _info_error_crashes(check: Check, pid: Pid | None) -> None:
     """A plain message whose handle_info raises must crash the server too: a try/except
     around handle_info alone hides its bugs as well."""
@@ -614,7 +646,7 @@ def _stopped(pid: Pid) -> str:
              if e.kind == "receive" and e.pid == pid]
     last = short(taken[-1]) if taken else "nothing"
     if ended is not None and ended.data["crash"]:
-        if taken and not isinstance(taken[-1], (tuple, str)):
+        if taken and (not isinstance(taken[-1], (tuple, str)) or taken[-1] == ""):
             return (f"the server {crash_text(ended)}, on the message {last}: a plain message "
                     "need not be a tuple, so look inside a message (message[0], len(message), "
                     "unpacking) only when it is one: isinstance(message, tuple)")
@@ -627,5 +659,12 @@ def _stopped(pid: Pid) -> str:
     if ended is not None:
         return (f"the server ended at step {ended.step}, after the message {last}: handle it "
                 "with handle_info and keep looping")
+    if taken and is_hand_call(taken[-1]):
+        sent = [e.data["msg"] for e in current_node().trace.events
+                if e.kind == "send" and e.pid == pid and e.data["to"] == taken[-1][1]]
+        if sent:
+            return (f"the server answered the call {last} with {short(sent[-1])}, which the "
+                    "caller does not take: a call waits for (ref, reply), its own ref "
+                    "first. Answer with send(caller, (ref, reply))")
     return (f"the server stopped answering calls after the message {last}: handle it with "
             "handle_info and keep looping")
