@@ -207,11 +207,14 @@ def _with_helpers(function: Callable) -> list[Callable]:
                          and scope[name] is not function]
 
 
-def _requests(trace: Trace, name: str) -> list[Any]:
-    """The requests of the calls that the process called `name` made, in order."""
-    pids = {pid for pid, label in trace.names().items() if label == name}
+def _requests(trace: Trace, name: str, to: str | None = None) -> list[Any]:
+    """The requests of the calls that the process called `name` made, in order (only
+    those to a process called `to`, if given)."""
+    names = trace.names()
+    pids = {pid for pid, label in names.items() if label == name}
     return [e.data["msg"][2] for e in trace.events
-            if e.kind == "send" and e.pid in pids and is_gen_call(e.data["msg"])]
+            if e.kind == "send" and e.pid in pids and is_gen_call(e.data["msg"])
+            and (to is None or names.get(e.data["to"]) == to)]
 
 
 def _casts(trace: Trace, name: str) -> list[Any]:
@@ -502,7 +505,9 @@ def _bank_replies(bank: type, amount: int, balance: int) -> Any:
 
 AMOUNT = 10
 PAYMENTS = ("payment 1", "payment 2")
-THIRD = "payment 3"
+LATER = ("payment 3", "payment 4")
+"""Payments made after the first two, before a late retry of those: a bank that remembers
+only the last few ids charges the retry again."""
 """A third id, paid alone after the two: a bank that stops charging after two is wrong."""
 """Two payments of the same amount: a bank that remembers amounts, not ids, refuses one."""
 PAID = (Ref, "paid")
@@ -612,14 +617,15 @@ def _ids_in_state(check: Check, bank: type) -> bool:
 
 
 def _pay_alone(bank: type) -> list[tuple] | str:
-    """Payment 1 asked twice, then payments 2 and 3, then payments 1 and 2 once more, on a
-    fresh bank, no fault: each answer and the balance after it; or why it could not go on."""
+    """Payment 1 asked twice, then payments 2, 3 and 4, then payments 1 and 2 once more, on
+    a fresh bank, no fault: each answer and the balance after it; or why it could not go
+    on."""
     started = GenServer.start(bank, START)
     if not (type(started) is tuple and started[0] == "ok"):
         return (f"GenServer.start({bank.__name__}, {START}) returned {short(started)}: init "
                 "must return ('ok', state)")
     pid, seen = started[1], []
-    for payment in (PAYMENTS[0], PAYMENTS[0], PAYMENTS[1], THIRD, PAYMENTS[0], PAYMENTS[1]):
+    for payment in (PAYMENTS[0], PAYMENTS[0], PAYMENTS[1], *LATER, PAYMENTS[0], PAYMENTS[1]):
         try:
             answer = GenServer.call(pid, ("pay", payment, AMOUNT), 1000)
             seen.append((payment, answer, GenServer.call(pid, "balance", 1000)))
@@ -628,7 +634,12 @@ def _pay_alone(bank: type) -> list[tuple] | str:
                 again = " again" if seen and seen[-1][0] == payment else ""
                 return (f"{payment!r} asked{again} got no reply: answer every payment, one "
                         "already made with ('reply', 'paid', state), charging nothing")
-            return f"paying {payment!r} exited: {reason_text(exit_.reason)}"
+            again = any(earlier == payment for earlier, _, _ in seen)
+            return (f"paying {payment!r}{' again' if again else ''} exited: "
+                    f"{reason_text(exit_.reason)}" + (
+                        ". A payment asked again is no error: the client asks again because "
+                        "it lost the first answer. Answer 'paid', as the first time, and "
+                        "charge nothing" if again else ""))
     return seen
 
 
@@ -771,45 +782,54 @@ def _payments_text(seen: list[tuple]) -> str:
 
 
 def _paid_once(check: Check, bank: type, seen: list[tuple]) -> bool:
-    """Payment 1 twice, then payment 2 and payment 3, then payments 1 and 2 again: "paid"
-    each time, balance 90, 90, 80, 70, 70, 70."""
+    """Payment 1 twice, then payments 2, 3 and 4, then payments 1 and 2 again: "paid" each
+    time, balance 90, 90, 80, 70, 60, 60, 60."""
     (_, first, after_first), (_, repeat, after_repeat), (_, other, after_other), \
-        (_, third, after_third), *late = seen
+        *steps = seen
+    later, late = steps[:len(LATER)], steps[len(LATER):]
+    balance = after_other
     if first != "paid":
         check.fail(f"a new payment of {AMOUNT} answered {short(first)}, not 'paid': reply "
                    "'paid' to a new payment (and to one seen before), ('reply', 'paid', "
                    "new_state)")
-    elif after_first != START - AMOUNT:
+        return False
+    if after_first != START - AMOUNT:
         check.fail(f"after a payment of {AMOUNT}, the balance is {short(after_first)}, not "
                    f"{START - AMOUNT}: charge a new payment (balance - amount)")
-    elif repeat != "paid":
+        return False
+    if repeat != "paid":
         check.fail(f"{PAYMENTS[0]!r} asked again was answered {short(repeat)}: answer 'paid', "
                    "as the first time. The client asks again only because it did not hear "
                    "the first answer; it cannot tell a lost request from a lost reply")
-    elif after_repeat != after_first:
+        return False
+    if after_repeat != after_first:
         check.fail(f"{PAYMENTS[0]!r} asked again was charged again: the balance went from "
                    f"{after_first} to {short(after_repeat)}. " + _charged_again(bank))
-    elif other != "paid" or after_other != after_repeat - AMOUNT:
+        return False
+    if other != "paid" or after_other != after_repeat - AMOUNT:
         check.fail(f"{PAYMENTS[1]!r}, another payment of the same amount, answered "
                    f"{short(other)} and left the balance at {short(after_other)}, not "
                    f"{after_repeat - AMOUNT}: {_not_charged(bank)}")
-    elif third != "paid" or after_third != after_other - AMOUNT:
-        check.fail(f"{THIRD!r}, a third payment, answered {short(third)} and left the balance "
-                   f"at {short(after_third)}, not {after_other - AMOUNT}: charge every "
-                   "payment whose id is not yet among the ids paid, however many came before")
-    elif any(answer != "paid" or after != after_third for _, answer, after in late):
-        payment, answer, after = next(step for step in late
-                                      if step[1] != "paid" or step[2] != after_third)
-        check.fail(f"{payment!r}, asked again after {PAYMENTS[1]!r} and {THIRD!r}, answered "
-                   f"{short(answer)} and left the balance at {short(after)}, not 'paid' and "
-                   f"{after_third}: a retry can come late. Remember every payment id paid, "
-                   "not only the latest ones")
-    else:
-        check.expect(True, f"alone: {PAYMENTS[0]!r} twice, then {PAYMENTS[1]!r} and "
-                     f"{THIRD!r}, then the first two again, each answered 'paid'; the "
-                     "balance went 90, 90, 80, 70, 70, 70", "")
-        return True
-    return False
+        return False
+    for payment, answer, after in later:
+        if answer != "paid" or after != balance - AMOUNT:
+            check.fail(f"{payment!r}, a new payment, answered {short(answer)} and left the "
+                       f"balance at {short(after)}, not {balance - AMOUNT}: charge every "
+                       "payment whose id is not yet among the ids paid, however many came "
+                       "before")
+            return False
+        balance = after
+    for payment, answer, after in late:
+        if answer != "paid" or after != balance:
+            check.fail(f"{payment!r}, asked again after {', '.join(map(repr, LATER))}, "
+                       f"answered {short(answer)} and left the balance at {short(after)}, not "
+                       f"'paid' and {balance}: a retry can come late. Remember every payment "
+                       "id paid, not only the latest ones")
+            return False
+    check.expect(True, f"alone: {PAYMENTS[0]!r} twice, then {PAYMENTS[1]!r}, "
+                 f"{' and '.join(map(repr, LATER))}, then the first two again, each answered "
+                 "'paid'; the balance went 90, 90, 80, 70, 60, 60, 60", "")
+    return True
 
 
 # -- exercise 3: prove your design -----------------------------------------------------------
@@ -920,10 +940,17 @@ def _plain_shop(check: Check, customer: Callable) -> bool:
     except Exception as error:
         check.fail(f"without any fault, the shop {explain(error)}")
         return False
-    if _good_shop(outcome) and not _requests(current_node().trace, "ann"):
+    trace = current_node().trace
+    if _good_shop(outcome) and not _requests(trace, "ann"):
         check.fail("ann got (3, 5) without asking 'prices' anything: the customer must ask "
                    "the server, GenServer.call('prices', ('price', item)), not read a table "
                    "of its own (the server's prices can change; a copy does not)")
+        return False
+    if _good_shop(outcome) and not _requests(trace, "ann", to="prices"):
+        check.fail("ann got (3, 5) from a price server the customer started itself, not "
+                   "from 'prices', the one the supervisor keeps running: a private copy "
+                   "answers, but nobody restarts it, and its prices are its own. Ask the "
+                   "shop's server by name: GenServer.call('prices', ('price', item))")
         return False
     if _good_shop(outcome):
         return True
