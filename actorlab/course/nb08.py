@@ -506,6 +506,14 @@ def check_pool(pool: Callable) -> None:
                        "the client, so the clients did the work. Have a converter do it: return GenServer.call(converters[amount % 4], ('convert', "
                        "amount))")
             return
+        if run.latencies and max(run.latencies) == 0:
+            check.fail(f"every ask answered at once (latency 0 ms), before a converter had "
+                       "converted anything (a conversion takes 10 ms): ask computed the answer "
+                       "itself, and its call to a converter ran in another process that it "
+                       "did not wait for (a Task never awaited, or a spawn). Return the "
+                       "converter's answer: return GenServer.call(converters[amount % 4], "
+                       "('convert', amount))")
+            return
         if forwarders:
             pid, name = forwarders[0]
             check.fail(f"every request went through {pid!r} ({name}), which passes it on to a "

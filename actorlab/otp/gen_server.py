@@ -247,7 +247,8 @@ def _running(pid: Pid | tuple | None, where: tuple) -> Pid:
         raise Exit(("noproc", where))
     if type(pid) is not Pid:                    # (name, node) on another node
         raise Exit((("nodedown", pid[1]), where))
-    if pid == self_pid():
+    me = self_pid()
+    if pid == me and pid.node == me.node:      # (a pid from before reset() is refused later)
         raise Exit(("calling_self", where))
     return pid
 
