@@ -848,9 +848,14 @@ def kept_outside_state(cls: Any) -> str | None:
                 attributes += [name] if name not in attributes else []
         codes.extend(c for c in code.co_consts if inspect.iscode(c))
     on_self = [name for name in attributes if name.startswith("self.")]
-    shared = [name for name in attributes if not name.startswith("self.")]   # Tally.total
+    owner = f"{cls.__name__}." if isinstance(cls, type) else None
+    shared = [name for name in attributes if owner and name.startswith(owner)]   # Tally.total
+    elsewhere = [name for name in attributes   # on a function, or on an object it was given
+                 if not name.startswith("self.") and name not in shared]
     where = ([f"on the object, in {' and '.join(on_self)}"] if on_self else []) + \
         ([f"in an attribute every server shares, {' and '.join(shared)}"] if shared else []) + \
+        ([f"in an attribute that outlives the call, {' and '.join(elsewhere)}"]
+         if elsewhere else []) + \
         ([f"in a global, {' and '.join(globals_)}"] if globals_ else []) + \
         ([f"in a default argument, {' and '.join(defaults)}, made once for every call"]
          if defaults else []) + \
