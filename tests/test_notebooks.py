@@ -60,7 +60,7 @@ def test_every_exercise_has_a_catalogue_of_wrong_answers(path):
     exercises = [exercise_id(c) for c in tagged(notebook, "exercise")]
     wrong = wrong_answers.catalogue(path)
     for name in exercises:
-        count = sum(w.exercise == name for w in wrong)
+        count = sum(w.exercise == name and not w.passes for w in wrong)
         assert count >= 4, f"{path.stem}: {name} has {count} wrong answers catalogued, not 4"
     unknown = {w.exercise for w in wrong} - set(exercises)
     assert not unknown, f"{path.stem}'s catalogue names exercises it does not have: {unknown}"
@@ -76,7 +76,7 @@ def test_an_exercise_aimed_at_a_misconception_catalogues_more_wrong_answers(path
         for phrase in phrases:
             assert re.sub(r"\s+", " ", phrase) in guide, \
                 f"{path.stem} {name}: docs/instructors.md does not name {phrase!r}"
-        count = sum(w.exercise == name for w in wrong)
+        count = sum(w.exercise == name and not w.passes for w in wrong)
         assert count >= 6, f"{path.stem} {name} targets a misconception: {count} wrong answers"
 
 
@@ -84,8 +84,9 @@ def test_an_exercise_aimed_at_a_misconception_catalogues_more_wrong_answers(path
 def test_every_check_explains_each_wrong_answer_and_passes_the_solution(path):
     """Mutation testing for the course. The notebook runs top to bottom; at each exercise,
     every catalogued wrong answer takes the exercise cell's place in turn, followed by the
-    exercise's check, which must fail (✗), raise nothing and print the catalogued words.
-    Then the solution takes the cell, and its check must pass (✓)."""
+    exercise's check, which must fail (✗), raise nothing and print the catalogued words
+    (a catalogued right answer, `Passes.`, must pass). Then the solution takes the cell,
+    and its check must pass (✓)."""
     notebook = nbformat.read(path, as_version=4)
     solutions = {exercise_id(c): re.search(r"```python\n(.*?)```", c.source, re.S).group(1)
                  for c in tagged(notebook, "solution")}
@@ -113,6 +114,11 @@ def test_every_check_explains_each_wrong_answer_and_passes_the_solution(path):
                             f"{cell.source}")
     for answer, probe in probes:
         text = "".join(o.get("text", "") for o in probe.outputs)
+        if answer.passes:
+            if not text.startswith("✓"):
+                problems.append(f"{answer.exercise} · {answer.title}: a right answer, and "
+                                f"the check rejected it:\n{text}")
+            continue
         missing = [phrase for phrase in answer.says if phrase not in text]
         if not text.startswith("✗") or missing:
             problems.append(f"{answer.exercise} · {answer.title}: the check "

@@ -30,6 +30,13 @@ def shout():
 
 `tests/test_notebooks.py` runs each one in place of its exercise, then the exercise's check
 cell, and requires the check to fail, not to raise, and to print every phrase.
+
+An entry whose line is `Passes.` instead is a right answer in another style than the
+solution's, one a check once rejected: its check must pass.
+
+>>> [right] = parse(text.replace('Says: "to the shell" "sender"', "Passes."))
+>>> right.passes, right.says
+(True, ())
 """
 from __future__ import annotations
 
@@ -46,6 +53,7 @@ class WrongAnswer:
     title: str                  # the mistake, in a few words
     says: tuple[str, ...]       # what its check must print
     code: str                   # the learner's answer
+    passes: bool = False        # a right answer after all (`Passes.`): its check must pass
 
 
 def parse(text: str) -> list[WrongAnswer]:
@@ -59,10 +67,12 @@ def parse(text: str) -> list[WrongAnswer]:
                     if line.startswith("Says:")
                     for phrase in re.findall(r'"((?:[^"\\]|\\.)+)"', line)]
             code = re.findall(r"```python\n(.*?)```", entry, re.S)
-            if not says or len(code) != 1:
-                raise ValueError(f"{exercise} · {title}: a wrong answer needs a 'Says:' line "
-                                 "with phrases in double quotes and exactly one python block")
-            found.append(WrongAnswer(exercise, title, tuple(says), code[0]))
+            passes = "Passes." in entry.splitlines()
+            if passes == bool(says) or len(code) != 1:
+                raise ValueError(f"{exercise} · {title}: an entry needs either a 'Says:' line "
+                                 "with phrases in double quotes, or 'Passes.', and exactly "
+                                 "one python block")
+            found.append(WrongAnswer(exercise, title, tuple(says), code[0], passes))
     return found
 
 

@@ -840,6 +840,8 @@ def kept_outside_state(cls: Any) -> str | None:
             if (step.opname == "STORE_GLOBAL" or _mutates_a_global(steps, at, module)) \
                     and step.argval not in globals_:
                 globals_.append(step.argval)
+            elif step.opname == "STORE_ATTR" and _made_in_the_call(code, _owner(steps, at)):
+                continue        # state = SimpleNamespace(n=n); state.n += k: the call's own
             elif step.opname == "STORE_ATTR" or _mutates_an_attribute(steps, at, module):
                 name = f"{_stored_on(steps, at)}.{step.argval}"
                 if step.opname == "LOAD_ATTR" and name.startswith("self.") and \
@@ -946,15 +948,42 @@ KEY_STEPS = frozenset({"LOAD_FAST", "LOAD_CONST", "LOAD_DEREF", "LOAD_GLOBAL", "
 attributes, calls and items (`COUNTS[self_pid()] = n`, `HIST[state["name"]] = lines`)."""
 
 
-def _stored_on(steps: list, at: int) -> str:
-    """The variable whose attribute the STORE_ATTR at `at` sets: the one loaded just before
-    it (`self.n = v`), or, for `self.n += 1`, the one loaded before the matching LOAD_ATTR."""
+def _owner(steps: list, at: int) -> Any:
+    """The step that loads the object whose attribute the STORE_ATTR at `at` sets: the one
+    just before it (`self.n = v`), or, for `self.n += 1`, the one before the matching
+    LOAD_ATTR."""
     before = steps[at - 1]
     if before.opname == "SWAP":
         reads = [i for i in range(at) if steps[i].opname == "LOAD_ATTR"
                  and steps[i].argval == steps[at].argval]
         before = steps[reads[-1] - 2] if reads and reads[-1] >= 2 else before
+    return before
+
+
+def _stored_on(steps: list, at: int) -> str:
+    """The variable whose attribute the STORE_ATTR at `at` sets (see `_owner`)."""
+    before = _owner(steps, at)
     return before.argval if before.opname in _LOADS else "self"
+
+
+def _made_in_the_call(code: Any, load: Any) -> bool:
+    """Whether `load` reads a variable of `code` (or of a function around it) that is not a
+    parameter: an object made in the call itself, whose attributes end with it.
+
+    >>> def counter_server(n):
+    ...     state = type("State", (), {})()
+    ...     state.n = n
+    >>> steps = list(dis.get_instructions(counter_server))
+    >>> store = next(at for at, step in enumerate(steps) if step.opname == "STORE_ATTR")
+    >>> _made_in_the_call(counter_server.__code__, _owner(steps, store))
+    True
+    """
+    parameters = code.co_varnames[:code.co_argcount + code.co_kwonlyargcount
+                                  + bool(code.co_flags & inspect.CO_VARARGS)
+                                  + bool(code.co_flags & inspect.CO_VARKEYWORDS)]
+    return (load.opname == "LOAD_FAST" and load.argval not in parameters
+            or load.opname == "LOAD_DEREF" and load.argval in code.co_cellvars
+            and load.argval not in parameters)
 
 
 def unmatched_pattern(pid: Pid, mailbox: str) -> str | None:
