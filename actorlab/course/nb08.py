@@ -869,8 +869,8 @@ def check_atomic(counter_module: type, bump: Callable) -> None:
         # below that a bump should be one call; asking it for 'increment' would only fail.
         if "increment" in calls and not _count_in_state(check, counter_module):
             return
-        fewer = (" (one message a bump also leaves ann and bob fewer orders than race's get "
-                 "and set: hence fewer interleavings)" if not by_child else "")
+        fewer = (" (with one message a bump, ann and bob have fewer orders than with race's "
+                 "get and set, so fewer interleavings)" if not by_child else "")
         check.expect(len(calls) == 1, f"each bump is a single call, {short(calls[0])}: the "
                      f"server reads and writes in one message{fewer}",
                      f"each bump made {len(calls)} calls ({shown}): that is right in every "

@@ -1202,6 +1202,12 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
     elif not bot_lines:
         check.fail("the bot asked for the members but said nothing: cast ('say', 'bot', "
                    f"f'{{count}} here') to the room. The history is {short(history, 90)}")
+    elif any(is_gen_call(m) and type(m[2]) is tuple and m[2][:1] == ("join",)
+             for _, m in _sends(the_bot, {room})):
+        check.fail(f"the history is {short(history, 120)}, not {short(wanted, 120)}: the bot "
+                   "joined the room itself, and whoever starts a bot joins it too (the check "
+                   "does), so the bot is a member twice. Do not join in the bot: it only "
+                   "answers the lines the room casts to it")
     else:
         check.fail(f"the history is {short(history, 120)}, not {short(wanted, 120)}: the bot "
                    f"should say '{answer}' (the number of members, itself included), once")

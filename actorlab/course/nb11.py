@@ -917,6 +917,11 @@ def _shopping(check: Check, customer: Callable) -> None:
                      f"and with each of the {kills} kills of 'prices'), ann got (3, 5) and "
                      "bob (5,)", "")
         return
+    if "RecursionError" in repr(found.outcome):     # its depth differs run to run: no replay
+        check.fail(f"{found.how_many()}: with 'prices' killed, a customer that tries again "
+                   "by calling itself, without a pause, ran out of Python's stack "
+                   f"(RecursionError): {AGAIN_AND_AGAIN}, and loop rather than call yourself")
+        return
     node = found.replay()
     head = f"{found.how_many()} (below, the shortest): {found.when()}"
     if type(found.outcome) is not tuple:        # the shop itself failed: the class name
