@@ -226,7 +226,7 @@ def serve(callbacks, arg):
     state = callbacks.init(arg)
     while True:
         message = receive()
-        if message[0] == "call":
+        if message[0] == "call":        # your code here: not every message has a [0]
             _, caller, ref, request = message
             reply, state = callbacks.handle_call(request, state)
             send(caller, (ref, reply))

@@ -407,7 +407,8 @@ receive(timeout=1000)
 # Our `Manager` answers `("find", id)` with a dead pid once a room has died. Finish
 # `WatchfulManager`: it monitors each room it opens, and when a room's DOWN arrives it
 # drops that room's id, so that `("find", id)` answers `None` until the id is opened
-# again. Rooms it has not lost must stay.
+# again. Rooms it has not lost must stay, and an id opened again while its old room still
+# runs names the new room: the old room's DOWN, when it comes, must not drop it.
 
 # %% tags=["exercise", "ex-manager"]
 class WatchfulManager(GenServer):

@@ -956,7 +956,8 @@ explore(naive_shop, faults=[faults.kill("prices")])
 # returning the price of each item as a tuple, so that **every interleaving and every
 # single kill of `"prices"`** ends with ann getting `(3, 5)` and bob `(5,)`. Change only
 # the customer: the server and the supervisor stay as they are. The check explores your
-# customer, as above, and shows the shortest run that goes wrong.
+# customer, as above, and shows the shortest run that goes wrong. It tries the orders in
+# which a customer asks again before the supervisor has restarted `"prices"`, too.
 
 # %% tags=["exercise", "ex-prove"]
 def customer(items):
@@ -975,7 +976,8 @@ check_design(customer)
 # `"prices"` by name at each call); a call to a server that is killed holding it exits
 # (catch the `Exit` and ask again: asking a price twice is harmless); and a call made
 # before the supervisor has restarted the server finds no process (pause before asking
-# again: `sleep(10)` lets the supervisor go first). Try a few times, not forever.
+# again: `sleep(10)` lets the supervisor go first). Try a few times: a customer that
+# tries forever waits forever if the server never comes back.
 # </details>
 
 # %% [markdown] tags=["solution", "ex-prove"]
