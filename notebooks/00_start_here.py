@@ -123,7 +123,9 @@ node.trace.diagram()
 # `import actorlab.views`).
 
 # %% [markdown]
-# The numbers on the left are *steps*. `print(trace)` lists the same steps as text:
+# The numbers on the left are *steps*. `print(trace)` lists the same steps as text; its
+# `ms` column is the node's virtual clock, which moves only when processes wait for time
+# (a timeout, a `sleep`), so here it stays at 0:
 
 # %%
 print(node.trace)

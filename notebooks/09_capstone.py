@@ -358,7 +358,8 @@ class Bot(GenServer):
         return ("ok", room_name)
 
     def handle_cast(self, message, room_name):
-        _, room, who, text = message                 # ("said", room, who, text)
+        _, room, who, text = message                 # ("said", room, who, text): room
+                                                     # is the room's name, as room_name
         if text == "who is here?":
             ...   # your code here
         return ("noreply", room_name)

@@ -312,7 +312,8 @@ explore(withdrawals, Bank, withdraw).outcomes
 # %% [markdown]
 # In 8 of the 12 interleavings both withdrawals pass the check, and the bank pays out
 # 120 from 100 (and says 30 or 50 are left). Checking first does not help, because the
-# balance can change between the check and the act.
+# balance can change between the check and the act. (A bank that checks and withdraws in
+# one message has fewer visible steps, so fewer interleavings: its check reports 4.)
 #
 # Write `SafeBank`, whose `("withdraw", amount)` call checks and subtracts in one message,
 # answering `"ok"` (and taking the amount) or `"refused"` (and leaving the balance), and
