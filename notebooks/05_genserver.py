@@ -27,7 +27,7 @@
 # **Time:** 30 minutes. **Previous:** [04 · A generic server](04_a_generic_server.ipynb)
 
 # %%
-from actorlab import GenServer, receive, reset, self_pid, send, spawn
+from actorlab import GenServer, note, receive, reset, self_pid, send, spawn
 
 node = reset()
 
@@ -190,6 +190,27 @@ print("stop returned", repr(GenServer.stop(noisy)))
 #
 # prints its line before `GenServer.stop` returns `:ok`.
 #
+# A stop with a reply keeps the same order, and the trace shows it. Here `terminate`
+# writes a line into the trace with `note(text)` (a print would not be in the trace); the
+# reply is sent one step later:
+
+# %%
+class ClosingStack(Stack):
+    def handle_call(self, request, from_, items):
+        if request == "close":
+            return ("stop", "normal", "closed", items)
+        return super().handle_call(request, from_, items)
+
+    def terminate(self, reason, items):
+        note(f"terminate: reason {reason!r}")
+
+
+node = reset()
+_, closing = GenServer.start(ClosingStack, ["cup"])
+print("call returned", repr(GenServer.call(closing, "close")))
+print(node.trace.format(kinds=["send", "note", "exit"]))
+
+# %% [markdown]
 # ## A process, not an object
 #
 # `Stack` looks like a class, so it is tempting to think the server *is* a `Stack` object.
