@@ -175,6 +175,12 @@ measure(convert_in_caller, clients=8)
 # 4. The task then ends, and its monitor would send the server a `DOWN` too.
 #    `demonitor(ref, flush=True)` stops the monitor and removes that `DOWN` from the
 #    mailbox if it is already there.
+#
+# The process that started a task can also just wait for its result:
+# `Task.await_(task, timeout)` (Elixir's `Task.await`) returns it, or exits if the task
+# crashes or the timeout (5000 ms by default) passes first. It waits as a call does, so a
+# server that awaits its task is as busy as one that does the work itself. That is why
+# the result comes here as a message instead.
 
 # %%
 class TaskConverter(GenServer):
