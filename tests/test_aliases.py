@@ -73,3 +73,43 @@ def test_a_late_reply_to_an_alias_is_dropped():
     unalias(tag)
     run_for(200)
     assert process_info(self_pid())["messages"] == []
+
+
+def test_alias_true_is_the_demonitor_mode():
+    pid = spawn(receive)
+    ref = monitor(pid, alias="demonitor")
+    exit(pid, "gone")
+    receive(("DOWN", ref, ANY, ANY, ANY))
+    send(ref, "dropped")
+    with pytest.raises(ReceiveTimeout):
+        receive(timeout=0)
+
+
+def test_an_explicit_unalias_alias_outlives_its_monitor():
+    pid = spawn(receive)
+    ref = monitor(pid, alias="explicit_unalias")
+    demonitor(ref)
+    send(ref, "still reaches me")
+    assert receive(timeout=0) == "still reaches me"
+    assert unalias(ref) is True
+    send(ref, "dropped")
+    with pytest.raises(ReceiveTimeout):
+        receive(timeout=0)
+
+
+def test_the_first_reply_through_a_reply_demonitor_alias_ends_monitor_and_alias():
+    pid = spawn(receive)
+    ref = monitor(pid, alias="reply_demonitor")
+    spawn(lambda: (send(ref, "reply1"), send(ref, "reply2")))
+    exit(pid, "gone")                           # no DOWN: the reply ended the monitor
+    assert process_info(self_pid())["messages"] == ["reply1"]
+    assert process_info(self_pid())["monitors"] == []
+    assert unalias(ref) is False
+
+
+@pytest.mark.parametrize("mode", ["yes", 1, "Demonitor", None])
+def test_an_unknown_alias_mode_is_refused_naming_the_modes(mode):
+    pid = spawn(receive)
+    with pytest.raises(BadArgument, match="'demonitor', 'explicit_unalias', 'reply_demonitor'"):
+        monitor(pid, alias=mode)
+    assert process_info(self_pid())["monitors"] == []

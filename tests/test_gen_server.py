@@ -86,11 +86,31 @@ def test_deferred_reply_with_noreply_and_reply():
     assert GenServer.call(pid, "later") == "deferred answer"
 
 
-def test_reply_takes_the_whole_from_and_refuses_a_pid_in_the_caller():
-    with pytest.raises(BadArgument, match=r"GenServer.reply: #PID<0\.0\.0> is not a caller "
+@pytest.mark.parametrize("from_", [lambda: self_pid(), lambda: ("nobody", actorlab.make_ref()),
+                                   lambda: (self_pid(),)])
+def test_reply_takes_the_whole_from_and_refuses_a_pid_in_the_caller(from_):
+    with pytest.raises(BadArgument, match=r"GenServer.reply: .* is not a caller "
                                           "to answer: pass the from_ that handle_call got"):
-        GenServer.reply(self_pid(), "x")
+        GenServer.reply(from_(), "x")
     assert process_info(self_pid())["messages"] == []         # and nothing was sent
+
+
+@pytest.mark.parametrize("tag", [lambda: actorlab.make_ref(), lambda: "tag"])
+def test_reply_to_a_from_made_by_hand_sends_tag_and_reply_to_its_pid(tag):
+    """gen:reply({To, Tag}, Reply) sends {Tag, Reply} to To for a tag that is not a call's
+    alias (twins/reply_hand_built_from.exs, twins/reply_from_shapes.exs)."""
+    made = tag()
+    assert GenServer.reply((self_pid(), made), "x") == "ok"
+    assert receive(timeout=0) == (made, "x")
+
+
+def test_a_gen_call_sent_by_hand_with_a_plain_ref_gets_its_reply():
+    """The from of a "$gen_call" built by hand (twins/raw_gen_call_plain_ref.exs)."""
+    pid = start_counter(42)
+    ref = actorlab.make_ref()
+    send(pid, ("$gen_call", (self_pid(), ref), "get"))
+    assert receive((ref, ANY), timeout=100) == (ref, 42)
+    assert is_alive(pid) and GenServer.call(pid, "get") == 42
 
 
 def test_stop_with_reply_runs_terminate_before_the_reply():
@@ -99,6 +119,20 @@ def test_stop_with_reply_runs_terminate_before_the_reply():
     # terminate's message to us was sent before the reply, so it is already here
     assert receive(("terminate", ANY), timeout=0) == ("terminate", "normal")
     assert not is_alive(pid)
+
+
+def test_stop_with_reply_still_replies_when_terminate_raises():
+    """gen_server.erl: try terminate(...) after reply(From, Reply) end: the caller gets its
+    reply, the server exits with terminate's error (twins/stop_reply_terminate_raises.exs)."""
+    class Fragile(Counter):
+        def terminate(self, reason, state):
+            raise RuntimeError("in terminate")
+
+    _, pid = GenServer.start(Fragile, (self_pid(), 0))
+    ref = monitor(pid)
+    assert GenServer.call(pid, "stop_with_reply") == "bye"
+    down = receive(("DOWN", ref, ANY, ANY, ANY))
+    assert isinstance(down[4], RuntimeError) and str(down[4]) == "in terminate"
 
 
 def test_stop_without_reply_exits_the_caller_with_the_servers_reason(capsys):
@@ -139,6 +173,23 @@ def test_call_timeout_exits_with_otps_reason_and_drops_the_late_reply():
     assert caught.value.reason == ("timeout", ("GenServer", "call", [pid, "slow", 50]))
     run_for(500)                                  # the server replies at 200 ms
     assert process_info(self_pid())["messages"] == []
+
+
+@pytest.mark.parametrize("timeout", [1.5, -1, True, "soon"])
+def test_a_client_timeout_that_is_not_whole_ms_is_refused_before_anything_is_sent(node,
+                                                                                   timeout):
+    """gen.erl's guard: an integer, 0 or more, or infinity (twins/bad_timeout_value.exs)."""
+    pid = start_counter()
+    sent = len([e for e in node.trace.events if e.kind == "send"])
+    refused = "a timeout is a whole number of milliseconds, 0 or more, or \"infinity\", not "
+    with pytest.raises(BadArgument, match=refused):
+        GenServer.call(pid, "get", timeout)
+    with pytest.raises(BadArgument, match=refused):
+        GenServer.stop(pid, "normal", timeout)
+    with pytest.raises(BadArgument, match=refused):
+        GenServer.start(Counter, (self_pid(), 0), timeout=timeout)
+    assert len([e for e in node.trace.events if e.kind == "send"]) == sent
+    assert GenServer.call(pid, "get") == 0 and len(actorlab.processes()) == 2
 
 
 def test_call_to_a_dead_server_or_an_unknown_name_is_noproc():
@@ -374,6 +425,7 @@ class Tuples(GenServer):
 @pytest.mark.parametrize("make, expected", [
     (lambda o: ("reply", "r", o, 100), [("info", "timeout", 100)]),
     (lambda o: ("reply", "r", o, "hibernate"), []),
+    (lambda o: ("reply", "r", o, "infinity"), []),     # OTP's timeout() includes infinity
     (lambda o: ("reply", "r", o, ("continue", "next")), [("continue", "next")]),
 ])
 def test_handle_call_reply_with_a_timeout_hibernate_or_continue(make, expected):
@@ -386,11 +438,12 @@ def test_handle_call_reply_with_a_timeout_hibernate_or_continue(make, expected):
             seen.append(receive(timeout=0))
         except actorlab.ReceiveTimeout:
             break
-    assert seen == expected
+    assert seen == expected and is_alive(pid)
 
 
 @pytest.mark.parametrize("make, expected", [
     (lambda o: ("noreply", o, 50), ("info", "timeout", 50)),
+    (lambda o: ("noreply", o, "infinity"), ("info", "ping", 100)),    # no timeout came first
     (lambda o: ("noreply", o, ("continue", "then stop")), ("continue", "then stop")),
     (lambda o: ("stop", "shutdown", o), ("terminate", "shutdown")),
 ])
@@ -398,6 +451,8 @@ def test_handle_cast_noreply_and_stop_variants(make, expected):
     _, pid = GenServer.start(Tuples, self_pid())
     GenServer.cast(pid, make)
     run_for(100)
+    if is_alive(pid):
+        send(pid, "ping")
     assert receive(timeout=0) == expected
 
 
@@ -418,6 +473,35 @@ def test_a_bad_return_value_ends_the_server_with_bad_return_value(capsys):
     assert receive() == ("terminate", ("bad_return_value", ("oops", self_pid())))
     assert "GenServer #PID<0.1.0> terminating\n** (stop) ('bad_return_value'" \
         in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("extra", [-1, 1.5, "soon", None, False])
+def test_a_bad_timeout_is_a_bad_return_value_and_the_caller_gets_no_reply(extra):
+    """gen_server.erl checks the whole return before replying: terminate, the DOWN and the
+    caller's exit all carry ("bad_return_value", return) (twins/callback_timeout_values.exs)."""
+    _, pid = GenServer.start(Tuples, self_pid())
+    ref = actorlab.monitor(pid)
+    with pytest.raises(Exit) as caught:
+        GenServer.call(pid, lambda o: ("reply", "r", o, extra))
+    bad = ("bad_return_value", ("reply", "r", self_pid(), extra))
+    assert caught.value.reason[0] == bad
+    assert receive() == ("terminate", bad) and receive()[4] == bad
+    assert process_info(self_pid())["messages"] == []        # and no reply came
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ("infinity", ("ok", "pid")), (-1, "bad"), (2.5, "bad"), ("soon", "bad"),
+])
+def test_init_checks_its_timeout_as_otp_does(extra, expected):
+    class Init(GenServer):
+        def init(self, extra):
+            return ("ok", "state", extra)
+
+    started = GenServer.start(Init, extra)
+    if expected == "bad":
+        assert started == ("error", ("bad_return_value", ("ok", "state", extra)))
+    else:
+        assert started[0] == "ok" and is_alive(started[1])
 
 
 @pytest.mark.parametrize("wrong", [("reply", "x", "state"), ("noreply",), "state",
@@ -517,7 +601,27 @@ def test_a_name_on_this_node_or_another():
     assert GenServer.stop(here) == "ok"
 
 
+def test_a_global_name_is_refused_with_a_clear_error():
+    """Not a twin on purpose: on the BEAM, {:global, name} is found in :global (so nobody
+    has it: whereis is nil, a call exits noproc, a cast is ok). actorlab runs one node and
+    has no :global; read as (name, node), the pair would name a node called "global"."""
+    name = ("global", "g")
+    for use in (lambda: GenServer.whereis(name), lambda: GenServer.call(name, "x"),
+                lambda: GenServer.cast(name, "x"), lambda: GenServer.stop(name),
+                lambda: GenServer.start(Counter, (self_pid(), 0), name=name)):
+        with pytest.raises(BadArgument, match=r"\('global', 'g'\) is a global name, and "
+                                              "actorlab has no :global.*a via-name"):
+            use()
+    assert len(actorlab.processes()) == 1                    # nothing was started
+
+
 @pytest.mark.parametrize("name", [("counter", "nonode@nohost"), 42, ""])
 def test_a_server_can_only_be_started_under_a_string_or_a_via_name(name):
     with pytest.raises(BadArgument, match="a server's name is a string or"):
         GenServer.start(Counter, (self_pid(), 0), name=name)
+
+
+def test_a_cast_to_what_cannot_name_a_server_raises_but_to_a_missing_one_is_ok():
+    assert GenServer.cast("nobody", "hello") == "ok"
+    with pytest.raises(BadArgument, match="a server is a pid, a name"):
+        GenServer.cast(42, "hello")

@@ -62,3 +62,12 @@ def test_the_shell_can_have_a_name():
     register("shell", self_pid())
     spawn(lambda: send("shell", "found you"))
     assert receive() == "found you"
+
+
+def test_undefined_cannot_be_registered():
+    """Erlang's whereis answers undefined for "nobody", so it is no name (badarg)."""
+    pid = spawn(idle)
+    with pytest.raises(BadArgument, match="cannot register 'undefined'"):
+        register("undefined", pid)
+    assert whereis("undefined") is None
+    assert register("ok", pid) is True

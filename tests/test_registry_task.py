@@ -162,3 +162,28 @@ def test_a_stopped_registry_takes_its_processes_down_with_shutdown():
     assert [process_info(m) for m in members] == [None, None]
     with pytest.raises(BadArgument, match="unknown registry: 'reg'; start it first"):
         Registry.lookup("reg", "a")
+
+
+def test_a_via_name_with_a_value_registers_the_value():
+    Registry.start_link(name="rooms")
+    _, pid = GenServer.start(Echo, "lobby", name=("via", Registry, ("rooms", "lobby", 42)))
+    assert Registry.lookup("rooms", "lobby") == [(pid, 42)]
+    assert GenServer.whereis(("via", Registry, ("rooms", "lobby", "any value"))) == pid
+    assert GenServer.start(Echo, "again", name=("via", Registry, ("rooms", "lobby", 0))) == \
+        ("error", ("already_started", pid))
+
+
+@pytest.mark.parametrize("term", ["lobby", ("rooms",), ("rooms", "lobby", 1, 2)])
+def test_a_registry_via_name_of_the_wrong_shape_is_a_bad_argument(term):
+    Registry.start_link(name="rooms")
+    with pytest.raises(BadArgument, match=r"\(registry, key, value\)\), not \('via', Registry"):
+        GenServer.start(Echo, None, name=("via", Registry, term))
+    with pytest.raises(BadArgument, match="a Registry via-name is"):
+        GenServer.whereis(("via", Registry, term))
+
+
+def test_a_via_name_needs_a_module_with_the_via_methods():
+    with pytest.raises(BadArgument, match=r"a server's name is a string or \('via'"):
+        GenServer.start(Echo, None, name=("via", "Registry", ("rooms", "lobby")))
+    with pytest.raises(BadArgument, match=r"a server is a pid"):
+        GenServer.whereis(("via", Echo, ("rooms", "lobby")))

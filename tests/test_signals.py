@@ -7,8 +7,8 @@ import pytest
 import actorlab
 
 from actorlab import (ANY, BadArgument, Exit, ReceiveTimeout, demonitor, exit, is_alive, link,
-                      monitor, receive, register, self_pid, send, spawn, spawn_link,
-                      spawn_monitor, trap_exit, unlink)
+                      monitor, process_info, receive, register, self_pid, send, spawn,
+                      spawn_link, spawn_monitor, trap_exit, unlink)
 
 
 def idle():
@@ -286,6 +286,26 @@ def test_demonitor_stops_the_down_and_flush_removes_one_already_there():
     demonitor(ref2, flush=True)
     with pytest.raises(ReceiveTimeout):
         receive(timeout=0)
+
+
+def test_flush_of_an_active_monitor_takes_nothing():
+    """As OTP 25: no DOWN can have come, so even DOWN-shaped messages stay."""
+    ref = monitor(spawn(idle))
+    look_alike = ("DOWN", ref, "process", self_pid(), "fake")
+    send(self_pid(), look_alike)
+    demonitor(ref, flush=True)
+    assert process_info(self_pid())["messages"] == [look_alike]
+
+
+def test_flush_of_a_fired_monitor_takes_the_oldest_message_of_its_shape_only():
+    pid = spawn(idle)
+    ref = monitor(pid)
+    send(self_pid(), ("other", ref, 1, 2, 3))  # any tag: OTP matches {_, Ref, _, _, _}
+    send(self_pid(), ("short", ref))
+    exit(pid, "stop")
+    demonitor(ref, flush=True)
+    assert process_info(self_pid())["messages"] == [
+        ("short", ref), ("DOWN", ref, "process", pid, "stop")]
 
 
 def test_two_monitors_give_two_downs():

@@ -343,3 +343,81 @@ def test_a_dynamic_supervisor_checks_a_spec_before_it_calls():
     with pytest.raises(BadArgument, match="a child spec is a dict"):
         DynamicSupervisor.start_child(sup, "x")
     assert DynamicSupervisor.count_children(sup)["specs"] == 0
+
+
+class Once(GenServer):
+    """Starts the first time; every later start (a restart) returns "ignore"."""
+    started = False
+
+    def init(self, arg):
+        if Once.started:
+            return "ignore"
+        Once.started = True
+        return ("ok", arg)
+
+
+def test_a_dynamic_supervisor_forgets_a_child_whose_restart_ignores():
+    """Elixir drops it at once: with one restart allowed, a retry would be one too many and
+    stop the supervisor (twins/dynsup_restart_ignore.exs)."""
+    Once.started = False
+    _, sup = DynamicSupervisor.start_link(max_restarts=1)
+    _, pid = DynamicSupervisor.start_child(sup, (Once, None))
+    exit(pid, "kill")
+    assert is_alive(sup)
+    assert DynamicSupervisor.count_children(sup) == {"specs": 0, "active": 0,
+                                                     "supervisors": 0, "workers": 0}
+
+
+def test_a_supervisor_keeps_a_child_whose_restart_ignores_without_a_pid():
+    Once.started = False
+    sup = start("one_for_one", {"id": "once", "start": (GenServer.start_link, (Once, None))},
+                max_restarts=1)
+    exit(pid_of(sup, "once"), "kill")
+    assert is_alive(sup) and pid_of(sup, "once") == "undefined"
+
+
+def start_with_info(observer, name):
+    """A start function that returns ("ok", pid, info), as OTP allows."""
+    _, pid = GenServer.start_link(Worker, (observer, name))
+    return ("ok", pid, ("info", name))
+
+
+def test_a_start_function_may_return_ok_pid_and_info():
+    info_spec = {"id": "i", "start": (start_with_info, (self_pid(), "i"))}
+    sup = start("one_for_one", info_spec)
+    old = pid_of(sup, "i")
+    exit(old, "kill")                                # restarted, and the new pid kept
+    assert pid_of(sup, "i") not in (old, "undefined") and is_alive(pid_of(sup, "i"))
+    _, sup = Supervisor.start_link([])
+    status, pid, info = Supervisor.start_child(sup, info_spec)
+    assert (status, info) == ("ok", ("info", "i")) and pid_of(sup, "i") == pid
+    Supervisor.terminate_child(sup, "i")
+    status, pid, info = Supervisor.restart_child(sup, "i")
+    assert (status, info) == ("ok", ("info", "i")) and pid_of(sup, "i") == pid
+    _, dsup = DynamicSupervisor.start_link()
+    status, pid, info = DynamicSupervisor.start_child(dsup, info_spec)
+    assert (status, info) == ("ok", ("info", "i"))
+    assert DynamicSupervisor.which_children(dsup)[0][1] == pid
+
+
+def test_ok_with_anything_but_a_pid_is_a_failed_start_as_in_otp():
+    bad_spec = {"id": "bad", "start": (lambda: ("ok", "not a pid"), ())}
+    _, sup = Supervisor.start_link([])
+    assert Supervisor.start_child(sup, bad_spec) == \
+        ("error", (("ok", "not a pid"), {**bad_spec, "restart": "permanent",
+                                         "shutdown": 5000, "type": "worker"}))
+    _, dsup = DynamicSupervisor.start_link()
+    assert DynamicSupervisor.start_child(dsup, bad_spec) == ("error", ("ok", "not a pid"))
+
+
+def test_a_dynamic_supervisors_extra_arguments_come_first_at_every_start():
+    def start_link(observer, name):
+        return GenServer.start_link(Worker, (observer, name))
+
+    _, sup = DynamicSupervisor.start_link(extra_arguments=[self_pid()])
+    _, pid = DynamicSupervisor.start_child(sup, {"id": "w", "start": (start_link, ("w",))})
+    exit(pid, "kill")
+    assert events() == [("started", "w"), ("started", "w")]
+    trap_exit(True)
+    assert DynamicSupervisor.start_link(extra_arguments="w") == \
+        ("error", ("supervisor_data", ("invalid_extra_arguments", "w")))

@@ -1,8 +1,9 @@
 """Virtual time: sleep, now, run_for, timers, and seeded scheduling."""
 import pytest
 
-from actorlab import (BadArgument, ReceiveTimeout, now, receive, reset, run_for, self_pid,
-                      send, sleep, spawn)
+from actorlab import (BadArgument, ReceiveTimeout, cancel_timer, now, process_info,
+                      read_timer, receive, register, reset, run_for, self_pid, send,
+                      send_after, sleep, spawn)
 
 
 def test_time_starts_at_zero_and_only_moves_when_the_shell_waits():
@@ -107,3 +108,54 @@ def test_run_for_lets_everything_due_by_its_end_happen():
     spawn(sleeper, self_pid())
     run_for(10)
     assert receive(timeout=0) == "woke"
+
+
+@pytest.mark.parametrize("call", [lambda ms: sleep(ms), lambda ms: run_for(ms),
+                                  lambda ms: receive(timeout=ms),
+                                  lambda ms: send_after(self_pid(), "x", ms)])
+def test_times_are_whole_milliseconds_as_in_erlang(call):
+    """A float is refused, even a whole one: it is often seconds, as time.sleep counts."""
+    with pytest.raises(BadArgument, match=r"whole milliseconds.*0\.5 seconds is \w+\(.*500\)"):
+        call(0.5)
+    with pytest.raises(BadArgument, match=r"not 500\.0: \w+\(.*500\) if you mean 500 ms"):
+        call(500.0)
+    assert now() == 0 and process_info(self_pid())["messages"] == []
+
+
+def test_a_float_receive_timeout_carries_erlangs_reason():
+    with pytest.raises(BadArgument) as refused:
+        receive(timeout=1.5)
+    assert refused.value.reason == "timeout_value"
+
+
+def test_only_receive_waits_forever_with_none():
+    for call in (lambda: sleep(None), lambda: run_for(None)):
+        with pytest.raises(BadArgument) as refused:
+            call()
+        assert "or None" not in str(refused.value)
+    with pytest.raises(BadArgument, match=r"or None to wait forever"):
+        receive(timeout=-1)
+
+
+def test_max_seconds_is_in_seconds_and_takes_a_float():
+    assert reset(max_seconds=0.5, log=None).scheduler.max_seconds == 0.5
+    with pytest.raises(BadArgument, match="max_seconds must be a number of seconds"):
+        reset(max_seconds=-1.0)
+
+
+def test_a_timer_to_a_pid_that_has_exited_ends_at_once():
+    dead = spawn(lambda: None)
+    timer = send_after(dead, "hello", 500)
+    assert read_timer(timer) is False and cancel_timer(timer) is False
+    alive = spawn(receive)
+    assert read_timer(send_after(alive, "hello", 500)) == 500
+
+
+def test_send_after_takes_a_bare_name_not_name_and_node():
+    register("me", self_pid())
+    with pytest.raises(BadArgument, match=r"send accepts \(name, node\), send_after does not"):
+        send_after(("me", "nonode@nohost"), "hi", 100)
+    send_after("me", "hi", 100)
+    assert receive(timeout=200) == "hi"
+    with pytest.raises(ReceiveTimeout):
+        receive(timeout=200)

@@ -281,6 +281,11 @@ def _failed(called: Called, server: Any) -> str:
         return (f"{explain(called.value)} Your pattern function sees every message in the "
                 "mailbox, whatever its shape, so it must return False, not raise. Simpler: "
                 "match the shape, receive((ref, ANY))")
+    if called.ended == "raised" and isinstance(called.value, BadArgument) \
+            and called.value.reason == "timeout_value":
+        return ("raised BadArgument: its receive got a timeout that is not whole "
+                "milliseconds, but timeouts are in milliseconds, in call as in receive: "
+                "pass `timeout` on as it is, receive((ref, ANY), timeout=timeout)")
     if called.ended == "raised":
         return explain(called.value) + _positional_timeout(called.value)
     if called.ended == "runaway":

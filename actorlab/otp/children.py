@@ -4,10 +4,13 @@ decide whether to restart it, and count restarts against the allowed intensity.
 A child spec is a dict, as in Elixir:
 
     {"id": "counter",                              # any term, unique in its supervisor
-     "start": (GenServer.start_link, (Counter, 0)),  # (function, args[, kwargs]) -> ("ok", pid)
+     "start": (GenServer.start_link, (Counter, 0)),  # (function, args[, kwargs])
      "restart": "permanent",                       # or "transient", "temporary"
      "shutdown": 5000,                             # ms to wait, "brutal_kill", or "infinity"
      "type": "worker"}                             # or "supervisor"
+
+The start function returns what OTP's do: ("ok", pid), ("ok", pid, info), "ignore", or
+("error", reason).
 
 Shorthands: a GenServer class `Counter`, or `(Counter, arg)`, stand for
 `Counter.child_spec(arg)`. A missing "shutdown" is 5000 for a worker and "infinity" for a
@@ -145,8 +148,10 @@ def _whole(n: Any) -> bool:
     return isinstance(n, int) and not isinstance(n, bool)
 
 
-def start_child(spec: dict, replaces: Pid | None = None, *, tag_crash: bool = True) -> Any:
-    """Run the spec's start function in the supervisor: ("ok", pid), "ignore" or ("error", r).
+def start_child(spec: dict, replaces: Pid | None = None, *, tag_crash: bool = True,
+                extra_args: list | tuple = ()) -> Any:
+    """Run the spec's start function in the supervisor, with `extra_args` before its own
+    args: ("ok", pid), ("ok", pid, info), "ignore" or ("error", r).
 
     As in OTP, whatever else it returns is the error reason, and a start function that
     raises or exits gives `("EXIT", reason)` as the reason (supervisor.erl's catch), or the
@@ -157,19 +162,33 @@ def start_child(spec: dict, replaces: Pid | None = None, *, tag_crash: bool = Tr
     """
     function, args, *kwargs = spec["start"]
     try:
-        result = function(*args, **(kwargs[0] if kwargs else {}))
+        result = function(*extra_args, *args, **(kwargs[0] if kwargs else {}))
     except Exit as exit_:
         return ("error", ("EXIT", exit_.reason) if tag_crash else exit_.reason)
     except Exception as error:
         return ("error", ("EXIT", error) if tag_crash else error)
-    if type(result) is tuple and len(result) == 2 and result[0] == "ok":
+    pid = started_pid(result)
+    if pid is not None:
         note(f"{'restarted' if replaces else 'started'} child {spec['id']!r}",
-             child_started_note(spec["id"], result[1], spec["type"], replaces))
+             child_started_note(spec["id"], pid, spec["type"], replaces))
         return result
     if result == "ignore" or (type(result) is tuple and len(result) == 2 and
                               result[0] == "error"):
         return result
     return ("error", result)
+
+
+def started_pid(result: Any) -> Pid | None:
+    """The pid in a start function's ("ok", pid) or ("ok", pid, info) (OTP accepts both:
+    the info is handed back to whoever called start_child); None for anything else.
+
+    >>> started_pid(("ok", "not a pid")), started_pid("ignore")
+    (None, None)
+    """
+    if type(result) is tuple and len(result) in (2, 3) and result[0] == "ok" \
+            and type(result[1]) is Pid:
+        return result[1]
+    return None
 
 
 def give_up() -> None:

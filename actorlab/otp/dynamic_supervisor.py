@@ -21,7 +21,8 @@ from ..runtime import (ANY, BadArgument, OneOf, Pid, ReceiveTimeout, exit, monit
                        trap_exit, unlink)
 from ..trace import short
 from .children import (Intensity, Supervising, complete, count, expand, flags_error, give_up,
-                       modules, should_restart, shutdown, spec_error, start_child)
+                       modules, should_restart, shutdown, spec_error, start_child,
+                       started_pid)
 from .gen_server import GenServer
 
 
@@ -29,26 +30,29 @@ class DynamicSupervisor(Supervising):
     """Start with `DynamicSupervisor.start_link(...)`; add children with `start_child`.
 
     Only the "one_for_one" strategy exists, as in Elixir. `max_children` (default: no
-    limit) caps how many may run at once.
+    limit) caps how many may run at once. `extra_arguments` go before each child's own
+    start args, at every start and restart: a way to hand every child the same thing.
     """
 
     @staticmethod
     def start_link(*, strategy: str = "one_for_one", max_restarts: int = 3,
                    max_seconds: int = 5, max_children: int | str | None = None,
-                   name: Any = None) -> Any:
+                   extra_arguments: list | tuple = (), name: Any = None) -> Any:
         """Start an empty dynamic supervisor: `("ok", pid)`, or, for bad options, OTP's
         error: `("error", ("supervisor_data", ("invalid_strategy", s)))` and so on.
 
         `strategy` is accepted as Elixir's `strategy: :one_for_one` is; it is the only one.
         `max_children` is a whole number, or None or "infinity" for no limit.
+        `extra_arguments` is a list (or tuple) of args.
         """
-        return GenServer.start_link(DynamicSupervisor,
-                                    (strategy, max_restarts, max_seconds, max_children),
+        return GenServer.start_link(DynamicSupervisor, (strategy, max_restarts, max_seconds,
+                                                        max_children, extra_arguments),
                                     name=name)
 
     @staticmethod
     def start_child(supervisor: Any, spec: Any) -> Any:
-        """Start a child under it: `("ok", pid)`, "ignore", or `("error", reason)`
+        """Start a child under it: `("ok", pid)` (or `("ok", pid, info)` if its start
+        function returned that), "ignore", or `("error", reason)`
         (`("error", "max_children")` when full; `("error", ("invalid_child_spec", spec))`
         and the like for a bad spec, found before the supervisor is asked, as in Elixir)."""
         spec = expand(spec)
@@ -70,17 +74,19 @@ class DynamicSupervisor(Supervising):
     # -- the server ----------------------------------------------------------------------
 
     def init(self, arg: tuple) -> Any:
-        strategy, max_restarts, max_seconds, max_children = arg
+        strategy, max_restarts, max_seconds, max_children, extra_arguments = arg
         trap_exit(True)
         bad = flags_error(strategy, ("one_for_one",), max_restarts, max_seconds)
         if bad is None and not (max_children in (None, "infinity") or
                                 type(max_children) is int and max_children >= 0):
             bad = ("invalid_max_children", max_children)
+        if bad is None and not isinstance(extra_arguments, (list, tuple)):
+            bad = ("invalid_extra_arguments", extra_arguments)
         if bad is not None:
             return ("stop", ("supervisor_data", bad))
         limit = None if max_children == "infinity" else max_children
         return ("ok", {"children": {}, "intensity": Intensity(max_restarts, max_seconds),
-                       "max_children": limit})
+                       "max_children": limit, "extra_arguments": tuple(extra_arguments)})
 
     def handle_call(self, request: Any, from_: tuple, state: dict) -> Any:
         children: dict[Pid, dict] = state["children"]
@@ -99,8 +105,8 @@ class DynamicSupervisor(Supervising):
             return ("reply", "ok", state)
         if state["max_children"] is not None and len(children) >= state["max_children"]:
             return ("reply", ("error", "max_children"), state)
-        result = start_child(arg, tag_crash=False)
-        if result[0] == "ok":
+        result = start_child(arg, tag_crash=False, extra_args=state["extra_arguments"])
+        if started_pid(result) is not None:
             children[result[1]] = arg
         return ("reply", result, state)
 
@@ -111,12 +117,15 @@ class DynamicSupervisor(Supervising):
         spec = state["children"].pop(pid, None)
         if spec is None or not should_restart(spec["restart"], reason):
             return ("noreply", state)
-        while True:
+        while True:                     # until it starts, is ignored, or it is too many
             if not state["intensity"].add_restart():
                 give_up()
                 return ("stop", "shutdown", state)
-            result = start_child(spec, replaces=pid, tag_crash=False)
-            if result[0] == "ok":
+            result = start_child(spec, replaces=pid, tag_crash=False,
+                                 extra_args=state["extra_arguments"])
+            if result == "ignore":      # Elixir forgets the child, as if it were never added
+                return ("noreply", state)
+            if started_pid(result) is not None:
                 state["children"][result[1]] = spec
                 return ("noreply", state)
 

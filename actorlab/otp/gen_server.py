@@ -29,7 +29,8 @@ from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, Ref, 
 from ..trace import short
 from ..trace.protocol import (ACK, gen_call, gen_cast, gen_stop, is_gen_call, is_gen_cast,
                               is_gen_stop, is_normal, is_tagged)
-from .names import check_registrable, on_node, register_name, unregister_name, whereis_name
+from .names import (check_registrable, check_server, on_node, register_name,
+                    unregister_name, whereis_name)
 
 DEFAULT_TIMEOUT = 5000
 """ms a call waits, as in OTP (a start waits as long as init takes)."""
@@ -40,8 +41,7 @@ class GenServer:
 
     Callbacks return Elixir's tuples, with strings for atoms:
 
-    * `init(arg)` -> `("ok", state)`, `("ok", state, timeout | "hibernate" |
-      ("continue", arg))`, `("stop", reason)` or `"ignore"`;
+    * `init(arg)` -> `("ok", state[, extra])`, `("stop", reason)` or `"ignore"`;
     * `handle_call(request, from_, state)` -> `("reply", reply, state[, extra])`,
       `("noreply", state[, extra])`, `("stop", reason, reply, state)` or
       `("stop", reason, state)`; with "noreply", answer later with `GenServer.reply(from_, x)`;
@@ -50,8 +50,11 @@ class GenServer:
     * `handle_continue(arg, state)` -> as handle_cast;
     * `terminate(reason, state)`: cleanup when the server stops (see `_terminate`).
 
-    `extra` is a timeout in ms (a "timeout" message arrives if nothing else does),
-    "hibernate" (accepted; it changes nothing here), or `("continue", arg)`.
+    `extra` is a timeout: a whole number of ms, 0 or more (a "timeout" message arrives if
+    nothing else does) or "infinity" (no timeout); or "hibernate" (accepted; it changes
+    nothing here); or `("continue", arg)`. Anything else ends the server, as in OTP, with
+    `("bad_return_value", the_whole_return)`: a start returns `("error", that)`, a call
+    exits with it and gets no reply.
 
     A GenServer is a process, not an object: keep your state in `state`, not in `self`.
     One instance of your class is made per server process, only to hold the callbacks.
@@ -94,7 +97,7 @@ class GenServer:
 
     @staticmethod
     def start(module: type[GenServer], arg: Any = None, *, name: Any = None,
-              timeout: float | str | None = None) -> Any:
+              timeout: int | str | None = None) -> Any:
         """Start a server process, unlinked: `("ok", pid)`, `("error", reason)` or "ignore".
 
         `name` is a string, or `("via", Registry, (registry, key))`; if a process has it
@@ -109,7 +112,7 @@ class GenServer:
 
     @staticmethod
     def start_link(module: type[GenServer], arg: Any = None, *, name: Any = None,
-                   timeout: float | str | None = None) -> Any:
+                   timeout: int | str | None = None) -> Any:
         """`start`, linked to the caller, which becomes the server's parent (what
         supervisors use): if the parent exits, a server that traps exits runs `terminate`
         with the parent's reason and exits with it."""
@@ -126,9 +129,10 @@ class GenServer:
         return whereis_name(server)
 
     @staticmethod
-    def call(server: Any, request: Any, timeout: float | str | None = DEFAULT_TIMEOUT) -> Any:
+    def call(server: Any, request: Any, timeout: int | str | None = DEFAULT_TIMEOUT) -> Any:
         """Send `request` and wait for the reply, at most `timeout` ms (None or "infinity":
-        forever; exit reasons say "infinity", as OTP's do).
+        forever; exit reasons say "infinity", as OTP's do). A timeout that is not a whole
+        number of ms, 0 or more, raises BadArgument, and nothing is sent.
 
         Exits (raises `Exit`) with `(reason, ("GenServer", "call", [server, request,
         timeout]))` when the server is unknown or dead ("noproc"), dies before replying
@@ -157,6 +161,8 @@ class GenServer:
     @staticmethod
     def cast(server: Any, message: Any) -> str:
         """Send `message` to the server's `handle_cast` without waiting; always "ok"."""
+        if server is not None:      # Elixir's nil is an atom: a cast to it is :ok, too
+            check_server(server)    # a mistake to fix, not a server that is gone: not rescued
         try:
             pid = whereis_name(server)
         except BadArgument:         # e.g. an unknown registry: Elixir's cast rescues it too
@@ -170,17 +176,22 @@ class GenServer:
         """Answer a call later (after returning "noreply" from handle_call); "ok".
 
         `from_` is the pair handle_call got, (caller's pid, tag), passed whole: anything
-        else raises BadArgument in the caller (Elixir's guard: FunctionClauseError).
+        else raises BadArgument in the caller (OTP's gen:reply has no clause for it). As
+        gen:reply does, the answer is the message `(tag, reply)`, sent to the tag if it is
+        an alias (the tag of a `GenServer.call`: a call that gave up waiting has dropped
+        its alias, and with it the late reply), else to the pid (a from_ made by hand, or
+        the from_ of a "$gen_call" sent by hand, with any tag).
         """
-        if not (type(from_) is tuple and len(from_) == 2 and type(from_[1]) is Ref):
+        if not (type(from_) is tuple and len(from_) == 2 and type(from_[0]) is Pid):
             raise BadArgument(f"GenServer.reply: {short(from_)} is not a caller to answer: "
                               "pass the from_ that handle_call got, whole, the pair (pid, tag)")
-        _, tag = from_
-        send(tag, (tag, reply))
+        caller, tag = from_
+        is_alias = type(tag) is Ref and tag.owner is not None   # made by alias() or a call
+        send(tag if is_alias else caller, (tag, reply))
         return "ok"
 
     @staticmethod
-    def stop(server: Any, reason: Any = "normal", timeout: float | str | None = None) -> str:
+    def stop(server: Any, reason: Any = "normal", timeout: int | str | None = None) -> str:
         """Stop the server: it runs `terminate(reason, state)` and exits. "ok" once it has.
 
         Exits with `(why, ("GenServer", "stop", [server, reason, timeout]))` if the
@@ -255,19 +266,35 @@ def _running(pid: Pid | tuple | None, where: tuple) -> Pid:
 
 # -- starting: spawn, then wait for the new process to say how init went -----------
 
-def _forever(timeout: float | str | None) -> tuple[float | None, float | str]:
-    """A call's timeout for `receive` (None: forever) and as OTP writes it in exit reasons.
+def _is_timeout(value: Any) -> bool:
+    """OTP's `timeout()`: a whole number of ms, 0 or more, or "infinity" (no timeout).
+
+    >>> [_is_timeout(t) for t in (0, 100, "infinity", -1, 1.5, True, "soon")]
+    [True, True, True, False, False, False, False]
+    """
+    return value == "infinity" or (type(value) is int and value >= 0)
+
+
+def _forever(timeout: int | str | None) -> tuple[int | None, int | str]:
+    """A client's timeout for `receive` (None: forever) and as OTP writes it in exit
+    reasons. Anything but a `timeout()` (or None) is refused, as gen.erl's guard does,
+    before the client sends anything.
 
     >>> _forever("infinity"), _forever(None), _forever(50)
     ((None, 'infinity'), (None, 'infinity'), (50, 50))
     """
     if timeout is None or timeout == "infinity":
         return None, "infinity"
+    if not _is_timeout(timeout):
+        raise BadArgument(f"a timeout is a whole number of milliseconds, 0 or more, or "
+                          f"\"infinity\", not {short(timeout)}: pass whole milliseconds, or "
+                          "\"infinity\" (or None) to wait as long as it takes")
     return timeout, timeout
 
 
-def _start(module: type[GenServer], arg: Any, name: Any, timeout: float | str | None, *,
+def _start(module: type[GenServer], arg: Any, name: Any, timeout: int | str | None, *,
            link: bool) -> Any:
+    wait = _forever(timeout)[0]      # a bad timeout spawns nothing
     if not (isinstance(module, type) and issubclass(module, GenServer)):
         raise BadArgument(f"GenServer.start needs a GenServer subclass, not {short(module)}: "
                           "define class Counter(GenServer) and pass Counter itself")
@@ -289,7 +316,7 @@ def _start(module: type[GenServer], arg: Any, name: Any, timeout: float | str | 
     ref = monitor(pid)
     try:
         answer = receive(OneOf((ACK, pid, ANY), ("DOWN", ref, ANY, ANY, ANY)),
-                         timeout=_forever(timeout)[0], waiting_for=pid)
+                         timeout=wait, waiting_for=pid)
     except ReceiveTimeout:
         unlink(pid)                 # first, as OTP does: its death is no news to the caller
         exit(pid, "kill")
@@ -319,11 +346,12 @@ def _init_it(starter: Pid, parent: Pid, module: type[GenServer], arg: Any, name:
         _ack_and_exit(starter, name, "ignore", "normal")
     if is_tagged(result, "stop", 2):
         _ack_and_exit(starter, name, ("error", result[1]), result[1])
-    if not (is_tagged(result, "ok", 2) or is_tagged(result, "ok", 3)):
+    state_and_extra = _goes_on(result, "ok", 2)
+    if state_and_extra is None:
         bad = ("bad_return_value", result)
         _ack_and_exit(starter, name, ("error", bad), bad)
     send(starter, (ACK, self_pid(), ("ok", self_pid())))
-    _Server(callbacks, parent, name).loop(result[1], result[2] if len(result) == 3 else None)
+    _Server(callbacks, parent, name).loop(*state_and_extra)
 
 
 def _ack_and_exit(starter: Pid, name: Any, answer: Any, reason: Any) -> None:
@@ -379,11 +407,15 @@ class _Server:
             self._terminate(exit_.reason, state)
         except Exception as error:
             self._terminate(error, state)
-        if from_ is not None and (is_tagged(result, "reply", 3) or is_tagged(result, "reply", 4)):
+        # The whole return is checked before replying, as gen_server.erl does: a reply
+        # with a bad timeout is a bad return value, and the caller gets no reply.
+        after_reply = _goes_on(result, "reply", 3) if from_ is not None else None
+        if after_reply is not None:
             GenServer.reply(from_, result[1])
-            return result[2], result[3] if len(result) == 4 else None
-        if is_tagged(result, "noreply", 2) or is_tagged(result, "noreply", 3):
-            return result[1], result[2] if len(result) == 3 else None
+            return after_reply
+        after_noreply = _goes_on(result, "noreply", 2)
+        if after_noreply is not None:
+            return after_noreply
         if from_ is not None and is_tagged(result, "stop", 4):
             _, reason, reply, state = result
             self._terminate(reason, state, reply_to=(from_, reply))
@@ -396,16 +428,17 @@ class _Server:
         reply (if there is a reply to send), log the report (unless the reason is normal),
         and exit with `reason`.
 
-        As in gen_server.erl, `terminate` runs before the reply of a `("stop", reason,
-        reply, state)`, and a `terminate` that fails makes its own failure the exit reason
-        (and nobody gets a reply).
+        As in gen_server.erl (`try terminate(...) after reply(From, Reply) end`),
+        `terminate` runs before the reply of a `("stop", reason, reply, state)`, and the
+        reply is sent even if `terminate` fails; a `terminate` that fails makes its own
+        failure the exit reason.
         """
         try:
             self.callbacks.terminate(reason, state)
         except Exit as exit_:
-            reason, reply_to = exit_.reason, None
+            reason = exit_.reason
         except Exception as error:
-            reason, reply_to = error, None
+            reason = error
         if reply_to is not None:
             GenServer.reply(*reply_to)
         if not is_normal(reason):
@@ -420,13 +453,29 @@ class _Server:
             f"Last message: {short(self.last_message)}\nState: {short(state)}")
 
 
-def _after(extra: Any) -> tuple[float | None, Any]:
-    """What a callback's extra element asks for: (receive timeout, continue argument)."""
-    if extra is None or extra == "hibernate":
-        return None, None
+def _goes_on(result: Any, tag: str, size: int) -> tuple[Any, Any] | None:
+    """(state, extra) if a callback's `result` lets the server go on: `(tag, ..., state)`
+    of `size` elements, or that followed by a valid extra (None if there is none); else
+    None. OTP accepts as extra a `timeout()`, "hibernate" or ("continue", arg).
+
+    >>> _goes_on(("noreply", "s"), "noreply", 2), _goes_on(("noreply", "s", 50), "noreply", 2)
+    (('s', None), ('s', 50))
+    >>> _goes_on(("noreply", "s", -1), "noreply", 2), _goes_on(("reply", "r", "s"), "noreply", 2)
+    (None, None)
+    """
+    if is_tagged(result, tag, size):
+        return result[size - 1], None
+    if is_tagged(result, tag, size + 1):
+        extra = result[size]
+        if _is_timeout(extra) or extra == "hibernate" or is_tagged(extra, "continue", 2):
+            return result[size - 1], extra
+    return None
+
+
+def _after(extra: Any) -> tuple[int | None, Any]:
+    """What a valid extra (see `_goes_on`) asks for: (receive timeout, continue argument);
+    None, "infinity" and "hibernate" set no timeout."""
     if is_tagged(extra, "continue", 2):
         return None, extra[1]
-    if isinstance(extra, (int, float)) and not isinstance(extra, bool):
-        return extra, None
-    raise RuntimeError(f"bad timeout or action in a callback's return: {short(extra)}")
+    return (extra if type(extra) is int else None), None
 

@@ -2,8 +2,9 @@
 term)`.
 
 `("via", Registry, (registry, key))` asks `Registry` to find or record the pid, as
-Elixir's `{:via, Registry, {registry, key}}` does: any class with `register_name`,
-`unregister_name` and `whereis_name` static methods can stand in for `Registry`.
+Elixir's `{:via, Registry, {registry, key}}` does (`(registry, key, value)` records a
+value with it): any class with `register_name`, `unregister_name` and `whereis_name`
+static methods can stand in for `Registry`.
 `(name, "nonode@nohost")` is the name on this node, as `{name, node()}` is in Elixir (a
 node that is not part of a cluster is called nonode@nohost); a name on any other node
 cannot be reached from here.
@@ -20,12 +21,18 @@ from typing import Any
 from ..runtime import BadArgument, Pid, register, unregister, whereis
 from ..trace import short
 
+VIA_METHODS = ("register_name", "unregister_name", "whereis_name")
+"""What a via-name's module must have, as OTP's {via, Module, Name} requires."""
+
 LOCAL_NODE = "nonode@nohost"
 """This node's name, as Erlang's node() says it when the node is not distributed."""
 
 
 def _via(name: Any) -> tuple | None:
-    if type(name) is tuple and len(name) == 3 and name[0] == "via":
+    """`name` if it is `("via", module, term)` with a module that has the via-name methods
+    (so a misspelt module is refused here, not found missing later), else None."""
+    if type(name) is tuple and len(name) == 3 and name[0] == "via" and all(
+            hasattr(name[1], method) for method in VIA_METHODS):
         return name
     return None
 
@@ -37,17 +44,32 @@ def on_node(name: Any) -> tuple[str, str] | None:
     return None
 
 
-def _check(name: Any) -> None:
+def refuse_global(name: Any) -> None:
+    """Refuse `("global", name)`, Elixir's `{:global, name}`: a name in `:global`, the
+    registry a cluster of nodes shares. actorlab runs one node and has no `:global`; read
+    as `(name, node)`, the pair would name a process on a node called "global"."""
+    if type(name) is tuple and len(name) == 2 and name[0] == "global":
+        raise BadArgument(f"{short(name)} is a global name, and actorlab has no :global: "
+                          "global names are shared by a cluster of nodes, and actorlab runs "
+                          "one node. Name the server with a string or a via-name, ('via', "
+                          "Registry, (registry, key))")
+
+
+def check_server(name: Any) -> None:
+    """Refuse what cannot name a server at all (as Elixir's GenServer functions have no
+    clause for it): a pid, a string, (name, node) and a via-name can."""
+    refuse_global(name)
     if not (isinstance(name, (str, Pid)) or _via(name) or on_node(name)):
         raise BadArgument(f"a server is a pid, a name (a string), (name, node) or ('via', "
-                          f"Registry, (registry, key)), not {short(name)}")
+                          f"Registry, (registry, key[, value])), not {short(name)}")
 
 
 def check_registrable(name: Any) -> None:
     """Refuse a name a server cannot be started under, as Elixir's GenServer.start does."""
+    refuse_global(name)
     if not (isinstance(name, str) and name or _via(name)):
         raise BadArgument(f"a server's name is a string or ('via', Registry, (registry, "
-                          f"key)), not {short(name)}")
+                          f"key[, value])), not {short(name)}")
 
 
 def whereis_name(name: Any) -> Pid | tuple[str, str] | None:
@@ -57,7 +79,7 @@ def whereis_name(name: Any) -> Pid | tuple[str, str] | None:
     >>> whereis_name(("counter", "other@host"))
     ('counter', 'other@host')
     """
-    _check(name)
+    check_server(name)
     if type(name) is Pid:
         return name
     via = _via(name)

@@ -5,7 +5,9 @@ tells it a process died; and if the registry stops, its registered processes get
 signal "shutdown" (one that does not trap exits dies of it).
 
 With unique keys it gives servers names that are not atoms: `("via", Registry,
-("rooms", "lobby"))` names a server as the key "lobby" of the registry called "rooms".
+("rooms", "lobby"))` names a server as the key "lobby" of the registry called "rooms";
+`("via", Registry, ("rooms", "lobby", value))` registers it with that value (to find it
+by the name, the value does not matter).
 A name survives restarts: the restarted server registers its key again, so callers
 using the name reach the new process, while a pid kept from before is stale.
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..runtime import ANY, BadArgument, Pid, exit, link, self_pid, trap_exit, unlink, whereis
+from ..trace import short
 from .gen_server import GenServer
 
 
@@ -64,19 +67,19 @@ class Registry(GenServer):
 
     @staticmethod
     def register_name(name: tuple, pid: Pid) -> str:
-        """`("via", Registry, (registry, key))` naming: "yes" or "no"."""
-        registry, key = name
-        result = _ask(registry, ("register", key, pid, None))
+        """`("via", Registry, (registry, key[, value]))` naming: "yes" or "no"."""
+        registry, key, value = _via_term(name)
+        result = _ask(registry, ("register", key, pid, value))
         return "yes" if result[0] == "ok" else "no"
 
     @staticmethod
     def unregister_name(name: tuple) -> None:
-        registry, key = name
+        registry, key, _ = _via_term(name)
         _ask(registry, ("unregister", key, ANY))
 
     @staticmethod
     def whereis_name(name: tuple) -> Pid | None:
-        registry, key = name
+        registry, key, _ = _via_term(name)
         entries = Registry.lookup(registry, key)
         return entries[0][0] if entries else None
 
@@ -124,6 +127,20 @@ class Registry(GenServer):
                                 if p != dead}
             return ("noreply", state)
         return super().handle_info(message, state)
+
+
+def _via_term(name: Any) -> tuple:
+    """`(registry, key, value)` from the term of a via-name, `(registry, key)` (value None)
+    or `(registry, key, value)`; `BadArgument` for anything else, as Elixir's Registry
+    has no clause for it.
+
+    >>> _via_term(("rooms", "lobby")), _via_term(("rooms", "lobby", 7))
+    (('rooms', 'lobby', None), ('rooms', 'lobby', 7))
+    """
+    if type(name) is tuple and len(name) in (2, 3):
+        return name if len(name) == 3 else (*name, None)
+    raise BadArgument(f"a Registry via-name is ('via', Registry, (registry, key)) or ('via', "
+                      f"Registry, (registry, key, value)), not ('via', Registry, {short(name)})")
 
 
 def _ask(registry: Any, request: tuple) -> Any:

@@ -16,7 +16,8 @@ from typing import Any
 
 from ..runtime import trap_exit
 from .children import (Intensity, Supervising, complete, count, expand, flags_error, give_up,
-                       modules, should_restart, shutdown, spec_error, start_child)
+                       modules, should_restart, shutdown, spec_error, start_child,
+                       started_pid)
 from .gen_server import GenServer
 
 STRATEGIES = ("one_for_one", "one_for_all", "rest_for_one")
@@ -48,7 +49,8 @@ class Supervisor(Supervising):
 
     @staticmethod
     def start_child(supervisor: Any, spec: Any) -> Any:
-        """Add a child and start it: `("ok", pid)`; `("ok", "undefined")` if it returned
+        """Add a child and start it: `("ok", pid)`, or `("ok", pid, info)` if its start
+        function returned that; `("ok", "undefined")` if it returned
         "ignore" (its spec is kept, unless it is temporary); `("error", ("already_started",
         pid))` or `("error", "already_present")` if a child has its id, running or not;
         `("error", (reason, spec))` if it fails to start; `("error", what)` for a bad spec.
@@ -73,8 +75,9 @@ class Supervisor(Supervising):
 
     @staticmethod
     def restart_child(supervisor: Any, child_id: Any) -> Any:
-        """Start a stopped child again: `("ok", pid)` (`("ok", "undefined")` if it
-        returned "ignore"), `("error", "running")` or `("error", "not_found")`."""
+        """Start a stopped child again: `("ok", pid)` (or `("ok", pid, info)`, as for
+        `start_child`; `("ok", "undefined")` if it returned "ignore"), `("error", "running")`
+        or `("error", "not_found")`."""
         return GenServer.call(supervisor, ("restart_child", child_id), "infinity")
 
     @staticmethod
@@ -141,8 +144,8 @@ class Supervisor(Supervising):
         result = start_child(child["spec"], replaces=child.get("previous"))
         if _failed(result):
             return ("reply", result, state)
-        child["pid"] = _pid(result)
-        return ("reply", ("ok", child["pid"] or "undefined"), state)
+        child["pid"] = started_pid(result)
+        return ("reply", _answer(result), state)
 
     def handle_info(self, message: Any, state: dict) -> Any:
         if not (type(message) is tuple and len(message) == 3 and message[0] == "EXIT"):
@@ -179,7 +182,7 @@ class Supervisor(Supervising):
             result = start_child(other["spec"], replaces=other.get("previous"))
             if _failed(result):
                 return self._restart(other, state)  # counts as another restart, as in OTP
-            other["pid"] = _pid(result)
+            other["pid"] = started_pid(result)
         return ("noreply", state)
 
     def terminate(self, reason: Any, state: dict) -> Any:
@@ -213,19 +216,22 @@ def _add(children: list, spec: dict) -> Any:
     if _failed(result):
         return ("error", (result[1], spec))
     _keep(children, spec, result)
-    return ("ok", _pid(result) or "undefined")
+    return _answer(result)
 
 
 def _keep(children: list, spec: dict, started: Any) -> None:
     """Add a started child to `children`; one that returned "ignore" too, pid None, unless
     it is temporary (then there is nothing to restart, and OTP forgets it)."""
-    if _pid(started) is not None or spec["restart"] != "temporary":
-        children.append({"spec": spec, "pid": _pid(started)})
+    pid = started_pid(started)
+    if pid is not None or spec["restart"] != "temporary":
+        children.append({"spec": spec, "pid": pid})
 
 
-def _pid(started: Any) -> Any:
-    """The pid from `start_child`'s ("ok", pid); None for "ignore"."""
-    return started[1] if started != "ignore" else None
+def _answer(started: Any) -> Any:
+    """What start_child and restart_child answer for a child that did not fail to start:
+    its start function's ("ok", pid) or ("ok", pid, info); ("ok", "undefined") for
+    "ignore", as OTP's supervisor answers."""
+    return ("ok", "undefined") if started == "ignore" else started
 
 
 def _failed(started: Any) -> bool:

@@ -77,8 +77,14 @@ def place_of(function: str) -> str:
 class BadArgument(ActorlabError, TypeError, ValueError):
     """A runtime function was given something it cannot use. The node is unchanged.
 
-    It is both a TypeError and a ValueError, so either `except` catches it.
+    It is both a TypeError and a ValueError, so either `except` catches it. `reason` is
+    the Erlang error reason where OTP raises one other than badarg (a receive timeout that
+    is not a whole number: "timeout_value"), else None.
     """
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class PatternError(BadArgument):

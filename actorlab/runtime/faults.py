@@ -57,7 +57,7 @@ class Kill:
     reason: Any = "killed"
     after: int | None = None
     on: Any = None
-    at: float | None = None
+    at: int | None = None
     chance: float = 1.0
 
     def __repr__(self) -> str:
@@ -100,7 +100,7 @@ class Delay:
     same two processes wait behind a delayed one: each pair keeps its order."""
 
     pattern: Any
-    ms: float
+    ms: int
     sender: Target = None
     to: Target = None
     nth: int | None = None
@@ -138,7 +138,7 @@ class Partition:
 
 
 def kill(target: Target, reason: Any = "killed", *, after: int | None = None, on: Any = None,
-         at: float | None = None, chance: float = 1.0) -> Kill:
+         at: int | None = None, chance: float = 1.0) -> Kill:
     """A fault that ends `target` (see `Kill`).
 
     >>> kill("accounts", after=2)
@@ -161,7 +161,7 @@ def drop(pattern: Any = None, *, sender: Target = None, to: Target = None,
     return Drop(pattern, sender, to, nth, _chance(chance))
 
 
-def delay(pattern: Any, ms: float, *, sender: Target = None, to: Target = None,
+def delay(pattern: Any, ms: int, *, sender: Target = None, to: Target = None,
           nth: int | None = None, chance: float = 1.0) -> Delay:
     """A fault that makes messages late (see `Delay`): `delay(ANY, 100, to="bank")`."""
     _check_message_fault("delay", pattern, sender, to, nth)
@@ -169,7 +169,7 @@ def delay(pattern: Any, ms: float, *, sender: Target = None, to: Target = None,
     return Delay(pattern, ms, sender, to, nth, _chance(chance))
 
 
-def partition(*groups: Any, start: float = 0, end: float = math.inf) -> Partition:
+def partition(*groups: Any, start: int = 0, end: float = math.inf) -> Partition:
     """A fault that cuts groups of processes off from each other (see `Partition`):
     `partition(["a", "b"], ["c"], start=100, end=500)`."""
     if len(groups) < 2:
@@ -285,9 +285,12 @@ def _check_count(what: str, value: Any) -> None:
 
 
 def _check_time(what: str, value: Any) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
-                              or math.isnan(value) or value < 0 or math.isinf(value)):
-        raise BadArgument(f"{what} is 0 or more milliseconds, not {short(value)}")
+    # Whole milliseconds, as every time in actorlab (and Erlang): the clock stays a whole
+    # number, so a timeout worked out from it (`due - now()`) is one too.
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                              or value < 0):
+        raise BadArgument(f"{what} is a whole number of milliseconds, 0 or more, "
+                          f"not {short(value)}")
 
 
 def _chance(value: Any) -> float:

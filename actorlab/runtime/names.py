@@ -21,6 +21,7 @@ from .errors import BadArgument
 from .process import Process
 
 NODE_NAME = "nonode@nohost"     # Erlang's name for a node that is not part of a cluster
+UNDEFINED = "undefined"         # what Erlang's whereis answers for a name nobody has
 
 
 class NameTable:
@@ -31,7 +32,10 @@ class NameTable:
 
     def register(self, name: str, proc: Process) -> None:
         """Give `proc` the name; fails, as Erlang's register does, if the name is taken or
-        the process already has one."""
+        the process already has one, or is "undefined"."""
+        if name == UNDEFINED:
+            raise BadArgument(f"cannot register {name!r}: Erlang's lookups answer undefined "
+                              "for \"nobody has this name\", so it cannot be one; pick another")
         if name in self.holders:
             raise BadArgument(f"cannot register {name!r}: the name is already taken by "
                               f"{self.holders[name]!r}; unregister it first or pick another")

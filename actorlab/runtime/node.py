@@ -45,7 +45,7 @@ from .patterns import check_pattern, matches
 from .policies import Policy, policy_for
 from .process import EXITED, RUNNING, WAITING, Process
 from .scheduler import REDUCTIONS, Scheduler
-from .signals import Signals
+from .signals import Signals, alias_mode
 from .timers import MessageTimer, MessageTimers
 
 _NOTHING = object()           # "no message matched": messages themselves may be None
@@ -73,7 +73,7 @@ class Node:
                  preemptive: bool = False, faults: Any = None) -> None:
         _check_count("trace_limit", trace_limit)
         _check_count("max_steps", max_steps)
-        _check_duration("max_seconds", max_seconds, allow_none=False)
+        _check_seconds("max_seconds", max_seconds)
         self.serial = next(_serials)
         self.seed = seed
         self.output = log                      # where reports go (the `log()` method writes)
@@ -81,7 +81,7 @@ class Node:
                            node=self.serial)
         self.processes: dict[int, Process] = {}  # live processes by pid number
         self.names = NameTable()
-        self.aliases: set[int] = set()         # the numbers of the active aliases
+        self.aliases: dict[int, str] = {}      # active aliases: number -> how it ends
         self.signals = Signals(self)
         self.message_timers = MessageTimers(self)
         policy = policy or policy_for(seed, schedule)
@@ -255,13 +255,14 @@ class Node:
         actorlab.runtime.errors.ReceiveTimeout: no message matching any message is in ...
         """
         self._visible("alias")
-        ref = self._new_alias()
+        ref = self._new_alias("explicit_unalias")
         self.record("alias", ref.owner.number, ref.number)
         return ref
 
-    def _new_alias(self) -> Ref:
+    def _new_alias(self, mode: str) -> Ref:
+        """A ref that is an alias of the caller; `mode` says how it ends (signals.py)."""
         ref = Ref(next(self._refs), self.serial, self.scheduler.current.pid)
-        self.aliases.add(ref.number)
+        self.aliases[ref.number] = mode
         return ref
 
     def unalias(self, ref: Ref) -> bool:
@@ -270,7 +271,7 @@ class Node:
         me = self._visible("unalias", ref)
         if ref.owner != me.pid or ref.number not in self.aliases:
             return False
-        self.aliases.discard(ref.number)
+        del self.aliases[ref.number]
         self.record("unalias", me.pid.number, ref.number)
         return True
 
@@ -332,6 +333,8 @@ class Node:
         elif type(dest) is Ref:
             to, alias = self._alias_owner(dest, "send"), dest.number
             target = self.processes.get(to.number) if alias in self.aliases else None
+            if target is not None and self.aliases[alias] == "reply_demonitor":
+                self.signals.drop_monitor(target, dest)     # the reply ends it: no DOWN
         else:
             target, name = self._by_name(dest)
             to = target.pid if target is not None else None
@@ -382,7 +385,7 @@ class Node:
 
     # -- receiving ---------------------------------------------------------------------
 
-    def receive(self, pattern: Any = None, *, timeout: float | None = None,
+    def receive(self, pattern: Any = None, *, timeout: int | None = None,
                 waiting_for: Pid | None = None) -> Any:
         """Take the oldest message matching `pattern` out of the mailbox, waiting if needed.
 
@@ -401,7 +404,8 @@ class Node:
         if pattern is not None:
             check_pattern(pattern)
         if timeout is not None:
-            _check_duration("timeout", timeout)
+            _check_ms("timeout", "receive(..., timeout={})", timeout, forever=True,
+                      reason="timeout_value")
         scheduler = self.scheduler
         proc = scheduler.current
         if proc.status is EXITED:
@@ -478,10 +482,10 @@ class Node:
 
     # -- time --------------------------------------------------------------------------
 
-    def sleep(self, ms: float) -> str:
+    def sleep(self, ms: int) -> str:
         """Wait `ms` of virtual time (in the shell, the same as `run_for(ms)`); "ok", as
         Elixir's Process.sleep answers."""
-        _check_duration("sleep", ms)
+        _check_ms("sleep's time", "sleep({})", ms)
         proc = self.scheduler.current
         if proc.status is EXITED:
             raise GreenletExit
@@ -489,12 +493,12 @@ class Node:
         self.scheduler.switch_from(proc)
         return "ok"
 
-    def run_for(self, ms: float) -> None:
+    def run_for(self, ms: int) -> None:
         """Shell only: let the node run for `ms` of virtual time, firing timers on the way.
 
         Everything due by its end happens within it.
         """
-        _check_duration("run_for", ms)
+        _check_ms("run_for's time", "run_for({})", ms)
         if self.scheduler.current is not self.shell:
             raise BadArgument("run_for is for the shell (a notebook cell); inside a process "
                               "use sleep(ms)")
@@ -516,7 +520,7 @@ class Node:
             self.scheduler.wake(owner, timed_out=True)
             self.record("timeout", owner.pid.number, after)
 
-    def send_after(self, dest: Pid | str, message: Any, ms: float) -> Ref:
+    def send_after(self, dest: Pid | str, message: Any, ms: int) -> Ref:
         """Send `message` to `dest` (a pid or a name) after `ms` of virtual time, from a
         timer; returns the timer's ref, for `cancel_timer` and `read_timer`. As Erlang's
         `erlang:send_after` (see timers.py).
@@ -528,11 +532,15 @@ class Node:
         >>> node.receive(), node.now()
         ('ding', 500)
         """
-        _check_duration("send_after", ms, allow_none=False)
+        _check_ms("send_after's time", "send_after(dest, message, {})", ms)
         if type(dest) is Pid:
             self._check_pid(dest)
+        elif type(dest) is tuple:
+            raise BadArgument(f"send_after takes a pid or a registered name, not {short(dest)}: "
+                              "send accepts (name, node), send_after does not (as in Erlang)."
+                              " Pass the name alone.")
         else:
-            dest = check_name(dest, "send_after", on_this_node=True)
+            dest = check_name(dest, "send_after")
         return self.message_timers.start(self.scheduler.current.pid, dest, message, ms)
 
     def cancel_timer(self, ref: Ref) -> float | bool:
@@ -583,14 +591,19 @@ class Node:
         self.signals.unlink(self._visible("unlink", pid), pid)
         return True
 
-    def monitor(self, target: Pid | str, *, alias: bool = False) -> Ref:
+    def monitor(self, target: Pid | str, *, alias: bool | str = False) -> Ref:
         """Watch `target` (a pid or registered name); get `("DOWN", ref, "process", pid, reason)`
         when it exits. A dead or unknown target gives reason "noproc" at once. As in Erlang,
         a monitor made by name names the process in its DOWN as `(name, "nonode@nohost")`.
 
-        `alias=True` makes the ref an alias of the caller too (see `alias()`), deactivated
-        when the monitor ends, by `demonitor` or by the DOWN message: what a call uses.
+        `alias` makes the ref an alias of the caller too (see `alias()`); its value, as
+        OTP's alias option, says when the alias ends. "demonitor" (or True): with the
+        monitor, by `demonitor` or the DOWN message; what a call uses. "explicit_unalias":
+        only by `unalias`, so it outlives the monitor. "reply_demonitor": like "demonitor",
+        and the first message through the alias ends the monitor (no DOWN comes) and the
+        alias (later messages are dropped).
         """
+        mode = alias_mode(alias)
         if type(target) is Pid:
             self._check_pid(target)
         else:
@@ -598,7 +611,7 @@ class Node:
         me = self._visible("monitor", target)
         proc = self.processes.get(target.number) if type(target) is Pid else \
             self.names.whereis(target)
-        ref = self._new_alias() if alias else self.make_ref()
+        ref = self._new_alias(mode) if mode else self.make_ref()
         if proc is not None and self.faults is not None and \
                 fault_plan.across(self.faults, me, proc):
             self.signals.monitor(me, None, target, ref, unreachable="noconnection")
@@ -608,7 +621,9 @@ class Node:
         return ref
 
     def demonitor(self, ref: Ref, *, flush: bool = False) -> bool:
-        """Stop a monitor. `flush=True` also removes its DOWN message if one already came."""
+        """Stop a monitor; True. `flush=True` also removes its DOWN message if one already
+        came: as OTP 25, the oldest message shaped `(_, ref, _, _, _)`, only if the
+        monitor had ended (see `Signals.demonitor`)."""
         if type(ref) is not Ref:
             raise BadArgument(f"demonitor takes the ref that monitor() returned, not {short(ref)}")
         self.signals.demonitor(self._visible("demonitor", ref), ref, flush)
@@ -658,8 +673,8 @@ class Node:
     def register(self, name: str, pid: Pid) -> bool:
         """Give a live process a name that `send`, `whereis` and `monitor` accept; True.
 
-        Fails, as Erlang's register does, if the process is dead, the name is taken, or the
-        process already has a name.
+        Fails, as Erlang's register does, if the process is dead, the name is taken or is
+        "undefined", or the process already has a name.
         """
         name = check_name(name, "register")
         self._check_pid(pid)
@@ -780,13 +795,39 @@ def _never(message: Any) -> bool:
     return False
 
 
-def _check_duration(what: str, value: Any, allow_none: bool = True) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise BadArgument(f"{what} must be a number of milliseconds"
-                          f"{' or None' if allow_none else ''}, not {short(value)}")
-    if math.isnan(value) or value < 0 or math.isinf(value):
-        raise BadArgument(f"{what} must be 0 or more milliseconds, not {value!r}"
-                          + (" (use None to wait forever)" if allow_none else ""))
+def _check_ms(what: str, call: str, value: Any, *, forever: bool = False,
+              reason: str | None = None) -> None:
+    """Refuse a time that is not a whole number of milliseconds, 0 or more, as Erlang does.
+
+    `call` shows the call with `{}` for the time, e.g. "sleep({})"; `forever` says None is
+    allowed (wait forever); `reason` is Erlang's error reason, if not badarg. A float is
+    refused even when whole (500.0): Erlang's times are integers, and a float here is
+    often seconds, which is how Python's own time.sleep counts.
+
+    >>> _check_ms("sleep's time", "sleep({})", 0.5)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    actorlab.runtime.errors.BadArgument: sleep's time must be whole ... 0.5 seconds is sleep(500)
+    """
+    if isinstance(value, float) and math.isfinite(value):
+        fix = (f"{call.format(int(value))} if you mean {int(value)} ms (a float often comes "
+               f"from `/`, where `//` keeps an int, or from a time in seconds)"
+               if value.is_integer() else
+               f"{call.format(value)} looks like seconds: {value:g} seconds is "
+               f"{call.format(round(value * 1000))}")
+        raise BadArgument(f"{what} must be whole milliseconds (an int, as in Erlang), not "
+                          f"{value!r}: {fix}", reason)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        none = " (or None to wait forever)" if forever else ""
+        raise BadArgument(f"{what} must be whole milliseconds, 0 or more{none}, not "
+                          f"{short(value)}", reason)
+
+
+def _check_seconds(what: str, value: Any) -> None:
+    """Refuse a time in seconds (a Node option: a float is fine) that is not 0 or more."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+            not 0 <= value < math.inf:
+        raise BadArgument(f"{what} must be a number of seconds, 0 or more, not {short(value)}")
 
 
 def _check_count(what: str, value: Any) -> None:

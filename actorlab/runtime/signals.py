@@ -12,19 +12,40 @@ checked on a real BEAM:
 * `exit(pid, "kill")` cannot be trapped: the target dies with "killed". A process that
   *exits* with reason "kill" sends its links an ordinary, trappable "kill".
 * Monitors are one-way: the watcher gets `("DOWN", ref, "process", pid, reason)`.
+* A monitor's ref may also be an alias of the watcher (`monitor(pid, alias=MODE)`): with
+  "demonitor" the alias ends with the monitor; with "explicit_unalias" it lives on until
+  `unalias`; with "reply_demonitor" the first message through it also ends the monitor
+  (so no DOWN comes) and the alias (so later messages are dropped).
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from ..trace import ANY, Pid, Ref, short
-from .errors import Exit
+from .errors import BadArgument, Exit
 from .names import NODE_NAME
 from .patterns import matches
 from .process import Process
 
 if TYPE_CHECKING:
     from .node import Node
+
+ALIAS_MODES = ("demonitor", "explicit_unalias", "reply_demonitor")  # OTP's, for monitor()
+
+
+def alias_mode(alias: Any) -> str | None:
+    """How the alias of a monitor made with `alias=alias` ends (None: no alias).
+
+    >>> alias_mode(True), alias_mode(False), alias_mode("reply_demonitor")
+    ('demonitor', None, 'reply_demonitor')
+    """
+    if alias is True or alias is False:
+        return "demonitor" if alias else None
+    if type(alias) is not str or alias not in ALIAS_MODES:
+        raise BadArgument(f"monitor: alias={short(alias)} is not an alias mode; use "
+                          f"alias=True (the same as \"demonitor\") or one of "
+                          f"{', '.join(map(repr, ALIAS_MODES))}")
+    return alias
 
 
 class Signals:
@@ -75,7 +96,7 @@ class Signals:
         if proc is None:
             self.message_signal(me.pid if named else target, me,
                                 ("DOWN", ref, "process", named or target, unreachable), "down")
-            self.node.aliases.discard(ref.number)
+            self.end_alias(ref)
         else:
             self.add_monitor(me, proc, ref)
             if named:
@@ -88,25 +109,45 @@ class Signals:
         return ref
 
     def demonitor(self, me: Process, ref: Ref, flush: bool) -> None:
+        """End `me`'s monitor `ref`. With `flush`, if the monitor had already ended (its
+        DOWN may be in the mailbox), take out the oldest message shaped like a DOWN for
+        `ref`, whatever its tag: OTP 25 takes at most one, and none from a monitor that
+        was still active (no DOWN can have come)."""
+        active = self.drop_monitor(me, ref)
+        self.node.record("demonitor", me.pid.number, ref.number)
+        if flush and not active:
+            shape = (ANY, ref, ANY, ANY, ANY)
+            for index, (message, _) in enumerate(me.mailbox):
+                if matches(shape, message):
+                    del me.mailbox[index]
+                    break
+
+    def drop_monitor(self, me: Process, ref: Ref) -> bool:
+        """Remove `me`'s monitor `ref`, and its alias as its mode says; True if it was
+        active. Untraced: `demonitor` traces it, and a reply through a "reply_demonitor"
+        alias is traced as that send."""
         target = me.monitoring.pop(ref, None)
         self.named_monitors.pop(ref, None)
-        if target is not None:
-            self.node.aliases.discard(ref.number)    # a monitor's alias ends with it
-            proc = self.node.processes.get(target.number)
-            if proc is not None:
-                proc.monitored_by.pop(ref, None)
-        self.node.record("demonitor", me.pid.number, ref.number)
-        if flush:
-            down = ("DOWN", ref, ANY, ANY, ANY)
-            me.mailbox = type(me.mailbox)(
-                entry for entry in me.mailbox if not matches(down, entry[0]))
+        if target is None:
+            return False
+        self.end_alias(ref)
+        proc = self.node.processes.get(target.number)
+        if proc is not None:
+            proc.monitored_by.pop(ref, None)
+        return True
+
+    def end_alias(self, ref: Ref) -> None:
+        """The monitor `ref` ended: so does its alias, unless made "explicit_unalias"
+        (or by alias(), which is the same: only unalias ends it)."""
+        if self.node.aliases.get(ref.number, "explicit_unalias") != "explicit_unalias":
+            del self.node.aliases[ref.number]
 
     def down(self, watcher: Process, ref: Ref, watched: Process, reason: Any) -> None:
         """End `watcher`'s monitor `ref` of `watched` at once, with `reason` in its DOWN
         (a partition's "noconnection")."""
         del watcher.monitoring[ref]
         watched.monitored_by.pop(ref, None)
-        self.node.aliases.discard(ref.number)
+        self.end_alias(ref)
         named = self.named_monitors.pop(ref, watched.pid)
         self.message_signal(watched.pid, watcher, ("DOWN", ref, "process", named, reason),
                             "down")
@@ -171,7 +212,7 @@ class Signals:
                 self.signal(proc.pid, peer, reason, from_link=True)
         for ref, watcher_pid in list(proc.monitored_by.items()):
             watcher = node.processes.get(watcher_pid.number)
-            node.aliases.discard(ref.number)
+            self.end_alias(ref)
             if watcher is not None:
                 watcher.monitoring.pop(ref, None)
                 down = ("DOWN", ref, "process", self.named_monitors.pop(ref, proc.pid), reason)

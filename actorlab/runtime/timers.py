@@ -1,8 +1,9 @@
 """`send_after` timers: a message sent later, by a timer that belongs to nobody.
 
 As Erlang's `erlang:send_after`: a name is looked up when the timer fires (if nobody has
-it then, nothing is sent); a timer to a pid ends if that process exits first; the timer
-does not belong to whoever set it, and fires after it has exited. The scheduler's heap
+it then, nothing is sent); a timer to a pid ends if that process exits first (at once if
+it has exited already: `read_timer` gives False); the timer does not belong to whoever
+set it, and fires after it has exited. The scheduler's heap
 keeps the due time, like any other timer; the node's public methods (`send_after`,
 `cancel_timer`, `read_timer`) check their arguments and call this part.
 """
@@ -22,7 +23,7 @@ class MessageTimer:
 
     __slots__ = ("ref", "creator", "dest", "message", "ms", "timer")
 
-    def __init__(self, ref: Ref, creator: Pid, dest: Pid | str, message: Any, ms: float) -> None:
+    def __init__(self, ref: Ref, creator: Pid, dest: Pid | str, message: Any, ms: int) -> None:
         self.ref = ref
         self.creator = creator
         self.dest = dest
@@ -38,14 +39,16 @@ class MessageTimers:
         self.node = node
         self.running: dict[int, MessageTimer] = {}
 
-    def start(self, creator: Pid, dest: Pid | str, message: Any, ms: float) -> Ref:
+    def start(self, creator: Pid, dest: Pid | str, message: Any, ms: int) -> Ref:
         node = self.node
         timer = MessageTimer(node.make_ref(), creator, dest, message, ms)
-        node.scheduler.set_timer(timer, ms)
-        self.running[timer.ref.number] = timer
         to, name = (dest, None) if type(dest) is Pid else (None, dest)
         node.record("send_after", creator.number, to and to.number, message, ms,
                     timer.ref.number, name)
+        if to is not None and to.number not in node.processes:
+            return timer.ref        # ended at once, as when its process exits first
+        node.scheduler.set_timer(timer, ms)
+        self.running[timer.ref.number] = timer
         return timer.ref
 
     def fire(self, timer: MessageTimer) -> None:
