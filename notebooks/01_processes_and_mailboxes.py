@@ -332,7 +332,8 @@ print(inspect.getsource(Node._take))
 
 # %% [markdown]
 # And here is where every message arrives: it is appended to the mailbox, and if its owner
-# is waiting for exactly such a message, the owner is woken: back on the run queue.
+# is waiting for exactly such a message, the owner is woken: back on the run queue, at
+# the end, behind the processes already waiting for their turn.
 
 # %%
 print(inspect.getsource(Node.deliver))
