@@ -139,7 +139,7 @@ call(stats, "summary", timeout=5000)
 #
 # and the twin prints that the request for the mean sat unread in `stats`' own mailbox,
 # that `stats` then exited with reason `timeout`, and that its client's call timed out
-# after it. Without the 500 ms, the BEAM would hang there for ever.
+# after it. Without a timeout, the BEAM would hang there for ever.
 #
 # ## The fix: share code, not calls
 #

@@ -485,7 +485,9 @@ check_manager(WatchfulManager)
 # ## Links: sharing a fate
 #
 # A monitor watches; a **link** ties two processes together, both ways. When one ends
-# abnormally, the other gets an *exit signal* and ends too, with the same reason.
+# abnormally, the other gets an *exit signal* and ends too, with the same reason (one
+# exception: a process ended by `exit(pid, "kill")` ends with reason `killed`, and that is
+# what its links get; `twins/kill_vs_killed.exs`).
 # `spawn_link` starts a process already linked to its parent (`link(pid)` links later;
 # `GenServer.start_link` is `start` plus a link).
 #

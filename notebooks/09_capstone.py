@@ -73,8 +73,8 @@ node = reset()
 #
 # Build new lists (`state["history"] + [(who, text)]`) rather than changing the old ones
 # (`append`): actorlab passes a message without copying it, so a list you already sent
-# someone would change under their feet. (The BEAM copies every message, and its lists
-# cannot change anyway.)
+# someone would change under their feet. (The BEAM copies every message, but for large
+# binaries, which it shares; and no term there can change anyway.)
 #
 # Last, the check has ann and bob each say a line at the same moment, in every distinct
 # interleaving (notebook 08's `explore`): each member must hear the lines in the order

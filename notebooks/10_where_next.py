@@ -75,7 +75,8 @@
 #
 # Almost everything you used here has the same name in Elixir, because actorlab copied it. The
 # BEAM adds what a notebook cannot: processes spread over every core and preempted by
-# the scheduler, a separate heap per process (messages are copied), pids that reach other
+# the scheduler, a separate heap per process (messages are copied, large binaries apart),
+# pids that reach other
 # machines, and tools to look inside a running system.
 #
 # About deadlocks, OTP does exactly one thing. In Elixir (`twins/where_next_call_cycles.exs`):

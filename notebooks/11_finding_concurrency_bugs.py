@@ -492,9 +492,10 @@ explore(totals, "each stock")
 # is drawn as a magenta ⚡ and named in deadlock reports.
 #
 # Only the first is something a single BEAM node does: a process can be killed at any
-# moment (`Process.exit(pid, :kill)`, a crash, the system running out of memory). The BEAM
-# never loses, delays or reorders a message between two live processes on one node. Lost
-# and late messages come with distribution, between nodes, over a network.
+# moment (`Process.exit(pid, :kill)`, a crash, a heap grown past its `max_heap_size`;
+# running out of memory ends the whole node). The BEAM never loses or reorders a message
+# between two live processes on one node. Lost and late messages come with distribution,
+# between nodes, over a network.
 #
 # ### A server killed in the middle of a call
 #
