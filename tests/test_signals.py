@@ -7,8 +7,8 @@ import pytest
 import actorlab
 
 from actorlab import (ANY, BadArgument, Exit, ReceiveTimeout, demonitor, exit, is_alive, link,
-                      monitor, process_info, receive, register, self_pid, send, spawn,
-                      spawn_link, spawn_monitor, trap_exit, unlink)
+                      monitor, process_info, receive, register, reset, self_pid, send, sleep,
+                      spawn, spawn_link, spawn_monitor, trap_exit, unlink)
 
 
 def idle():
@@ -164,16 +164,92 @@ def test_exit_with_another_reason_kills_a_non_trapping_target():
     assert receive() == ("DOWN", ref, "process", victim, "shutdown")
 
 
-def test_finally_blocks_of_a_killed_process_run_deterministically():
+def test_a_killed_process_acts_on_nothing_in_its_finally_blocks():
+    """Python runs a killed process's `finally` blocks (unwinding its greenlet), but on the
+    BEAM a killed process runs no more code: what the block asks of the runtime is not done."""
+    ran = []
+
     def cleanup(to):
         try:
             receive("never")
         finally:
+            ran.append("finally")
             send(to, "cleaned up")
+            ran.append("not reached")
 
-    pid = spawn(cleanup, self_pid())
+    pid, ref = spawn_monitor(cleanup, self_pid())
     exit(pid, "kill")
-    assert receive(timeout=0) == "cleaned up"
+    assert receive(("DOWN", ref, ANY, ANY, ANY))[4] == "killed"
+    assert ran == ["finally"]
+    assert actorlab.process_info(self_pid())["messages"] == []
+
+
+@pytest.mark.parametrize("catch_all", ["except BaseException", "bare except"])
+def test_a_kill_caught_by_a_catch_all_still_ends_the_process(catch_all):
+    def victim(to):
+        try:
+            if catch_all == "bare except":
+                try:
+                    exit(self_pid(), "kill")
+                except:  # noqa: E722 -- the mistake under test
+                    pass
+            else:
+                try:
+                    exit(self_pid(), "kill")
+                except BaseException:
+                    pass
+            send(to, "went on")
+        finally:
+            pass
+
+    pid, ref = spawn_monitor(victim, self_pid())
+    assert receive(("DOWN", ref, ANY, ANY, ANY))[4] == "killed"
+    assert actorlab.process_info(self_pid())["messages"] == []
+    assert spawn(lambda: None)          # and the node is fine
+
+
+def test_a_receive_predicate_judges_as_the_receiver_even_when_it_is_waiting():
+    """The BEAM evaluates a receive's guards in the receiving process: self() is its own."""
+    shell = self_pid()
+
+    def addressed():
+        message = receive(lambda m: m[0] == "for" and m[1] == self_pid(), timeout=500)
+        send(shell, ("matched", message))
+
+    pid = spawn(addressed)
+    send(pid, ("for", pid))             # it is waiting already: the send tests the predicate
+    assert receive(("matched", ANY)) == ("matched", ("for", pid))
+
+
+def test_a_receive_predicate_that_raises_fails_the_receiver_not_the_sender():
+    got = []
+
+    def picky():
+        try:
+            receive(lambda m: m[0] == 1)
+        except actorlab.PatternError:
+            got.append("receiver raised")
+
+    receiver = spawn(picky)
+    sender, ref = spawn_monitor(lambda: send(receiver, 5))
+    assert receive(("DOWN", ref, ANY, ANY, ANY))[4] == "normal"
+    assert got == ["receiver raised"]
+
+
+def test_a_polling_loop_steps_aside_and_is_reported_as_a_runaway():
+    """Each runtime call is a reduction, so `while is_alive(pid)` lets others run; but
+    virtual time waits for nothing to be runnable, so a sleeper never wakes: a runaway,
+    whose report says why (not the watchdog's "no runtime call")."""
+    node = reset(log=None, max_steps=200_000)
+    sleeper = spawn(sleep, 100)
+
+    def poller():
+        while is_alive(sleeper):
+            pass
+
+    with pytest.raises(actorlab.RunawayError, match="a loop that polls"):
+        spawn(poller)
+    assert node.processes_alive()
 
 
 def test_link_to_a_dead_process_raises_noproc_in_a_caller_that_does_not_trap_exits():

@@ -39,7 +39,7 @@ from ..trace import DEFAULT_LIMIT, Pid, Ref, Trace, callable_name, describe_patt
 from ..trace.protocol import CONTAINERS, refs_in
 from . import faults as fault_plan
 from . import reports, watchdog
-from .errors import BadArgument, ErlangError, Exit, ReceiveTimeout
+from .errors import BadArgument, ErlangError, Exit, PatternError, ReceiveTimeout
 from .names import NODE_NAME, NameTable, check_name
 from .patterns import check_pattern, matches
 from .policies import Policy, policy_for
@@ -196,6 +196,8 @@ class Node:
         except BaseException as interrupt:  # Ctrl-C, or the watchdog, while it ran
             self._interrupted(proc, interrupt)
             return
+        if proc.status is EXITED:   # killed, and its code caught the GreenletExit: it has
+            return                  # already ended, with the kill's reason
         if scheduler.preemptive:
             scheduler.preempt(proc, ("end", reason))    # its end is visible to others too
         if crashed is not None:
@@ -216,11 +218,22 @@ class Node:
 
     def _visible(self, *operation: Any) -> Process:
         """The caller, about to do a visible `operation`: in a preemptive node a process
-        stops here and the policy chooses who goes on (see explore/footprints.py)."""
+        stops here and the policy chooses who goes on (see explore/footprints.py).
+
+        A process killed while it ran, whose code caught the kill (a bare `except:`) or is
+        in a `finally` block, acts on nothing: on the BEAM it would run no more code. And
+        each operation is a reduction, so a process that polls (`while is_alive(pid)`)
+        steps aside now and then, as one that sends does."""
         scheduler = self.scheduler
         me = scheduler.current
-        if scheduler.preemptive and me is not scheduler.shell:
-            scheduler.preempt(me, operation)
+        if me is not scheduler.shell:
+            if me.status is EXITED:
+                raise GreenletExit
+            if scheduler.preemptive:
+                scheduler.preempt(me, operation)
+            scheduler.steps += 1
+            if scheduler.steps % REDUCTIONS == 0:
+                scheduler.step_aside(me)
         return me
 
     def self_pid(self) -> Pid:
@@ -322,6 +335,8 @@ class Node:
         """
         scheduler = self.scheduler
         me = scheduler.current
+        if me.status is EXITED:
+            raise GreenletExit      # killed, in a `finally` or a bare `except:` (see _visible)
         if scheduler.preemptive and me is not scheduler.shell:
             scheduler.preempt(me, ("send", dest, message))
         alias = name = None
@@ -378,10 +393,23 @@ class Node:
         `sent` is the step of the event that sends it. Returns True if it woke the owner.
         """
         proc.mailbox.append((message, sent))
-        if proc.status is WAITING and (proc.pattern is None or matches(proc.pattern, message)):
+        if proc.status is WAITING and (proc.pattern is None or self._wants(proc, message)):
             self.scheduler.wake(proc)
             return True
         return False
+
+    def _wants(self, proc: Process, message: Any) -> bool:
+        """Whether the waiting `proc`'s pattern takes `message`, judged as `proc` would: a
+        predicate in it that calls self_pid() gets `proc`'s pid, not the sender's. One that
+        raises wakes `proc`, so that its receive raises in its own process."""
+        scheduler = self.scheduler
+        sender, scheduler.current = scheduler.current, proc
+        try:
+            return matches(proc.pattern, message)
+        except PatternError:
+            return True
+        finally:
+            scheduler.current = sender
 
     # -- receiving ---------------------------------------------------------------------
 
@@ -415,6 +443,10 @@ class Node:
         message = self._take(proc, pattern) if proc.mailbox else _NOTHING
         if message is _NOTHING:
             if timeout == 0:
+                if proc is not scheduler.shell:     # a reduction: a polling loop steps aside
+                    scheduler.steps += 1
+                    if scheduler.steps % REDUCTIONS == 0:
+                        scheduler.step_aside(proc)
                 where = "is in the shell's mailbox" if proc is scheduler.shell else "(timeout 0)"
                 raise ReceiveTimeout(f"no message matching {describe_pattern(pattern)} {where}")
             self._block(proc, pattern, timeout, waiting_for)

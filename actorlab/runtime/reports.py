@@ -129,7 +129,9 @@ def runaway_error(clock: float, processes: list[Process], shell: Process,
     return RunawayError(
         f"the processes kept running for {budget} without settling (virtual time "
         f"{clock:g} ms). Busiest: {turns} (a turn runs a process until it waits or steps "
-        "aside). Look for processes that keep messaging each other forever. The processes "
+        "aside). Look for processes that keep messaging each other forever, or a loop that "
+        "polls (is_alive, receive with timeout=0) for what a timer would bring: virtual "
+        "time moves only when nothing can run, so wait in receive or sleep. The processes "
         "that were about to run are suspended: alive, but they will not run again. "
         "reset() starts afresh; reset(max_steps=..., max_seconds=...) allows more.")
 

@@ -21,10 +21,12 @@ the next one; everything else (a process ending, timers, the shell, a deadlock, 
 runaway) goes through the hub.
 
 Timers are kept in a heap, ordered by when they are due, then by when they were set.
-Virtual time makes ties that real time rarely has, and two rules settle them as the
+Virtual time makes ties that real time rarely has, and three rules settle them as the
 BEAM would: among timers set at the same moment, a shell's receive comes first (on the
 BEAM a shell's receive follows its send at once, before the processes it woke have
-run), and `run_for` comes after everything due when it ends (it lets all of it happen).
+run), then the receives and sleeps of other processes, then `send_after` timers (on the
+BEAM a receive's timeout beats a message timer due at the same time); and `run_for`
+comes after everything due when it ends (it lets all of it happen).
 """
 from __future__ import annotations
 
@@ -299,7 +301,7 @@ class Scheduler:
     def set_timer(self, proc: Any, ms: float, *, last: bool = False) -> None:
         """Give `proc`'s wait (or a `send_after` timer) a timer due in `ms`; `last` orders
         it after every timer due at the same time (see the module docstring for ties)."""
-        rank = 0 if proc is self.shell else 1
+        rank = 0 if proc is self.shell else 1 if type(proc) is Process else 2
         entry = (self.clock + ms, math.inf if last else self.clock, rank,
                  next(self._timer_seq), proc, ms)
         proc.timer = entry
