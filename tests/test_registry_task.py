@@ -2,7 +2,7 @@
 import pytest
 
 from actorlab import (BadArgument, Exit, GenServer, Registry, Supervisor, Task, exit,
-                      is_alive, now, process_info, receive, send, sleep, spawn)
+                      is_alive, now, process_info, receive, self_pid, send, sleep, spawn)
 
 
 class Echo(GenServer):
@@ -187,3 +187,69 @@ def test_a_via_name_needs_a_module_with_the_via_methods():
         GenServer.start(Echo, None, name=("via", "Registry", ("rooms", "lobby")))
     with pytest.raises(BadArgument, match=r"a server is a pid"):
         GenServer.whereis(("via", Echo, ("rooms", "lobby")))
+
+
+@pytest.mark.parametrize("timeout", ["soon", -1, 1.5])
+def test_a_bad_shutdown_timeout_is_refused_before_the_task_is_touched(timeout):
+    """twins/task_shutdown_bad_timeout: the task stays linked and running."""
+    task = Task.async_(lambda: (sleep(200), "finished")[1])
+    with pytest.raises(BadArgument, match="a timeout is a whole number of milliseconds"):
+        Task.shutdown(task, timeout)
+    assert task.pid in process_info(self_pid())["links"]
+    assert Task.await_(task, 1000) == "finished"
+
+
+@pytest.mark.parametrize("call, wrong", [
+    (lambda: Task.async_("Kernel", "abs", [1]), "not 'Kernel'"),     # Elixir's module form
+    (lambda: Task.async_(42), "not 42"),
+    (lambda: Task.async_(lambda name: name), "with 0 argument"),
+    (lambda: Task.async_(abs, 1, 2), "with 2 argument"),
+])
+def test_async_refuses_what_it_could_not_run_and_starts_nothing(call, wrong):
+    """twins/task_async_bad_function: refused at the call, not a task that crashes."""
+    with pytest.raises(BadArgument, match=wrong) as caught:
+        call()
+    assert r"Task.async_(fn, *args)" in str(caught.value)
+    assert process_info(self_pid())["links"] == []
+    assert process_info(self_pid())["messages"] == []
+
+
+@pytest.mark.parametrize("collect, action", [
+    (Task.await_, "await"), (Task.yield_, "yield"), (Task.shutdown, "shutdown"),
+    (lambda t: Task.yield_many([t]), "yield_many")])
+def test_task_functions_refuse_what_is_not_a_task(collect, action):
+    with pytest.raises(BadArgument, match=f"^{action} needs a task, the value Task.async_ "
+                                          "returned, not 'job'$"):
+        collect("job")
+
+
+def test_yield_many_refuses_what_is_not_a_list():
+    task = Task.async_(lambda: 1)
+    with pytest.raises(BadArgument, match=r"takes a list of tasks, not Task\("):
+        Task.yield_many(task)
+    assert Task.await_(task) == 1
+
+
+@pytest.mark.parametrize("use", [
+    lambda reg: Registry.lookup(reg, "lobby"),
+    lambda reg: Registry.register(reg, "hall"),
+    lambda reg: Registry.unregister(reg, "lobby"),
+    lambda reg: Registry.keys(reg, self_pid()),
+    lambda reg: GenServer.whereis(("via", Registry, (reg, "lobby"))),
+    lambda reg: GenServer.start(Echo, None, name=("via", Registry, (reg, "hall"))),
+])
+def test_a_registry_is_known_by_its_name_not_its_pid(use):
+    """twins/registry_by_name_only: Elixir raises ArgumentError for a pid."""
+    _, reg = Registry.start_link(name="rooms")
+    Registry.register("rooms", "lobby")
+    with pytest.raises(BadArgument, match=r"^a registry is known by its name, not #PID<0\.1\.0>: "
+                                          r"pass the name given to Registry\.start_link"):
+        use(reg)
+    assert Registry.lookup("rooms", "lobby") == [(self_pid(), None)]
+    assert Registry.lookup("rooms", "hall") == []
+
+
+def test_registry_keys_needs_a_pid():
+    Registry.start_link(name="rooms")
+    with pytest.raises(BadArgument, match="Registry.keys needs a pid, not 'lobby'"):
+        Registry.keys("rooms", "lobby")

@@ -2,8 +2,8 @@
 import pytest
 
 import actorlab
-from actorlab import (BadArgument, DynamicSupervisor, GenServer, ReceiveTimeout, Supervisor, exit,
-                      is_alive, now, receive, run_for, self_pid, send, trap_exit)
+from actorlab import (BadArgument, DynamicSupervisor, GenServer, Pid, ReceiveTimeout, Supervisor,
+                      exit, is_alive, now, receive, run_for, self_pid, send, trap_exit)
 
 
 class Worker(GenServer):
@@ -421,3 +421,133 @@ def test_a_dynamic_supervisors_extra_arguments_come_first_at_every_start():
     trap_exit(True)
     assert DynamicSupervisor.start_link(extra_arguments="w") == \
         ("error", ("supervisor_data", ("invalid_extra_arguments", "w")))
+
+
+class Flaky:
+    """A start function whose next `fails` starts return ("error", "flaky"). Each start
+    tells the shell it runs, then takes 300 ms, so a call the shell makes on hearing it
+    reaches the supervisor before that try ends."""
+
+    def __init__(self, fails):
+        self.fails, self.observer = fails, self_pid()
+
+    def __call__(self, name):
+        send(self.observer, "starting")
+        actorlab.sleep(300)
+        if self.fails > 0:
+            self.fails -= 1
+            return ("error", "flaky")
+        return GenServer.start_link(Worker, (self.observer, name))
+
+
+def test_a_failed_restart_is_tried_again_by_a_cast_with_calls_served_between_tries():
+    """OTP 25 marks the child "restarting" and casts itself a retry: which_children shows
+    it, restart_child and delete_child are refused, and terminate_child ends the retries
+    (twins/supervisor_restarting_window.exs)."""
+    flaky = Flaky(fails=0)
+    sup = start("one_for_one", {"id": "a", "start": (flaky, ("a",))}, max_restarts=10)
+    receive("starting")
+    flaky.fails = 3
+    exit(pid_of(sup, "a"), "kill")
+    receive("starting")
+    assert pid_of(sup, "a") == "restarting"
+    receive("starting")
+    assert Supervisor.count_children(sup)["active"] == 0
+    receive("starting")
+    assert Supervisor.restart_child(sup, "a") == ("error", "restarting")
+    receive("starting")                         # the fourth try, which starts it
+    assert is_alive(pid_of(sup, "a"))
+    flaky.fails = 5
+    exit(pid_of(sup, "a"), "kill")
+    receive("starting")
+    assert Supervisor.terminate_child(sup, "a") == "ok"
+    with pytest.raises(ReceiveTimeout):         # the retry it had cast finds nothing to do
+        receive("starting", timeout=1000)
+    assert pid_of(sup, "a") == "undefined" and flaky.fails == 4
+
+
+def test_one_for_all_marks_the_child_that_failed_to_restart_and_leaves_the_rest_stopped():
+    flaky = Flaky(fails=0)
+    sup = start("one_for_all", spec("a"), {"id": "b", "start": (flaky, ("b",))}, spec("c"),
+                max_restarts=10)
+    receive("starting")
+    events()
+    flaky.fails = 1
+    exit(pid_of(sup, "a"), "kill")
+    receive("starting")
+    rows = {child_id: pid for child_id, pid, _, _ in Supervisor.which_children(sup)}
+    assert rows["b"] == "restarting" and rows["c"] == "undefined" and type(rows["a"]) is Pid
+    receive("starting")                         # the retry stops a, then starts all three
+    assert all(is_alive(pid_of(sup, child_id)) for child_id in "abc")
+
+
+def test_each_try_counts_against_the_restart_intensity():
+    flaky = Flaky(fails=0)
+    trap_exit(True)
+    sup = start("one_for_one", {"id": "a", "start": (flaky, ("a",))}, max_restarts=2)
+    receive("starting")
+    flaky.fails = 10
+    exit(pid_of(sup, "a"), "kill")
+    assert receive(("EXIT", sup, "shutdown"))[2] == "shutdown"
+    # two tries; the third would be one restart too many, so it gives up before it
+    assert [m for m in events() if m == "starting"] == ["starting"] * 2
+
+
+def test_a_dynamic_supervisor_retries_by_a_message_and_the_child_keeps_its_place():
+    """Elixir keeps a restarting child under its old pid: it still counts for max_children,
+    and terminate_child with that pid forgets it (twins/dynsup_restarting_window.exs)."""
+    flaky = Flaky(fails=0)
+    _, sup = DynamicSupervisor.start_link(max_children=1, max_restarts=10)
+    _, old = DynamicSupervisor.start_child(sup, {"id": "a", "start": (flaky, ("a",))})
+    receive("starting")
+    flaky.fails = 2
+    exit(old, "kill")
+    receive("starting")
+    assert DynamicSupervisor.which_children(sup) == [("undefined", "restarting", "worker",
+                                                      "dynamic")]
+    receive("starting")
+    assert DynamicSupervisor.start_child(sup, spec("b")) == ("error", "max_children")
+    receive("starting")                         # the third try starts it
+    [(_, new, _, _)] = DynamicSupervisor.which_children(sup)
+    assert is_alive(new) and new != old
+    flaky.fails = 5
+    exit(new, "kill")
+    receive("starting")
+    assert DynamicSupervisor.terminate_child(sup, new) == "ok"
+    with pytest.raises(ReceiveTimeout):
+        receive("starting", timeout=1000)
+    assert DynamicSupervisor.count_children(sup)["specs"] == 0
+
+
+def test_child_spec_puts_overrides_into_the_spec_as_elixir_does():
+    """twins/supervisor_child_spec_overrides.exs."""
+    one = Supervisor.child_spec((Worker, (self_pid(), 1)), id="one", restart="temporary")
+    assert one == {**Worker.child_spec((self_pid(), 1)), "id": "one", "restart": "temporary"}
+    assert Supervisor.child_spec({"id": "m", "start": (print, ())}, shutdown=10) == \
+        {"id": "m", "start": (print, ()), "shutdown": 10}
+    with pytest.raises(BadArgument, match="unknown key 'significant'"):
+        Supervisor.child_spec(Worker, significant=True)   # not an override in Elixir 1.14
+
+
+def test_a_supervisor_as_a_shorthand_child_or_a_subclass_is_refused_with_what_to_do():
+    for module in (Supervisor, DynamicSupervisor):
+        with pytest.raises(BadArgument, match=rf"not written \({module.__name__}, arg\).*"
+                                              rf"{module.__name__}\.start_link"):
+            Supervisor.start_link([(module, [])])
+    with pytest.raises(BadArgument, match="no module-based supervisors"):
+        type("MySupervisor", (Supervisor,), {})
+
+
+def test_significant_is_refused_by_a_supervisor_and_ignored_by_a_dynamic_one():
+    """OTP refuses significant: true without auto_shutdown, which actorlab lacks; Elixir
+    1.14's DynamicSupervisor does not look at the key."""
+    trap_exit(True)
+    combination = ("bad_combination", [("auto_shutdown", "never"), ("significant", True)])
+    assert Supervisor.start_link([spec("s", significant=True)]) == \
+        ("error", ("start_spec", combination))
+    assert Supervisor.start_link([spec("s", significant="yes")]) == \
+        ("error", ("start_spec", ("invalid_significant", "yes")))
+    sup = start("one_for_one", spec("s", significant=False))
+    assert Supervisor.start_child(sup, spec("t", significant=True)) == ("error", combination)
+    _, dsup = DynamicSupervisor.start_link()
+    assert DynamicSupervisor.start_child(dsup, spec("d", significant=True))[0] == "ok"

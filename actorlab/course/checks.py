@@ -180,8 +180,12 @@ def runaway_text(trace: Trace) -> str:
     recent = [trace[i] for i in range(max(0, len(trace) - 2000), len(trace))]
     busy = Counter(e.pid for e in recent if e.kind in ("send", "receive"))
     if not busy:
-        return ("never settled: a process computed without end (a loop with no receive() "
-                "or sleep() in it)")
+        return ("never settled: a process kept running without ever waiting, a busy loop: "
+                "one with no receive() or sleep() in it, or one that only looks, again and "
+                "again (receive with timeout=0, process_info, is_alive). Virtual time moves on "
+                "only when no process can run, so no timer fires while it loops. Wait instead: "
+                "receive() with no timeout waits, and lets the others run, until a message "
+                "comes")
     names = trace.names()
     who, _ = busy.most_common(1)[0]
     name = names.get(who, repr(who))

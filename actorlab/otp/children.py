@@ -14,7 +14,8 @@ The start function returns what OTP's do: ("ok", pid), ("ok", pid, info), "ignor
 
 Shorthands: a GenServer class `Counter`, or `(Counter, arg)`, stand for
 `Counter.child_spec(arg)`. A missing "shutdown" is 5000 for a worker and "infinity" for a
-supervisor, as in OTP; None means "infinity" too.
+supervisor, as in OTP; None means "infinity" too. "significant" may be False only:
+actorlab has no auto_shutdown, and OTP refuses a significant child without one.
 
 Anything else raises `BadArgument`, as Elixir raises an ArgumentError for it. A dict that
 is not a valid spec is what OTP reports as an error *value* instead: `spec_error` says
@@ -35,6 +36,7 @@ from .gen_server import GenServer
 
 RESTARTS = ("permanent", "transient", "temporary")
 TYPES = ("worker", "supervisor")
+RESTARTING = "restarting"   # a child's pid while a failed restart waits to be tried again
 
 
 def expand(spec: Any) -> Any:
@@ -45,6 +47,9 @@ def expand(spec: Any) -> Any:
     >>> expand((Worker, 1))["id"], expand({"id": "w"})
     ('Worker', {'id': 'w'})
     """
+    module = spec[0] if type(spec) is tuple and len(spec) == 2 else spec
+    if isinstance(module, type) and issubclass(module, Supervising):
+        raise _no_shorthand(module)
     if isinstance(spec, type) and issubclass(spec, GenServer):
         return spec.child_spec(None)
     if type(spec) is tuple and len(spec) == 2 and isinstance(spec[0], type) \
@@ -54,6 +59,24 @@ def expand(spec: Any) -> Any:
         return spec
     raise BadArgument(f"a child spec is a dict with 'id' and 'start', a GenServer class, or "
                       f"(GenServer class, arg); got {short(spec)}")
+
+
+def _no_shorthand(module: type) -> BadArgument:
+    """The error for Elixir's `{Supervisor, arg}` or `{DynamicSupervisor, opts}` child:
+    actorlab's supervisors take keyword options, which a single arg cannot carry, so such
+    a child is a dict that calls `start_link` with them.
+
+    >>> from actorlab.otp import DynamicSupervisor
+    >>> "(DynamicSupervisor.start_link, (), {" in str(_no_shorthand(DynamicSupervisor))
+    True
+    """
+    # by name: the supervisors' modules import this one
+    args = "()" if module.__name__ == "DynamicSupervisor" else "([children],)"
+    return BadArgument(
+        f"a supervisor child is not written ({module.__name__}, arg) in actorlab: give a "
+        f"dict that calls {module.__name__}.start_link with its options, "
+        f"{{'id': ..., 'start': ({module.__name__}.start_link, {args}, "
+        f"{{'strategy': 'one_for_one'}}), 'type': 'supervisor'}}")
 
 
 def spec_error(spec: dict, *, dynamic: bool = False) -> Any:
@@ -80,6 +103,9 @@ def spec_error(spec: dict, *, dynamic: bool = False) -> Any:
     restart, kind = spec.get("restart", "permanent"), spec.get("type", "worker")
     if restart not in RESTARTS:
         return ("invalid_restart_type", restart)
+    significant = spec.get("significant", False)
+    if not dynamic and significant is not False:
+        return _significant_error(significant)
     if kind not in TYPES:
         return ("invalid_child_type", kind)
     how = spec.get("shutdown", 5000)
@@ -87,6 +113,20 @@ def spec_error(spec: dict, *, dynamic: bool = False) -> Any:
             _whole(how) and how >= (1 if dynamic else 0)):
         return ("invalid_shutdown", how)
     return None
+
+
+def _significant_error(significant: Any) -> Any:
+    """OTP's error for a "significant" other than False. A significant child makes its
+    supervisor stop when it ends, which needs an auto_shutdown other than "never"; actorlab
+    has no auto_shutdown, so, as OTP with auto_shutdown "never", it refuses True.
+    (Elixir's DynamicSupervisor ignores the key: it is not checked there.)
+
+    >>> _significant_error(True)
+    ('bad_combination', [('auto_shutdown', 'never'), ('significant', True)])
+    """
+    if significant is True:
+        return ("bad_combination", [("auto_shutdown", "never"), ("significant", True)])
+    return ("invalid_significant", significant)
 
 
 def complete(spec: dict) -> dict:
@@ -125,6 +165,10 @@ _FIXES = {
     "invalid_mfa": "'start' is (function, args) or (function, args, kwargs)",
     "invalid_restart_type": f"'restart' is one of {', '.join(RESTARTS)}",
     "invalid_child_type": "'type' is 'worker' or 'supervisor'",
+    "bad_combination": "actorlab has no auto_shutdown, so no child is 'significant': drop "
+                       "the key, or make it False",
+    "invalid_significant": "'significant' is False (True needs auto_shutdown, which actorlab "
+                           "lacks)",
     "invalid_shutdown": "'shutdown' is ms (0 or more), 'brutal_kill' or 'infinity'",
 }
 
@@ -236,8 +280,9 @@ class Supervising(GenServer):
 
     @staticmethod
     def which_children(supervisor: Any) -> list:
-        """`(id, pid or "undefined", type, modules)` per child, newest first, as in OTP
-        (a DynamicSupervisor's children all have the id "undefined")."""
+        """`(id, pid, type, modules)` per child, newest first, as in OTP; the pid is
+        "undefined" for a stopped child and "restarting" while a failed restart waits to be
+        tried again (a DynamicSupervisor's children all have the id "undefined")."""
         return GenServer.call(supervisor, "which_children", None)
 
     @staticmethod
@@ -246,10 +291,11 @@ class Supervising(GenServer):
         return GenServer.call(supervisor, "count_children", None)
 
 
-def count(children: list[tuple[dict, Pid | None]]) -> dict:
-    """`count_children`'s answer for (spec, pid or None) pairs."""
+def count(children: list[tuple[dict, Any]]) -> dict:
+    """`count_children`'s answer for (spec, pid) pairs; a pid of None or "restarting" is
+    not active."""
     kinds = [spec["type"] for spec, _ in children]
-    return {"specs": len(children), "active": sum(pid is not None for _, pid in children),
+    return {"specs": len(children), "active": sum(type(pid) is Pid for _, pid in children),
             "supervisors": kinds.count("supervisor"), "workers": kinds.count("worker")}
 
 

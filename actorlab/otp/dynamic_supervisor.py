@@ -18,10 +18,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..runtime import (ANY, BadArgument, OneOf, Pid, ReceiveTimeout, exit, monitor, now, receive,
-                       trap_exit, unlink)
+                       self_pid, send, trap_exit, unlink)
 from ..trace import short
-from .children import (Intensity, Supervising, complete, count, expand, flags_error, give_up,
-                       modules, should_restart, shutdown, spec_error, start_child,
+from .children import (RESTARTING, Intensity, Supervising, complete, count, expand, flags_error,
+                       give_up, modules, should_restart, shutdown, spec_error, start_child,
                        started_pid)
 from .gen_server import GenServer
 
@@ -32,6 +32,10 @@ class DynamicSupervisor(Supervising):
     Only the "one_for_one" strategy exists, as in Elixir. `max_children` (default: no
     limit) caps how many may run at once. `extra_arguments` go before each child's own
     start args, at every start and restart: a way to hand every child the same thing.
+
+    A restart that fails is tried again later, as Elixir's does: the supervisor sends itself
+    `("$gen_restart", old_pid)`, so it answers other requests in between; meanwhile the
+    child is listed with the pid "restarting" and still counts against `max_children`.
     """
 
     @staticmethod
@@ -85,23 +89,28 @@ class DynamicSupervisor(Supervising):
         if bad is not None:
             return ("stop", ("supervisor_data", bad))
         limit = None if max_children == "infinity" else max_children
-        return ("ok", {"children": {}, "intensity": Intensity(max_restarts, max_seconds),
+        return ("ok", {"children": {}, "restarting": set(),
+                       "intensity": Intensity(max_restarts, max_seconds),
                        "max_children": limit, "extra_arguments": tuple(extra_arguments)})
 
     def handle_call(self, request: Any, from_: tuple, state: dict) -> Any:
         children: dict[Pid, dict] = state["children"]
         if request == "which_children":       # oldest first, as Elixir's map of pids is
-            rows = [("undefined", pid, spec["type"], modules(spec))
+            rows = [("undefined", _shown(pid, state), spec["type"], modules(spec))
                     for pid, spec in children.items()]
             return ("reply", rows, state)
         if request == "count_children":
-            return ("reply", count([(spec, pid) for pid, spec in children.items()]), state)
+            return ("reply", count([(spec, _shown(pid, state))
+                                    for pid, spec in children.items()]), state)
         kind, arg = request
-        if kind == "terminate_child":
+        if kind == "terminate_child":         # by its old pid, for one that is restarting
             spec = children.pop(arg, None)
             if spec is None:
                 return ("reply", ("error", "not_found"), state)
-            shutdown(arg, spec["shutdown"])
+            if arg in state["restarting"]:
+                state["restarting"].remove(arg)     # dead already: its retry finds nothing
+            else:
+                shutdown(arg, spec["shutdown"])
             return ("reply", "ok", state)
         if state["max_children"] is not None and len(children) >= state["max_children"]:
             return ("reply", ("error", "max_children"), state)
@@ -111,23 +120,45 @@ class DynamicSupervisor(Supervising):
         return ("reply", result, state)
 
     def handle_info(self, message: Any, state: dict) -> Any:
+        """A child's EXIT, or the retry of a restart that failed (ignored if the child was
+        terminated in between)."""
+        if type(message) is tuple and len(message) == 2 and message[0] == "$gen_restart":
+            if message[1] not in state["restarting"]:
+                return ("noreply", state)
+            return self._restart(message[1], state)
         if not (type(message) is tuple and len(message) == 3 and message[0] == "EXIT"):
             return super().handle_info(message, state)
         _, pid, reason = message
-        spec = state["children"].pop(pid, None)
-        if spec is None or not should_restart(spec["restart"], reason):
+        spec = state["children"].get(pid)
+        if spec is None:
             return ("noreply", state)
-        while True:                     # until it starts, is ignored, or it is too many
-            if not state["intensity"].add_restart():
-                give_up()
-                return ("stop", "shutdown", state)
-            result = start_child(spec, replaces=pid, tag_crash=False,
-                                 extra_args=state["extra_arguments"])
-            if result == "ignore":      # Elixir forgets the child, as if it were never added
-                return ("noreply", state)
-            if started_pid(result) is not None:
-                state["children"][result[1]] = spec
-                return ("noreply", state)
+        if not should_restart(spec["restart"], reason):
+            del state["children"][pid]
+            return ("noreply", state)
+        return self._restart(pid, state)
+
+    def _restart(self, old: Pid, state: dict) -> Any:
+        """One try at restarting the child that was `old`, unless that is one restart too
+        many. Until it starts (or is ignored: then Elixir forgets it) it keeps its entry
+        under `old`, marked restarting, and the supervisor sends itself a retry."""
+        children: dict[Pid, dict] = state["children"]
+        if not state["intensity"].add_restart():
+            give_up()
+            del children[old]
+            state["restarting"].discard(old)
+            return ("stop", "shutdown", state)
+        spec = children[old]
+        result = start_child(spec, replaces=old, tag_crash=False,
+                             extra_args=state["extra_arguments"])
+        if result != "ignore" and started_pid(result) is None:
+            state["restarting"].add(old)
+            send(self_pid(), ("$gen_restart", old))
+            return ("noreply", state)
+        del children[old]
+        state["restarting"].discard(old)
+        if result != "ignore":
+            children[result[1]] = spec
+        return ("noreply", state)
 
     def terminate(self, reason: Any, state: dict) -> Any:
         """Stop every child at once, as Elixir's does: signal them all, then wait for them
@@ -135,6 +166,8 @@ class DynamicSupervisor(Supervising):
         children: dict[Pid, dict] = state["children"]
         deadlines, waiting = {}, {}
         for pid, spec in children.items():
+            if pid in state["restarting"]:
+                continue                # dead already, waiting for a retry
             waiting[monitor(pid)] = pid
             unlink(pid)
             how = spec["shutdown"]
@@ -153,3 +186,9 @@ class DynamicSupervisor(Supervising):
                     del deadlines[pid]
                 continue
             deadlines.pop(waiting.pop(down[1]), None)
+
+
+def _shown(pid: Pid, state: dict) -> Any:
+    """A child's pid as which_children and count_children show it: "restarting" while a
+    failed restart waits to be tried again."""
+    return RESTARTING if pid in state["restarting"] else pid

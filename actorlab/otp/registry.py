@@ -11,6 +11,11 @@ by the name, the value does not matter).
 A name survives restarts: the restarted server registers its key again, so callers
 using the name reach the new process, while a pid kept from before is stale.
 
+As in Elixir, every function takes the registry by the name given to `start_link`, never
+by its pid (a pid is a `BadArgument`, Elixir's ArgumentError). One difference: Elixir's
+registry keeps its entries in partitions, and `register` answers `{:ok, owner}` with the
+pid of a partition; here there are no partitions, and the owner is the registry's pid.
+
 >>> from actorlab import reset, self_pid
 >>> _ = reset(log=None)
 >>> _ = Registry.start_link(name="rooms")
@@ -61,6 +66,9 @@ class Registry(GenServer):
     @staticmethod
     def keys(registry: Any, pid: Pid) -> list:
         """The keys `pid` is registered under."""
+        if not isinstance(pid, Pid):     # any other term would silently have no keys
+            raise BadArgument(f"Registry.keys needs a pid, not {short(pid)}: pass the "
+                              "process whose keys you want, Registry.keys(registry, pid)")
         return _ask(registry, ("keys", pid))
 
     # -- the via-name protocol (what GenServer names use) ---------------------------
@@ -144,9 +152,12 @@ def _via_term(name: Any) -> tuple:
 
 
 def _ask(registry: Any, request: tuple) -> Any:
-    """Call the registry; a registry name nobody registered raises `BadArgument`, as Elixir
-    raises ArgumentError for a registry that was never started."""
-    if isinstance(registry, str) and whereis(registry) is None:
+    """Call the registry; anything but a name, or a name nobody registered, raises
+    `BadArgument`, as Elixir raises ArgumentError for a pid or a registry never started."""
+    if not isinstance(registry, str):
+        raise BadArgument(f"a registry is known by its name, not {short(registry)}: pass the "
+                          "name given to Registry.start_link(name=...)")
+    if whereis(registry) is None:
         raise BadArgument(f"unknown registry: {registry!r}; start it first with "
                           f"Registry.start_link(name={registry!r})")
     return GenServer.call(registry, request, "infinity")

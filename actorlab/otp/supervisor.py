@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..runtime import trap_exit
-from .children import (Intensity, Supervising, complete, count, expand, flags_error, give_up,
-                       modules, should_restart, shutdown, spec_error, start_child,
+from ..runtime import BadArgument, Pid, self_pid, trap_exit
+from ..trace import short
+from .children import (RESTARTING, Intensity, Supervising, complete, count, expand, flags_error,
+                       give_up, modules, should_restart, shutdown, spec_error, start_child,
                        started_pid)
 from .gen_server import GenServer
 
 STRATEGIES = ("one_for_one", "one_for_all", "rest_for_one")
+OVERRIDES = ("id", "start", "restart", "shutdown", "type", "modules")
 
 
 class Supervisor(Supervising):
@@ -30,7 +32,40 @@ class Supervisor(Supervising):
     the others and restarts them all; "rest_for_one" stops and restarts the children
     started after it. Defaults are Elixir's: at most 3 restarts in 5 seconds, then the
     supervisor stops all its children and exits with reason "shutdown".
+
+    A restart that fails is tried again later, as OTP does: the supervisor casts itself a
+    retry, so it answers other requests in between, and meanwhile `which_children` shows
+    the child's pid as "restarting". Each try counts against the restart intensity.
+
+    Elixir's module-based supervisor (`use Supervisor`, an `init` that returns
+    `Supervisor.init(children, ...)`) has no counterpart here: a supervisor is always
+    `Supervisor.start_link(children, ...)`, so this class cannot be subclassed.
     """
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        raise BadArgument(
+            f"class {cls.__name__}(Supervisor): actorlab has no module-based supervisors "
+            f"(Elixir's `use Supervisor`). Call Supervisor.start_link(children, "
+            f"strategy=...) instead; to put it under another supervisor, give that one the "
+            f"child {{'id': ..., 'start': (Supervisor.start_link, ([...],), "
+            f"{{'strategy': ...}}), 'type': 'supervisor'}}")
+
+    @staticmethod
+    def child_spec(spec: Any, **overrides: Any) -> dict:
+        """Elixir's `Supervisor.child_spec/2`: the spec dict of `spec` (a GenServer class,
+        `(class, arg)` or a dict) with the `overrides` put in. It is how one module is
+        started twice under one supervisor: give each its own id.
+
+        >>> class Worker(GenServer): pass
+        >>> spec = Supervisor.child_spec((Worker, 1), id="w1", restart="temporary")
+        >>> spec["id"], spec["restart"], spec["start"] == (GenServer.start_link, (Worker, 1))
+        ('w1', 'temporary', True)
+        """
+        unknown = [key for key in overrides if key not in OVERRIDES]
+        if unknown:
+            raise BadArgument(f"unknown key {short(unknown[0])} in child specification "
+                              f"override: the keys are {', '.join(OVERRIDES)}")
+        return {**expand(spec), **overrides}
 
     @staticmethod
     def start_link(children: list, *, strategy: str = "one_for_one", max_restarts: int = 3,
@@ -136,6 +171,8 @@ class Supervisor(Supervising):
             if child["spec"]["restart"] == "temporary":
                 children.remove(child)
             return ("reply", "ok", state)
+        if child["pid"] == RESTARTING:
+            return ("reply", ("error", "restarting"), state)
         if child["pid"] is not None:
             return ("reply", ("error", "running"), state)
         if kind == "delete_child":
@@ -161,8 +198,22 @@ class Supervisor(Supervising):
             return ("noreply", state)
         return self._restart(child, state)
 
+    def handle_cast(self, request: Any, state: dict) -> Any:
+        """The retry of a failed restart that `_restart` cast; ignored if the child is no
+        longer waiting for it (terminated or deleted in between)."""
+        if not (type(request) is tuple and len(request) == 2 and
+                request[0] == "try_again_restart"):
+            return super().handle_cast(request, state)
+        child = next((c for c in state["children"] if c["spec"]["id"] == request[1]), None)
+        if child is None or child["pid"] != RESTARTING:
+            return ("noreply", state)
+        return self._restart(child, state)
+
     def _restart(self, child: dict, state: dict) -> Any:
-        """Restart after a death, per the strategy, unless that is one restart too many."""
+        """One try at restarting after a death, per the strategy, unless that is one restart
+        too many. If a start fails, that child is marked "restarting" and the supervisor
+        casts itself a retry instead of looping, as OTP 25 does: other requests are served
+        between tries."""
         if not state["intensity"].add_restart():
             give_up()
             _stop_all(state["children"])
@@ -181,7 +232,9 @@ class Supervisor(Supervising):
         for other in [c for c in affected if c in children]:
             result = start_child(other["spec"], replaces=other.get("previous"))
             if _failed(result):
-                return self._restart(other, state)  # counts as another restart, as in OTP
+                other["pid"] = RESTARTING
+                GenServer.cast(self_pid(), ("try_again_restart", other["spec"]["id"]))
+                return ("noreply", state)
             other["pid"] = started_pid(result)
         return ("noreply", state)
 
@@ -211,7 +264,8 @@ def _add(children: list, spec: dict) -> Any:
     spec = complete(spec)
     same = next((c for c in children if c["spec"]["id"] == spec["id"]), None)
     if same is not None:
-        return ("error", ("already_started", same["pid"]) if same["pid"] else "already_present")
+        running = type(same["pid"]) is Pid
+        return ("error", ("already_started", same["pid"]) if running else "already_present")
     result = start_child(spec)
     if _failed(result):
         return ("error", (result[1], spec))
@@ -239,9 +293,12 @@ def _failed(started: Any) -> bool:
 
 
 def _stop(child: dict) -> None:
-    if child["pid"] is not None:
+    """Shut the child down if it runs; either way it has no pid afterwards (one that was
+    "restarting" is no longer: the retry will find nothing to do)."""
+    if type(child["pid"]) is Pid:
         shutdown(child["pid"], child["spec"]["shutdown"])
-        child["pid"], child["previous"] = None, child["pid"]
+        child["previous"] = child["pid"]
+    child["pid"] = None
 
 
 def _stop_all(children: list) -> None:

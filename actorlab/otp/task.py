@@ -4,7 +4,9 @@
 `Task.yield` (the trailing underscore because those are Python keywords). The task is
 linked to its caller, and the caller monitors it, so a crash in either is not silently
 lost. Only the caller, the task's *owner*, may await, yield or shut it down: anyone else
-gets a `BadArgument`, as Elixir raises an `ArgumentError`.
+gets a `BadArgument`, as Elixir raises an `ArgumentError`. Every function checks its
+arguments (the function, the task, the timeout) before it acts, as Elixir's guards do: a
+call refused leaves the task as it was.
 
 >>> from actorlab import reset, sleep
 >>> _ = reset(log=None)
@@ -14,11 +16,13 @@ gets a `BadArgument`, as Elixir raises an `ArgumentError`.
 """
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, Ref, demonitor,
                        exit, monitor, now, receive, self_pid, send, spawn_link, unlink)
+from ..trace import short
 from ..trace.protocol import TASK_REF
 from .gen_server import _forever
 
@@ -33,7 +37,14 @@ class Task:
 
     @staticmethod
     def async_(fn: Callable, *args: Any) -> Task:
-        """Start `fn(*args)` in a linked process; `await_` its result."""
+        """Start `fn(*args)` in a linked process; `await_` its result.
+
+        >>> from actorlab import reset
+        >>> _ = reset(log=None)
+        >>> Task.await_(Task.async_(abs, -3))
+        3
+        """
+        _check_call(fn, args)
         owner = self_pid()
         pid = spawn_link(_run, fn, args, owner, label=getattr(fn, "__name__", "task"))
         ref = monitor(pid, alias=True)
@@ -83,6 +94,9 @@ class Task:
         >>> [result for _, result in Task.yield_many(tasks, 100)]
         [('ok', 'ok'), None]
         """
+        if not isinstance(tasks, list):
+            raise BadArgument(f"Task.yield_many takes a list of tasks, not {short(tasks)}: "
+                              "pass Task.yield_many([task1, task2], timeout)")
         wait = _forever(timeout)[0]
         deadline = None if wait is None else now() + wait
         return [(task, _wait(task, None if deadline is None else max(0, deadline - now()),
@@ -100,15 +114,15 @@ class Task:
         >>> _ = reset(log=None)
         >>> Task.shutdown(Task.async_(sleep, 1000))
         """
-        _check_owner(task, "shutdown")
+        _check_task(task, "shutdown")
         brutal = timeout == "brutal_kill"
+        wait = None if brutal else _forever(timeout)[0]   # refused before the task is touched
         watch = monitor(task.pid)
         unlink(task.pid)
         exit(task.pid, "kill" if brutal else "shutdown")
         down = ("DOWN", watch, ANY, ANY, ANY)
         try:
-            reason = receive(down, timeout=None if brutal else _forever(timeout)[0],
-                             waiting_for=task.pid)[4]
+            reason = receive(down, timeout=wait, waiting_for=task.pid)[4]
         except ReceiveTimeout:
             exit(task.pid, "kill")
             reason = receive(down, waiting_for=task.pid)[4]
@@ -125,7 +139,31 @@ class Task:
             return None if reason == stopped else ("exit", reason)
 
 
-def _check_owner(task: Task, action: str) -> None:
+def _check_call(fn: Any, args: tuple) -> None:
+    """Refuse, before anything starts, what `fn(*args)` could not run: a task that would
+    only crash with a TypeError is a mistake in the call, as Elixir's `Task.async` refuses
+    a function of the wrong arity."""
+    if not callable(fn):
+        raise BadArgument(f"Task.async_ takes a function and its arguments, Task.async_(fn, "
+                          f"*args), not {short(fn)}: Elixir's Task.async(Kernel, :abs, [-3]) "
+                          "is Task.async_(abs, -3) here")
+    try:
+        signature = inspect.signature(fn)
+    except ValueError:       # some built-in functions do not say what they take: let them run
+        return
+    try:
+        signature.bind(*args)
+    except TypeError as wrong:
+        raise BadArgument(f"Task.async_ would call {short(fn)} with {len(args)} argument(s), "
+                          f"but {wrong}: pass the arguments fn takes, Task.async_(fn, *args)"
+                          ) from None
+
+
+def _check_task(task: Any, action: str) -> None:
+    """Refuse anything but a `Task` this process started."""
+    if not isinstance(task, Task):
+        raise BadArgument(f"{action} needs a task, the value Task.async_ returned, not "
+                          f"{short(task)}")
     if task.owner != self_pid():
         raise BadArgument(f"task {task.pid!r} must be queried from its owner, "
                           f"{task.owner!r}, but {action} was called from {self_pid()!r}: "
@@ -134,7 +172,7 @@ def _check_owner(task: Task, action: str) -> None:
 
 def _wait(task: Task, timeout: float | None, action: str) -> tuple | None:
     """The task's `("ok", result)` or `("exit", reason)`, or None if `timeout` ms pass."""
-    _check_owner(task, action)
+    _check_task(task, action)
     try:
         answer = receive(OneOf((task.ref, ANY), ("DOWN", task.ref, ANY, ANY, ANY)),
                          timeout=timeout, waiting_for=task.pid)
