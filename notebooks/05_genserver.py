@@ -355,8 +355,9 @@ check_queue(Queue)
 #   (and names, in notebook 06): callbacks return tuples that say what happens next.
 # - `("reply", r, state)` answers now; `("noreply", state)` answers later with
 #   `GenServer.reply(from_, r)`, leaving the server free meanwhile.
-# - `terminate` runs when the server stops on purpose (before a stop's reply) and when a
-#   callback crashes; not when an exit signal kills a server that does not trap exits.
+# - `terminate` runs when the server stops on purpose (before a stop's reply) and when one
+#   of its callbacks crashes (notebook 07 shows when it does not: a server killed from
+#   outside).
 # - A GenServer is a process: its state is reachable only by messages, which is why
 #   calling yourself deadlocks.
 #

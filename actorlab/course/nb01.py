@@ -271,6 +271,31 @@ def _receives(code: Callable) -> tuple[int, int, bool]:
     return inside, len(calls) - inside, timed
 
 
+def _goes_on_after_a_timeout(code: Callable) -> bool:
+    """Does `code` catch ReceiveTimeout (by name, as Exception, or with a bare except) and
+    not leave its loop there? Then a receive with a timeout only wakes it up for nothing.
+
+    >>> def patient():
+    ...     while True:
+    ...         try:
+    ...             message = receive(timeout=500)
+    ...         except ReceiveTimeout:
+    ...             continue
+    >>> _goes_on_after_a_timeout(patient)
+    True
+    """
+    tree = syntax_tree(code)
+    caught = ("ReceiveTimeout", "Exception", "BaseException")
+    for handler in ast.walk(tree) if tree is not None else ():
+        if isinstance(handler, ast.ExceptHandler) and (
+                handler.type is None or any(getattr(n, "id", getattr(n, "attr", None)) in caught
+                                            for n in ast.walk(handler.type))):
+            if not any(isinstance(n, (ast.Break, ast.Return, ast.Raise))
+                       for n in ast.walk(handler)):
+                return True
+    return False
+
+
 def _more_than_one_receive(name: str, code: Callable) -> str | None:
     """What to say of a loop that calls receive() more than once a turn; else None."""
     inside, _, _ = _receives(code)
@@ -289,8 +314,13 @@ def _left_open(check: Check, name: str, code: Callable, keep: str,
     a message the check did not send; data kept outside the process is told to go where
     `keep` says. (A counter may stop on a message of its own, as Erlang's often do.)"""
     _, _, timed = _receives(code)
+    waits_again = timed and _goes_on_after_a_timeout(code)
     where = kept_outside_state(code)
-    if check.passed and timed:
+    if check.passed and waits_again:
+        check.expect(True, f"(a note: {name} wakes up each time its receive's timeout passes, "
+                     "only to wait again; receive() with no timeout waits as long as it "
+                     "takes, without waking up for nothing)", "")
+    if check.passed and timed and not waits_again:
         check.fail(f"it works, but {name} calls receive with a timeout: after that long with "
                    "nothing to do it would stop waiting. A process waits for its next message "
                    "as long as it takes: call receive() with no timeout")

@@ -494,8 +494,8 @@ def check_manager(module: Any) -> None:
             reason = _exit_reason(manager)
             if linked and reason == "killed":
                 check.fail("the manager died with the kitchen (reason 'killed'): it is linked "
-                           "to its rooms, because it started them with GenServer.start_link. "
-                           "Start them with GenServer.start, and monitor them instead")
+                           "to its rooms (by GenServer.start_link, or by link). Start them with "
+                           "GenServer.start, do not link them, and monitor them instead")
             else:
                 keyed = (f" {KEYED_BY_ID}." if isinstance(reason, KeyError) and reason.args
                          and type(reason.args[0]) is Pid else "")

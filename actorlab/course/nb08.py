@@ -35,7 +35,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, NamedTuple
 
-from ..otp import GenServer
+from ..otp import DynamicSupervisor, GenServer, Registry, Supervisor
 from ..runtime import (ANY, BadArgument, DeadlockError, Exit, ReceiveTimeout, alias,
                        current_node, now, receive, self_pid, send, sleep, spawn, unalias)
 from ..trace import Trace, short
@@ -390,10 +390,16 @@ def _misstarted(pool: Callable) -> str | None:
     return None
 
 
+ORGANISERS = {f"{otp.__name__}.init" for otp in (Registry, Supervisor, DynamicSupervisor)}
+"""The starts of servers a pool may use to organise its converters, which are no converters."""
+
+
 def _servers_started(trace: Trace) -> set:
-    """The GenServers started in `trace` (the converters, in a pool's load test)."""
+    """The GenServers started in `trace` (the converters, in a pool's load test), but for a
+    Registry or supervisors that keep them."""
     return {e.data["child"] for e in trace.events
-            if e.kind == "spawn" and str(e.data["fn"]).endswith(".init")}
+            if e.kind == "spawn" and str(e.data["fn"]).endswith(".init")
+            and str(e.data["fn"]) not in ORGANISERS}
 
 
 def _what_converters_got(trace: Trace) -> str:

@@ -286,9 +286,11 @@ def _forever(timeout: int | str | None) -> tuple[int | None, int | str]:
     if timeout is None or timeout == "infinity":
         return None, "infinity"
     if not _is_timeout(timeout):
+        whole = (" (a float often comes from `/`, where `//` keeps an int)"
+                 if isinstance(timeout, float) else "")
         raise BadArgument(f"a timeout is a whole number of milliseconds, 0 or more, or "
-                          f"\"infinity\", not {short(timeout)}: pass whole milliseconds, or "
-                          "\"infinity\" (or None) to wait as long as it takes")
+                          f"\"infinity\", not {short(timeout)}: pass whole milliseconds"
+                          f"{whole}, or \"infinity\" (or None) to wait as long as it takes")
     return timeout, timeout
 
 
