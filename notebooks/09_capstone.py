@@ -73,7 +73,7 @@ node = reset()
 #
 # Build new lists (`state["history"] + [(who, text)]`) rather than changing the old ones
 # (`append`): actorlab passes a message without copying it, so a list you already sent
-# someone would change under their feet. (The BEAM copies every message, but for large
+# someone would change under their feet. (The BEAM copies every message, except for large
 # binaries, which it shares; and no term there can change anyway.)
 #
 # Last, the check has ann and bob each say a line at the same moment, in every distinct
@@ -338,7 +338,7 @@ current_node().trace.supervision_tree()
 # ## Step 4: a bot, and no cycles
 #
 # A bot is a member like any other: it gets every line as a cast. When someone says
-# "who is here?", it asks the room for its members, with a **call**, and says how many
+# "who is here?", it asks the room for its members itself, with a **call**, and says how many
 # there are (`"2 here"`, as `"bot"`), with a cast.
 #
 # Is a call from a member to the room safe? Only because of step 1: the room *casts*
