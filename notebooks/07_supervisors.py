@@ -29,7 +29,7 @@
 
 # %%
 from actorlab import (ANY, DynamicSupervisor, GenServer, Registry, Supervisor, exit, is_alive,
-                      now, receive, reset, run_for, spawn, trap_exit, whereis)
+                      now, receive, reset, run_for, sleep, spawn, trap_exit, whereis)
 
 node = reset()
 
@@ -267,6 +267,7 @@ status, sup = Supervisor.start_link([(Service, "db"), (Service, "cache")], name=
 for crash in [1, 2, 3, 4]:
     print(f"-- crash {crash}")
     exit(whereis("cache"), "kill")
+    sleep(10)       # on the BEAM a kill takes effect later: let it, and the restart, happen
 receive(("EXIT", sup, ANY))
 
 # %% [markdown]

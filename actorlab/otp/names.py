@@ -84,7 +84,8 @@ def whereis_name(name: Any) -> Pid | tuple[str, str] | None:
         return name
     via = _via(name)
     if via:
-        return via[1].whereis_name(via[2])
+        pid = via[1].whereis_name(via[2])
+        return None if pid == "undefined" else pid     # the via-name contract's "nobody"
     pair = on_node(name)
     if pair:
         return whereis(pair[0]) if pair[1] == LOCAL_NODE else pair

@@ -81,15 +81,19 @@ class Registry(GenServer):
         return "yes" if result[0] == "ok" else "no"
 
     @staticmethod
-    def unregister_name(name: tuple) -> None:
+    def unregister_name(name: tuple) -> str:
+        """Free the via-name's key: "ok", as the via-name contract has it."""
         registry, key, _ = _via_term(name)
         _ask(registry, ("unregister", key, ANY))
+        return "ok"
 
     @staticmethod
-    def whereis_name(name: tuple) -> Pid | None:
+    def whereis_name(name: tuple) -> Pid | str:
+        """The pid registered under the via-name's key, or "undefined" (OTP's via-name
+        contract: `gen` compares with undefined; `GenServer.whereis` says None)."""
         registry, key, _ = _via_term(name)
         entries = Registry.lookup(registry, key)
-        return entries[0][0] if entries else None
+        return entries[0][0] if entries else "undefined"
 
     # -- the server ----------------------------------------------------------------------
 
@@ -145,7 +149,7 @@ def _via_term(name: Any) -> tuple:
     >>> _via_term(("rooms", "lobby")), _via_term(("rooms", "lobby", 7))
     (('rooms', 'lobby', None), ('rooms', 'lobby', 7))
     """
-    if type(name) is tuple and len(name) in (2, 3):
+    if type(name) is tuple and len(name) in (2, 3) and name[0] != "via":
         return name if len(name) == 3 else (*name, None)
     raise BadArgument(f"a Registry via-name is ('via', Registry, (registry, key)) or ('via', "
                       f"Registry, (registry, key, value)), not ('via', Registry, {short(name)})")

@@ -54,6 +54,10 @@ class Signals:
     def __init__(self, node: Node) -> None:
         self.node = node
         self.named_monitors: dict[Ref, tuple[str, str]] = {}  # by name: what DOWN says
+        # While a process terminates, the links it kills wait here: each dies after the
+        # one before has sent all its signals, so DOWNs come in the order of cause and
+        # effect, as on the BEAM (a linked process dies only once it has the signal).
+        self.dying: list[tuple[Process, Any, Pid]] | None = None
 
     # -- links -----------------------------------------------------------------------
 
@@ -170,8 +174,11 @@ class Signals:
         self.node.record("signal", sender.number, target.pid.number, reason, outcome, None,
                          False)
         if outcome == "killed":
-            self.kill(target, "killed" if reason == "kill" and not from_link else reason,
-                      sender)
+            why = "killed" if reason == "kill" and not from_link else reason
+            if from_link and self.dying is not None:
+                self.dying.append((target, why, sender))
+            else:
+                self.kill(target, why, sender)
 
     def message_signal(self, sender: Pid, target: Process, message: tuple, outcome: str,
                        reason: Any = None) -> None:
@@ -192,7 +199,23 @@ class Signals:
         """Record `proc`'s exit and tell its links, monitors and the name table.
 
         `crash` says the process raised an exception itself (not killed by a signal).
+        The linked processes it kills die after it has told everyone (see `dying`).
         """
+        if self.dying is not None:
+            self._tell(proc, reason, where, crash)
+            return
+        self.dying = []
+        try:
+            self._tell(proc, reason, where, crash)
+            while self.dying:
+                target, why, by = self.dying.pop(0)
+                if target.pid.number in self.node.processes:    # not dead meanwhile
+                    self.kill(target, why, by)
+        finally:
+            self.dying = None
+
+    def _tell(self, proc: Process, reason: Any, where: str | None, crash: bool) -> None:
+        """`proc` exits: record it, and signal its links, monitors and the name table."""
         node = self.node
         node.scheduler.forget(proc)
         proc.exit_reason = reason
