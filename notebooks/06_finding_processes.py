@@ -613,7 +613,9 @@ receive(), GenServer.call("lobby", "who")
 
 # %% [markdown]
 # Nobody held the name when cat was cast (`None`), so the cast did nothing, and the lobby
-# the keeper started next is empty. Between a death and its replacement there is always
+# the keeper started next is empty. (On the BEAM a kill takes effect a moment later, so
+# the name may still lead to the dying lobby: cat is lost all the same.) Between a death
+# and its replacement there is always
 # a moment with no live process behind the name, and whatever is sent to the name then
 # is lost (a call exits with `noproc`). A name shortens the gap, it does not remove it: a
 # caller that must not fail retries.
