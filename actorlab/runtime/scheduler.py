@@ -51,9 +51,10 @@ BUDGET_CHECK = 4096
 """Steps between two looks at the budget (reading the clock at every step costs too much)."""
 
 REDUCTIONS = 1024
-"""A process that sends or receives this many times without waiting steps aside, as the
-BEAM counts "reductions": otherwise a process that keeps finding messages (say, ones it
-sends itself) would never give the thread back, and no budget could stop it."""
+"""A process that makes this many runtime calls (sends, receives, and the others) without
+waiting steps aside, as the BEAM counts "reductions": otherwise a process that keeps
+finding messages (say, ones it sends itself), or polls, would never give the thread back,
+and no budget could stop it."""
 
 
 class Scheduler:
