@@ -4,24 +4,30 @@
 # shell linked to c gets a's DOWN before c's EXIT.
 # Twin: link_cascade_down_order.py.
 Twin.start()
-Process.register(self(), :shell)
 me = self()
-c = spawn(fn -> receive do :never -> :ok end end)
-b = spawn(fn -> Process.link(c); send(me, :b_ready); receive do :never -> :ok end end)
-receive do :b_ready -> :ok end
-a = spawn(fn -> Process.link(b); send(me, :a_ready); receive do :go -> exit(:boom) end end)
-receive do :a_ready -> :ok end
-Twin.name(a, "a"); Twin.name(b, "b"); Twin.name(c, "c")
+
+# c, started by start_c (spawn, or spawn_link to the shell); b linked to c; a linked to
+# b, and waiting for :go to crash.
+chain = fn start_c ->
+  c = start_c.(fn -> receive do: (:never -> :ok) end)
+  b = spawn(fn -> Process.link(c); send(me, :ready); receive do: (:never -> :ok) end)
+  receive do: (:ready -> :ok)
+  a = spawn(fn -> Process.link(b); send(me, :ready); receive do: (:go -> exit(:boom)) end)
+  receive do: (:ready -> :ok)
+  Twin.name(a, "a")
+  Twin.name(b, "b")
+  Twin.name(c, "c")
+  {a, b, c}
+end
+
+{a, b, c} = chain.(&spawn/1)
 for p <- [a, b, c], do: Process.monitor(p)
 send(a, :go)
 Twin.say("DOWNs", Twin.heard(200) |> Enum.map(fn {:DOWN, _, _, p, r} -> {p, r} end))
+
 Process.flag(:trap_exit, true)
-c = spawn_link(fn -> receive do :never -> :ok end end)
-b = spawn(fn -> Process.link(c); send(me, :b_ready); receive do :never -> :ok end end)
-receive do :b_ready -> :ok end
-a = spawn(fn -> Process.link(b); send(me, :a_ready); receive do :go -> exit(:boom) end end)
-receive do :a_ready -> :ok end
-Twin.name(a, "a"); Twin.name(b, "b"); Twin.name(c, "c")
+{a, _b, _c} = chain.(&spawn_link/1)
 Process.monitor(a)
 send(a, :go)
-Twin.say("DOWN of a vs EXIT of c", Twin.heard(200) |> Enum.map(fn {:DOWN, _, _, p, r} -> {:DOWN, p, r}; {:EXIT, p, r} -> {:EXIT, p, r} end))
+Twin.say("DOWN of a vs EXIT of c",
+  Twin.heard(200) |> Enum.map(fn {:DOWN, _, _, p, r} -> {:DOWN, p, r}; exit -> exit end))

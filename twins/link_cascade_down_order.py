@@ -5,64 +5,41 @@ linked to c gets a's DOWN before c's EXIT.
 Twin: link_cascade_down_order.exs."""
 from twin import heard, name, say, start
 
-from actorlab import exit, link, monitor, receive, register, self_pid, send, spawn, spawn_link, trap_exit
+from actorlab import exit, link, monitor, receive, self_pid, send, spawn, spawn_link, trap_exit
 
 start()
-register("shell", self_pid())
 me = self_pid()
 
 
-def chain():
-    c = spawn(lambda: receive("never"))
+def chain(start_c):
+    """c, started by `start_c` (spawn, or spawn_link to the shell); b linked to c; a linked
+    to b, and waiting for "go" to crash."""
+    c = start_c(receive, "never")
 
-    def b_fn():
-        link(c)
-        send(me, "b_ready")
-        receive("never")
-    b = spawn(b_fn)
-    receive("b_ready")
+    def linked_to(peer, then):
+        link(peer)
+        send(me, "ready")
+        then()
 
-    def a_fn():
-        link(b)
-        send(me, "a_ready")
-        receive("go")
-        exit("boom")
-    a = spawn(a_fn)
-    receive("a_ready")
-    name(a, "a"); name(b, "b"); name(c, "c")
+    b = spawn(linked_to, c, lambda: receive("never"))
+    receive("ready")
+    a = spawn(linked_to, b, lambda: (receive("go"), exit("boom")))
+    receive("ready")
+    name(a, "a")
+    name(b, "b")
+    name(c, "c")
     return a, b, c
 
 
-a, b, c = chain()
-for p in [a, b, c]:
-    monitor(p)
+a, b, c = chain(spawn)
+for process in (a, b, c):
+    monitor(process)
 send(a, "go")
-say("DOWNs", [(m[3], m[4]) for m in heard(200)])
+say("DOWNs", [(down[3], down[4]) for down in heard(200)])
+
 trap_exit(True)
-
-
-def chain2():
-    c = spawn_link(lambda: receive("never"))
-
-    def b_fn():
-        link(c)
-        send(me, "b_ready")
-        receive("never")
-    b = spawn(b_fn)
-    receive("b_ready")
-
-    def a_fn():
-        link(b)
-        send(me, "a_ready")
-        receive("go")
-        exit("boom")
-    a = spawn(a_fn)
-    receive("a_ready")
-    name(a, "a"); name(b, "b"); name(c, "c")
-    return a, b, c
-
-
-a, b, c = chain2()
+a, b, c = chain(spawn_link)
 monitor(a)
 send(a, "go")
-say("DOWN of a vs EXIT of c", [(m[0], m[3], m[4]) if m[0] == "DOWN" else m for m in heard(200)])
+say("DOWN of a vs EXIT of c",
+    [(m[0], m[3], m[4]) if m[0] == "DOWN" else m for m in heard(200)])
