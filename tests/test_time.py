@@ -1,9 +1,10 @@
 """Virtual time: sleep, now, run_for, timers, and seeded scheduling."""
 import pytest
 
-from actorlab import (BadArgument, ReceiveTimeout, cancel_timer, now, process_info,
-                      read_timer, receive, register, reset, run_for, self_pid, send,
-                      send_after, sleep, spawn)
+from actorlab import (BadArgument, DeadlockError, ReceiveTimeout, cancel_timer, current_node,
+                      exit, now, process_info, read_timer, receive, register,
+                      reset, run_for, self_pid, send, send_after, sleep, spawn)
+from actorlab.trace import format_events
 
 
 def test_time_starts_at_zero_and_only_moves_when_the_shell_waits():
@@ -128,13 +129,41 @@ def test_a_float_receive_timeout_carries_erlangs_reason():
     assert refused.value.reason == "timeout_value"
 
 
-def test_only_receive_waits_forever_with_none():
-    for call in (lambda: sleep(None), lambda: run_for(None)):
+def test_receive_waits_forever_with_none_or_infinity_sleep_with_infinity_only():
+    """As in Elixir: `receive ... after :infinity` and `Process.sleep(:infinity)`; None is
+    Python's spelling for receive only; run_for (actorlab's own) must end."""
+    for call, allowed in ((lambda t: sleep(t), '"infinity"'),
+                          (lambda t: run_for(t), None),
+                          (lambda t: receive(timeout=t), 'None or "infinity"')):
         with pytest.raises(BadArgument) as refused:
-            call()
-        assert "or None" not in str(refused.value)
-    with pytest.raises(BadArgument, match=r"or None to wait forever"):
-        receive(timeout=-1)
+            call(-1)
+        forever = f"or {allowed} to wait forever"
+        assert (forever in str(refused.value)) if allowed else "forever" not in str(refused.value)
+    with pytest.raises(BadArgument, match=r'or "infinity" to wait forever\), not None'):
+        sleep(None)
+    waiter = spawn(lambda: send(receive(timeout="infinity"), "heard"))
+    run_for(10_000)
+    assert process_info(waiter)["status"] == "waiting"
+    send(waiter, self_pid())
+    assert receive(timeout=0) == "heard"
+
+
+def test_sleep_infinity_parks_a_process_until_an_exit_signal():
+    parked = spawn(sleep, "infinity")
+    run_for(10**12)                     # no timer ever fires for it
+    assert process_info(parked)["status"] == "waiting"
+    exit(parked, "kill")
+    assert process_info(parked) is None
+
+
+def test_a_shell_that_sleeps_forever_is_told_so_not_that_it_waits_for_a_message():
+    parked = spawn(sleep, "infinity")
+    with pytest.raises(DeadlockError) as deadlock:
+        sleep("infinity")
+    text = str(deadlock.value)
+    assert text.startswith('deadlock at 0 ms: the shell sleeps forever (sleep("infinity"))')
+    assert f'{parked!r} (sleep) sleeps forever (sleep("infinity")); mailbox empty' in text
+    assert "sleep forever" in format_events(current_node().trace)
 
 
 def test_max_seconds_is_in_seconds_and_takes_a_float():

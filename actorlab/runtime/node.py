@@ -43,7 +43,7 @@ from .errors import BadArgument, ErlangError, Exit, PatternError, ReceiveTimeout
 from .names import NODE_NAME, NameTable, check_name
 from .patterns import check_pattern, matches
 from .policies import Policy, policy_for
-from .process import EXITED, RUNNING, WAITING, Process
+from .process import EXITED, RUNNING, WAITING, Process, asleep
 from .scheduler import REDUCTIONS, Scheduler
 from .signals import Signals, alias_mode
 from .timers import MessageTimer, MessageTimers
@@ -431,6 +431,8 @@ class Node:
         """
         if pattern is not None:
             check_pattern(pattern)
+        if type(timeout) is str and timeout == "infinity":
+            timeout = None          # Erlang's `after infinity`: wait forever, as None does
         if timeout is not None:
             _check_ms("timeout", "receive(..., timeout={})", timeout, forever=True,
                       reason="timeout_value")
@@ -514,14 +516,18 @@ class Node:
 
     # -- time --------------------------------------------------------------------------
 
-    def sleep(self, ms: int) -> str:
+    def sleep(self, ms: int | str) -> str:
         """Wait `ms` of virtual time (in the shell, the same as `run_for(ms)`); "ok", as
-        Elixir's Process.sleep answers."""
-        _check_ms("sleep's time", "sleep({})", ms)
+        Elixir's Process.sleep answers. `sleep("infinity")` never ends, as
+        `Process.sleep(:infinity)`: a process that only has to stay alive (to hold a name,
+        say) waits like that; only an exit signal ends it."""
+        forever = type(ms) is str and ms == "infinity"
+        if not forever:
+            _check_ms("sleep's time", "sleep({})", ms, infinity=True)
         proc = self.scheduler.current
         if proc.status is EXITED:
             raise GreenletExit
-        self._block(proc, _never, ms, None, sleep=ms)
+        self._block(proc, asleep, None if forever else ms, None, sleep=ms)
         self.scheduler.switch_from(proc)
         return "ok"
 
@@ -822,19 +828,15 @@ class Node:
         scheduler.close()
 
 
-def _never(message: Any) -> bool:
-    """The pattern of sleep(): no message ends it, only its timer."""
-    return False
-
-
 def _check_ms(what: str, call: str, value: Any, *, forever: bool = False,
-              reason: str | None = None) -> None:
+              infinity: bool = False, reason: str | None = None) -> None:
     """Refuse a time that is not a whole number of milliseconds, 0 or more, as Erlang does.
 
-    `call` shows the call with `{}` for the time, e.g. "sleep({})"; `forever` says None is
-    allowed (wait forever); `reason` is Erlang's error reason, if not badarg. A float is
-    refused even when whole (500.0): Erlang's times are integers, and a float here is
-    often seconds, which is how Python's own time.sleep counts.
+    `call` shows the call with `{}` for the time, e.g. "sleep({})"; `forever` says the
+    caller also takes None or "infinity" (wait forever), `infinity` only "infinity" (the
+    error says so); `reason` is Erlang's error reason, if not badarg. A float is refused
+    even when whole (500.0): Erlang's times are integers, and a float here is often
+    seconds, which is how Python's own time.sleep counts.
 
     >>> _check_ms("sleep's time", "sleep({})", 0.5)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -850,7 +852,8 @@ def _check_ms(what: str, call: str, value: Any, *, forever: bool = False,
         raise BadArgument(f"{what} must be whole milliseconds (an int, as in Erlang), not "
                           f"{value!r}: {fix}", reason)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        none = " (or None to wait forever)" if forever else ""
+        none = (' (or None or "infinity" to wait forever)' if forever else
+                ' (or "infinity" to wait forever)' if infinity else "")
         raise BadArgument(f"{what} must be whole milliseconds, 0 or more{none}, not "
                           f"{short(value)}", reason)
 

@@ -35,6 +35,12 @@ MAX_CALL_REFS = 64
 """Refs a process remembers sending (see `sent_refs`); the oldest are forgotten first."""
 
 
+def asleep(message: Any) -> bool:
+    """The pattern of a process in `sleep`: no message ends its wait, only its timer (or,
+    in `sleep("infinity")`, an exit signal)."""
+    return False
+
+
 class Process:
     """The runtime's record of one process, the shell included."""
 

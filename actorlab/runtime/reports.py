@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..trace import callable_name, describe_pattern, short
 from .errors import DeadlockError, RunawayError, place_of, user_frame
-from .process import WAITING, Process
+from .process import WAITING, Process, asleep
 
 
 def where(error: BaseException) -> str | None:
@@ -82,6 +82,8 @@ def _mailbox_text(proc: Process) -> str:
 
 
 def _waiting_text(proc: Process, processes: dict[int, Process]) -> str:
+    if proc.pattern is asleep:      # a sleep with a timer ends: only sleep("infinity") is here
+        return 'sleeps forever (sleep("infinity"))'
     pattern = describe_pattern(proc.pattern)
     if proc.waiting_for is None:
         target = ""
@@ -104,8 +106,11 @@ def deadlock_error(clock: float, waiting: list[Process], processes: dict[int, Pr
         if cycle:
             break
     because = "processes wait for each other in a cycle (below), so " if cycle else ""
-    lines = [f"deadlock at {clock:g} ms: {because}the shell waits for a message that no "
-             "process will ever send. Nothing is runnable and no timer is pending. Waiting:"]
+    shell_waits = ('sleeps forever (sleep("infinity")), and nothing else can happen'
+                   if waiting[0].pattern is asleep else
+                   "waits for a message that no process will ever send")
+    lines = [f"deadlock at {clock:g} ms: {because}the shell {shell_waits}. Nothing is "
+             "runnable and no timer is pending. Waiting:"]
     lines += [f"  {proc!r} {_waiting_text(proc, processes)}; {_mailbox_text(proc)}"
               for proc in waiting]
     if cycle:

@@ -38,6 +38,15 @@ def describe_pattern(pattern: Any) -> str:
     return _pattern_text(pattern)
 
 
+def sleep_length(ms: Any) -> str:
+    """How long a `sleep` waits, in words.
+
+    >>> sleep_length(300), sleep_length("infinity")
+    ('300 ms', 'forever')
+    """
+    return "forever" if ms == "infinity" else f"{ms:g} ms"
+
+
 def _pattern_text(pattern: Any) -> str:
     if pattern is ANY:
         return "ANY"
@@ -93,7 +102,7 @@ def describe(event: Event, names: dict[Pid, str] | None = None, width: int = 60)
         return f"receive {short(d['msg'], width)} (sent at step {d['sent']})"
     if kind == "block":
         if d.get("sleep") is not None:
-            return f"sleep {d['sleep']:g} ms"
+            return f"sleep {sleep_length(d['sleep'])}"
         after = "" if d["timeout"] is None else f", timeout {d['timeout']:g} ms"
         target = d["waiting_for"]
         reply = "" if target is None else f", a reply from {_who(target, names)}"

@@ -28,7 +28,7 @@ from typing import Any, Iterable
 import graphviz
 
 from ..runtime import BadArgument
-from ..trace import Trace, format_events, short
+from ..trace import Trace, format_events, short, sleep_length
 from .model import Arrow, Mark, Wait, build, lane_names
 from .render import FONT, View, label
 
@@ -195,7 +195,7 @@ class SequenceDiagram(View):
             self._node(x, self.y(step) - ROW_HEIGHT / 2, f"ev s{step} wait", shape="box",
                        style="filled", fillcolor="#d9d9d9", color="#d9d9d9", label="",
                        width="0.11", height=f"{ROW_HEIGHT / 72:.3f}", fixedsize="true")
-        what = f"waits for {wait.pattern}" if wait.sleep is None else f"sleeps {wait.sleep:g} ms"
+        what = f"waits for {wait.pattern}" if wait.sleep is None else f"sleeps {sleep_length(wait.sleep)}"
         if wait.waiting_for == wait.pid:      # a call: whose reply matters more than how
             what = "waits for a reply from itself"
         elif wait.waiting_for is not None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..trace import Event, Pid, Trace, describe_pattern
+from ..trace import Event, Pid, Trace, describe_pattern, sleep_length
 from .model import lane_names
 
 # Events that are never an action of their `pid`: the runtime did them (a timer, a report).
@@ -94,7 +94,7 @@ def replay_states(trace: Trace) -> list[dict[Pid, ProcessState]]:
         elif event.kind == "signal" and d["outcome"] in ("message", "down"):
             deliver(d["to"], d["msg"])
         elif event.kind == "block":
-            pattern = f"sleep {d['sleep']:g} ms" if d["sleep"] is not None \
+            pattern = f"sleep {sleep_length(d['sleep'])}" if d["sleep"] is not None \
                 else describe_pattern(d["pattern"])
             put(pid, status="waiting", waiting=pattern, waiting_for=d["waiting_for"])
         elif event.kind == "receive":
