@@ -2,8 +2,9 @@
 import pytest
 
 import explore_scenarios as scenarios
-from actorlab import (ANY, BadArgument, DeadlockError, Ref, Trace, current_node, explore, faults,
-                      link, monitor, receive, reset, self_pid, send, sleep, spawn, trap_exit)
+from actorlab import (ANY, BadArgument, DeadlockError, Ref, Trace, current_node, exit, explore,
+                      faults, is_alive, link, monitor, receive, reset, self_pid, send, sleep,
+                      spawn, trap_exit)
 
 
 def echo_twice():
@@ -102,9 +103,45 @@ def test_a_trace_with_faults_reads_back_from_json():
     assert again.diagram() is not None
 
 
+def test_a_later_delay_that_is_shorter_still_waits_behind_the_first():
+    reset(log=None, faults=[faults.delay("slow", 100), faults.delay("quick", 10)])
+    me = self_pid()
+    spawn(lambda: [send(me, "slow"), send(me, "quick")])
+    assert receive() == "slow" and current_node().now() == 100
+    assert receive(timeout=0) == "quick"
+
+
+def test_an_exit_signal_or_down_never_overtakes_a_delayed_message():
+    """Erlang keeps the order of every signal between two processes: the sender's EXIT
+    and DOWN bring its delayed message in first."""
+    reset(log=None, faults=[faults.delay("result", 100)])
+    trap_exit(True)
+    me = self_pid()
+    worker = spawn(lambda: [receive(), send(me, "result")], label="worker")
+    link(worker)
+    ref = monitor(worker)
+    send(worker, "go")
+    heard = [receive(), receive(), receive()]
+    assert heard == ["result", ("EXIT", worker, "normal"), ("DOWN", ref, "process", worker,
+                                                           "normal")]
+    assert current_node().now() == 0        # the delay was cut short, not the order
+    late = [e.data["detail"] for e in current_node().trace.events if e.kind == "fault"]
+    assert late == ["delayed 100 ms", "delivered late"]
+
+
+def test_an_exit_signal_across_a_partition_is_lost():
+    reset(log=None, faults=[faults.partition(["a"], ["shell"], start=0)])
+    a = spawn(receive, label="a")
+    sleep(1)                                    # the partition is in force
+    assert exit(a, "kill") is True and is_alive(a)
+    cut = [e.data for e in current_node().trace.events if e.kind == "fault"][-1]
+    assert (cut["what"], cut["to"], cut["msg"]) == ("cut", a, "kill")
+
+
 @pytest.mark.parametrize("make, error", [
     (lambda: faults.kill(42), "name a process by its pid, registered name or label"),
     (lambda: faults.kill("a", after=0), "counts from 1"),
+    (lambda: faults.kill("a", "kill", after=1), 'exits with "killed", the default'),
     (lambda: faults.kill("a", after=1, at=5), "give one of after=, on= and at="),
     (lambda: faults.delay(ANY, -5), "whole number of milliseconds, 0 or more"),
     (lambda: faults.delay(ANY, 0.5), "whole number of milliseconds"),

@@ -51,7 +51,12 @@ def _call(name: str, positional: tuple, keywords: dict, defaults: dict) -> str:
 @dataclass(frozen=True, repr=False)
 class Kill:
     """End `target` with `reason`: right after its `after`-th receive, or when it
-    receives a message matching `on`, or at virtual time `at` (ms). Fires once."""
+    receives a message matching `on`, or at virtual time `at` (ms). Fires once.
+
+    The process ends at once, as if it had exited there itself (a crash at that point):
+    `trap_exit` cannot stop it, and a GenServer's `terminate` does not run. Its links and
+    monitors hear `reason`. The default, "killed", is what `exit(pid, "kill")` leaves;
+    "normal" ends it quietly (links ignore it); any other reason is a crash there."""
 
     target: Target
     reason: Any = "killed"
@@ -96,8 +101,10 @@ class Drop:
 
 @dataclass(frozen=True, repr=False)
 class Delay:
-    """Deliver the messages matching `pattern` `ms` later. Later messages between the
-    same two processes wait behind a delayed one: each pair keeps its order."""
+    """Deliver the messages matching `pattern` `ms` later. Between two processes nothing
+    overtakes a delayed message, as Erlang keeps the order of every signal between a
+    pair: later messages wait behind it, and an exit signal or DOWN from its sender makes
+    it arrive at once, just before."""
 
     pattern: Any
     ms: int
@@ -120,8 +127,8 @@ class Delay:
 @dataclass(frozen=True, repr=False)
 class Partition:
     """Cut the `groups` of processes off from each other from `start` to `end` (ms):
-    messages across the cut are lost, and links and monitors across it fire with
-    "noconnection", as when distributed Erlang loses a node."""
+    messages and exit signals across the cut are lost, and links and monitors across it
+    fire with "noconnection", as when distributed Erlang loses a node."""
 
     groups: tuple
     start: float = 0
@@ -145,6 +152,10 @@ def kill(target: Target, reason: Any = "killed", *, after: int | None = None, on
     faults.kill('accounts', after=2)
     """
     _check_target(target, "kill")
+    if reason == "kill":
+        raise BadArgument('kill: reason="kill" is the signal, not a reason: a process '
+                          'killed by exit(pid, "kill") exits with "killed", the default '
+                          "(leave reason= out)")
     if sum(x is not None for x in (after, on, at)) > 1:
         raise BadArgument("kill: give one of after=, on= and at= (when it happens)")
     _check_count("kill: after", after)
@@ -375,22 +386,38 @@ def _concerns(fault: Any, me: Process, target: Process, message: Any) -> bool:
 
 def hold(node: Node, me: Process, target: Process, message: Any, sent: int | None,
          ms: float | None) -> None:
-    """Keep a message back: `ms` later (a delay), or behind the delayed ones (None)."""
+    """Keep a message back: `ms` later (a delay), or behind the delayed ones (None).
+
+    Each held message is `[message, sent, due]`: one queued behind is due at once, but
+    arrives only when every message before it has."""
     pair = (me.pid.number, target.pid.number)
-    queue = node.faults.held.setdefault(pair, [])
-    queue.append((message, sent, ms is not None))
+    held = [message, sent, ms is None]
+    node.faults.held.setdefault(pair, []).append(held)
     if ms is not None:
-        _at(node, ms, lambda: _release(node, pair, target))
+        _at(node, ms, lambda: _release(node, pair, target, held))
 
 
-def _release(node: Node, pair: tuple, target: Process) -> None:
-    """A delayed message is due: it and the ones queued behind it arrive, in order, up to
-    the next delayed one (its own timer brings it)."""
+def _release(node: Node, pair: tuple, target: Process, held: list) -> None:
+    """A delayed message is due: it arrives, with those behind it that are due, unless
+    one before it is still held back (it then comes with that one)."""
+    if any(entry is held for entry in node.faults.held.get(pair, ())):  # still held back
+        held[2] = True
+        _deliver_held(node, pair, target, everything=False)
+
+
+def overtaken(node: Node, sender: Pid, target: Process) -> None:
+    """An exit signal or DOWN from `sender` is about to reach `target`: the messages held
+    back between the two arrive first, since nothing overtakes a message between a pair."""
+    if (sender.number, target.pid.number) in node.faults.held:
+        _deliver_held(node, (sender.number, target.pid.number), target, everything=True)
+
+
+def _deliver_held(node: Node, pair: tuple, target: Process, *, everything: bool) -> None:
+    """Deliver `pair`'s held messages from the front, in order: those that are due, or
+    (`everything`) all of them."""
     queue = node.faults.held[pair]
-    first = True
-    while queue and (first or not queue[0][2]):
+    while queue and (everything or queue[0][2]):
         message, sent, _ = queue.pop(0)
-        first = False
         alive = target.status != "exited"
         woke = alive and node.deliver(target, message, node.trace.next_step)
         node.record("fault", pair[0], "deliver", target.pid.number, message, sent, woke,

@@ -701,6 +701,9 @@ class Node:
             return True         # signals to dead processes vanish, as in Erlang
         if target is me and reason == "normal" and not me.trap_exit:
             self.signals.kill(me, "normal")
+        elif self.faults is not None and fault_plan.across(self.faults, me, target):
+            self.record("fault", me.pid.number, "cut", pid.number, reason, None, False,
+                        "an exit signal lost across a partition")
         else:
             self.signals.signal(me.pid, target, reason, from_link=False)
         self._acted(me)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..trace import ANY, Pid, Ref, short
+from . import faults as fault_plan
 from .errors import BadArgument, Exit
 from .names import NODE_NAME
 from .patterns import matches
@@ -160,6 +161,8 @@ class Signals:
 
     def signal(self, sender: Pid, target: Process, reason: Any, *, from_link: bool) -> None:
         """Deliver an exit signal from `sender` (a link, or exit/2) to `target`."""
+        if self.node.faults is not None:
+            fault_plan.overtaken(self.node, sender, target)     # no signal overtakes a message
         if reason == "kill" and not from_link:
             outcome = "killed"
         elif target.trap_exit:
@@ -184,6 +187,8 @@ class Signals:
                        reason: Any = None) -> None:
         """Deliver an EXIT or DOWN message, traced as a signal from `sender`."""
         node = self.node
+        if node.faults is not None and type(sender) is Pid:
+            fault_plan.overtaken(node, sender, target)
         woke = node.deliver(target, message, node.trace.next_step)
         reason = reason if outcome == "message" else message[4]
         node.record("signal", sender.number, target.pid.number, reason, outcome, message, woke)

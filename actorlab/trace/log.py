@@ -40,9 +40,10 @@ timer_fired  to, msg, delivered, name, ref, woke: a send_after timer sent its me
            (`pid` is who set it; the message is from the timer)
 cancel_timer ref, left (ms, or False): a timer was cancelled
 fault      what, to, msg, sent, woke, detail: an injected fault (runtime/faults.py). what:
-           "kill" (`to` ended), "drop", "cut" (lost across a partition), "delay",
-           "queue" (held behind a delayed one), "deliver" (a held message arrives:
-           `to` gets `msg` of the send at step `sent`), "partition", "heal"
+           "kill" (`to` ended), "drop", "cut" (lost across a partition; for an exit
+           signal, `msg` is its reason), "delay", "queue" (held behind a delayed one),
+           "deliver" (a held message arrives: `to` gets `msg` of the send at step
+           `sent`), "partition", "heal"
 race       first, second (steps), instead: explore() found that these two operations,
            in the other order, give the outcome `instead` (recorded at the end)
 =========  ======================================================================
