@@ -2,9 +2,9 @@
 import pytest
 
 import explore_scenarios as scenarios
-from actorlab import (ANY, BadArgument, DeadlockError, Ref, Trace, current_node, exit, explore,
-                      faults, is_alive, link, monitor, receive, reset, self_pid, send, sleep,
-                      spawn, trap_exit)
+from actorlab import (ANY, BadArgument, DeadlockError, GenServer, ReceiveTimeout, Ref, Supervisor,
+                      Trace, current_node, exit, explore, faults, is_alive, link, monitor,
+                      receive, reset, self_pid, send, sleep, spawn, trap_exit, whereis)
 
 
 def echo_twice():
@@ -136,6 +136,42 @@ def test_an_exit_signal_across_a_partition_is_lost():
     assert exit(a, "kill") is True and is_alive(a)
     cut = [e.data for e in current_node().trace.events if e.kind == "fault"][-1]
     assert (cut["what"], cut["to"], cut["msg"]) == ("cut", a, "kill")
+
+
+def test_a_process_started_during_a_partition_is_on_its_parents_side():
+    """As a process Erlang spawns runs on its parent's node: its label does not move it,
+    so a supervisor restarts a child on its own side."""
+    reset(log=None, faults=[faults.partition(["worker"], ["sup", "shell"], start=50)])
+    trap_exit(True)
+    _, sup = Supervisor.start_link(
+        [{"id": "w", "start": (GenServer.start_link, (Idle, None), {"name": "worker"})}],
+        strategy="one_for_one", name="sup")
+    first = whereis("worker")
+    sleep(100)                                  # the cut kills the link: sup restarts it
+    again = whereis("worker")
+    assert again not in (None, first) and is_alive(sup)
+    assert GenServer.call("worker", "ping") == "pong"      # the shell reaches it: one side
+
+
+def test_a_process_spawned_during_a_partition_inherits_its_parents_side():
+    reset(log=None, faults=[faults.partition(["a"], ["shell"], start=10)])
+    me = self_pid()
+
+    def a():
+        sleep(20)                               # the cut has come
+        spawn(lambda: send(me, "from a's child"), label="shell")   # a label is no side
+
+    spawn(a, label="a")
+    with pytest.raises(ReceiveTimeout):
+        receive("from a's child", timeout=100)
+
+
+class Idle(GenServer):
+    def init(self, arg):
+        return ("ok", arg)
+
+    def handle_call(self, request, caller, state):
+        return ("reply", "pong", state)
 
 
 @pytest.mark.parametrize("make, error", [

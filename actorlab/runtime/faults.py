@@ -128,7 +128,12 @@ class Delay:
 class Partition:
     """Cut the `groups` of processes off from each other from `start` to `end` (ms):
     messages and exit signals across the cut are lost, and links and monitors across it
-    fire with "noconnection", as when distributed Erlang loses a node."""
+    fire with "noconnection", as when distributed Erlang loses a node.
+
+    A group holds the processes it names (by pid, registered name or label) alive when
+    the partition starts. A process started during it is on its parent's side, as a
+    process Erlang spawns runs on its parent's node: a supervisor restarts a child on its
+    own side, whatever the child's label."""
 
     groups: tuple
     start: float = 0
@@ -224,6 +229,7 @@ class Injector:
     fired: set = field(default_factory=set)            # fault indexes that have fired
     held: dict = field(default_factory=dict)           # (sender, to) -> delayed messages
     cut: list = field(default_factory=list)            # partitions in force
+    sides: dict = field(default_factory=dict)          # pid number -> {partition: group}
     injected: list = field(default_factory=list)       # Injected, oldest first
 
     def roll(self, index: int, fault: Any) -> bool:
@@ -252,9 +258,13 @@ def is_one(proc: Process, target: Target) -> bool:
 
 def side(injector: Injector, proc: Process) -> dict:
     """For each partition in force, the group `proc` is in (absent: it is in none)."""
-    return {index: number for index, part in injector.cut
-            for number, group in enumerate(part.groups)
-            if any(is_one(proc, target) for target in group)}
+    return injector.sides.get(proc.pid.number, {})
+
+
+def spawned(node: Node, parent: Process, child: Process) -> None:
+    """During a partition, a new process is on its parent's side (see `Partition`)."""
+    if node.faults.cut and parent.pid.number in node.faults.sides:
+        node.faults.sides[child.pid.number] = dict(node.faults.sides[parent.pid.number])
 
 
 def across(injector: Injector, a: Process, b: Process) -> bool:
@@ -474,6 +484,11 @@ def _cut(node: Node, index: int, fault: Partition) -> None:
     """A partition begins: links and monitors across it fire with "noconnection"."""
     injector = node.faults
     injector.cut.append((index, fault))
+    for proc in node.processes.values():
+        for number, group in enumerate(fault.groups):
+            if any(is_one(proc, target) for target in group):
+                injector.sides.setdefault(proc.pid.number, {})[index] = number
+                break
     step = node.record("fault", node.shell.pid.number, "partition", None, None, None, False,
                        str(fault))
     injector.injected.append(Injected(fault, str(fault), step, node.clock))
@@ -494,6 +509,8 @@ def _cut(node: Node, index: int, fault: Partition) -> None:
 
 def _heal(node: Node, index: int, fault: Partition) -> None:
     node.faults.cut = [(i, part) for i, part in node.faults.cut if i != index]
+    for sides in node.faults.sides.values():
+        sides.pop(index, None)
     node.record("fault", node.shell.pid.number, "heal", None, None, None, False, str(fault))
     node.log(f"[fault] healed: {fault}")
 

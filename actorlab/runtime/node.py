@@ -172,6 +172,8 @@ class Node:
         proc.greenlet = greenlet(self._body, parent=self.scheduler.hub)
         self.processes[proc.pid.number] = proc
         self.scheduler.make_runnable(proc)
+        if self.faults is not None:
+            fault_plan.spawned(self, parent, proc)
         self.record("spawn", parent.pid.number, proc.pid.number, fn_name, args, label, link)
         if link:
             self.signals.add_link(parent, proc)
