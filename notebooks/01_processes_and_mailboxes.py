@@ -57,7 +57,11 @@ receive()
 
 # %% [markdown]
 # In Elixir, from `twins/async_send_order.exs`: like the greeter, a process that answers
-# one message and ends (its answer is `{:echo, message}` rather than a greeting). Every
+# one message and ends (its answer is `{:echo, message}` rather than a greeting). One
+# difference: its `receive` takes only a message shaped `{from, message}` and leaves any
+# other in the mailbox, where the greeter's `receive()` takes whatever comes first and
+# then unpacks it (another shape would crash it). Patterns that choose, as Elixir's do,
+# come below, in *Selective receive*. Every
 # Elixir snippet in this course is quoted from a file in `twins/` (the folder beside
 # `notebooks/` in the course's repository) that runs on the real BEAM, beside a Python
 # twin on actorlab that must print the same lines; `Twin.say(label, term)` is their

@@ -1097,9 +1097,12 @@ def _shop_advice(trace: Trace, who: str, answer: Any, looks_up: bool, catches: b
     ended = {e.pid: e.step for e in trace.events if e.kind == "exit"}
     if any(e.kind == "monitor" and e.pid in mine and e.data["target"] in ended
            and ended[e.data["target"]] < e.step for e in trace.events):
+        fix = ("A pid from whereis('prices') is good only until the next kill, even "
+               "looked up just before the call: call the name itself at each call, "
+               "GenServer.call('prices', ...)" if looks_up else
+               "Ask for 'prices' by name at each call")
         return ("Its call went to the old pid of 'prices', dead since the kill: the "
-                "supervisor started a new process, with a new pid. Ask for 'prices' by "
-                "name at each call")
+                f"supervisor started a new process, with a new pid. {fix}")
     if type(answer) is tuple and answer[:1] == ("raised",) and looks_up:
         return ("Between the kill and the restart nobody has the name, and whereis('prices') "
                 "answers None, which is no server to call. Call the name itself, "
