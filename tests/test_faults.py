@@ -185,6 +185,8 @@ class Idle(GenServer):
     (lambda: faults.partition(["a"], ["b"], start=0.5), "whole number of milliseconds"),
     (lambda: faults.drop(lambda a, b: True), "a receive predicate takes exactly one"),
     (lambda: faults.drop(ANY, chance=2), "a probability above 0 and up to 1"),
+    (lambda: faults.drop(("DOWN", ANY, ANY, ANY, ANY)), "DOWN messages come from links and"),
+    (lambda: faults.delay(("EXIT", ANY, ANY), 10), "To cut a link or monitor, use partition"),
     (lambda: faults.partition(["a"]), "two groups or more"),
     (lambda: faults.partition(["a"], ["b"], start=10, end=5), "must come after start"),
     (lambda: reset(faults=["kill a"]), "faults= takes faults made by kill()"),

@@ -293,6 +293,12 @@ def _check_target(target: Any, what: str) -> None:
 def _check_message_fault(what: str, pattern: Any, sender: Any, to: Any, nth: Any) -> None:
     if pattern is not None:
         check_pattern(pattern)
+    if type(pattern) is tuple and pattern[:1] in (("DOWN",), ("EXIT",)):
+        # They come from the runtime, not from a send, and are never lost on one node.
+        raise BadArgument(f"{what} acts on messages processes send; {pattern[0]} messages "
+                          "come from links and monitors and are never lost or late on one "
+                          "node. To cut a link or monitor, use partition(), which makes "
+                          "them fire with \"noconnection\"")
     for target in (sender, to):
         if target is not None:
             _check_target(target, what)
