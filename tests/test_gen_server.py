@@ -368,6 +368,38 @@ def test_stop_runs_terminate_and_returns_ok():
     assert receive(("terminate", ANY)) == ("terminate", "shutdown")
 
 
+def test_stop_is_acknowledged_before_terminate_runs_and_shares_one_timeout():
+    """As proc_lib:stop: the server answers the request ("ok") when it gets to it, then
+    stops; the wait for the answer and the wait for the end share one timeout."""
+    class SlowToEnd(Counter):
+        def terminate(self, reason, state):
+            sleep(80)
+
+    for timeout, ends_in_time in ((250, False), (300, True)):
+        _, server = GenServer.start(SlowToEnd, (self_pid(), 0))
+        spawn(GenServer.call, server, "slow")       # 200 ms of work before the stop's turn
+        sleep(1)
+        try:
+            assert GenServer.stop(server, "normal", timeout) == "ok" and ends_in_time
+        except Exit as stopped:       # 200 + 80 ms: more than 250 in all
+            assert stopped.reason[0] == "timeout" and not ends_in_time
+
+
+def test_stop_on_a_plain_process_times_out_or_exits_with_sys_terminates_reason(node):
+    """twins/genserver_stop_plain_process.exs: a plain process never acknowledges."""
+    plain = spawn(lambda: receive("never"))
+    with pytest.raises(Exit) as stopped:
+        GenServer.stop(plain, "normal", 100)
+    assert stopped.value.reason[0] == "timeout" and is_alive(plain)
+    ends = spawn(lambda: receive(ANY))
+    with pytest.raises(Exit) as stopped:
+        GenServer.stop(ends, "normal", 100)
+    assert stopped.value.reason == (("normal", ("sys", "terminate", [ends, "normal", 100])),
+                                    ("GenServer", "stop", [ends, "normal", 100]))
+    with pytest.raises(actorlab.DeadlockError, match="waits for"):
+        GenServer.stop(plain)       # the BEAM waits forever
+
+
 def test_a_trapping_server_runs_terminate_when_its_parent_exits():
     class Trapping(Counter):
         def init(self, arg):

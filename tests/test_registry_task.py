@@ -1,8 +1,9 @@
 """Registry and via-names, the stale-pid problem, and Task."""
 import pytest
 
-from actorlab import (BadArgument, Exit, GenServer, Registry, Supervisor, Task, exit,
-                      is_alive, now, process_info, receive, self_pid, send, sleep, spawn)
+from actorlab import (ANY, BadArgument, Exit, GenServer, Registry, Supervisor, Task, exit,
+                      is_alive, now, process_info, receive, register, self_pid, send, sleep,
+                      spawn, trap_exit, whereis)
 
 
 class Echo(GenServer):
@@ -160,7 +161,7 @@ def test_a_stopped_registry_takes_its_processes_down_with_shutdown():
     members = [spawn(member, key) for key in "ab"]
     assert GenServer.stop(reg) == "ok"
     assert [process_info(m) for m in members] == [None, None]
-    with pytest.raises(BadArgument, match="unknown registry: 'reg'; start it first"):
+    with pytest.raises(BadArgument, match="unknown registry: 'reg'; check the name, or start"):
         Registry.lookup("reg", "a")
 
 
@@ -253,3 +254,33 @@ def test_registry_keys_needs_a_pid():
     Registry.start_link(name="rooms")
     with pytest.raises(BadArgument, match="Registry.keys needs a pid, not 'lobby'"):
         Registry.keys("rooms", "lobby")
+
+
+def test_a_name_held_by_a_process_that_is_no_registry_is_refused_not_waited_on():
+    """twins/registry_name_not_a_registry.exs: Elixir raises ArgumentError; calling the
+    process would wait forever for an answer it never sends."""
+    register("plain", spawn(lambda: receive("stop")))
+    GenServer.start(Echo, None, name="echo")
+    for name in ("plain", "echo"):
+        with pytest.raises(BadArgument, match=f"unknown registry: '{name}' \\(the process "
+                                              "named so is not a registry\\)"):
+            Registry.lookup(name, "k")
+        with pytest.raises(BadArgument, match="not a registry"):
+            Registry.register(name, "k")
+    assert process_info(whereis("plain"))["messages"] == []
+
+
+def test_task_start_runs_unlinked_and_start_link_linked():
+    """twins/task_start.exs."""
+    def boom():
+        raise RuntimeError("boom")
+
+    status, pid = Task.start(boom)
+    assert status == "ok" and pid not in process_info(self_pid())["links"]
+    sleep(10)
+    assert is_alive(self_pid()) and not is_alive(pid)
+    trap_exit(True)
+    _, linked = Task.start_link(boom)
+    assert receive(("EXIT", linked, ANY))[2].args == ("boom",)
+    with pytest.raises(BadArgument, match=r"Task.start_link would call .* with 1 argument"):
+        Task.start_link(boom, 1)

@@ -530,9 +530,9 @@ def test_child_spec_puts_overrides_into_the_spec_as_elixir_does():
 
 
 def test_a_supervisor_as_a_shorthand_child_or_a_subclass_is_refused_with_what_to_do():
-    for module in (Supervisor, DynamicSupervisor):
+    for module, instead in ((Supervisor, "start_link"), (DynamicSupervisor, "child_spec")):
         with pytest.raises(BadArgument, match=rf"not written \({module.__name__}, arg\).*"
-                                              rf"{module.__name__}\.start_link"):
+                                              rf"{module.__name__}\.{instead}"):
             Supervisor.start_link([(module, [])])
     with pytest.raises(BadArgument, match="no module-based supervisors"):
         type("MySupervisor", (Supervisor,), {})
@@ -551,3 +551,67 @@ def test_significant_is_refused_by_a_supervisor_and_ignored_by_a_dynamic_one():
     assert Supervisor.start_child(sup, spec("t", significant=True)) == ("error", combination)
     _, dsup = DynamicSupervisor.start_link()
     assert DynamicSupervisor.start_child(dsup, spec("d", significant=True))[0] == "ok"
+
+
+class Keeper(GenServer):
+    """Answers every call with the argument its init got."""
+
+    def init(self, arg):
+        return ("ok", arg)
+
+    def handle_call(self, request, from_, arg):
+        return ("reply", arg, arg)
+
+
+def test_a_bare_class_child_starts_with_an_empty_list_as_elixirs_bare_module():
+    """twins/supervisor_bare_module_child.exs: `Worker` is `{Worker, []}`."""
+    _, sup = Supervisor.start_link([Keeper])
+    assert GenServer.call(pid_of(sup, "Keeper"), "arg") == []
+    _, dyn = DynamicSupervisor.start_link()
+    _, pid = DynamicSupervisor.start_child(dyn, Keeper)
+    assert GenServer.call(pid, "arg") == []
+
+
+def test_a_genserver_child_spec_has_id_and_start_and_the_class_keywords():
+    """twins/genserver_child_spec_keys.exs: `use GenServer, restart: ..., shutdown: ...`."""
+
+    class Tuned(Keeper, restart="transient", shutdown=10_000):
+        pass
+
+    class Tighter(Tuned, shutdown=100):        # a subclass keeps its parent's keywords
+        pass
+
+    assert Keeper.child_spec(7) == {"id": "Keeper", "start": (GenServer.start_link, (Keeper, 7))}
+    assert Tuned.child_spec(7) == {"id": "Tuned", "start": (GenServer.start_link, (Tuned, 7)),
+                                   "restart": "transient", "shutdown": 10_000}
+    assert (Tighter.child_spec(1)["restart"], Tighter.child_spec(1)["shutdown"]) == \
+        ("transient", 100)
+    with pytest.raises(BadArgument, match="keywords of a GenServer class are child spec keys"):
+        type("Bad", (Keeper,), {}, restrat="temporary")
+
+
+def test_a_transient_class_is_not_restarted_after_a_normal_stop():
+    """The class keyword reaches the supervisor: it is what makes the child transient."""
+
+    class Once(Keeper, restart="transient"):
+        pass
+
+    _, sup = Supervisor.start_link([(Once, 1)])
+    GenServer.stop(pid_of(sup, "Once"))
+    assert Supervisor.which_children(sup) == [("Once", "undefined", "worker", [Once])]
+
+
+def test_dynamic_supervisor_child_spec_is_a_supervisor_named_by_its_name():
+    """twins/dynamic_supervisor_child_spec.exs."""
+    plain = DynamicSupervisor.child_spec(strategy="one_for_one")
+    assert plain == {"id": "DynamicSupervisor", "type": "supervisor",
+                     "start": (DynamicSupervisor.start_link, (), {"strategy": "one_for_one"})}
+    via = ("via", actorlab.Registry, ("reg", "rooms"))
+    assert DynamicSupervisor.child_spec(name=via)["id"] == ("reg", "rooms")
+    _, top = Supervisor.start_link([DynamicSupervisor.child_spec(name="rooms", max_children=1)])
+    assert Supervisor.which_children(top)[0][:1] + Supervisor.which_children(top)[0][2:] == \
+        ("rooms", "supervisor", [DynamicSupervisor])
+    DynamicSupervisor.start_child("rooms", Keeper)
+    assert DynamicSupervisor.start_child("rooms", Keeper) == ("error", "max_children")
+    with pytest.raises(BadArgument, match="keywords of DynamicSupervisor.start_link"):
+        DynamicSupervisor.child_spec(stratgy="one_for_one")

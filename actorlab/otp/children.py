@@ -12,10 +12,11 @@ A child spec is a dict, as in Elixir:
 The start function returns what OTP's do: ("ok", pid), ("ok", pid, info), "ignore", or
 ("error", reason).
 
-Shorthands: a GenServer class `Counter`, or `(Counter, arg)`, stand for
-`Counter.child_spec(arg)`. A missing "shutdown" is 5000 for a worker and "infinity" for a
-supervisor, as in OTP; None means "infinity" too. "significant" may be False only:
-actorlab has no auto_shutdown, and OTP refuses a significant child without one.
+Shorthands: `(Counter, arg)`, with a GenServer class, stands for `Counter.child_spec(arg)`,
+and the class alone for `Counter.child_spec([])`: as in Elixir, where a bare module is
+`{module, []}`, its init gets an empty list. A missing "shutdown" is 5000 for a worker and
+"infinity" for a supervisor, as in OTP; None means "infinity" too. "significant" may be
+False only: actorlab has no auto_shutdown, and OTP refuses a significant child without one.
 
 Anything else raises `BadArgument`, as Elixir raises an ArgumentError for it. A dict that
 is not a valid spec is what OTP reports as an error *value* instead: `spec_error` says
@@ -46,12 +47,14 @@ def expand(spec: Any) -> Any:
     >>> class Worker(GenServer): pass
     >>> expand((Worker, 1))["id"], expand({"id": "w"})
     ('Worker', {'id': 'w'})
+    >>> expand(Worker)["start"][1]          # a bare class: init gets [], as in Elixir
+    (<class 'actorlab.otp.children.Worker'>, [])
     """
     module = spec[0] if type(spec) is tuple and len(spec) == 2 else spec
     if isinstance(module, type) and issubclass(module, Supervising):
         raise _no_shorthand(module)
     if isinstance(spec, type) and issubclass(spec, GenServer):
-        return spec.child_spec(None)
+        return spec.child_spec([])
     if type(spec) is tuple and len(spec) == 2 and isinstance(spec[0], type) \
             and issubclass(spec[0], GenServer):
         return spec[0].child_spec(spec[1])
@@ -64,19 +67,21 @@ def expand(spec: Any) -> Any:
 def _no_shorthand(module: type) -> BadArgument:
     """The error for Elixir's `{Supervisor, arg}` or `{DynamicSupervisor, opts}` child:
     actorlab's supervisors take keyword options, which a single arg cannot carry, so such
-    a child is a dict that calls `start_link` with them.
+    a child is `DynamicSupervisor.child_spec(...)` with them, or a dict that calls
+    `Supervisor.start_link` with them.
 
     >>> from actorlab.otp import DynamicSupervisor
-    >>> "(DynamicSupervisor.start_link, (), {" in str(_no_shorthand(DynamicSupervisor))
+    >>> "DynamicSupervisor.child_spec(strategy=" in str(_no_shorthand(DynamicSupervisor))
     True
     """
     # by name: the supervisors' modules import this one
-    args = "()" if module.__name__ == "DynamicSupervisor" else "([children],)"
-    return BadArgument(
-        f"a supervisor child is not written ({module.__name__}, arg) in actorlab: give a "
-        f"dict that calls {module.__name__}.start_link with its options, "
-        f"{{'id': ..., 'start': ({module.__name__}.start_link, {args}, "
-        f"{{'strategy': 'one_for_one'}}), 'type': 'supervisor'}}")
+    if module.__name__ == "DynamicSupervisor":
+        instead = "DynamicSupervisor.child_spec(strategy='one_for_one', name=...)"
+    else:
+        instead = ("{'id': ..., 'start': (Supervisor.start_link, ([children],), "
+                   "{'strategy': 'one_for_one'}), 'type': 'supervisor'}")
+    return BadArgument(f"a supervisor child is not written ({module.__name__}, arg) in "
+                       f"actorlab, as its options are keywords: give {instead}")
 
 
 def spec_error(spec: dict, *, dynamic: bool = False) -> Any:

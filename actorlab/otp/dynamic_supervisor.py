@@ -15,6 +15,7 @@ then something restarts them when they crash, and stops them when the system sto
 """
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 from ..runtime import (ANY, BadArgument, OneOf, Pid, ReceiveTimeout, exit, monitor, now, receive,
@@ -52,6 +53,28 @@ class DynamicSupervisor(Supervising):
         return GenServer.start_link(DynamicSupervisor, (strategy, max_restarts, max_seconds,
                                                         max_children, extra_arguments),
                                     name=name)
+
+    @staticmethod
+    def child_spec(**options: Any) -> dict:  # type: ignore[override]  (keywords, not an arg)
+        """Elixir's `DynamicSupervisor.child_spec(options)`: the spec that starts a
+        DynamicSupervisor with `options`, the keywords of `start_link`, under another
+        supervisor. As in Elixir, its type is "supervisor" and its id is its name (the key
+        of a via-name), or "DynamicSupervisor" if it has none.
+
+        >>> spec = DynamicSupervisor.child_spec(strategy="one_for_one", name="rooms")
+        >>> spec["id"], spec["type"], spec["start"][2]
+        ('rooms', 'supervisor', {'strategy': 'one_for_one', 'name': 'rooms'})
+        """
+        try:
+            inspect.signature(DynamicSupervisor.start_link).bind(**options)
+        except TypeError as wrong:
+            raise BadArgument(f"DynamicSupervisor.child_spec takes the keywords of "
+                              f"DynamicSupervisor.start_link, but {wrong}") from None
+        name = options.get("name")
+        if type(name) is tuple and len(name) == 3 and name[0] == "via":
+            name = name[2]
+        return {"id": "DynamicSupervisor" if name is None else name,
+                "start": (DynamicSupervisor.start_link, (), options), "type": "supervisor"}
 
     @staticmethod
     def start_child(supervisor: Any, spec: Any) -> Any:

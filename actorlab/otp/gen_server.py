@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, Ref, demonitor, exit,
-                       log, monitor, receive, self_pid, send, spawn, spawn_link, unlink)
+                       log, monitor, now, receive, self_pid, send, spawn, spawn_link, unlink)
 from ..trace import short
 from ..trace.protocol import (ACK, gen_call, gen_cast, gen_stop, is_gen_call, is_gen_cast,
                               is_gen_stop, is_normal, is_tagged)
@@ -34,6 +34,10 @@ from .names import (check_registrable, check_server, on_node, register_name,
 
 DEFAULT_TIMEOUT = 5000
 """ms a call waits, as in OTP (a start waits as long as init takes)."""
+
+CHILD_SPEC_KEYS = ("id", "start", "restart", "shutdown", "type", "modules")
+"""The keys of a child spec that `Supervisor.child_spec` and a GenServer class's keywords
+may set, as Elixir's `Supervisor.child_spec/2` allows."""
 
 
 class GenServer:
@@ -84,14 +88,42 @@ class GenServer:
     def terminate(self, reason: Any, state: Any) -> Any:
         return "ok"
 
+    _spec_options: dict = {}
+    """What the class statement's keywords put into `child_spec` (see `__init_subclass__`)."""
+
+    def __init_subclass__(cls, **options: Any) -> None:
+        """`class Worker(GenServer, restart="transient", shutdown=10_000)` is Elixir's
+        `use GenServer, restart: :transient, shutdown: 10_000`: the keywords go into every
+        spec `Worker.child_spec` makes (a subclass keeps its parent's, and may add more).
+
+        >>> class Worker(GenServer, restart="transient"): pass
+        >>> Worker.child_spec(1)["restart"]
+        'transient'
+        """
+        super().__init_subclass__()
+        unknown = [key for key in options if key not in CHILD_SPEC_KEYS]
+        if unknown:     # Elixir finds it only when child_spec is called: here, at once
+            raise BadArgument(f"class {cls.__name__}(GenServer, {unknown[0]}=...): the "
+                              f"keywords of a GenServer class are child spec keys, "
+                              f"{', '.join(CHILD_SPEC_KEYS)}")
+        cls._spec_options = {**cls._spec_options, **options}
+
     @classmethod
     def child_spec(cls, arg: Any) -> dict:
-        """How a supervisor starts this server (Elixir's default `child_spec/1`).
+        """How a supervisor starts this server, as the `child_spec/1` of Elixir's
+        `use GenServer`: `{"id": cls.__name__, "start": ...}` and the class statement's
+        keywords, nothing more (the supervisor fills in the defaults: "permanent", a
+        "worker", 5000 ms). Elixir's `start` calls `Worker.start_link(arg)`; here it is
+        `GenServer.start_link(Worker, arg)`, so a server needs no start_link of its own.
 
-        Override it to change the id, the restart type or the shutdown.
+        Override it to start the server another way (with a name, say).
+
+        >>> class Worker(GenServer): pass
+        >>> sorted(Worker.child_spec(1))
+        ['id', 'start']
         """
         return {"id": cls.__name__, "start": (GenServer.start_link, (cls, arg)),
-                "restart": "permanent", "shutdown": 5000, "type": "worker"}
+                **cls._spec_options}
 
     # -- the client API ------------------------------------------------------------
 
@@ -194,27 +226,40 @@ class GenServer:
     def stop(server: Any, reason: Any = "normal", timeout: int | str | None = None) -> str:
         """Stop the server: it runs `terminate(reason, state)` and exits. "ok" once it has.
 
+        As OTP's proc_lib:stop, it is a request the server acknowledges before it stops
+        (sys:terminate), then a wait for the server's end, both within `timeout` ms.
         Exits with `(why, ("GenServer", "stop", [server, reason, timeout]))` if the
         server is not running ("noproc"), is the caller ("calling_self"), takes longer
-        than `timeout` ("timeout"; it goes on stopping), or ends with another reason
-        (say, its `terminate` raised).
+        than `timeout` ("timeout"; it goes on stopping), ends with another reason (say,
+        its `terminate` raised), or ends without acknowledging
+        (`(its reason, ("sys", "terminate", [pid, reason, timeout]))`). A plain process,
+        not a GenServer, ignores the request: as on the BEAM, a stop without a timeout
+        then waits forever (actorlab's DeadlockError says what for).
         """
-        timeout, as_written = _forever(timeout)
+        wait, as_written = _forever(timeout)
         where = ("GenServer", "stop", [server, reason, as_written])
         found = whereis_name(server)
         if on_node(found):          # as on the BEAM: proc_lib:stop cannot monitor it
             raise BadArgument(f"cannot stop {short(server)}: it is on another node, and "
                               "this node is not part of a cluster")
         pid = _running(found, where)
-        ref = monitor(pid)
-        send(pid, gen_stop((self_pid(), ref), reason))
+        deadline = None if wait is None else now() + wait
+        tag = monitor(pid, alias=True)      # as a call's: the tag of the acknowledgement
+        send(pid, gen_stop((self_pid(), tag), reason))
+        down = ("DOWN", tag, ANY, ANY, ANY)
         try:
-            down = receive(("DOWN", ref, ANY, ANY, ANY), timeout=timeout, waiting_for=pid)
+            answer = receive(OneOf((tag, ANY), down), timeout=wait, waiting_for=pid)
+            if len(answer) == 2:            # acknowledged: now wait for its end
+                left = None if deadline is None else max(0, deadline - now())
+                answer = receive(down, timeout=left, waiting_for=pid)
+            elif answer[4] != "noproc":     # it ended without acknowledging
+                raise Exit(((answer[4], ("sys", "terminate", [pid, reason, as_written])),
+                            where))
         except ReceiveTimeout:
-            demonitor(ref, flush=True)
+            demonitor(tag, flush=True)
             raise Exit(("timeout", where)) from None
-        if down[4] != reason:
-            raise Exit((down[4], where))
+        if answer[4] != reason:
+            raise Exit((answer[4], where))
         return "ok"
 
 
@@ -393,7 +438,8 @@ class _Server:
             return self._dispatch("handle_call", request, state, from_)
         if is_gen_cast(message):
             return self._dispatch("handle_cast", message[1], state)
-        if is_gen_stop(message):
+        if is_gen_stop(message):        # acknowledged first, as sys:terminate is
+            GenServer.reply(message[1], "ok")
             self._terminate(message[2], state)
         if is_tagged(message, "EXIT", 3) and message[1] == self.parent:
             self._terminate(message[2], state)     # only seen when trapping exits

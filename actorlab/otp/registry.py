@@ -27,10 +27,17 @@ pid of a partition; here there are no partitions, and the owner is the registry'
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from ..runtime import ANY, BadArgument, Pid, exit, link, self_pid, trap_exit, unlink, whereis
+from ..runtime import (ANY, BadArgument, Node, Pid, current_node, exit, link, self_pid,
+                       trap_exit, unlink, whereis)
 from ..trace import short
 from .gen_server import GenServer
+
+_REGISTRIES: WeakKeyDictionary[Node, set[Pid]] = WeakKeyDictionary()
+"""The pids of the registries started on each node. Elixir knows a registry by its table,
+so a name held by any other process is no registry; here, a registry's pid is recorded
+when it starts. (A dead one needs no removal: its name goes with it.)"""
 
 
 class Registry(GenServer):
@@ -99,6 +106,7 @@ class Registry(GenServer):
 
     def init(self, arg: Any) -> Any:
         trap_exit(True)
+        _REGISTRIES.setdefault(current_node(), set()).add(self_pid())
         return ("ok", {"entries": {}})                   # key -> (pid, value)
 
     def handle_call(self, request: Any, from_: tuple, state: dict) -> Any:
@@ -156,12 +164,16 @@ def _via_term(name: Any) -> tuple:
 
 
 def _ask(registry: Any, request: tuple) -> Any:
-    """Call the registry; anything but a name, or a name nobody registered, raises
-    `BadArgument`, as Elixir raises ArgumentError for a pid or a registry never started."""
+    """Call the registry; anything but a name, or a name that is not a running registry's
+    (nobody has it, or a process that is not a registry), raises `BadArgument`, as Elixir
+    raises ArgumentError for a pid or a registry never started. Calling another process
+    instead would wait forever for an answer it never sends."""
     if not isinstance(registry, str):
         raise BadArgument(f"a registry is known by its name, not {short(registry)}: pass the "
                           "name given to Registry.start_link(name=...)")
-    if whereis(registry) is None:
-        raise BadArgument(f"unknown registry: {registry!r}; start it first with "
-                          f"Registry.start_link(name={registry!r})")
+    holder = whereis(registry)
+    if holder is None or holder not in _REGISTRIES.get(current_node(), ()):
+        held = "" if holder is None else " (the process named so is not a registry)"
+        raise BadArgument(f"unknown registry: {registry!r}{held}; check the name, or start "
+                          f"it first with Registry.start_link(name={registry!r})")
     return GenServer.call(registry, request, "infinity")

@@ -19,10 +19,9 @@ from ..trace import short
 from .children import (RESTARTING, Intensity, Supervising, complete, count, expand, flags_error,
                        give_up, modules, should_restart, shutdown, spec_error, start_child,
                        started_pid)
-from .gen_server import GenServer
+from .gen_server import CHILD_SPEC_KEYS, GenServer
 
 STRATEGIES = ("one_for_one", "one_for_all", "rest_for_one")
-OVERRIDES = ("id", "start", "restart", "shutdown", "type", "modules")
 
 
 class Supervisor(Supervising):
@@ -61,10 +60,10 @@ class Supervisor(Supervising):
         >>> spec["id"], spec["restart"], spec["start"] == (GenServer.start_link, (Worker, 1))
         ('w1', 'temporary', True)
         """
-        unknown = [key for key in overrides if key not in OVERRIDES]
+        unknown = [key for key in overrides if key not in CHILD_SPEC_KEYS]
         if unknown:
             raise BadArgument(f"unknown key {short(unknown[0])} in child specification "
-                              f"override: the keys are {', '.join(OVERRIDES)}")
+                              f"override: the keys are {', '.join(CHILD_SPEC_KEYS)}")
         return {**expand(spec), **overrides}
 
     @staticmethod

@@ -1,4 +1,5 @@
-"""Task: run a function in a new process and collect its result later.
+"""Task: run a function in a new process and collect its result later (or, with
+`Task.start` and `Task.start_link`, only for its effect: nobody collects it).
 
 `Task.async_`, `Task.await_` and `Task.yield_` are Elixir's `Task.async`, `Task.await` and
 `Task.yield` (the trailing underscore because those are Python keywords). The task is
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, Ref, demonitor,
-                       exit, monitor, now, receive, self_pid, send, spawn_link, unlink)
+                       exit, monitor, now, receive, self_pid, send, spawn, spawn_link, unlink)
 from ..trace import short
 from ..trace.protocol import TASK_REF
 from .gen_server import _forever
@@ -44,12 +45,35 @@ class Task:
         >>> Task.await_(Task.async_(abs, -3))
         3
         """
-        _check_call(fn, args)
+        _check_call(fn, args, "async_")
         owner = self_pid()
         pid = spawn_link(_run, fn, args, owner, label=getattr(fn, "__name__", "task"))
         ref = monitor(pid, alias=True)
         send(pid, (TASK_REF, ref))
         return Task(pid, ref, owner)
+
+    @staticmethod
+    def start(fn: Callable, *args: Any) -> tuple[str, Pid]:
+        """Run `fn(*args)` in a new process, for its effect: `("ok", pid)`. Elixir's
+        `Task.start`: nobody awaits it (its result is dropped) and nothing links it to the
+        caller, so its crash is only logged.
+
+        >>> from actorlab import reset
+        >>> _ = reset(log=None)
+        >>> status, pid = Task.start(print, "from a task")
+        from a task
+        >>> status
+        'ok'
+        """
+        _check_call(fn, args, "start")
+        return ("ok", spawn(fn, *args, label=getattr(fn, "__name__", "task")))
+
+    @staticmethod
+    def start_link(fn: Callable, *args: Any) -> tuple[str, Pid]:
+        """`start`, linked to the caller, as Elixir's `Task.start_link` (what a supervisor
+        uses): if the task crashes, so does the caller, unless it traps exits."""
+        _check_call(fn, args, "start_link")
+        return ("ok", spawn_link(fn, *args, label=getattr(fn, "__name__", "task")))
 
     @staticmethod
     def await_(task: Task, timeout: float | str | None = 5000) -> Any:
@@ -139,12 +163,12 @@ class Task:
             return None if reason == stopped else ("exit", reason)
 
 
-def _check_call(fn: Any, args: tuple) -> None:
+def _check_call(fn: Any, args: tuple, action: str) -> None:
     """Refuse, before anything starts, what `fn(*args)` could not run: a task that would
     only crash with a TypeError is a mistake in the call, as Elixir's `Task.async` refuses
     a function of the wrong arity."""
     if not callable(fn):
-        raise BadArgument(f"Task.async_ takes a function and its arguments, Task.async_(fn, "
+        raise BadArgument(f"Task.{action} takes a function and its arguments, Task.{action}(fn, "
                           f"*args), not {short(fn)}: Elixir's Task.async(Kernel, :abs, [-3]) "
                           "is Task.async_(abs, -3) here")
     try:
@@ -154,9 +178,9 @@ def _check_call(fn: Any, args: tuple) -> None:
     try:
         signature.bind(*args)
     except TypeError as wrong:
-        raise BadArgument(f"Task.async_ would call {short(fn)} with {len(args)} argument(s), "
-                          f"but {wrong}: pass the arguments fn takes, Task.async_(fn, *args)"
-                          ) from None
+        raise BadArgument(f"Task.{action} would call {short(fn)} with {len(args)} "
+                          f"argument(s), but {wrong}: pass the arguments fn takes, "
+                          f"Task.{action}(fn, *args)") from None
 
 
 def _check_task(task: Any, action: str) -> None:
