@@ -78,8 +78,10 @@ GenServer.call(stack, "top")
 # its `init` has returned, and `GenServer.start` answers with what it says (OTP's
 # `proc_lib` acknowledges a start the same way, with `{:ack, pid, {:ok, pid}}`). Until it
 # has read that ack, the shell **monitors** the new process, so that a server dying in
-# `init` is noticed at once; then it stops monitoring it (`demonitor`). (Here the ack was
-# already in the mailbox when the monitor began: the new server ran first.) Then the two casts
+# `init` is noticed at once, with its reason; then it stops monitoring it (`demonitor`).
+# The monitor begins with the spawn itself (`spawn_monitor`), before the new process has
+# run at all, as OTP's does: a server that dies at once cannot slip by. (`start_link`
+# needs no monitor: the link brings the news.) Then the two casts
 # (notebook 02's casts, tagged `"$gen_cast"`), and the call. The call is notebook 02's
 # call, with three additions: the caller monitors the server first (so a dead server is
 # noticed at once: `noproc` rather than a timeout), the ref is also an **alias** (so a

@@ -162,7 +162,7 @@ print("the cast answered", GenServer.cast("lobby", ("enter", "dan")))
 # *via-name*, `("via", Registry, (registry, key))`, wherever it accepts a name.
 
 # %%
-Registry.start_link(name="Rooms")
+Registry.start_link(keys="unique", name="Rooms")
 start = len(node.trace) + 1                            # the diagram below starts here
 garden = ("via", Registry, ("Rooms", "garden"))
 _, first = GenServer.start(Room, name=garden)

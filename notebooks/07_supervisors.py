@@ -478,7 +478,7 @@ print(node.trace.format(pids=[greeters], kinds=["spawn"]))
 
 # %%
 node = reset()
-Registry.start_link(name="Rooms")
+Registry.start_link(keys="unique", name="Rooms")
 DynamicSupervisor.start_link(name="RoomSupervisor")
 lobby = ("via", Registry, ("Rooms", "#lobby"))
 spec = {"id": "#lobby", "start": (GenServer.start_link, (Room, "#lobby"), {"name": lobby})}

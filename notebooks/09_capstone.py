@@ -184,7 +184,7 @@ last_run(["shell", "lobby", "ann", "bob"], part="bob says", max_rows=30)
 
 # %%
 node = reset()
-Registry.start_link(name="Rooms")
+Registry.start_link(keys="unique", name="Rooms")
 first = GenServer.start(Room, "#test", name=via("#test"))
 second = GenServer.start(Room, "#test", name=via("#test"))
 first, second, Registry.lookup("Rooms", "#test")

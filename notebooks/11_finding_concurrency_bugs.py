@@ -645,10 +645,10 @@ by_name.replay("kill 'accounts' after its receive #1", ("killed", "noproc")).tra
     hide_system=True, processes=["shell", "ann", "accounts", "Supervisor", "accounts#2"])
 
 # %% [markdown]
-# Ann hears of the kill (`DOWN`, step 34) and makes her second payment at once, before
+# Ann hears of the kill (`DOWN`, step 29) and makes her second payment at once, before
 # the supervisor has restarted `accounts` (its new process registers the name at step
-# 37). Nobody has the name, so `GenServer.call` exits with `noproc` without sending
-# anything: the diagram shows only her answers, at step 35.
+# 32). Nobody has the name, so `GenServer.call` exits with `noproc` without sending
+# anything: the diagram shows only her answers, at step 30.
 
 # %% [markdown]
 # On the BEAM the same gap exists; `twins/fault_kill_mid_call.exs` kills a supervised
@@ -843,10 +843,10 @@ current_node().trace.diagram(processes=["shell", "client", "accounts"])
 # safe.
 #
 # On the BEAM, a monitor of a process on another node fires in the same way when the
-# connection to that node is lost, with the same reason, `noconnection`;
-# `GenServer.call` turns that `DOWN` into an exit with `{:nodedown, node}`. (Checked by
-# hand with two nodes on one machine, Elixir 1.14 and OTP 25: a twin would need a second
-# node, so there is none.)
+# connection to that node is lost, with the same reason, `noconnection` (checked by hand
+# with two nodes on one machine, Elixir 1.14 and OTP 25). `GenServer.call` turns that
+# `DOWN` into an exit with `{:nodedown, node}`, and so does actorlab's, with
+# `("nodedown", "nonode@nohost")`: `twins/genserver_noconnection.exs` shows it on one node.
 
 # %% [markdown]
 # ## Where this comes from

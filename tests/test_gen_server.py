@@ -3,7 +3,8 @@ import pytest
 
 import actorlab
 from actorlab import (ANY, BadArgument, Exit, exit, is_alive, monitor, process_info, receive,
-                      run_for, self_pid, send, sleep, spawn, trap_exit, whereis)
+                      run_for, self_pid, send, sleep, spawn, spawn_monitor, trap_exit,
+                      whereis)
 from actorlab.otp import GenServer
 from actorlab.otp.gen_server import missing_callback
 
@@ -657,3 +658,47 @@ def test_a_cast_to_what_cannot_name_a_server_raises_but_to_a_missing_one_is_ok()
     assert GenServer.cast("nobody", "hello") == "ok"
     with pytest.raises(BadArgument, match="a server is a pid, a name"):
         GenServer.cast(42, "hello")
+
+
+class Doomed(GenServer):
+    """An init that never acks: an exit signal ends it first."""
+
+    def init(self, reason):
+        exit(self_pid(), reason)
+
+
+def test_start_answers_the_reason_of_a_server_that_died_before_its_ack():
+    """twins/genserver_start_init_killed.exs: proc_lib:start spawns with the monitor, so
+    even from the shell, whose spawn runs the server at once, the DOWN gives the reason."""
+    assert GenServer.start(Doomed, "kill") == ("error", "killed")
+    assert GenServer.start(Doomed, "boom") == ("error", "boom")
+    assert process_info(self_pid())["monitors"] == []         # the start's, gone
+    assert process_info(self_pid())["messages"] == []         # and its DOWN taken
+
+
+def test_start_link_takes_the_exit_of_a_server_that_died_before_its_ack():
+    """proc_lib:start_link has no monitor: a trapping caller's answer is the EXIT, taken
+    from its mailbox; a caller that does not trap dies of the link."""
+    trap_exit(True)
+    assert GenServer.start_link(Doomed, "boom") == ("error", "boom")
+    assert process_info(self_pid())["messages"] == []
+    trap_exit(False)
+    starter, ref = spawn_monitor(GenServer.start_link, Doomed, "boom")
+    assert receive(("DOWN", ref, "process", starter, ANY))[4] == "boom"
+
+
+def test_a_call_to_a_server_cut_off_exits_with_nodedown():
+    """twins/genserver_noconnection.exs: gen:call turns a DOWN with :noconnection into
+    exit {:nodedown, node}, node() of the pid: nonode@nohost here."""
+    pid, shell = start_counter(), self_pid()
+    spawn(lambda: send(shell, ("got", _exit_of(lambda: GenServer.call(pid, "slow")))))
+    exit(pid, "noconnection")                   # while it handles the call (200 ms)
+    assert receive(("got", ANY))[1] == (("nodedown", "nonode@nohost"),
+                                       ("GenServer", "call", [pid, "slow", 5000]))
+
+
+def _exit_of(action):
+    try:
+        action()
+    except Exit as exit_:
+        return exit_.reason

@@ -3,7 +3,7 @@ import pytest
 
 from actorlab import (ANY, BadArgument, Exit, GenServer, Registry, Supervisor, Task, exit,
                       is_alive, now, process_info, receive, register, self_pid, send, sleep,
-                      spawn, trap_exit, whereis)
+                      processes, spawn, trap_exit, whereis)
 
 
 class Echo(GenServer):
@@ -47,7 +47,7 @@ def test_an_unknown_registry_is_an_error_for_a_call_and_ignored_by_a_cast():
 
 
 def test_register_lookup_and_entries_removed_when_the_process_dies():
-    Registry.start_link(name="reg")
+    Registry.start_link(keys="unique", name="reg")
     worker = spawn(lambda: (Registry.register("reg", "job", 1), receive("stop")))
     assert Registry.lookup("reg", "job") == [(worker, 1)]
     assert Registry.keys("reg", worker) == ["job"]
@@ -57,7 +57,7 @@ def test_register_lookup_and_entries_removed_when_the_process_dies():
 
 
 def test_a_via_name_reaches_a_genserver():
-    Registry.start_link(name="rooms")
+    Registry.start_link(keys="unique", name="rooms")
     name = ("via", Registry, ("rooms", "lobby"))
     status, pid = GenServer.start(Echo, "lobby", name=name)
     assert GenServer.call(name, "hi") == ("lobby", "hi")
@@ -66,7 +66,7 @@ def test_a_via_name_reaches_a_genserver():
 
 
 def test_a_pid_passed_at_start_is_stale_after_a_restart_but_a_name_is_not():
-    Registry.start_link(name="reg")
+    Registry.start_link(keys="unique", name="reg")
     via = ("via", Registry, ("reg", "echo"))
     sup_children = [{"id": "echo", "start": (GenServer.start_link, (Echo, "v1"),
                                               {"name": via})}]
@@ -157,7 +157,7 @@ def test_a_stopped_registry_takes_its_processes_down_with_shutdown():
         Registry.register("reg", key)
         receive()
 
-    _, reg = Registry.start_link(name="reg")
+    _, reg = Registry.start_link(keys="unique", name="reg")
     members = [spawn(member, key) for key in "ab"]
     assert GenServer.stop(reg) == "ok"
     assert [process_info(m) for m in members] == [None, None]
@@ -166,7 +166,7 @@ def test_a_stopped_registry_takes_its_processes_down_with_shutdown():
 
 
 def test_a_via_name_with_a_value_registers_the_value():
-    Registry.start_link(name="rooms")
+    Registry.start_link(keys="unique", name="rooms")
     _, pid = GenServer.start(Echo, "lobby", name=("via", Registry, ("rooms", "lobby", 42)))
     assert Registry.lookup("rooms", "lobby") == [(pid, 42)]
     assert GenServer.whereis(("via", Registry, ("rooms", "lobby", "any value"))) == pid
@@ -176,7 +176,7 @@ def test_a_via_name_with_a_value_registers_the_value():
 
 @pytest.mark.parametrize("term", ["lobby", ("rooms",), ("rooms", "lobby", 1, 2)])
 def test_a_registry_via_name_of_the_wrong_shape_is_a_bad_argument(term):
-    Registry.start_link(name="rooms")
+    Registry.start_link(keys="unique", name="rooms")
     with pytest.raises(BadArgument, match=r"\(registry, key, value\)\), not \('via', Registry"):
         GenServer.start(Echo, None, name=("via", Registry, term))
     with pytest.raises(BadArgument, match="a Registry via-name is"):
@@ -241,7 +241,7 @@ def test_yield_many_refuses_what_is_not_a_list():
 ])
 def test_a_registry_is_known_by_its_name_not_its_pid(use):
     """twins/registry_by_name_only: Elixir raises ArgumentError for a pid."""
-    _, reg = Registry.start_link(name="rooms")
+    _, reg = Registry.start_link(keys="unique", name="rooms")
     Registry.register("rooms", "lobby")
     with pytest.raises(BadArgument, match=r"^a registry is known by its name, not #PID<0\.1\.0>: "
                                           r"pass the name given to Registry\.start_link"):
@@ -251,7 +251,7 @@ def test_a_registry_is_known_by_its_name_not_its_pid(use):
 
 
 def test_registry_keys_needs_a_pid():
-    Registry.start_link(name="rooms")
+    Registry.start_link(keys="unique", name="rooms")
     with pytest.raises(BadArgument, match="Registry.keys needs a pid, not 'lobby'"):
         Registry.keys("rooms", "lobby")
 
@@ -284,3 +284,41 @@ def test_task_start_runs_unlinked_and_start_link_linked():
     assert receive(("EXIT", linked, ANY))[2].args == ("boom",)
     with pytest.raises(BadArgument, match=r"Task.start_link would call .* with 1 argument"):
         Task.start_link(boom, 1)
+
+
+@pytest.mark.parametrize("options, wrong", [
+    ({"name": "rooms"}, "needs keys=\"unique\""),                 # Elixir requires :keys
+    ({"keys": "sometimes", "name": "rooms"}, "not keys='sometimes'"),
+    ({"keys": "duplicate", "name": "rooms"}, "unique keys only"),
+    ({"keys": "unique"}, "needs a name"),                          # and :name
+    ({"keys": "unique", "name": None}, "needs a name, a string, not None"),
+    ({"keys": "unique", "name": "rooms", "partitions": 4}, "Elixir's Registry has it"),
+    ({"keys": "unique", "name": "rooms", "listeners": []}, "Elixir's Registry has it"),
+    ({"keys": "unique", "name": "rooms", "meta": []}, "Elixir's Registry has it"),
+    ({"keys": "unique", "name": "rooms", "nmae": "x"}, "no option nmae="),
+])
+def test_registry_start_link_refuses_missing_or_unsupported_options(options, wrong):
+    """twins/registry_start_options.exs: no keys or no name is an ArgumentError in Elixir."""
+    with pytest.raises(BadArgument, match=wrong):
+        Registry.start_link(**options)
+    with pytest.raises(BadArgument, match="keywords only"):
+        Registry.start_link("rooms")
+    assert len(processes()) == 1                  # nothing was started
+
+
+def test_task_cut_off_by_a_partition_exits_with_nodedown():
+    """twins/task_noconnection.exs: Elixir's Task turns a DOWN with :noconnection into
+    exit {:nodedown, node} in await, yield, yield_many and shutdown."""
+    trap_exit(True)
+    nodedown = ("nodedown", "nonode@nohost")
+    for collect, where in [(lambda t: Task.yield_(t), ("yield", [ANY, 5000])),
+                           (lambda t: Task.yield_many([t], 100), ("yield_many", [ANY, 100])),
+                           (lambda t: Task.shutdown(t, "brutal_kill"),
+                            ("shutdown", [ANY, "brutal_kill"]))]:
+        task = Task.async_(sleep, 1000)
+        exit(task.pid, "noconnection")
+        with pytest.raises(Exit) as caught:
+            collect(task)
+        reason, (module, function, args) = caught.value.reason
+        assert (reason, module, function) == (nodedown, "Task", where[0])
+        assert args[1] == where[1][1]

@@ -51,7 +51,8 @@ def test_children_start_in_order_and_which_children_is_newest_first():
     assert events() == [("started", "a"), ("started", "b"), ("started", "c")]
     rows = Supervisor.which_children(sup)
     assert [row[0] for row in rows] == ["c", "b", "a"]
-    assert all(is_alive(pid) and kind == "worker" and modules == [Worker]
+    # no "modules" in the spec: the start function's class, GenServer (OTP's {M, _, _})
+    assert all(is_alive(pid) and kind == "worker" and modules == [GenServer]
                for _, pid, kind, modules in rows)
     assert Supervisor.count_children(sup) == {"specs": 3, "active": 3, "supervisors": 0,
                                               "workers": 3}
@@ -581,8 +582,9 @@ def test_a_genserver_child_spec_has_id_and_start_and_the_class_keywords():
     class Tighter(Tuned, shutdown=100):        # a subclass keeps its parent's keywords
         pass
 
-    assert Keeper.child_spec(7) == {"id": "Keeper", "start": (GenServer.start_link, (Keeper, 7))}
-    assert Tuned.child_spec(7) == {"id": "Tuned", "start": (GenServer.start_link, (Tuned, 7)),
+    # the start is the class's own, as Elixir's Keeper.start_link(7) (see the modules test)
+    assert Keeper.child_spec(7) == {"id": "Keeper", "start": (Keeper.start_link_spec, (7,))}
+    assert Tuned.child_spec(7) == {"id": "Tuned", "start": (Tuned.start_link_spec, (7,)),
                                    "restart": "transient", "shutdown": 10_000}
     assert (Tighter.child_spec(1)["restart"], Tighter.child_spec(1)["shutdown"]) == \
         ("transient", 100)
@@ -615,3 +617,29 @@ def test_dynamic_supervisor_child_spec_is_a_supervisor_named_by_its_name():
     assert DynamicSupervisor.start_child("rooms", Keeper) == ("error", "max_children")
     with pytest.raises(BadArgument, match="keywords of DynamicSupervisor.start_link"):
         DynamicSupervisor.child_spec(stratgy="one_for_one")
+
+
+class Own(Keeper):
+    """A server with its own start_link, as an Elixir module has. (At module level: the
+    modules column finds the class of a static method by its qualified name.)"""
+
+    @staticmethod
+    def start_link(arg):
+        return GenServer.start_link(Own, arg)
+
+
+def test_which_children_modules_is_the_class_of_the_start_function():
+    """twins/supervisor_which_children_modules.exs: OTP shows the start function's module,
+    so a spec that calls GenServer.start_link shows [GenServer], whatever class it starts;
+    a class's child_spec (Elixir's Keeper.start_link) and a class's own start_link show
+    the class; a "modules" in the spec wins."""
+    by_hand = {"id": "hand", "start": (GenServer.start_link, (Keeper, 1))}
+    own = {"id": "own", "start": (Own.start_link, (2,))}
+    given = {"id": "given", "start": (GenServer.start_link, (Keeper, 3)), "modules": [Own]}
+    _, sup = Supervisor.start_link([by_hand, (Keeper, 4), own, given])
+    assert {child_id: modules for child_id, _, _, modules in Supervisor.which_children(sup)} \
+        == {"hand": [GenServer], "Keeper": [Keeper], "own": [Own], "given": [Own]}
+    _, dyn = DynamicSupervisor.start_link(strategy="one_for_one")
+    DynamicSupervisor.start_child(dyn, by_hand)
+    DynamicSupervisor.start_child(dyn, (Keeper, 5))
+    assert [row[3] for row in DynamicSupervisor.which_children(dyn)] == [[GenServer], [Keeper]]

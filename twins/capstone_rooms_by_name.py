@@ -57,7 +57,7 @@ def started():
             return names
 
 
-Registry.start_link(name="Rooms")
+Registry.start_link(keys="unique", name="Rooms")
 DynamicSupervisor.start_link(name="RoomSupervisor")
 lobby = open_room("#lobby")
 games = open_room("#games")

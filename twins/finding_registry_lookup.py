@@ -20,7 +20,7 @@ class Room(GenServer):
         return ("reply", people, people)
 
 
-Registry.start_link(name="Rooms")
+Registry.start_link(keys="unique", name="Rooms")
 
 garden = ("via", Registry, ("Rooms", "garden"))
 _, first = GenServer.start(Room, name=garden)

@@ -22,7 +22,7 @@ say("start_link", GenServer.start_link(Named, None, name="unique"))
 say("start", GenServer.start(Named, None, name="unique"))
 say("the shell's mailbox", mailbox())
 
-Registry.start_link(name="Names")
+Registry.start_link(keys="unique", name="Names")
 via = ("via", Registry, ("Names", "taken"))
 _, holder = GenServer.start(Named, None, name=via)
 name(holder, "holder")

@@ -13,7 +13,7 @@ class Plain(GenServer):
         return ("ok", state)
 
 
-Registry.start_link(name="Places")
+Registry.start_link(keys="unique", name="Places")
 _, named = GenServer.start(Plain, None, name="named")
 _, via = GenServer.start(Plain, None, name=("via", Registry, ("Places", "via")))
 name(named, "named")

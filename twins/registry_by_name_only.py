@@ -10,7 +10,7 @@ from actorlab import (ANY, GenServer, Registry, exit, monitor, receive, self_pid
 
 start()
 
-_, reg = Registry.start_link(name="Rooms")
+_, reg = Registry.start_link(keys="unique", name="Rooms")
 Registry.register("Rooms", "lobby", 1)
 say("lookup by name", Registry.lookup("Rooms", "lobby"))
 say("lookup by pid", attempt(lambda: Registry.lookup(reg, "lobby")))

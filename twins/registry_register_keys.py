@@ -10,7 +10,7 @@ from actorlab import ANY, Registry, receive, self_pid, send, spawn
 
 start()
 
-Registry.start_link(name="Rooms")
+Registry.start_link(keys="unique", name="Rooms")
 shell = self_pid()
 
 Registry.register("Rooms", "lobby", "first")

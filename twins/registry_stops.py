@@ -20,7 +20,7 @@ def member(registry, key, trap):
 
 
 def try_ending(how, registry):
-    _, reg = Registry.start_link(name=registry)
+    _, reg = Registry.start_link(keys="unique", name=registry)
     unlink(reg)
     plain = spawn(member, registry, "plain", False)
     spawn(member, registry, "trapping", True)

@@ -16,7 +16,7 @@ class Worker(GenServer):
         return ("ok", arg)
 
 
-Registry.start_link(name="rooms")
+Registry.start_link(keys="unique", name="rooms")
 started = GenServer.start_link(Worker, 1, name=("via", Registry, ("rooms", "lobby", "the_value")))
 name(started[1], "lobby")
 say("start_link with a value", started)

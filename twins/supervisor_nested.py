@@ -11,6 +11,10 @@ register("shell", self_pid())
 
 
 class Worker(GenServer):
+    @staticmethod
+    def start_link(name):
+        return GenServer.start_link(Worker, name)
+
     def init(self, name):
         trap_exit(True)
         return ("ok", name)
@@ -19,10 +23,10 @@ class Worker(GenServer):
         send("shell", ("terminate", name, reason))
 
 
-leaf = {"id": "leaf", "start": (GenServer.start_link, (Worker, "leaf"))}
+leaf = {"id": "leaf", "start": (Worker.start_link, ("leaf",))}
 inner = {"id": "inner", "start": (Supervisor.start_link, ([leaf],), {"strategy": "one_for_one"}),
          "type": "supervisor"}
-top_worker = {"id": "top_worker", "start": (GenServer.start_link, (Worker, "top_worker"))}
+top_worker = {"id": "top_worker", "start": (Worker.start_link, ("top_worker",))}
 _, top = Supervisor.start_link([top_worker, inner])
 say("which_children", [(child_id, kind, modules)
                        for child_id, _, kind, modules in Supervisor.which_children(top)])

@@ -57,7 +57,7 @@ def heard():
             return messages
 
 
-Registry.start_link(name="Rooms")
+Registry.start_link(keys="unique", name="Rooms")
 DynamicSupervisor.start_link(name="RoomSupervisor")
 _, room = DynamicSupervisor.start_child("RoomSupervisor", (Room, "#lobby"))
 Supervisor.start_link([(Greeter, "#lobby")], strategy="one_for_one")

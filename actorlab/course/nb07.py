@@ -401,7 +401,7 @@ def _via_scenario(check: Check, via: Callable, room_class: type, greeter_class: 
     if wrong:
         check.fail(wrong)
         return
-    Registry.start_link(name=REGISTRY)
+    Registry.start_link(keys="unique", name=REGISTRY)
     DynamicSupervisor.start_link(name=ROOM_SUPERVISOR)
     room = start_learner(
         check, f"DynamicSupervisor.start_child({ROOM_SUPERVISOR!r}, ({room_class.__name__}, "
@@ -499,7 +499,7 @@ def _second_room(check: Check, room_class: type, greeter_class: type) -> None:
     names every room "#lobby"), and the greeting must reach it, not the lobby (a greeter
     that ignores room_name posts to via("#lobby"))."""
     fresh_node()
-    Registry.start_link(name=REGISTRY)
+    Registry.start_link(keys="unique", name=REGISTRY)
     DynamicSupervisor.start_link(name=ROOM_SUPERVISOR)
     DynamicSupervisor.start_child(ROOM_SUPERVISOR, (room_class, "#lobby"))
     what = (f"DynamicSupervisor.start_child({ROOM_SUPERVISOR!r}, ({room_class.__name__}, "

@@ -158,7 +158,7 @@ def _sends(sender: Pid, receivers: set) -> list:
 
 def _start_rooms() -> None:
     """The chat's infrastructure: the Registry of room names and the rooms' supervisor."""
-    Registry.start_link(name=REGISTRY)
+    Registry.start_link(keys="unique", name=REGISTRY)
     DynamicSupervisor.start_link(name=SUPERVISOR)
 
 

@@ -48,7 +48,7 @@ def expand(spec: Any) -> Any:
     >>> expand((Worker, 1))["id"], expand({"id": "w"})
     ('Worker', {'id': 'w'})
     >>> expand(Worker)["start"][1]          # a bare class: init gets [], as in Elixir
-    (<class 'actorlab.otp.children.Worker'>, [])
+    ([],)
     """
     module = spec[0] if type(spec) is tuple and len(spec) == 2 else spec
     if isinstance(module, type) and issubclass(module, Supervising):
@@ -152,7 +152,7 @@ def child_spec(spec: Any) -> dict:
     docstring); `BadArgument` (a ValueError) if it is not a valid spec.
 
     >>> class Worker(GenServer): pass
-    >>> child_spec((Worker, 1))["start"] == (GenServer.start_link, (Worker, 1))
+    >>> child_spec((Worker, 1))["start"] == (Worker.start_link_spec, (1,))
     True
     """
     spec = expand(spec)
@@ -306,22 +306,27 @@ def count(children: list[tuple[dict, Any]]) -> dict:
 
 def modules(spec: dict) -> Any:
     """The modules column of `which_children`: the spec's "modules" if it has them; else,
-    as OTP takes the module of the start function, the GenServer class it starts, or the
-    class whose method the start function is (`Supervisor` for `Supervisor.start_link`);
+    as OTP 25's supervisor.erl takes the module of the start function (`{M, _, _} = Func
+    -> [M]`), the class the start function belongs to: `Supervisor` for
+    `Supervisor.start_link`, `GenServer` for `GenServer.start_link` (whatever class it
+    starts), `Worker` for `Worker.child_spec`'s start (Elixir's `Worker.start_link`);
     "dynamic" for a plain function.
 
     >>> from actorlab.otp import Supervisor
+    >>> class Worker(GenServer): pass
+    >>> modules({"start": (GenServer.start_link, (Worker, 1))}), modules(Worker.child_spec(1))
+    ([<class 'actorlab.otp.gen_server.GenServer'>], [<class 'actorlab.otp.children.Worker'>])
     >>> modules({"start": (Supervisor.start_link, ([],))}), modules({"start": (print, ())})
     ([<class 'actorlab.otp.supervisor.Supervisor'>], 'dynamic')
     """
     if "modules" in spec:
         return spec["modules"]
-    function, args = spec["start"][:2]
-    if args and isinstance(args[0], type) and issubclass(args[0], GenServer):
-        return [args[0]]
-    owner = sys.modules.get(getattr(function, "__module__", None) or "")
-    for part in getattr(function, "__qualname__", "").split(".")[:-1]:
-        owner = getattr(owner, part, None)
+    function = spec["start"][0]
+    owner = getattr(function, "__self__", None)     # a classmethod: the class it is bound to
+    if not isinstance(owner, type):                 # else the class that defines it, by name
+        owner = sys.modules.get(getattr(function, "__module__", None) or "")
+        for part in getattr(function, "__qualname__", "").split(".")[:-1]:
+            owner = getattr(owner, part, None)
     return [owner] if isinstance(owner, type) else "dynamic"
 
 

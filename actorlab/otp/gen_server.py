@@ -25,11 +25,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, Ref, demonitor, exit,
-                       log, monitor, now, receive, self_pid, send, spawn, spawn_link, unlink)
+                       log, monitor, now, receive, self_pid, send, spawn_link, spawn_monitor,
+                       unlink)
 from ..trace import short
 from ..trace.protocol import (ACK, gen_call, gen_cast, gen_stop, is_gen_call, is_gen_cast,
                               is_gen_stop, is_normal, is_tagged)
-from .names import (check_registrable, check_server, on_node, register_name,
+from .names import (check_registrable, check_server, down_reason, on_node, register_name,
                     unregister_name, whereis_name)
 
 DEFAULT_TIMEOUT = 5000
@@ -114,16 +115,25 @@ class GenServer:
         `use GenServer`: `{"id": cls.__name__, "start": ...}` and the class statement's
         keywords, nothing more (the supervisor fills in the defaults: "permanent", a
         "worker", 5000 ms). Elixir's `start` calls `Worker.start_link(arg)`; here it is
-        `GenServer.start_link(Worker, arg)`, so a server needs no start_link of its own.
+        `Worker.start_link_spec(arg)`, which is `GenServer.start_link(Worker, arg)`, so a
+        server needs no start_link of its own.
 
         Override it to start the server another way (with a name, say).
 
         >>> class Worker(GenServer): pass
-        >>> sorted(Worker.child_spec(1))
-        ['id', 'start']
+        >>> sorted(Worker.child_spec(1)), Worker.child_spec(1)["start"][1]
+        (['id', 'start'], (1,))
         """
-        return {"id": cls.__name__, "start": (GenServer.start_link, (cls, arg)),
+        return {"id": cls.__name__, "start": (cls.start_link_spec, (arg,)),
                 **cls._spec_options}
+
+    @classmethod
+    def start_link_spec(cls, arg: Any) -> Any:
+        """`GenServer.start_link(cls, arg)`: the start of `child_spec`'s spec. It is a
+        method of the server's class, as Elixir's `Worker.start_link(arg)` is a function
+        of the server's module, so that `which_children` shows `[Worker]` in the modules
+        column, as OTP does (it shows the start function's module)."""
+        return GenServer.start_link(cls, arg)
 
     # -- the client API ------------------------------------------------------------
 
@@ -136,9 +146,11 @@ class GenServer:
         already, the answer is `("error", ("already_started", pid))` and nothing is
         spawned. As in OTP (gen.erl), the start waits for `init` as long as it takes
         unless given a `timeout` in ms, after which it kills the server and answers
-        `("error", "timeout")`. An unlinked server is its own parent: an exit signal from
-        the process that started it is, to a server that traps exits, just a message
-        for `handle_info`.
+        `("error", "timeout")`. A server that dies before init answers (an exit signal,
+        a linked process's crash) gives `("error", its exit reason)`: as proc_lib:start,
+        the start monitors it from the spawn on. An unlinked server is its own parent:
+        an exit signal from the process that started it is, to a server that traps
+        exits, just a message for `handle_info`.
         """
         return _start(module, arg, name, timeout, link=False)
 
@@ -147,7 +159,11 @@ class GenServer:
                    timeout: int | str | None = None) -> Any:
         """`start`, linked to the caller, which becomes the server's parent (what
         supervisors use): if the parent exits, a server that traps exits runs `terminate`
-        with the parent's reason and exits with it."""
+        with the parent's reason and exits with it.
+
+        As proc_lib:start_link, it holds no monitor: if the server dies before init
+        answers, a caller that traps exits gets `("error", its exit reason)` (the EXIT is
+        taken from its mailbox), and a caller that does not dies with it, of the link."""
         return _start(module, arg, name, timeout, link=True)
 
     @staticmethod
@@ -170,7 +186,9 @@ class GenServer:
         timeout]))` when the server is unknown or dead ("noproc"), dies before replying
         (its exit reason), does not reply in time ("timeout"), is the caller itself
         ("calling_self", OTP 25's check), or is a name on another node
-        (`("nodedown", node)`: this node is not part of a cluster).
+        (`("nodedown", node)`: this node is not part of a cluster). A server cut off by
+        a partition (its DOWN says "noconnection") gives `("nodedown", "nonode@nohost")`,
+        as gen:call turns that DOWN into the server's node going down.
         """
         timeout, as_written = _forever(timeout)
         where = ("GenServer", "call", [server, request, as_written])
@@ -186,7 +204,7 @@ class GenServer:
             demonitor(tag, flush=True)
             raise Exit(("timeout", where)) from None
         if len(answer) == 5:                    # the DOWN: the server died first
-            raise Exit((answer[4], where))
+            raise Exit((down_reason(answer[4]), where))
         demonitor(tag, flush=True)
         return answer[1]
 
@@ -359,18 +377,52 @@ def _start(module: type[GenServer], arg: Any, name: Any, timeout: int | str | No
 
     # Reports and traces show the initial call as OTP does: Counter.init(arg).
     initial_call.__qualname__ = f"{module.__name__}.init"
-    pid = (spawn_link if link else spawn)(initial_call, arg, label=label)
-    ref = monitor(pid)
+    if link:
+        return _sync_start_link(spawn_link(initial_call, arg, label=label), wait)
+    return _sync_start(*spawn_monitor(initial_call, arg, label=label), wait)
+
+
+def _sync_start(pid: Pid, ref: Ref, wait: int | None) -> Any:
+    """OTP 25's proc_lib:sync_start: wait for the ack of the server spawned with the
+    monitor `ref`. The monitor is set by the spawn itself, before the server runs, so
+    a server that dies before its ack (an exit signal, a linked process's crash) is
+    still seen: the answer is `("error", its exit reason)`."""
     try:
         answer = receive(OneOf((ACK, pid, ANY), ("DOWN", ref, ANY, ANY, ANY)),
                          timeout=wait, waiting_for=pid)
     except ReceiveTimeout:
-        unlink(pid)                 # first, as OTP does: its death is no news to the caller
-        exit(pid, "kill")
         demonitor(ref, flush=True)
-        return ("error", "timeout")
+        return _kill_flush(pid)
+    if answer[0] == "DOWN":
+        return ("error", answer[4])
     demonitor(ref, flush=True)
-    return ("error", answer[4]) if answer[0] == "DOWN" else answer[2]
+    return answer[2]
+
+
+def _sync_start_link(pid: Pid, wait: int | None) -> Any:
+    """OTP 25's proc_lib:sync_start_link: no monitor, the link says it all. A caller
+    that traps exits gets the server's EXIT if it dies before its ack, and takes it
+    from its mailbox: the answer is `("error", its exit reason)`. A caller that does not
+    trap exits dies with the server, of the link (unless the reason is "normal")."""
+    try:
+        answer = receive(OneOf((ACK, pid, ANY), ("EXIT", pid, ANY)),
+                         timeout=wait, waiting_for=pid)
+    except ReceiveTimeout:
+        return _kill_flush(pid)
+    return ("error", answer[2]) if answer[0] == "EXIT" else answer[2]
+
+
+def _kill_flush(pid: Pid) -> tuple[str, str]:
+    """A start that timed out: unlink first (its death is no news to the caller), kill
+    the server, and take an EXIT of it that came meanwhile, as proc_lib does.
+    Returns the start's answer, `("error", "timeout")`."""
+    unlink(pid)
+    exit(pid, "kill")
+    try:
+        receive(("EXIT", pid, ANY), timeout=0)
+    except ReceiveTimeout:
+        pass
+    return ("error", "timeout")
 
 
 def _init_it(starter: Pid, parent: Pid, module: type[GenServer], arg: Any, name: Any) -> None:

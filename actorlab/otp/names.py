@@ -11,21 +11,29 @@ cannot be reached from here.
 
 >>> from actorlab import reset, self_pid
 >>> _ = reset(log=None)
->>> register_name("me", self_pid()), whereis_name(("me", LOCAL_NODE))
+>>> register_name("me", self_pid()), whereis_name(("me", NODE_NAME))
 ('yes', #PID<0.0.0>)
 """
 from __future__ import annotations
 
 from typing import Any
 
-from ..runtime import BadArgument, Pid, register, unregister, whereis
+from ..runtime import NODE_NAME, BadArgument, Pid, register, unregister, whereis
 from ..trace import short
 
 VIA_METHODS = ("register_name", "unregister_name", "whereis_name")
 """What a via-name's module must have, as OTP's {via, Module, Name} requires."""
 
-LOCAL_NODE = "nonode@nohost"
-"""This node's name, as Erlang's node() says it when the node is not distributed."""
+def down_reason(reason: Any) -> Any:
+    """What a client exits with when the monitor on its server (or task) fires with
+    `reason`: "noconnection" becomes `("nodedown", node)`, as OTP's gen:call and Elixir's
+    Task do, with the server's node, this one for a pid here (a partition of actorlab's
+    faults cuts processes of one node off from each other); any other reason is kept.
+
+    >>> down_reason("noconnection"), down_reason("killed")
+    (('nodedown', 'nonode@nohost'), 'killed')
+    """
+    return ("nodedown", NODE_NAME) if reason == "noconnection" else reason
 
 
 def _via(name: Any) -> tuple | None:
@@ -88,7 +96,7 @@ def whereis_name(name: Any) -> Pid | tuple[str, str] | None:
         return None if pid == "undefined" else pid     # the via-name contract's "nobody"
     pair = on_node(name)
     if pair:
-        return whereis(pair[0]) if pair[1] == LOCAL_NODE else pair
+        return whereis(pair[0]) if pair[1] == NODE_NAME else pair
     return whereis(name)
 
 

@@ -18,7 +18,7 @@ pid of a partition; here there are no partitions, and the owner is the registry'
 
 >>> from actorlab import reset, self_pid
 >>> _ = reset(log=None)
->>> _ = Registry.start_link(name="rooms")
+>>> _ = Registry.start_link(keys="unique", name="rooms")
 >>> Registry.register("rooms", "lobby", "some value")
 ('ok', #PID<0.1.0>)
 >>> Registry.lookup("rooms", "lobby")
@@ -40,15 +40,28 @@ so a name held by any other process is no registry; here, a registry's pid is re
 when it starts. (A dead one needs no removal: its name goes with it.)"""
 
 
+START = 'Registry.start_link(keys="unique", name="rooms")'
+"""How to start a registry, for the errors to show."""
+
+ELIXIR_ONLY = ("partitions", "listeners", "meta")
+"""Options of Elixir's Registry.start_link that actorlab's Registry does not have."""
+
+
 class Registry(GenServer):
-    """Start with `Registry.start_link(name=...)` (keys are unique, as `keys: :unique`)."""
+    """Start with `Registry.start_link(keys="unique", name=...)`: both are required, as
+    in Elixir, and keys are unique only (Elixir also has "duplicate")."""
 
     @staticmethod
-    def start_link(*, name: str, keys: str = "unique") -> Any:
-        """Start a registry under a (required) name: `("ok", pid)`."""
-        if keys != "unique":
-            raise BadArgument("only unique keys are supported: Registry.start_link(keys=\"unique\", ...)")
-        return GenServer.start_link(Registry, None, name=name)
+    def start_link(*args: Any, **options: Any) -> Any:
+        """Start a registry under a name: `("ok", pid)`.
+
+        >>> Registry.start_link(name="rooms")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        actorlab.runtime.errors.BadArgument: Registry.start_link needs keys="unique", ...
+        """
+        _check_start_options(args, options)
+        return GenServer.start_link(Registry, None, name=options["name"])
 
     @staticmethod
     def register(registry: Any, key: Any, value: Any = None) -> Any:
@@ -149,6 +162,33 @@ class Registry(GenServer):
         return super().handle_info(message, state)
 
 
+def _check_start_options(args: tuple, options: dict) -> None:
+    """Refuse what Elixir's Registry.start_link refuses (no keys, keys neither unique nor
+    duplicate, no name) and what actorlab's lacks (duplicate keys, partitions, listeners,
+    meta), each with a `BadArgument` that says what to write. Elixir ignores an option it
+    does not know; here it is refused, as it is more likely a typo."""
+    if args:
+        raise BadArgument(f"Registry.start_link takes keywords only, not {short(args[0])}: "
+                          f"{START}")
+    keys = options.get("keys")
+    if keys == "duplicate":
+        raise BadArgument("actorlab's Registry has unique keys only, not \"duplicate\": "
+                          f"{START}")
+    if keys != "unique":
+        got = "" if keys is None else f", not keys={short(keys)}"
+        raise BadArgument(f"Registry.start_link needs keys=\"unique\", as Elixir's needs "
+                          f"keys: :unique (or :duplicate){got}: {START}")
+    if not isinstance(options.get("name"), str):
+        got = "" if "name" not in options else f", not {short(options['name'])}"
+        raise BadArgument(f"Registry.start_link needs a name, a string{got}: every function "
+                          f"of Registry takes the registry by it: {START}")
+    for option in options.keys() - {"keys", "name"}:
+        lacking = (" (Elixir's Registry has it, actorlab's has one partition, no listeners "
+                   "and no meta)" if option in ELIXIR_ONLY else "")
+        raise BadArgument(f"Registry.start_link has no option {option}={lacking}: drop it; "
+                          f"the options are keys and name, {START}")
+
+
 def _via_term(name: Any) -> tuple:
     """`(registry, key, value)` from the term of a via-name, `(registry, key)` (value None)
     or `(registry, key, value)`; `BadArgument` for anything else, as Elixir's Registry
@@ -170,10 +210,10 @@ def _ask(registry: Any, request: tuple) -> Any:
     instead would wait forever for an answer it never sends."""
     if not isinstance(registry, str):
         raise BadArgument(f"a registry is known by its name, not {short(registry)}: pass the "
-                          "name given to Registry.start_link(name=...)")
+                          "name given to Registry.start_link(keys=\"unique\", name=...)")
     holder = whereis(registry)
     if holder is None or holder not in _REGISTRIES.get(current_node(), ()):
         held = "" if holder is None else " (the process named so is not a registry)"
         raise BadArgument(f"unknown registry: {registry!r}{held}; check the name, or start "
-                          f"it first with Registry.start_link(name={registry!r})")
+                          f"it first with Registry.start_link(keys=\"unique\", name={registry!r})")
     return GenServer.call(registry, request, "infinity")

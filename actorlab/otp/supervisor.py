@@ -57,7 +57,7 @@ class Supervisor(Supervising):
 
         >>> class Worker(GenServer): pass
         >>> spec = Supervisor.child_spec((Worker, 1), id="w1", restart="temporary")
-        >>> spec["id"], spec["restart"], spec["start"] == (GenServer.start_link, (Worker, 1))
+        >>> spec["id"], spec["restart"], spec["start"] == (Worker.start_link_spec, (1,))
         ('w1', 'temporary', True)
         """
         unknown = [key for key in overrides if key not in CHILD_SPEC_KEYS]

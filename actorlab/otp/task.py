@@ -26,6 +26,7 @@ from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, Ref, 
 from ..trace import short
 from ..trace.protocol import TASK_REF
 from .gen_server import _forever
+from .names import down_reason
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,13 @@ class Task:
         """Wait for the task's result, at most `timeout` ms (None or "infinity": forever).
 
         Exits with `(reason, ("Task", "await", [task, timeout]))` if the task crashes
-        (its reason) or takes too long ("timeout"; the task runs on, and its result, when
-        it comes, is dropped).
+        (its reason; `("nodedown", node)` if a partition cut it off, see `_wait`) or
+        takes too long ("timeout"; the task runs on, and its result, when it comes, is
+        dropped).
         """
         wait, as_written = _forever(timeout)
         where = ("Task", "await", [task, as_written])
-        answer = _wait(task, wait, "await")
+        answer = _wait(task, wait, where)
         if answer is None:
             demonitor(task.ref, flush=True)
             raise Exit(("timeout", where))
@@ -105,7 +107,8 @@ class Task:
         >>> Task.yield_(task, 10), Task.yield_(task, 200)
         (None, ('ok', 'ok'))
         """
-        return _wait(task, _forever(timeout)[0], "yield")
+        wait, as_written = _forever(timeout)
+        return _wait(task, wait, ("Task", "yield", [task, as_written]))
 
     @staticmethod
     def yield_many(tasks: list[Task], timeout: float | str | None = 5000) -> list[tuple]:
@@ -121,10 +124,11 @@ class Task:
         if not isinstance(tasks, list):
             raise BadArgument(f"Task.yield_many takes a list of tasks, not {short(tasks)}: "
                               "pass Task.yield_many([task1, task2], timeout)")
-        wait = _forever(timeout)[0]
+        wait, as_written = _forever(timeout)
+        where = ("Task", "yield_many", [tasks, as_written])
         deadline = None if wait is None else now() + wait
         return [(task, _wait(task, None if deadline is None else max(0, deadline - now()),
-                             "yield_many")) for task in tasks]
+                             where)) for task in tasks]
 
     @staticmethod
     def shutdown(task: Task, timeout: float | str | None = 5000) -> Any:
@@ -160,6 +164,9 @@ class Task:
             return ("ok", receive((task.ref, ANY), timeout=0)[1])
         except ReceiveTimeout:
             stopped = "killed" if brutal else "shutdown"
+            if reason == "noconnection":    # as _wait's: an exit, not a result
+                as_written = "brutal_kill" if brutal else _forever(timeout)[1]
+                raise Exit((down_reason(reason), ("Task", "shutdown", [task, as_written])))
             return None if reason == stopped else ("exit", reason)
 
 
@@ -194,15 +201,22 @@ def _check_task(task: Any, action: str) -> None:
                           "only the process that started a task may collect its result")
 
 
-def _wait(task: Task, timeout: float | None, action: str) -> tuple | None:
-    """The task's `("ok", result)` or `("exit", reason)`, or None if `timeout` ms pass."""
-    _check_task(task, action)
+def _wait(task: Task, timeout: float | None, where: tuple) -> tuple | None:
+    """The task's `("ok", result)` or `("exit", reason)`, or None if `timeout` ms pass.
+
+    A task cut off by a partition (its DOWN says "noconnection") is no result: as in
+    Elixir's Task, the caller exits with `(("nodedown", node), where)`, where `where` is
+    the call, `("Task", "yield", [task, timeout])` say.
+    """
+    _check_task(task, where[1])
     try:
         answer = receive(OneOf((task.ref, ANY), ("DOWN", task.ref, ANY, ANY, ANY)),
                          timeout=timeout, waiting_for=task.pid)
     except ReceiveTimeout:
         return None
     if len(answer) == 5:
+        if answer[4] == "noconnection":
+            raise Exit((down_reason(answer[4]), where))
         return ("exit", answer[4])
     demonitor(task.ref, flush=True)
     return ("ok", answer[1])

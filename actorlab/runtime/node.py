@@ -177,7 +177,9 @@ class Node:
         self.record("spawn", parent.pid.number, proc.pid.number, fn_name, args, label, link)
         if link:
             self.signals.add_link(parent, proc)
-        ref = self.signals.add_monitor(parent, proc) if monitor else None
+        ref = self.make_ref() if monitor else None
+        if ref is not None:
+            self.signals.monitor(parent, proc, proc.pid, ref)      # traced, as monitor() is
         self._acted(parent)
         return proc.pid, ref
 

@@ -107,11 +107,9 @@ class Signals:
             if named:
                 self.named_monitors[ref] = named
 
-    def add_monitor(self, watcher: Process, proc: Process, ref: Ref | None = None) -> Ref:
-        ref = ref or self.node.make_ref()
+    def add_monitor(self, watcher: Process, proc: Process, ref: Ref) -> None:
         proc.monitored_by[ref] = watcher.pid
         watcher.monitoring[ref] = proc.pid
-        return ref
 
     def demonitor(self, me: Process, ref: Ref, flush: bool) -> None:
         """End `me`'s monitor `ref`. With `flush`, if the monitor had already ended (its
