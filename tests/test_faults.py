@@ -2,9 +2,10 @@
 import pytest
 
 import explore_scenarios as scenarios
-from actorlab import (ANY, BadArgument, DeadlockError, GenServer, ReceiveTimeout, Ref, Supervisor,
-                      Trace, current_node, exit, explore, faults, is_alive, link, monitor,
-                      receive, reset, self_pid, send, sleep, spawn, trap_exit, whereis)
+from actorlab import (ANY, BadArgument, DeadlockError, Exit, GenServer, ReceiveTimeout, Ref,
+                      Supervisor, Trace, current_node, exit, explore, faults, is_alive, link,
+                      monitor, receive, reset, self_pid, send, sleep, spawn, spawn_link,
+                      trap_exit, whereis)
 
 
 def echo_twice():
@@ -172,6 +173,26 @@ class Idle(GenServer):
 
     def handle_call(self, request, caller, state):
         return ("reply", "pong", state)
+
+
+@pytest.mark.parametrize("wait", [lambda: sleep(100), lambda: receive(timeout=100),
+                                  lambda: sleep("infinity")])
+@pytest.mark.parametrize("fault, reason", [
+    (faults.kill("shell", at=50), "killed"),
+    (faults.kill("a", "boom", at=50), "boom"),                  # through the link
+    (faults.partition(["a"], ["shell"], start=50), "noconnection"),
+])
+def test_a_fault_timer_that_ends_the_waiting_shell_tells_it_and_starts_a_new_one(
+        fault, reason, wait):
+    reset(log=None, faults=[fault])
+    old = self_pid()
+    spawn_link(receive, label="a")
+    with pytest.raises(Exit) as told:
+        wait()
+    assert told.value.reason == reason and current_node().now() == 50
+    assert self_pid() != old                    # a new shell, as iex starts one
+    send(self_pid(), "still usable")
+    assert receive() == "still usable"
 
 
 @pytest.mark.parametrize("make, error", [

@@ -2,8 +2,10 @@
 the server is cut off, by a partition of actorlab's faults or, on the BEAM, its node's
 connection lost; staged by hand: the test sends the server an exit signal
 "noconnection"). gen:call turns that DOWN into an exit ("nodedown", node), even for a pid
-of this node (nonode@nohost); GenServer.stop keeps "noconnection", inside
-sys:terminate's exit if the server had not acknowledged the stop yet.
+of this node (nonode@nohost), when it has a timeout; with "infinity", a call to a process
+of its own node keeps "noconnection". GenServer.stop asks through such a call
+(sys:terminate), so the same holds inside sys:terminate's exit if the server had not
+acknowledged the stop yet; once it has, the stop keeps "noconnection".
 Twin: genserver_noconnection.exs."""
 from twin import attempt, name, say, start
 
@@ -54,3 +56,19 @@ spawn(lambda: send(test, ("client", attempt(lambda: GenServer.stop(server)))))
 receive(("terminating", server))
 exit(server, "noconnection")
 say("stop, cut off in terminate", receive(("client", ANY))[1])
+
+_, server = GenServer.start(Far, test)
+name(server, "far")
+spawn(lambda: send(test, ("client", attempt(lambda: GenServer.call(server, "work", "infinity")))))
+receive(("busy", server))
+exit(server, "noconnection")
+say("call with :infinity, cut off", receive(("client", ANY))[1])
+
+_, server = GenServer.start(Far, test)
+name(server, "far")
+GenServer.cast(server, "work")
+receive(("busy", server))
+spawn(lambda: send(test, ("client", attempt(lambda: GenServer.stop(server, "normal", 1000)))))
+sleep(100)
+exit(server, "noconnection")
+say("stop with a timeout, cut off before it acknowledges", receive(("client", ANY))[1])

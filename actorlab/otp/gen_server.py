@@ -188,7 +188,8 @@ class GenServer:
         ("calling_self", OTP 25's check), or is a name on another node
         (`("nodedown", node)`: this node is not part of a cluster). A server cut off by
         a partition (its DOWN says "noconnection") gives `("nodedown", "nonode@nohost")`,
-        as gen:call turns that DOWN into the server's node going down.
+        as gen:call turns that DOWN into the server's node going down (with no timeout,
+        gen:call keeps "noconnection" for a server of its own node, and so does this).
         """
         timeout, as_written = _forever(timeout)
         where = ("GenServer", "call", [server, request, as_written])
@@ -204,7 +205,7 @@ class GenServer:
             demonitor(tag, flush=True)
             raise Exit(("timeout", where)) from None
         if len(answer) == 5:                    # the DOWN: the server died first
-            raise Exit((down_reason(answer[4]), where))
+            raise Exit((down_reason(answer[4], forever=timeout is None), where))
         demonitor(tag, flush=True)
         return answer[1]
 
@@ -271,8 +272,8 @@ class GenServer:
                 left = None if deadline is None else max(0, deadline - now())
                 answer = receive(down, timeout=left, waiting_for=pid)
             elif answer[4] != "noproc":     # it ended without acknowledging
-                raise Exit(((answer[4], ("sys", "terminate", [pid, reason, as_written])),
-                            where))
+                why = down_reason(answer[4], forever=wait is None)     # sys:terminate's call
+                raise Exit(((why, ("sys", "terminate", [pid, reason, as_written])), where))
         except ReceiveTimeout:
             demonitor(tag, flush=True)
             raise Exit(("timeout", where)) from None

@@ -24,16 +24,19 @@ from ..trace import short
 VIA_METHODS = ("register_name", "unregister_name", "whereis_name")
 """What a via-name's module must have, as OTP's {via, Module, Name} requires."""
 
-def down_reason(reason: Any) -> Any:
-    """What a client exits with when the monitor on its server (or task) fires with
-    `reason`: "noconnection" becomes `("nodedown", node)`, as OTP's gen:call and Elixir's
-    Task do, with the server's node, this one for a pid here (a partition of actorlab's
-    faults cuts processes of one node off from each other); any other reason is kept.
 
-    >>> down_reason("noconnection"), down_reason("killed")
-    (('nodedown', 'nonode@nohost'), 'killed')
+def down_reason(reason: Any, *, forever: bool = False) -> Any:
+    """What a client exits with when the monitor on its server (or task) fires with
+    `reason`: "noconnection" becomes `("nodedown", node)`, with the server's node, this
+    one for a pid here (a partition of actorlab's faults cuts processes of one node off
+    from each other), as Elixir's Task does and OTP's gen:call with a timeout; any other
+    reason is kept. `forever`: a gen:call with no timeout, which for a process of its own
+    node takes a shortcut that keeps "noconnection" as it is.
+
+    >>> down_reason("noconnection"), down_reason("noconnection", forever=True)
+    (('nodedown', 'nonode@nohost'), 'noconnection')
     """
-    return ("nodedown", NODE_NAME) if reason == "noconnection" else reason
+    return ("nodedown", NODE_NAME) if reason == "noconnection" and not forever else reason
 
 
 def _via(name: Any) -> tuple | None:

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from greenlet import getcurrent
+
 from ..trace import ANY, Pid, Ref, short
 from . import faults as fault_plan
 from .errors import BadArgument, Exit
@@ -250,7 +252,9 @@ class Signals:
         """The shell was killed: like iex, start a new one (with a new pid) and say why."""
         node = self.node
         old = node.shell
-        node.new_shell(running=old is node.scheduler.current)
+        # The new shell runs now if the old one killed itself; killed by another process
+        # or by a fault's timer (in the hub), it waits to be run, and then hears why.
+        node.new_shell(running=getcurrent() is node.scheduler.shell_greenlet)
         if by is None or by == old.pid:
             message = f"** (exit) {short(reason, 200)}"
             cause = ""
