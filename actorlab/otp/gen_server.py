@@ -26,7 +26,7 @@ from typing import Any
 
 from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, Ref, demonitor, exit,
                        log, monitor, now, receive, self_pid, send, spawn_link, spawn_monitor,
-                       unlink)
+                       unlink, whereis)
 from ..trace import short
 from ..trace.protocol import (ACK, gen_call, gen_cast, gen_stop, is_gen_call, is_gen_cast,
                               is_gen_stop, is_normal, is_tagged)
@@ -214,6 +214,12 @@ class GenServer:
         """Send `message` to the server's `handle_cast` without waiting; always "ok"."""
         if server is not None:      # Elixir's nil is an atom: a cast to it is :ok, too
             check_server(server)    # a mistake to fix, not a server that is gone: not rescued
+        if isinstance(server, str):
+            # Sent by name, as Elixir's cast does: the name is looked up when it is sent
+            # (or, for a message a fault delays, when it arrives), and nobody's is no error.
+            if whereis(server) is not None:
+                send(server, gen_cast(message))
+            return "ok"
         try:
             pid = whereis_name(server)
         except BadArgument:         # e.g. an unknown registry: Elixir's cast rescues it too

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from ..trace import Pid, describe_pattern, short
 from .errors import BadArgument
 from .patterns import check_pattern, matches
-from .process import Process
+from .process import EXITED, Process
 
 if TYPE_CHECKING:
     from .node import Node
@@ -369,10 +369,10 @@ def send(node: Node, me: Process, target: Process, message: Any, name: str | Non
     elif verdict == "queue":
         node.record("fault", me.pid.number, "queue", target.pid.number, message, sent, False,
                     "waits behind a delayed message")
-        hold(node, me, target, message, sent, None)
+        hold(node, me, target, (message, sent, name, alias), None)
     elif verdict is not None:
         note_message(node, "delay", me, target, message, sent, f"delayed {verdict:g} ms")
-        hold(node, me, target, message, sent, verdict)
+        hold(node, me, target, (message, sent, name, alias), verdict)
 
 
 def on_send(node: Node, me: Process, target: Process, message: Any) -> Any:
@@ -400,14 +400,14 @@ def _concerns(fault: Any, me: Process, target: Process, message: Any) -> bool:
             and (fault.to is None or is_one(target, fault.to)))
 
 
-def hold(node: Node, me: Process, target: Process, message: Any, sent: int | None,
-         ms: float | None) -> None:
-    """Keep a message back: `ms` later (a delay), or behind the delayed ones (None).
+def hold(node: Node, me: Process, target: Process, send: tuple, ms: float | None) -> None:
+    """Keep back a message, `send` = (message, step of its send, the name or alias it was
+    sent to): `ms` later (a delay), or behind the delayed ones (None).
 
-    Each held message is `[message, sent, due]`: one queued behind is due at once, but
-    arrives only when every message before it has."""
+    Each held message is `[send, due]`: one queued behind is due at once, but arrives
+    only when every message before it has."""
     pair = (me.pid.number, target.pid.number)
-    held = [message, sent, ms is None]
+    held = [send, ms is None]
     node.faults.held.setdefault(pair, []).append(held)
     if ms is not None:
         _at(node, ms, lambda: _release(node, pair, target, held))
@@ -417,7 +417,7 @@ def _release(node: Node, pair: tuple, target: Process, held: list) -> None:
     """A delayed message is due: it arrives, with those behind it that are due, unless
     one before it is still held back (it then comes with that one)."""
     if any(entry is held for entry in node.faults.held.get(pair, ())):  # still held back
-        held[2] = True
+        held[1] = True
         _deliver_held(node, pair, target, everything=False)
 
 
@@ -432,14 +432,30 @@ def _deliver_held(node: Node, pair: tuple, target: Process, *, everything: bool)
     """Deliver `pair`'s held messages from the front, in order: those that are due, or
     (`everything`) all of them."""
     queue = node.faults.held[pair]
-    while queue and (everything or queue[0][2]):
-        message, sent, _ = queue.pop(0)
-        alive = target.status != "exited"
-        woke = alive and node.deliver(target, message, node.trace.next_step)
-        node.record("fault", pair[0], "deliver", target.pid.number, message, sent, woke,
-                    "delivered late" if alive else "late, to a dead process")
+    while queue and (everything or queue[0][1]):
+        (message, sent, name, alias), _ = queue.pop(0)
+        to, lost = _arrival(node, target, name, alias)
+        woke = lost is None and node.deliver(to, message, node.trace.next_step)
+        node.record("fault", pair[0], "deliver", to.pid.number, message, sent, woke,
+                    lost or "delivered late")
     if not queue:
         del node.faults.held[pair]
+
+
+def _arrival(node: Node, target: Process, name: str | None,
+             alias: int | None) -> tuple[Process, str | None]:
+    """Where a late message lands, judged when it arrives, as between nodes: a name is
+    looked up then (a restarted server gets it), and an alias must still be active (OTP
+    24+ drops a late reply to a call that timed out). Returns the process and, if the
+    message is lost, why."""
+    if alias is not None and alias not in node.aliases:
+        return target, "late, to an inactive alias"
+    if name is not None:
+        holder = node.names.whereis(name)
+        if holder is None:
+            return target, "late, to a name nobody has"
+        target = holder
+    return target, "late, to a dead process" if target.status == EXITED else None
 
 
 def after_take(node: Node, proc: Process, message: Any) -> bool:

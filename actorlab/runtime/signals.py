@@ -240,11 +240,11 @@ class Signals:
                 self.signal(proc.pid, peer, reason, from_link=True)
         for ref, watcher_pid in list(proc.monitored_by.items()):
             watcher = node.processes.get(watcher_pid.number)
-            self.end_alias(ref)
             if watcher is not None:
                 watcher.monitoring.pop(ref, None)
                 down = ("DOWN", ref, "process", self.named_monitors.pop(ref, proc.pid), reason)
                 self.message_signal(proc.pid, watcher, down, "down")
+            self.end_alias(ref)     # after: a reply a fault held back came first, to it
 
     # -- the shell's own exits ---------------------------------------------------------
 
