@@ -322,3 +322,15 @@ def test_task_cut_off_by_a_partition_exits_with_nodedown():
         reason, (module, function, args) = caught.value.reason
         assert (reason, module, function) == (nodedown, "Task", where[0])
         assert args[1] == where[1][1]
+
+
+def test_a_registry_under_a_supervisor_comes_from_its_child_spec_not_a_shorthand():
+    """Elixir's {Registry, keys: :unique, name: Reg} child: its options are keywords, so
+    here it is Registry.child_spec(...); the shorthand, which would start a registry with
+    no name, is refused and says so."""
+    with pytest.raises(BadArgument, match=r"give Registry.child_spec\(keys='unique'"):
+        Supervisor.start_link([(Registry, {"keys": "unique", "name": "Reg"})])
+    with pytest.raises(BadArgument, match="needs keys="):
+        Registry.child_spec(name="Reg")
+    Supervisor.start_link([Registry.child_spec(keys="unique", name="Reg")])
+    assert Registry.register("Reg", "k")[0] == "ok"

@@ -25,6 +25,7 @@ what is wrong in OTP's words (`"missing_start"`, `("invalid_restart_type", "some
 """
 from __future__ import annotations
 
+import inspect
 import sys
 from collections import deque
 from typing import Any
@@ -51,7 +52,8 @@ def expand(spec: Any) -> Any:
     ([],)
     """
     module = spec[0] if type(spec) is tuple and len(spec) == 2 else spec
-    if isinstance(module, type) and issubclass(module, Supervising):
+    if isinstance(module, type) and issubclass(module, GenServer) and (
+            issubclass(module, Supervising) or _takes_options(module.child_spec)):
         raise _no_shorthand(module)
     if isinstance(spec, type) and issubclass(spec, GenServer):
         return spec.child_spec([])
@@ -64,24 +66,36 @@ def expand(spec: Any) -> Any:
                       f"(GenServer class, arg); got {short(spec)}")
 
 
+def _takes_options(child_spec: Any) -> bool:
+    """Whether a `child_spec` takes keyword options only (a DynamicSupervisor's, a
+    Registry's), which no `(module, arg)` shorthand can pass."""
+    return not any(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+                   for p in inspect.signature(child_spec).parameters.values())
+
+
+OPTIONS_EXAMPLES = {"DynamicSupervisor": "strategy='one_for_one', name=...",
+                    "Registry": "keys='unique', name=..."}
+"""The options each module's `child_spec` needs, for the error below."""
+
+
 def _no_shorthand(module: type) -> BadArgument:
-    """The error for Elixir's `{Supervisor, arg}` or `{DynamicSupervisor, opts}` child:
-    actorlab's supervisors take keyword options, which a single arg cannot carry, so such
-    a child is `DynamicSupervisor.child_spec(...)` with them, or a dict that calls
-    `Supervisor.start_link` with them.
+    """The error for Elixir's `{Supervisor, arg}`, `{DynamicSupervisor, opts}` or
+    `{Registry, opts}` child: these take keyword options, which a single arg cannot carry,
+    so such a child is `DynamicSupervisor.child_spec(...)` (or Registry's) with them, or
+    a dict that calls `Supervisor.start_link` with them.
 
     >>> from actorlab.otp import DynamicSupervisor
     >>> "DynamicSupervisor.child_spec(strategy=" in str(_no_shorthand(DynamicSupervisor))
     True
     """
-    # by name: the supervisors' modules import this one
-    if module.__name__ == "DynamicSupervisor":
-        instead = "DynamicSupervisor.child_spec(strategy='one_for_one', name=...)"
+    name = module.__name__      # by name: the supervisors' modules import this one
+    if name in OPTIONS_EXAMPLES:
+        instead = f"{name}.child_spec({OPTIONS_EXAMPLES[name]})"
     else:
         instead = ("{'id': ..., 'start': (Supervisor.start_link, ([children],), "
                    "{'strategy': 'one_for_one'}), 'type': 'supervisor'}")
-    return BadArgument(f"a supervisor child is not written ({module.__name__}, arg) in "
-                       f"actorlab, as its options are keywords: give {instead}")
+    return BadArgument(f"a {name} child is not written ({name}, arg) in actorlab, as its "
+                       f"options are keywords: give {instead}")
 
 
 def spec_error(spec: dict, *, dynamic: bool = False) -> Any:

@@ -64,6 +64,20 @@ class Registry(GenServer):
         return GenServer.start_link(Registry, None, name=options["name"])
 
     @staticmethod
+    def child_spec(**options: Any) -> dict:  # type: ignore[override]  (keywords, not an arg)
+        """Elixir's `Registry.child_spec(options)`: the spec that starts a registry with
+        `options`, the keywords of `start_link`, under a supervisor. As in Elixir, its
+        type is "supervisor" and its id is its name.
+
+        >>> spec = Registry.child_spec(keys="unique", name="Rooms")
+        >>> spec["id"], spec["type"], spec["start"][2]
+        ('Rooms', 'supervisor', {'keys': 'unique', 'name': 'Rooms'})
+        """
+        _check_start_options((), options)
+        return {"id": options["name"], "start": (Registry.start_link, (), options),
+                "type": "supervisor"}
+
+    @staticmethod
     def register(registry: Any, key: Any, value: Any = None) -> Any:
         """Register the caller under `key`: `("ok", registry_pid)`, or
         `("error", ("already_registered", pid))`.
