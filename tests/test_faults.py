@@ -167,6 +167,32 @@ def test_a_process_spawned_during_a_partition_inherits_its_parents_side():
         receive("from a's child", timeout=100)
 
 
+def test_a_process_started_before_a_partition_is_on_its_parents_side_when_it_comes():
+    """Also after a heal, when a second partition comes: a process is on its parent's
+    node in Erlang, whenever it was started."""
+    reset(log=None, faults=[faults.partition(["a"], ["shell"], start=50, end=150),
+                            faults.partition(["a"], ["shell"], start=200)])
+    me = self_pid()
+
+    def child():
+        receive("go")
+        send(me, "from a's child")
+
+    def a():
+        children = [spawn(child, label="child")]      # before the first partition
+        sleep(170)
+        children.append(spawn(child, label="child"))  # between the two
+        receive()
+
+    parent = spawn(a, label="a")
+    sleep(250)                                  # the second partition is in force
+    for pid in current_node().processes_alive():
+        if pid != parent and pid != me:
+            send(pid, "go")                     # lost, or if not, their answer is
+    with pytest.raises(ReceiveTimeout):
+        receive("from a's child", timeout=100)
+
+
 class Idle(GenServer):
     def init(self, arg):
         return ("ok", arg)

@@ -130,10 +130,12 @@ class Partition:
     messages and exit signals across the cut are lost, and links and monitors across it
     fire with "noconnection", as when distributed Erlang loses a node.
 
-    A group holds the processes it names (by pid, registered name or label) alive when
-    the partition starts. A process started during it is on its parent's side, as a
-    process Erlang spawns runs on its parent's node: a supervisor restarts a child on its
-    own side, whatever the child's label."""
+    A group holds the processes it names (by pid, registered name or label), and the
+    processes they start, as a process Erlang spawns runs on its parent's node. When the
+    partition starts, each process takes its side by that rule; one started during it
+    takes its parent's side, whatever its label (so a supervisor restarts a child on its
+    own side); one that has no side by either rule is on the side its name puts it, if
+    any."""
 
     groups: tuple
     start: float = 0
@@ -230,6 +232,7 @@ class Injector:
     held: dict = field(default_factory=dict)           # (sender, to) -> delayed messages
     cut: list = field(default_factory=list)            # partitions in force
     sides: dict = field(default_factory=dict)          # pid number -> {partition: group}
+    parents: dict = field(default_factory=dict)        # pid number -> its parent's
     injected: list = field(default_factory=list)       # Injected, oldest first
 
     def roll(self, index: int, fault: Any) -> bool:
@@ -257,14 +260,27 @@ def is_one(proc: Process, target: Target) -> bool:
 
 
 def side(injector: Injector, proc: Process) -> dict:
-    """For each partition in force, the group `proc` is in (absent: it is in none)."""
-    return injector.sides.get(proc.pid.number, {})
+    """For each partition in force, the group `proc` is in (absent: it is in none): the
+    side it took (see `Partition`), else the group that names it."""
+    mine = dict(injector.sides.get(proc.pid.number, {}))
+    for index, part in injector.cut:
+        if index not in mine and (group := _naming(part, proc)) is not None:
+            mine[index] = group
+    return mine
+
+
+def _naming(part: Partition, proc: Process) -> int | None:
+    """The number of the group of `part` that names `proc`, if one does."""
+    return next((number for number, group in enumerate(part.groups)
+                 if any(is_one(proc, target) for target in group)), None)
 
 
 def spawned(node: Node, parent: Process, child: Process) -> None:
-    """During a partition, a new process is on its parent's side (see `Partition`)."""
-    if node.faults.cut and parent.pid.number in node.faults.sides:
-        node.faults.sides[child.pid.number] = dict(node.faults.sides[parent.pid.number])
+    """Note `child`'s parent, and during a partition give it its parent's side."""
+    injector = node.faults
+    injector.parents[child.pid.number] = parent.pid.number
+    if injector.cut:
+        injector.sides[child.pid.number] = side(injector, parent)
 
 
 def across(injector: Injector, a: Process, b: Process) -> bool:
@@ -506,11 +522,12 @@ def _cut(node: Node, index: int, fault: Partition) -> None:
     """A partition begins: links and monitors across it fire with "noconnection"."""
     injector = node.faults
     injector.cut.append((index, fault))
-    for proc in node.processes.values():
-        for number, group in enumerate(fault.groups):
-            if any(is_one(proc, target) for target in group):
-                injector.sides.setdefault(proc.pid.number, {})[index] = number
-                break
+    for number in sorted(node.processes):       # parents before their children
+        group = _naming(fault, node.processes[number])
+        if group is None:
+            group = injector.sides.get(injector.parents.get(number), {}).get(index)
+        if group is not None:
+            injector.sides.setdefault(number, {})[index] = group
     step = node.record("fault", node.shell.pid.number, "partition", None, None, None, False,
                        str(fault))
     injector.injected.append(Injected(fault, str(fault), step, node.clock))
