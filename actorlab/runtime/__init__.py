@@ -21,10 +21,10 @@ from .patterns import matches
 
 __all__ = [
     "ActorlabError", "alias", "ANY", "BadArgument", "cancel_timer", "current_node",
-    "DeadlockError", "demonitor", "ErlangError", "exit", "faults", "Exit", "is_alive", "link", "log",
-    "make_ref", "matches", "monitor", "Node", "NODE_NAME", "note", "now", "OneOf", "PatternError", "Pid",
-    "process_info", "processes", "read_timer", "receive", "ReceiveTimeout", "Ref", "register",
-    "reset", "run_for", "RunawayError", "ScheduleError", "self_pid", "send", "send_after",
-    "sleep", "spawn", "spawn_link", "spawn_monitor", "trap_exit", "unalias", "unlink",
-    "unregister", "whereis",
+    "DeadlockError", "demonitor", "ErlangError", "exit", "faults", "Exit", "is_alive", "link",
+    "log", "make_ref", "matches", "monitor", "Node", "NODE_NAME", "note", "now", "OneOf",
+    "PatternError", "Pid", "process_info", "processes", "read_timer", "receive",
+    "ReceiveTimeout", "Ref", "register", "reset", "run_for", "RunawayError", "ScheduleError",
+    "self_pid", "send", "send_after", "sleep", "spawn", "spawn_link", "spawn_monitor",
+    "trap_exit", "unalias", "unlink", "unregister", "whereis",
 ]
