@@ -214,10 +214,11 @@ class GenServer:
         """Send `message` to the server's `handle_cast` without waiting; always "ok"."""
         if server is not None:      # Elixir's nil is an atom: a cast to it is :ok, too
             check_server(server)    # a mistake to fix, not a server that is gone: not rescued
-        if isinstance(server, str):
-            # Sent by name, as Elixir's cast does: the name is looked up when it is sent
-            # (or, for a message a fault delays, when it arrives), and nobody's is no error.
-            if whereis(server) is not None:
+        if isinstance(server, str) or type(server) is tuple and len(server) == 2:
+            # A name, or (name, node): sent by name, as Elixir's cast does. The name is
+            # looked up when it is sent (or, for a message a fault delays, when it
+            # arrives), and a name nobody has is no error.
+            if type(server) is tuple or whereis(server) is not None:
                 send(server, gen_cast(message))
             return "ok"
         try:

@@ -376,6 +376,8 @@ def send(node: Node, me: Process, target: Process, message: Any, name: str | Non
     verdict = on_send(node, me, target, message)
     sent = node.trace.next_step
     woke = verdict is None and node.deliver(target, message, sent)
+    if verdict is None and alias is not None:
+        node.signals.reply_received(target, alias)
     # delivered None, not False: the receiver is alive; the fault event says what happened
     node.record("send", me.pid.number, target.pid.number, message,
                 True if verdict is None else None, name, alias, woke)
@@ -418,40 +420,45 @@ def _concerns(fault: Any, me: Process, target: Process, message: Any) -> bool:
 
 def hold(node: Node, me: Process, target: Process, send: tuple, ms: float | None) -> None:
     """Keep back a message, `send` = (message, step of its send, the name or alias it was
-    sent to): `ms` later (a delay), or behind the delayed ones (None).
+    sent to), for `target`: `ms` later (a delay), or behind the delayed ones (None).
 
-    Each held message is `[send, due]`: one queued behind is due at once, but arrives
-    only when every message before it has."""
+    Each held message is `[send, due, target]`: one queued behind is due at once, but
+    arrives only when every message before it has."""
     pair = (me.pid.number, target.pid.number)
-    held = [send, ms is None]
+    held = [send, ms is None, target]
     node.faults.held.setdefault(pair, []).append(held)
     if ms is not None:
-        _at(node, ms, lambda: _release(node, pair, target, held))
+        _at(node, ms, lambda: _release(node, pair, held))
 
 
-def _release(node: Node, pair: tuple, target: Process, held: list) -> None:
+def _release(node: Node, pair: tuple, held: list) -> None:
     """A delayed message is due: it arrives, with those behind it that are due, unless
     one before it is still held back (it then comes with that one)."""
     if any(entry is held for entry in node.faults.held.get(pair, ())):  # still held back
         held[1] = True
-        _deliver_held(node, pair, target, everything=False)
+        _deliver_held(node, pair, everything=False)
 
 
 def overtaken(node: Node, sender: Pid, target: Process) -> None:
     """An exit signal or DOWN from `sender` is about to reach `target`: the messages held
-    back between the two arrive first, since nothing overtakes a message between a pair."""
-    if (sender.number, target.pid.number) in node.faults.held:
-        _deliver_held(node, (sender.number, target.pid.number), target, everything=True)
+    back that `sender` sent to it (or to a name `target` holds now) arrive first, since
+    nothing overtakes a message between a pair."""
+    for pair, queue in list(node.faults.held.items()):
+        if pair[0] == sender.number and (pair[1] == target.pid.number or any(
+                _arrival(node, held[2], *held[0][2:])[0] is target for held in queue)):
+            _deliver_held(node, pair, everything=True)
 
 
-def _deliver_held(node: Node, pair: tuple, target: Process, *, everything: bool) -> None:
+def _deliver_held(node: Node, pair: tuple, *, everything: bool) -> None:
     """Deliver `pair`'s held messages from the front, in order: those that are due, or
     (`everything`) all of them."""
     queue = node.faults.held[pair]
     while queue and (everything or queue[0][1]):
-        (message, sent, name, alias), _ = queue.pop(0)
+        (message, sent, name, alias), _, target = queue.pop(0)
         to, lost = _arrival(node, target, name, alias)
         woke = lost is None and node.deliver(to, message, node.trace.next_step)
+        if lost is None and alias is not None:
+            node.signals.reply_received(to, alias)
         node.record("fault", pair[0], "deliver", to.pid.number, message, sent, woke,
                     lost or "delivered late")
     if not queue:

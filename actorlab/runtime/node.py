@@ -352,8 +352,8 @@ class Node:
         elif type(dest) is Ref:
             to, alias = self._alias_owner(dest, "send"), dest.number
             target = self.processes.get(to.number) if alias in self.aliases else None
-            if target is not None and self.aliases[alias] == "reply_demonitor":
-                self.signals.drop_monitor(target, dest)     # the reply ends it: no DOWN
+            if target is not None and self.faults is None:    # it arrives now
+                self.signals.reply_received(target, alias)
         else:
             target, name = self._by_name(dest)
             to = target.pid if target is not None else None

@@ -141,6 +141,15 @@ class Signals:
             proc.monitored_by.pop(ref, None)
         return True
 
+    def reply_received(self, proc: Process, alias: int) -> None:
+        """A message reached `proc` through its alias (numbered) `alias`: if the alias is
+        a monitor's "reply_demonitor" one, that ends the monitor and the alias, so no DOWN
+        comes after the reply, as OTP ends them when the reply is received."""
+        if self.node.aliases.get(alias) == "reply_demonitor":
+            ref = next((ref for ref in proc.monitoring if ref.number == alias), None)
+            if ref is not None:
+                self.drop_monitor(proc, ref)
+
     def end_alias(self, ref: Ref) -> None:
         """The monitor `ref` ended: so does its alias, unless made "explicit_unalias"
         (or by alias(), which is the same: only unalias ends it)."""
@@ -240,8 +249,11 @@ class Signals:
                 self.signal(proc.pid, peer, reason, from_link=True)
         for ref, watcher_pid in list(proc.monitored_by.items()):
             watcher = node.processes.get(watcher_pid.number)
-            if watcher is not None:
-                watcher.monitoring.pop(ref, None)
+            if watcher is not None and node.faults is not None:
+                # What a fault held back comes first: a reply may end this monitor.
+                fault_plan.overtaken(node, proc.pid, watcher)
+            if watcher is not None and ref in watcher.monitoring:
+                del watcher.monitoring[ref]
                 down = ("DOWN", ref, "process", self.named_monitors.pop(ref, proc.pid), reason)
                 self.message_signal(proc.pid, watcher, down, "down")
             self.end_alias(ref)     # after: a reply a fault held back came first, to it
