@@ -119,3 +119,8 @@ def test_an_unknown_alias_mode_is_refused_naming_the_modes(mode):
     with pytest.raises(BadArgument, match="'demonitor', 'explicit_unalias', 'reply_demonitor'"):
         monitor(pid, alias=mode)
     assert process_info(self_pid())["monitors"] == []
+
+
+def test_alias_options_are_refused_with_what_to_use_instead():
+    with pytest.raises(BadArgument, match=r"alias\(\) takes no options.*reply_demonitor"):
+        alias(["reply"])

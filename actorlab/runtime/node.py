@@ -254,9 +254,11 @@ class Node:
         """A new reference, unique in this node: `#Ref<0.N>`."""
         return Ref(next(self._refs), self.serial)
 
-    def alias(self) -> Ref:
+    def alias(self, *options: Any) -> Ref:
         """A new ref that is also an *alias* of the caller: `send(alias, msg)` reaches the
-        caller until `unalias(alias)`; after that, such messages are dropped.
+        caller until `unalias(alias)`; after that, such messages are dropped. (Erlang's
+        `alias([reply])`, which ends with the first message, has no counterpart: the
+        options are refused.)
 
         This is how a call discards a reply that comes after it gave up waiting (OTP 24+).
 
@@ -271,6 +273,10 @@ class Node:
         ...
         actorlab.runtime.errors.ReceiveTimeout: no message matching any message is in ...
         """
+        if options:
+            raise BadArgument(f"alias() takes no options here, not {short(options[0])}: an "
+                              "alias lives until unalias(ref). For one that a reply ends, "
+                              "use monitor(pid, alias=\"reply_demonitor\")")
         self._visible("alias")
         ref = self._new_alias("explicit_unalias")
         self.record("alias", ref.owner.number, ref.number)
