@@ -193,6 +193,23 @@ def test_a_process_started_before_a_partition_is_on_its_parents_side_when_it_com
         receive("from a's child", timeout=100)
 
 
+def test_a_process_started_through_one_that_has_ended_is_on_its_grandparents_side():
+    reset(log=None, faults=[faults.partition(["a"], ["shell"], start=100)])
+    me = self_pid()
+
+    def grandchild():
+        sleep(200)                              # the cut has come
+        send(me, "from a's grandchild")
+
+    def a():
+        spawn(lambda: spawn(grandchild))        # the one in the middle ends at once
+        receive()
+
+    spawn(a, label="a")
+    with pytest.raises(ReceiveTimeout):
+        receive("from a's grandchild", timeout=300)
+
+
 class Idle(GenServer):
     def init(self, arg):
         return ("ok", arg)

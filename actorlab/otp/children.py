@@ -94,8 +94,9 @@ def _no_shorthand(module: type) -> BadArgument:
     else:
         instead = ("{'id': ..., 'start': (Supervisor.start_link, ([children],), "
                    "{'strategy': 'one_for_one'}), 'type': 'supervisor'}")
-    return BadArgument(f"a {name} child is not written ({name}, arg) in actorlab, as its "
-                       f"options are keywords: give {instead}")
+    return BadArgument(f"a {name} child is not written {name} or ({name}, arg) in "
+                       f"actorlab, as its options are keywords: give {instead} (and "
+                       f"Supervisor.child_spec(that, id=...) to change its keys)")
 
 
 def spec_error(spec: dict, *, dynamic: bool = False) -> Any:

@@ -529,8 +529,11 @@ def _cut(node: Node, index: int, fault: Partition) -> None:
     """A partition begins: links and monitors across it fire with "noconnection"."""
     injector = node.faults
     injector.cut.append((index, fault))
-    for number in sorted(node.processes):       # parents before their children
-        group = _naming(fault, node.processes[number])
+    # Parents before their children, the dead too: a process started through one that
+    # has ended since is still on its grandparent's side.
+    for number in sorted(node.processes.keys() | injector.parents.keys()):
+        proc = node.processes.get(number)
+        group = _naming(fault, proc) if proc is not None else None
         if group is None:
             group = injector.sides.get(injector.parents.get(number), {}).get(index)
         if group is not None:
