@@ -8,7 +8,8 @@ Measures:
   machine to another better than rates do;
 * ring throughput: 1,000 processes pass a token round a ring 1,000 times (1,000,000
   messages), with tracing off and on, best of 3, as messages per second and as round
-  trips per hop;
+  trips per hop; and the same ring on the smallest scheduler that can run it
+  (benchmarks/floor.py), the floor any scheduler in this style pays;
 * the same ring on Pykka's ThreadingActor (one thread per actor), once, for comparison;
 * spawn cost: spawning a process and running it until it blocks in receive, per process,
   in a batch of 10,000 and while growing to 100,000 live processes;
@@ -40,6 +41,8 @@ from actorlab import explore, processes, receive, reset, self_pid, send, spawn
 # measured here are the ones the tests check.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from explore_scenarios import lost_update  # noqa: E402
+
+import floor  # noqa: E402  (beside this file)
 
 RING_SIZE = 1_000
 RING_HOPS = 1_000
@@ -196,17 +199,21 @@ def main() -> None:
     growing = spawn_cost(100_000)
     ring_off = max(actorlab_ring(trace=False) for _ in range(3))
     ring_on = max(actorlab_ring(trace=True) for _ in range(3))
+    ring_floor = max(floor.ring(RING_SIZE, RING_HOPS) for _ in range(3))
     pykka = pykka_ring(RING_HOPS)       # the same ring: about 25 s, threads hand off slowly
     step_ms = replay_step_ms()
     explorations = {clients: explored(clients) for clients in (2, 3, 4)}
     alone, spread = sampled(None), sampled(2)
 
     hops_off, hops_on = 1 / ring_off / trip, 1 / ring_on / trip
+    hops_floor = 1 / ring_floor / trip
     print("Calibration:")
     row("greenlet round trip", f"{trip * 1e9:.0f} ns")
     print(f"Ring of {RING_SIZE:,} processes x {RING_HOPS:,} hops (best of 3):")
     row("tracing off, a hop", f"{hops_off:.2f} round trips", "<= 1.5", hops_off <= 1.5)
     row("tracing on, a hop", f"{hops_on:.2f} round trips", "<= 2.5", hops_on <= 2.5)
+    row("the floor (benchmarks/floor.py), a hop", f"{hops_floor:.2f} round trips")
+    row("tracing off / the floor", f"{hops_off / hops_floor:.2f}x")
     row("tracing off", f"{ring_off:,.0f} msg/s")
     row("tracing on", f"{ring_on:,.0f} msg/s")
     row("Pykka ThreadingActor, same ring", f"{pykka:,.0f} msg/s")
