@@ -5,7 +5,7 @@ import actorlab
 from actorlab import (ANY, BadArgument, Exit, exit, is_alive, monitor, process_info, receive,
                       run_for, self_pid, send, sleep, spawn, spawn_monitor, trap_exit,
                       whereis)
-from actorlab.otp import GenServer
+from actorlab.otp import GenServer, Task
 from actorlab.otp.gen_server import missing_callback
 
 
@@ -513,7 +513,7 @@ def test_a_bad_timeout_is_a_bad_return_value_and_the_caller_gets_no_reply(extra)
     """gen_server.erl checks the whole return before replying: terminate, the DOWN and the
     caller's exit all carry ("bad_return_value", return) (twins/callback_timeout_values.exs)."""
     _, pid = GenServer.start(Tuples, self_pid())
-    ref = actorlab.monitor(pid)
+    actorlab.monitor(pid)
     with pytest.raises(Exit) as caught:
         GenServer.call(pid, lambda o: ("reply", "r", o, extra))
     bad = ("bad_return_value", ("reply", "r", self_pid(), extra))
@@ -541,7 +541,7 @@ def test_init_checks_its_timeout_as_otp_does(extra, expected):
                                    ("stop", "normal")])
 def test_a_cast_must_return_noreply_or_stop(wrong):
     _, pid = GenServer.start(Tuples, self_pid())
-    ref = actorlab.monitor(pid)
+    actorlab.monitor(pid)
     GenServer.cast(pid, lambda o: wrong)
     assert receive() == ("terminate", ("bad_return_value", wrong))
     assert receive()[4] == ("bad_return_value", wrong)
@@ -702,3 +702,15 @@ def _exit_of(action):
         action()
     except Exit as exit_:
         return exit_.reason
+
+
+def test_an_elixir_function_actorlab_lacks_says_so_and_what_to_do():
+    """Still an AttributeError (hasattr works), but one that says what is missing."""
+    with pytest.raises(AttributeError, match=r"Task has no 'async_stream': actorlab lacks "
+                                             r"Elixir's Task.async_stream; start a Task"):
+        Task.async_stream
+    with pytest.raises(AttributeError, match=r"GenServer has no 'multi_call'.*one node"):
+        GenServer.multi_call
+    with pytest.raises(AttributeError, match=r"has no 'nope'. It has: call, cast, "):
+        GenServer.nope
+    assert not hasattr(GenServer, "nope") and getattr(Task, "_private", 1) == 1

@@ -30,6 +30,7 @@ from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, Ref, 
 from ..trace import short
 from ..trace.protocol import (ACK, gen_call, gen_cast, gen_stop, is_gen_call, is_gen_cast,
                               is_gen_stop, is_normal, is_tagged)
+from .modules import ElixirModule
 from .names import (check_registrable, check_server, down_reason, on_node, register_name,
                     unregister_name, whereis_name)
 
@@ -41,7 +42,7 @@ CHILD_SPEC_KEYS = ("id", "start", "restart", "shutdown", "type", "modules")
 may set, as Elixir's `Supervisor.child_spec/2` allows."""
 
 
-class GenServer:
+class GenServer(metaclass=ElixirModule):
     """Subclass it and define the callbacks you need; start it with `GenServer.start_link`.
 
     Callbacks return Elixir's tuples, with strings for atoms:

@@ -26,11 +26,12 @@ from ..runtime import (ANY, BadArgument, Exit, OneOf, Pid, ReceiveTimeout, Ref, 
 from ..trace import short
 from ..trace.protocol import TASK_REF
 from .gen_server import _forever
+from .modules import ElixirModule
 from .names import down_reason
 
 
 @dataclass(frozen=True)
-class Task:
+class Task(metaclass=ElixirModule):
     """A running task: its pid, the ref its result comes tagged with, and its owner."""
 
     pid: Pid
