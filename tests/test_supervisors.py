@@ -444,7 +444,7 @@ class Flaky:
 def test_a_failed_restart_is_tried_again_by_a_cast_with_calls_served_between_tries():
     """OTP 25 marks the child "restarting" and casts itself a retry: which_children shows
     it, restart_child and delete_child are refused, and terminate_child ends the retries
-    (twins/supervisor_restarting_window.exs)."""
+    (twins/restarting_window.exs)."""
     flaky = Flaky(fails=0)
     sup = start("one_for_one", {"id": "a", "start": (flaky, ("a",))}, max_restarts=10)
     receive("starting")
@@ -496,7 +496,7 @@ def test_each_try_counts_against_the_restart_intensity():
 
 def test_a_dynamic_supervisor_retries_by_a_message_and_the_child_keeps_its_place():
     """Elixir keeps a restarting child under its old pid: it still counts for max_children,
-    and terminate_child with that pid forgets it (twins/dynsup_restarting_window.exs)."""
+    and terminate_child with that pid forgets it (twins/restarting_window.exs)."""
     flaky = Flaky(fails=0)
     _, sup = DynamicSupervisor.start_link(max_children=1, max_restarts=10)
     _, old = DynamicSupervisor.start_child(sup, {"id": "a", "start": (flaky, ("a",))})

@@ -31,38 +31,38 @@ defmodule Far do
   end
 end
 
-{:ok, server} = GenServer.start(Far, test, name: :far)
-Twin.name(server, "far")
-spawn(fn -> send(test, {:client, Twin.attempt(fn -> GenServer.call(:far, :work) end)}) end)
-receive do: ({:busy, ^server} -> Process.exit(server, :noconnection))
-receive do: ({:client, answer} -> Twin.say("call, cut off while it works", answer))
+started = fn options ->
+  {:ok, server} = GenServer.start(Far, test, options)
+  Twin.name(server, "far")
+  server
+end
 
-{:ok, server} = GenServer.start(Far, test)
-Twin.name(server, "far")
-GenServer.cast(server, :work)
-receive do: ({:busy, ^server} -> :ok)
-spawn(fn -> send(test, {:client, Twin.attempt(fn -> GenServer.stop(server) end)}) end)
-Process.sleep(100)
-Process.exit(server, :noconnection)
-receive do: ({:client, answer} -> Twin.say("stop, cut off before it acknowledges", answer))
+# A client makes `request`; once `wait` returns, `server` is cut off.
+cut_off = fn label, server, request, wait ->
+  spawn(fn -> send(test, {:client, Twin.attempt(request)}) end)
+  wait.()
+  Process.exit(server, :noconnection)
+  receive do: ({:client, answer} -> Twin.say(label, answer))
+end
 
-{:ok, server} = GenServer.start(Far, test)
-Twin.name(server, "far")
-spawn(fn -> send(test, {:client, Twin.attempt(fn -> GenServer.stop(server) end)}) end)
-receive do: ({:terminating, ^server} -> Process.exit(server, :noconnection))
-receive do: ({:client, answer} -> Twin.say("stop, cut off in terminate", answer))
+busy = fn server -> fn -> receive do: ({:busy, ^server} -> :ok) end end
 
-{:ok, server} = GenServer.start(Far, test)
-Twin.name(server, "far")
-spawn(fn -> send(test, {:client, Twin.attempt(fn -> GenServer.call(server, :work, :infinity) end)}) end)
-receive do: ({:busy, ^server} -> Process.exit(server, :noconnection))
-receive do: ({:client, answer} -> Twin.say("call with :infinity, cut off", answer))
+stop_before_it_acknowledges = fn label, timeout ->
+  server = started.([])
+  GenServer.cast(server, :work)
+  receive do: ({:busy, ^server} -> :ok)
+  cut_off.(label, server, fn -> GenServer.stop(server, :normal, timeout) end,
+    fn -> Process.sleep(100) end)
+end
 
-{:ok, server} = GenServer.start(Far, test)
-Twin.name(server, "far")
-GenServer.cast(server, :work)
-receive do: ({:busy, ^server} -> :ok)
-spawn(fn -> send(test, {:client, Twin.attempt(fn -> GenServer.stop(server, :normal, 1000) end)}) end)
-Process.sleep(100)
-Process.exit(server, :noconnection)
-receive do: ({:client, answer} -> Twin.say("stop with a timeout, cut off before it acknowledges", answer))
+server = started.(name: :far)
+cut_off.("call, cut off while it works", server, fn -> GenServer.call(:far, :work) end,
+  busy.(server))
+stop_before_it_acknowledges.("stop, cut off before it acknowledges", :infinity)
+server = started.([])
+cut_off.("stop, cut off in terminate", server, fn -> GenServer.stop(server) end,
+  fn -> receive do: ({:terminating, ^server} -> :ok) end)
+server = started.([])
+cut_off.("call with :infinity, cut off", server,
+  fn -> GenServer.call(server, :work, :infinity) end, busy.(server))
+stop_before_it_acknowledges.("stop with a timeout, cut off before it acknowledges", 1000)

@@ -34,41 +34,42 @@ class Far(GenServer):
         receive("go")
 
 
-_, server = GenServer.start(Far, test, name="far")
-name(server, "far")
-spawn(lambda: send(test, ("client", attempt(lambda: GenServer.call("far", "work")))))
-receive(("busy", server))
-exit(server, "noconnection")
-say("call, cut off while it works", receive(("client", ANY))[1])
 
-_, server = GenServer.start(Far, test)
-name(server, "far")
-GenServer.cast(server, "work")
-receive(("busy", server))
-spawn(lambda: send(test, ("client", attempt(lambda: GenServer.stop(server)))))
-sleep(100)
-exit(server, "noconnection")
-say("stop, cut off before it acknowledges", receive(("client", ANY))[1])
 
-_, server = GenServer.start(Far, test)
-name(server, "far")
-spawn(lambda: send(test, ("client", attempt(lambda: GenServer.stop(server)))))
-receive(("terminating", server))
-exit(server, "noconnection")
-say("stop, cut off in terminate", receive(("client", ANY))[1])
+def started(**options):
+    _, server = GenServer.start(Far, test, **options)
+    name(server, "far")
+    return server
 
-_, server = GenServer.start(Far, test)
-name(server, "far")
-spawn(lambda: send(test, ("client", attempt(lambda: GenServer.call(server, "work", "infinity")))))
-receive(("busy", server))
-exit(server, "noconnection")
-say("call with :infinity, cut off", receive(("client", ANY))[1])
 
-_, server = GenServer.start(Far, test)
-name(server, "far")
-GenServer.cast(server, "work")
-receive(("busy", server))
-spawn(lambda: send(test, ("client", attempt(lambda: GenServer.stop(server, "normal", 1000)))))
-sleep(100)
-exit(server, "noconnection")
-say("stop with a timeout, cut off before it acknowledges", receive(("client", ANY))[1])
+def cut_off(label, server, request, wait):
+    """A client makes `request`; once `wait()` returns, `server` is cut off."""
+    spawn(lambda: send(test, ("client", attempt(request))))
+    wait()
+    exit(server, "noconnection")
+    say(label, receive(("client", ANY))[1])
+
+
+def busy(server):
+    return lambda: receive(("busy", server))
+
+
+def stop_before_it_acknowledges(label, *timeout):
+    server = started()
+    GenServer.cast(server, "work")              # busy: the stop request waits
+    receive(("busy", server))
+    cut_off(label, server, lambda: GenServer.stop(server, "normal", *timeout),
+            lambda: sleep(100))
+
+
+server = started(name="far")
+cut_off("call, cut off while it works", server, lambda: GenServer.call("far", "work"),
+        busy(server))
+stop_before_it_acknowledges("stop, cut off before it acknowledges")
+server = started()
+cut_off("stop, cut off in terminate", server, lambda: GenServer.stop(server),
+        lambda: receive(("terminating", server)))
+server = started()
+cut_off("call with :infinity, cut off", server,
+        lambda: GenServer.call(server, "work", "infinity"), busy(server))
+stop_before_it_acknowledges("stop with a timeout, cut off before it acknowledges", 1000)

@@ -1,17 +1,21 @@
-"""Scenario: a Supervisor child whose restart fails is tried again later, not in a loop.
-OTP's supervisor marks it "restarting" and casts itself a retry, so a call that came in
-during a try is answered before the next try: which_children shows "restarting" (not
-counted as active), restart_child and delete_child answer ("error", "restarting"),
-start_child is served (and a spec with its id is "already_present"), and terminate_child
-stops the retries (the child stays, "undefined", until restart_child starts it). Each try
+"""Scenario: a child whose restart fails is tried again later, not in a loop, by a
+Supervisor and by a DynamicSupervisor alike. Each marks the child "restarting" and sends
+itself a retry, so a call that came in during a try is answered before the next try.
+Supervisor: which_children shows "restarting" (not counted as active), restart_child and
+delete_child answer ("error", "restarting"), start_child is served (and a spec with its
+id is "already_present"), and terminate_child stops the retries (the child stays,
+"undefined", until restart_child starts it). DynamicSupervisor: the child keeps its old
+pid, marked "restarting" (counted as a spec, not as active), start_child is served, and
+terminate_child with the old pid forgets the child and stops the retries. Each try
 counts as a restart, so max_restarts is raised to 10 here. The start function tells the
 shell it runs, then takes 300 ms: the shell makes one call per try, which reaches the
 supervisor before that try ends (a second call would come after the retry). Its
 failures are counted down in FAILS.
-Twin: supervisor_restarting_window.exs."""
+Twin: restarting_window.exs."""
 from twin import heard, mailbox, say, start
 
-from actorlab import GenServer, Pid, Supervisor, exit, receive, register, self_pid, send, sleep
+from actorlab import (DynamicSupervisor, GenServer, Pid, Supervisor, exit, receive, register,
+                      self_pid, send, sleep)
 
 start()
 register("shell", self_pid())
@@ -68,4 +72,24 @@ say("which_children", running(sup))
 say("then", heard(500))
 say("restart_child a", Supervisor.restart_child(sup, "a")[0])
 say("which_children", running(sup))
-say("the shell's mailbox", mailbox())
+say("the shell's mailbox, taken", heard())
+
+_, sup = DynamicSupervisor.start_link(strategy="one_for_one", max_restarts=10)
+_, a = DynamicSupervisor.start_child(sup, {"id": "a", "start": (flaky_start_link, ("a",))})
+receive("starting")
+FAILS[0] = 4
+exit(a, "kill")
+receive("starting")
+say("dynamic: try 1: which_children",
+    [pid for _, pid, _, _ in DynamicSupervisor.which_children(sup)])
+receive("starting")
+say("dynamic: try 2: count_children", DynamicSupervisor.count_children(sup))
+receive("starting")
+say("dynamic: try 3: start_child b",
+    DynamicSupervisor.start_child(sup, {"id": "b", "start": (GenServer.start_link, (Worker, "b"))})[0])
+receive("starting")
+say("dynamic: try 4: terminate_child with the old pid",
+    DynamicSupervisor.terminate_child(sup, a))
+say("dynamic: count_children then", DynamicSupervisor.count_children(sup))
+say("dynamic: then", heard(500))
+say("dynamic: the shell's mailbox", mailbox())
