@@ -214,9 +214,12 @@ check_store(serve, Store())
 #
 # Change `serve` so that any message that is neither a call nor a cast goes to
 # `callbacks.handle_info(message, state)`, which returns the new state. "Any message"
-# means any: a plain `42` too, which is not a tuple and has no `message[0]`, and `()`,
-# a tuple with no items. (A bug inside a callback is not a message: let it crash the
-# server.) From now on, callbacks given to `serve` need a `handle_info`: `Counter` and
+# means any: a plain `42` too, which is not a tuple and has no `message[0]`; `()`, a
+# tuple with no items; and `("call", "oops")`, which has a call's tag but not its shape.
+# OTP's `gen_server` takes a message for a call only when it has a call's whole shape,
+# tag and number of items together, and so must `serve`: a call is
+# `("call", caller, ref, request)`, a cast `("cast", message)`, and nothing else is
+# either. (A bug inside a callback is not a message: let it crash the server.) From now on, callbacks given to `serve` need a `handle_info`: `Counter` and
 # `Store` above have none, so this `serve` would crash on their first stray message.
 # (OTP's `gen_server`, given a module without one, logs "Undefined handle_info" and goes
 # on; Elixir's `use GenServer` gives every module one that logs.)
@@ -226,7 +229,8 @@ def serve(callbacks, arg):
     state = callbacks.init(arg)
     while True:
         message = receive()
-        if message[0] == "call":        # your code here: not every message has a [0]
+        if message[0] == "call":        # your code here: not every message has a [0],
+                                        # nor a call's shape
             _, caller, ref, request = message
             reply, state = callbacks.handle_call(request, state)
             send(caller, (ref, reply))
@@ -243,8 +247,10 @@ check_serve_info(serve)
 # %% [markdown] tags=["hint", "ex-serve"]
 # <details><summary>Hint</summary>
 #
-# An `else:` branch. Careful: a plain message may not be a tuple at all, or may be an
-# empty one, so test `message[0]` only when it is a tuple with items.
+# An `else:` branch. Careful: a plain message may not be a tuple at all, may be an empty
+# one, or may have a call's tag and the wrong number of items, so test the tag and the
+# shape together. Python's `match` statement does both at once: a `case` with a tuple of
+# names matches only a tuple (or list) of that many items.
 # </details>
 
 # %% [markdown] tags=["solution", "ex-serve"]
@@ -255,16 +261,18 @@ check_serve_info(serve)
 #     state = callbacks.init(arg)
 #     while True:
 #         message = receive()
-#         kind = message[0] if isinstance(message, tuple) and message else None
-#         if kind == "call":
-#             _, caller, ref, request = message
-#             reply, state = callbacks.handle_call(request, state)
-#             send(caller, (ref, reply))
-#         elif kind == "cast":
-#             state = callbacks.handle_cast(message[1], state)
-#         else:
-#             state = callbacks.handle_info(message, state)
+#         match message:
+#             case ("call", caller, ref, request):
+#                 reply, state = callbacks.handle_call(request, state)
+#                 send(caller, (ref, reply))
+#             case ("cast", request):
+#                 state = callbacks.handle_cast(request, state)
+#             case _:
+#                 state = callbacks.handle_info(message, state)
 # ```
+#
+# Without `match`: `if isinstance(message, tuple) and len(message) == 4 and message[0]
+# == "call":`, and the same with 2 and `"cast"`.
 # </details>
 
 # %% [markdown]
@@ -273,7 +281,8 @@ check_serve_info(serve)
 # - Every server shares one loop: receive, dispatch, reply, carry the state.
 # - Write it once (`serve`), and a server becomes *callbacks*: plain functions from a
 #   message and a state to a reply and a new state.
-# - Messages that are neither calls nor casts go to `handle_info`.
+# - Messages that are neither calls nor casts go to `handle_info`; a call or a cast is
+#   known by its whole shape, not its tag alone.
 # - This split, with more care for errors, timeouts and names, is OTP's GenServer: next.
 #
 # **Next:** [05 · GenServer](05_genserver.ipynb)

@@ -417,6 +417,9 @@ def check_serve_info(serve: Callable) -> None:
                            "running serve shares: two servers would overwrite each other's "
                            "state. Keep the state in serve's own variable, state, from one "
                            "turn of the loop to the next")
+            if check.passed:
+                _misshapen_reach_info(check, spawn_learner(check, serve, Recorder(), None,
+                                                           label="server"))
         elif len(infos) == 1 and infos != ["a plain message"]:
             check.fail(f"handle_info got {short(infos[0])}, not the message 'a plain message': "
                        "pass the whole message, callbacks.handle_info(message, state)")
@@ -484,8 +487,9 @@ def _reaches_info(check: Check, pid: Pid, message: Any, what: str, serve: Callab
     cast = ("cast", message[1]) if type(message) is tuple and len(message) == 2 else None
     if not infos and cast is not None and seen and seen[-1] == cast:
         check.fail(f"{what} went to handle_cast, as {short(message[1])}: serve took it for a "
-                   "cast because it has two items. Tell a cast by its tag, message[0] == "
-                   "'cast', not by its length, and send every other message to handle_info")
+                   "cast because it has two items. Tell a cast by its tag and its length "
+                   "together, ('cast', request), and send every other message to "
+                   "handle_info")
         return False
     if not infos and not (isinstance(message, tuple) and message) and _catches_errors(serve):
         check.fail(f"{what} did not reach handle_info, and the server did not crash: "
@@ -513,6 +517,46 @@ def _reaches_info(check: Check, pid: Pid, message: Any, what: str, serve: Callab
                         "('call', ...) nor ('cast', ...) goes to handle_info, tuples and "
                         "non-tuples alike, whatever their tag: send it there in an else: "
                         "branch, not in a branch for each kind you know")
+
+
+MISSHAPEN = [(("call", "oops"), "('call', 'oops'), a tuple tagged 'call' with two items,"),
+             (("cast",), "('cast',), a tuple tagged 'cast' with nothing cast,"),
+             (("cast", "a", "b"), "('cast', 'a', 'b'), a tuple tagged 'cast' with three items,")]
+"""Messages with a call's or a cast's tag but not its shape: neither, so handle_info's."""
+
+WHOLE_SHAPE = ("A message is a call or a cast by its whole shape, tag and number of items "
+               "together (OTP's gen_server takes only {'$gen_call', From, Request} for a "
+               "call): a call is ('call', caller, ref, request), four items, and a cast "
+               "('cast', request), two; any other message, whatever its tag, goes to "
+               "handle_info. A match statement tests both at once: case ('call', caller, "
+               "ref, request):")
+
+
+def _misshapen_reach_info(check: Check, pid: Pid | None) -> None:
+    """Messages tagged 'call' or 'cast' but shaped otherwise (MISSHAPEN) must reach
+    handle_info whole, and the server live on, as OTP's gen_server does
+    (twins/genserver_misshapen_to_info): a serve that trusts the tag alone unpacks them,
+    and crashes, or hands a cast its wrong item."""
+    if pid is None:
+        return
+    for message, what in MISSHAPEN:
+        send(pid, message)
+        try:
+            seen = _call(pid, "and now?")
+        except ReceiveTimeout:
+            ended = exit_of(pid)
+            how = crash_text(ended) if ended is not None else "stopped answering calls"
+            check.fail(f"{what} made the server stop: it {how}. serve took it for a "
+                       f"{message[0]} without checking its whole shape. {WHOLE_SHAPE}")
+            return
+        infos = _infos()
+        if infos != [message]:
+            went = (f"went to handle_cast as {short(seen[-1][1])}" if not infos and seen and
+                    seen[-1][0] == "cast" else "did not reach handle_info whole")
+            check.fail(f"{what} {went}: serve did not check its whole shape. {WHOLE_SHAPE}")
+            return
+    check.expect(True, "a message with a call's or a cast's tag but not its shape went "
+                 "to handle_info too", "")
 
 
 BROKEN_CAST = "break handle_cast"
