@@ -132,9 +132,10 @@ call_v3(sleeper, 7, timeout=1000)
 
 # %% [markdown]
 # After a second of virtual time the caller stops waiting, with an error: `ReceiveTimeout`,
-# imported at the top. That is what
-# Elixir's `GenServer.call` does too, after 5 seconds by default. Notice what the timeout
-# does *not* do: it does not make the server answer. It turns a hang into a crash.
+# imported at the top. Elixir's `GenServer.call` gives up too, after 5 seconds by default,
+# though not with an exception: the caller *exits*, as the Elixir call below does with
+# `exit(:timeout)` (notebook 05 shows exits). Notice what the timeout does *not* do: it
+# does not make the server answer. It turns a hang into a crash.
 #
 # The same call, in Elixir (`twins/hand_built_call.exs`; its request is already tagged
 # `:call`, as the next section's will be):

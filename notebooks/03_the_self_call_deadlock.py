@@ -139,7 +139,10 @@ call(stats, "summary", timeout=5000)
 #
 # and the twin prints that the request for the mean sat unread in `stats`' own mailbox,
 # that `stats` then exited with reason `timeout`, and that its client's call timed out
-# after it. Without a timeout, the BEAM would hang there for ever.
+# after it. One difference of form: there the inner call *exits* (the `after` clause's
+# `exit(:timeout)`), which ends `stats` without a crash report, where Python's
+# `ReceiveTimeout` is an exception, which crashes it. Without a timeout, the BEAM would
+# hang there for ever.
 #
 # ## The fix: share code, not calls
 #

@@ -1,8 +1,8 @@
-"""Scenario: a GenServer callback that calls its own server. Since OTP 25, GenServer.call
-refuses at once: the inner call exits with "calling_self" (by pid or by the server's own
-name), so the server crashes with that reason, and its caller's call exits with the
-inner reason wrapped in its own. Before OTP 25 the inner call waited for its 5-second
-timeout. Twin: genserver_calling_self.exs."""
+"""Scenario: a GenServer callback that calls its own server. GenServer.call refuses at
+once: the inner call exits with "calling_self" (by pid or by the server's own name), so
+the server crashes with that reason, and its caller's call exits with the inner reason
+wrapped in its own. (Elixir's GenServer.call has had this check since Elixir 1.3;
+Erlang's gen_server:call has had one since OTP 25.) Twin: genserver_calling_self.exs."""
 from twin import attempt, name, say, start
 
 from actorlab import ANY, GenServer, monitor, receive, self_pid
