@@ -343,9 +343,11 @@ check_withdraw(SafeBank, safe_withdraw)
 # %% [markdown] tags=["hint", "ex-withdraw"]
 # <details><summary>Hint</summary>
 #
-# In `handle_call`, `_, amount = request`; if `amount > balance`, return
-# `("reply", "refused", balance)`, else `("reply", "ok", balance - amount)`.
-# `safe_withdraw` is one call: `return GenServer.call(bank, ("withdraw", amount))`.
+# `withdraw` goes wrong between its two messages: the balance it checked can change before
+# its `set` arrives. Do what `"increment"` did for the counter: check and act inside
+# `handle_call`, which handles one message whole. For `("withdraw", amount)`, what is the
+# answer, and what is the new balance, when the amount is more than the balance? And when
+# it is not? `safe_withdraw` is then one call, and returns its answer.
 # </details>
 
 # %% [markdown] tags=["solution", "ex-withdraw"]
@@ -784,9 +786,11 @@ check_idempotent(IdempotentBank)
 # %% [markdown] tags=["hint", "ex-idempotent"]
 # <details><summary>Hint</summary>
 #
-# `if payment in paid:` the payment was made: `return ("reply", "paid", state)`.
-# Otherwise charge it and remember it: the new state is
-# `(balance - amount, paid | {payment})`.
+# ann's and bob's payments differ only in their ids, and a retry carries the same id as
+# its first try. So look the id up in `paid` before charging. Seen before: what is the
+# answer, and which state do you return? New: both parts of the state change, the balance
+# and the ids paid. A `frozenset` cannot change in place: which new set holds the old ids
+# and this one?
 # </details>
 
 # %% [markdown] tags=["solution", "ex-idempotent"]

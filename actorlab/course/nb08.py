@@ -943,7 +943,7 @@ def _count_in_state(check: Check, counter_module: type) -> bool:
     ...     _count_in_state(check, OnSelf)
     False
     ✗ count: not yet
-      ✗ OnSelf keeps the count on the object, in self.n: called as a plain function after init(0), with the state 41 that init(41) returns, handle_call('increment', ...) returned ('reply', 1, 1), not ('reply', 42, 42). A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep the count in the state: ('reply', n + 1, n + 1)
+      ✗ OnSelf keeps the count on the object, in self.n, outside the state: the race counted to 2, but handle_call does not count from the state it is given. A GenServer's state lives in the process: init returns it, each callback gets it as its last argument and returns the new one. Keep nothing in self, or in a global: for a state n, answer ('reply', n + 1, n + 1). How the check saw it: it gave handle_call the state init(41) returned, but called it on another object, whose init(0) had run: 'increment' answered 1, where it should have answered 42
 
     A state of any shape passes, when it is the one init made:
 
@@ -971,15 +971,23 @@ def _count_in_state(check: Check, counter_module: type) -> bool:
         answer, right = f"raised {type(error).__name__}: {error}", None
     if answer == right:
         return check.expect(True, "the count is kept in the state", "")
-    shown = answer if type(answer) is str else f"returned {short(answer)}"
-    wanted = short(right) if right else "('reply', 42, the state init(42) returns)"
+    if type(answer) is str:
+        saw = f"'increment' {answer}"
+    elif right and type(answer) is tuple and len(answer) == 3 and answer[1] != 42:
+        saw = f"'increment' answered {short(answer[1])}, where it should have answered 42"
+    else:
+        saw = (f"'increment' returned {short(answer)}, where it should have returned " +
+               (short(right) if right else "('reply', 42, the state init(42) returns)"))
     where = kept_outside_state(counter_module)
-    check.fail(f"{counter_module.__name__} " + (f"keeps the count {where}" if where else
-                                                 "does not answer from the state it is given") +
-               f": called as a plain function after init(0), with the state {short(state)} "
-               f"that init(41) returns, handle_call('increment', ...) {shown}, not "
-               f"{wanted}. {STATE_IN_THE_PROCESS}. Keep the count in the state: "
-               "('reply', n + 1, n + 1)")
+    name = counter_module.__name__
+    check.fail((f"{name} keeps the count {where}, outside the state: the race counted to 2, "
+                "but handle_call does not count from the state it is given" if where else
+                f"{name}'s handle_call does not count from the state it is given, though the "
+                "race counted to 2") +
+               f". {STATE_IN_THE_PROCESS}. Keep nothing in self, or in a global: for a "
+               "state n, answer ('reply', n + 1, n + 1). How the check saw it: it gave "
+               "handle_call the state init(41) returned, but called it on another object, "
+               f"whose init(0) had run: {saw}")
     return False
 
 
