@@ -214,15 +214,21 @@ check_store(serve, Store())
 #
 # Change `serve` so that any message that is neither a call nor a cast goes to
 # `callbacks.handle_info(message, state)`, which returns the new state. "Any message"
-# means any: a plain `42` too, which is not a tuple and has no `message[0]`; `()`, a
-# tuple with no items; and `("call", "oops")`, which has a call's tag but not its shape.
-# OTP's `gen_server` takes a message for a call only when it has a call's whole shape,
-# tag and number of items together, and so must `serve`: a call is
-# `("call", caller, ref, request)`, a cast `("cast", message)`, and nothing else is
-# either. (A bug inside a callback is not a message: let it crash the server.) From now on, callbacks given to `serve` need a `handle_info`: `Counter` and
-# `Store` above have none, so this `serve` would crash on their first stray message.
-# (OTP's `gen_server`, given a module without one, logs "Undefined handle_info" and goes
-# on; Elixir's `use GenServer` gives every module one that logs.)
+# means any:
+#
+# - a plain `42`, which is not a tuple and has no `message[0]`;
+# - `()`, a tuple with no items;
+# - `("call", "oops")`, which has a call's tag but not its shape. OTP's `gen_server`
+#   takes a message for a call only when it has a call's whole shape, tag and number of
+#   items together, and so must `serve`: a call is `("call", caller, ref, request)`, a
+#   cast `("cast", message)`, and nothing else is either.
+#
+# A bug inside a callback is not a message: let it crash the server.
+#
+# From now on, callbacks given to `serve` need a `handle_info`: `Counter` and `Store`
+# above have none, so this `serve` would crash on their first stray message. (OTP's
+# `gen_server`, given a module without one, logs "Undefined handle_info" and goes on;
+# Elixir's `use GenServer` gives every module one that logs.)
 
 # %% tags=["exercise", "ex-serve"]
 def serve(callbacks, arg):

@@ -283,9 +283,10 @@ def _failed(called: Called, server: Any) -> str:
                 "match the shape, receive((ref, ANY))")
     if called.ended == "raised" and isinstance(called.value, BadArgument) \
             and called.value.reason == "timeout_value":
-        return ("raised BadArgument: its receive got a timeout that is not whole "
-                "milliseconds, but timeouts are in milliseconds, in call as in receive: "
-                "pass `timeout` on as it is, receive((ref, ANY), timeout=timeout)")
+        return ("raised BadArgument: its receive got a timeout that is not an int: "
+                "timeouts are in milliseconds, whole ones, ints (as in Erlang), in call as "
+                "in receive, so no / and no float(): pass `timeout` on as it is, "
+                "receive((ref, ANY), timeout=timeout)")
     if called.ended == "raised":
         return explain(called.value) + _positional_timeout(called.value)
     if called.ended == "runaway":
@@ -659,8 +660,9 @@ def _get(check: Check, pid: Any, what: str = "the 'get' call") -> Any:
         elif answers:
             then = "Keep looping after each message"
         else:
-            then = ("It never answered: return ends the server. Send the answer instead, "
-                    "send(caller, (ref, n)), and keep looping")
+            then = ("It never answered, and its function returned, which ends the server "
+                    "(a return does, and so does the end of the function). Send the answer "
+                    "instead, send(caller, (ref, n)), and keep looping, inside while True:")
         check.fail(f"{what} got no reply: the server {crash_text(ended)}. {then}")
     elif mine := _to_itself(pid, ref):
         check.fail(f"{what} got no reply: the server sent its answer, "

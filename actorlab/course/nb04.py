@@ -453,7 +453,8 @@ def check_serve_info(serve: Callable) -> None:
                            "send them on, " if _skips_messages(serve) else
                            "A message that is neither ('call', ...) nor ('cast', ...) should "
                            "go to handle_info: ") +
-                       "in an else: branch, state = callbacks.handle_info(message, state)")
+                       "in an else: branch (case _: in a match), state = "
+                       "callbacks.handle_info(message, state)")
         else:
             check.fail(f"the check's callbacks recorded {short(seen, 100)} (what reached "
                        "handle_cast and handle_info, in order); a message that is neither "
