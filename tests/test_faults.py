@@ -3,9 +3,9 @@ import pytest
 
 import explore_scenarios as scenarios
 from actorlab import (ANY, BadArgument, DeadlockError, Exit, GenServer, ReceiveTimeout, Ref,
-                      Supervisor, Trace, current_node, exit, explore, faults, is_alive, link,
-                      monitor, receive, reset, self_pid, send, sleep, spawn, spawn_link,
-                      trap_exit, whereis)
+                      Supervisor, Trace, current_node, demonitor, exit, explore, faults,
+                      is_alive, link, monitor, receive, register, reset, self_pid, send,
+                      sleep, spawn, spawn_link, trap_exit, unlink, unregister, whereis)
 
 
 def echo_twice():
@@ -112,9 +112,9 @@ def test_a_later_delay_that_is_shorter_still_waits_behind_the_first():
     assert receive(timeout=0) == "quick"
 
 
-def test_an_exit_signal_or_down_never_overtakes_a_delayed_message():
+def test_an_exit_signal_or_down_waits_behind_a_delayed_message():
     """Erlang keeps the order of every signal between two processes: the sender's EXIT
-    and DOWN bring its delayed message in first."""
+    and DOWN travel behind its delayed message, and are late with it."""
     reset(log=None, faults=[faults.delay("result", 100)])
     trap_exit(True)
     me = self_pid()
@@ -122,12 +122,16 @@ def test_an_exit_signal_or_down_never_overtakes_a_delayed_message():
     link(worker)
     ref = monitor(worker)
     send(worker, "go")
+    with pytest.raises(ReceiveTimeout):
+        receive(timeout=50)                     # the worker is gone; nothing has come
+    assert current_node().process_info(me)["links"] == [worker]    # until its EXIT comes
     heard = [receive(), receive(), receive()]
     assert heard == ["result", ("EXIT", worker, "normal"), ("DOWN", ref, "process", worker,
                                                            "normal")]
-    assert current_node().now() == 0        # the delay was cut short, not the order
+    assert current_node().now() == 100 and current_node().process_info(me)["links"] == []
     late = [e.data["detail"] for e in current_node().trace.events if e.kind == "fault"]
-    assert late == ["delayed 100 ms", "delivered late"]
+    assert late == ["delayed 100 ms", "an exit signal waits behind a delayed message",
+                    "a DOWN waits behind a delayed message", "delivered late"]
 
 
 def test_an_exit_signal_across_a_partition_is_lost():
@@ -306,3 +310,90 @@ def test_the_fault_result_says_what_each_fault_did():
     assert "kill 'accounts' after its receive #1" in lines[2]
     node = result.replay("kill 'accounts' after its receive #1", ("killed", True))
     assert any(e.kind == "fault" for e in node.trace.events)
+
+
+# -- signals held behind a delayed message ---------------------------------------------------
+
+def _fault_details():
+    return [e.data["detail"] for e in current_node().trace.events if e.kind == "fault"]
+
+
+def test_a_held_exit_signal_kills_a_non_trapping_target_when_it_comes():
+    reset(log=None, faults=[faults.delay("last words", 100)])
+    watcher = spawn(lambda: receive("never"), label="watcher")
+    spawn(lambda: [link(watcher), send(watcher, "last words"), exit("boom")])
+    sleep(50)
+    assert is_alive(watcher)                    # its sender is gone; the signal is not here
+    sleep(100)
+    assert not is_alive(watcher)
+    ended = [e for e in current_node().trace.events if e.kind == "exit" and e.pid == watcher]
+    assert ended[0].data["reason"] == "boom" and ended[0].time == 100
+
+
+def test_a_held_signal_to_a_process_that_dies_meanwhile_vanishes():
+    reset(log=None, faults=[faults.delay("late", 100), faults.kill("target", at=50)])
+    target = spawn(lambda: receive("never"), label="target")
+    spawn(lambda: [link(target), send(target, "late"), exit("boom")])
+    sleep(200)
+    assert _fault_details()[-2:] == ["late, to a dead process"] * 2     # the message, the EXIT
+
+
+def test_a_held_exit_signal_after_an_unlink_and_a_held_down_after_a_demonitor_are_dropped():
+    reset(log=None, faults=[faults.delay("late", 100)])
+    trap_exit(True)
+    me = self_pid()
+    worker = spawn_link(lambda: [send(me, "late"), exit("boom")])
+    ref = monitor(worker)                       # the worker is gone: its "noproc" is held
+    sleep(50)
+    unlink(worker)
+    demonitor(ref)
+    assert receive() == "late"
+    with pytest.raises(ReceiveTimeout):
+        receive(timeout=100)
+    assert _fault_details()[-2:] == ["a late exit signal, after an unlink: ignored",
+                                     "a late DOWN, for a monitor removed meanwhile: dropped"]
+
+
+def test_an_exit_signal_from_a_live_sender_waits_behind_its_delayed_message():
+    reset(log=None, faults=[faults.delay("first", 100)])
+    trap_exit(True)
+    me = self_pid()
+    sender = spawn(lambda: [send(me, "first"), exit(me, "stop"), send(me, "after"),
+                            receive("never")], label="sender")
+    assert [receive(), receive(), receive()] == ["first", ("EXIT", sender, "stop"), "after"]
+    assert current_node().now() == 100
+
+
+def test_held_signals_replay_the_same():
+    def run():
+        node = reset(seed=1, log=None, faults=[faults.delay(ANY, 10, to="sink", chance=0.5)])
+        sink = spawn(lambda: [receive(timeout=50) for _ in range(8)], label="sink")
+        for n in range(4):
+            spawn(lambda n=n: [link(sink), send(sink, n), exit("normal")])
+        sleep(100)
+        return node.trace.to_json()
+
+    assert run() == run()
+
+
+def test_a_held_signal_waits_behind_every_held_message_that_reaches_its_target():
+    """One message is held for a name, one for the pid that holds the name when they
+    arrive: the sender's EXIT comes after both, whichever queue it was put in."""
+    reset(log=None, faults=[faults.delay("by name", 200), faults.delay("by pid", 100)])
+    me = self_pid()
+    first = spawn(lambda: receive("never"), label="first")
+    register("srv", first)
+
+    def sender():
+        link(me)
+        send("srv", "by name")                  # first holds the name now
+        send(me, "by pid")
+        exit("boom")
+
+    trap_exit(True)
+    pid = spawn(sender)
+    sleep(50)
+    unregister("srv")
+    register("srv", me)                         # the late message lands here
+    assert [receive(), receive(), receive()] == ["by pid", "by name", ("EXIT", pid, "boom")]
+    assert current_node().now() == 200

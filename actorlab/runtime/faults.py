@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..trace import Pid, describe_pattern, short
 from .errors import BadArgument
@@ -103,8 +103,9 @@ class Drop:
 class Delay:
     """Deliver the messages matching `pattern` `ms` later. Between two processes nothing
     overtakes a delayed message, as Erlang keeps the order of every signal between a
-    pair: later messages wait behind it, and an exit signal or DOWN from its sender makes
-    it arrive at once, just before."""
+    pair: later messages wait behind it, and so does an exit signal or DOWN from its
+    sender, as over a slow link. A DOWN whose monitor is removed meanwhile never comes;
+    an exit signal of a link the target removes meanwhile is ignored."""
 
     pattern: Any
     ms: int
@@ -370,6 +371,17 @@ def _at(node: Node, ms: float, act: Any) -> None:
     node.scheduler.set_timer(FaultTimer(act), ms)
 
 
+@dataclass(frozen=True)
+class HeldSignal:
+    """An exit signal or DOWN waiting behind messages a fault holds back from its sender.
+    `arrive` delivers it, and returns why it no longer counts, if it does not (a monitor
+    removed, a link unlinked meanwhile); `message` is what the trace shows of it."""
+
+    arrive: Callable[[], str | None]
+    message: Any
+    step: int | None
+
+
 def send(node: Node, me: Process, target: Process, message: Any, name: str | None,
          alias: int | None) -> None:
     """`send`'s delivery when faults are injected: delivered, lost, or held back."""
@@ -423,7 +435,8 @@ def hold(node: Node, me: Process, target: Process, send: tuple, ms: float | None
     sent to), for `target`: `ms` later (a delay), or behind the delayed ones (None).
 
     Each held message is `[send, due, target]`: one queued behind is due at once, but
-    arrives only when every message before it has."""
+    arrives only when every message before it has. A held signal is one too, its `send`
+    a `HeldSignal` (see `hold_signal`)."""
     pair = (me.pid.number, target.pid.number)
     held = [send, ms is None, target]
     node.faults.held.setdefault(pair, []).append(held)
@@ -439,14 +452,44 @@ def _release(node: Node, pair: tuple, held: list) -> None:
         _deliver_held(node, pair, everything=False)
 
 
+def hold_signal(node: Node, sender: Pid, target: Process, arrive: Callable[[], str | None],
+                message: Any) -> bool:
+    """An exit signal or DOWN from `sender` leaves for `target` (`message`: its EXIT or
+    DOWN tuple, for the trace). If a fault holds back messages `sender` sent `target`,
+    the signal waits behind them, and arrives (`arrive` runs) right after the last of
+    them, at its due time, as over a slow link. Returns True if it is held, False if
+    nothing is in its way (the caller delivers it now)."""
+    pairs = _pairs_to(node, sender.number, target)
+    if not pairs:
+        return False
+    what = "an exit signal" if message[0] == "EXIT" else "a DOWN"
+    step = node.record("fault", sender.number, "queue", target.pid.number, message, None,
+                       False, f"{what} waits behind a delayed message")
+    node.faults.held[pairs[-1]].append([HeldSignal(arrive, message, step), True, target])
+    return True
+
+
 def overtaken(node: Node, sender: Pid, target: Process) -> None:
-    """An exit signal or DOWN from `sender` is about to reach `target`: the messages held
-    back that `sender` sent to it (or to a name `target` holds now) arrive first, since
-    nothing overtakes a message between a pair."""
-    for pair, queue in list(node.faults.held.items()):
-        if pair[0] == sender.number and (pair[1] == target.pid.number or any(
-                _arrival(node, held[2], *held[0][2:])[0] is target for held in queue)):
+    """A signal the runtime makes up about `sender` (a partition's "noconnection") is
+    about to reach `target`: the messages held back that `sender` sent to it (or to a name
+    `target` holds now) arrive first, at once."""
+    for pair in _pairs_to(node, sender.number, target):
+        if pair in node.faults.held:        # not emptied by a signal delivered before
             _deliver_held(node, pair, everything=True)
+
+
+def _pairs_to(node: Node, sender: int, target: Process) -> list[tuple]:
+    """The pairs with messages held back from `sender` (a pid number) that would reach
+    `target` now: sent to it, or to a name it holds now."""
+    return [pair for pair, queue in node.faults.held.items()
+            if pair[0] == sender and (pair[1] == target.pid.number or any(
+                _lands(node, held) is target for held in queue))]
+
+
+def _lands(node: Node, held: list) -> Process:
+    """The process a held message or signal would reach if it arrived now."""
+    send, _, target = held
+    return target if type(send) is HeldSignal else _arrival(node, target, *send[2:])[0]
 
 
 def _deliver_held(node: Node, pair: tuple, *, everything: bool) -> None:
@@ -454,7 +497,11 @@ def _deliver_held(node: Node, pair: tuple, *, everything: bool) -> None:
     (`everything`) all of them."""
     queue = node.faults.held[pair]
     while queue and (everything or queue[0][1]):
-        (message, sent, name, alias), _, target = queue.pop(0)
+        send, _, target = queue.pop(0)
+        if type(send) is HeldSignal:
+            _signal_arrives(node, pair, send, target)
+            continue
+        message, sent, name, alias = send
         to, lost = _arrival(node, target, name, alias)
         woke = lost is None and node.deliver(to, message, node.trace.next_step)
         if lost is None and alias is not None:
@@ -462,7 +509,21 @@ def _deliver_held(node: Node, pair: tuple, *, everything: bool) -> None:
         node.record("fault", pair[0], "deliver", to.pid.number, message, sent, woke,
                     lost or "delivered late")
     if not queue:
-        del node.faults.held[pair]
+        node.faults.held.pop(pair, None)    # gone already if a signal's arrival emptied it
+
+
+def _signal_arrives(node: Node, pair: tuple, signal: HeldSignal, target: Process) -> None:
+    """A held signal reached the front of `pair`'s queue. If messages from its sender to
+    `target` are still held in another queue (one sent by name, say), it waits behind
+    those too; otherwise it arrives, unless `target` has died meanwhile (it vanishes)."""
+    later = [other for other in _pairs_to(node, pair[0], target) if other != pair]
+    if later:
+        node.faults.held[later[-1]].append([signal, True, target])
+        return
+    lost = "late, to a dead process" if target.status == EXITED else signal.arrive()
+    if lost is not None:
+        node.record("fault", pair[0], "deliver", target.pid.number, signal.message,
+                    signal.step, False, lost)
 
 
 def _arrival(node: Node, target: Process, name: str | None,
@@ -547,9 +608,11 @@ def _cut(node: Node, index: int, fault: Partition) -> None:
             peer = node.processes.get(peer_pid.number)
             if peer is not None and proc.status != "exited" and across(injector, proc, peer):
                 node.signals.unlink(proc, peer_pid)
-                node.signals.signal(peer_pid, proc, "noconnection", from_link=True)
+                node.signals.signal(peer_pid, proc, "noconnection", from_link=True,
+                                    in_order=False)
                 if peer.status != "exited":
-                    node.signals.signal(proc.pid, peer, "noconnection", from_link=True)
+                    node.signals.signal(proc.pid, peer, "noconnection", from_link=True,
+                                        in_order=False)
         for ref, watched_pid in list(proc.monitoring.items()):
             watched = node.processes.get(watched_pid.number)
             if watched is not None and across(injector, proc, watched):

@@ -19,6 +19,7 @@ checked on a real BEAM:
 """
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from greenlet import getcurrent
@@ -66,11 +67,14 @@ class Signals:
 
     def link(self, me: Process, pid: Pid) -> None:
         target = self.node.processes.get(pid.number)
-        if target is me:
+        if target is me or pid in me.links:    # linked already (to a dead one: its EXIT is late)
             return
         if target is None:
             self.node.record("link", me.pid.number, pid.number)
-            self.signal(pid, me, "noproc", from_link=True)
+            # The dead process answers "noproc" behind what a fault still holds back from
+            # it; the link is on until then, so an unlink before it comes drops it.
+            me.links[pid] = None
+            self.signal(pid, me, "noproc", from_link=True, unlinks=True)
         else:
             self.add_link(me, target)
 
@@ -95,14 +99,22 @@ class Signals:
     def monitor(self, me: Process, proc: Process | None, target: Pid | str,
                 ref: Ref, unreachable: str = "noproc") -> None:
         """`me` watches `proc` (None: `target` is dead or unknown, or `unreachable` across
-        a partition, so DOWN comes at once with that reason)."""
+        a partition, so DOWN comes with that reason: at once, or for a dead pid behind
+        what a fault still holds back from it)."""
         named = (target, NODE_NAME) if type(target) is str else None
         watched = target if type(target) is Pid else proc.pid if proc else None
         self.node.record("monitor", me.pid.number, watched.number if watched else None,
                          ref.number, target if named else None, ref.owner is not None)
-        if proc is None:
-            self.message_signal(me.pid if named else target, me,
-                                ("DOWN", ref, "process", named or target, unreachable), "down")
+        if proc is None and unreachable == "noproc" and type(target) is Pid:
+            # The dead process answers, behind what a fault still holds back from it; the
+            # monitor is on until then, so a demonitor before it comes drops the DOWN.
+            me.monitoring[ref] = target
+            self.send_down(target, me, ref, "noproc")
+        elif proc is None:
+            sender = me.pid if named else target
+            self._overtaken(sender, me)
+            self.message_signal(sender, me, ("DOWN", ref, "process", named or target,
+                                             unreachable), "down")
             self.end_alias(ref)
         else:
             self.add_monitor(me, proc, ref)
@@ -163,15 +175,62 @@ class Signals:
         watched.monitored_by.pop(ref, None)
         self.end_alias(ref)
         named = self.named_monitors.pop(ref, watched.pid)
+        self._overtaken(watched.pid, watcher)
         self.message_signal(watched.pid, watcher, ("DOWN", ref, "process", named, reason),
                             "down")
 
+    def send_down(self, watched: Pid, watcher: Process, ref: Ref, reason: Any) -> None:
+        """`watched` has exited: the DOWN of `watcher`'s monitor `ref` leaves now. It
+        travels behind any messages a fault still holds back from `watched` to `watcher`;
+        until it arrives the monitor is on, so a `demonitor` meanwhile (a call or an await
+        that timed out) means it never comes, as on the BEAM."""
+        down = ("DOWN", ref, "process", self.named_monitors.get(ref, watched), reason)
+        arrive = partial(self._down_arrives, watched, watcher, ref, down)
+        if self.node.faults is None or not fault_plan.hold_signal(self.node, watched, watcher,
+                                                                 arrive, down):
+            arrive()
+
+    def _down_arrives(self, watched: Pid, watcher: Process, ref: Ref, down: tuple) -> str | None:
+        """The DOWN reaches `watcher`, if the monitor is still on: returns why not, if not.
+        The monitor, and its alias, end now, after a reply held back with it came first."""
+        if ref not in watcher.monitoring:
+            self.end_alias(ref)
+            return "a late DOWN, for a monitor removed meanwhile: dropped"
+        del watcher.monitoring[ref]
+        self.named_monitors.pop(ref, None)
+        self.end_alias(ref)
+        self.message_signal(watched, watcher, down, "down")
+        return None
+
     # -- exit signals ----------------------------------------------------------------
 
-    def signal(self, sender: Pid, target: Process, reason: Any, *, from_link: bool) -> None:
-        """Deliver an exit signal from `sender` (a link, or exit/2) to `target`."""
-        if self.node.faults is not None:
-            fault_plan.overtaken(self.node, sender, target)     # no signal overtakes a message
+    def signal(self, sender: Pid, target: Process, reason: Any, *, from_link: bool,
+               in_order: bool = True, unlinks: bool = False) -> None:
+        """Send an exit signal from `sender` (a link, or exit/2) to `target`.
+
+        `in_order`: it travels behind the messages a fault still holds back from `sender`
+        to `target` (nothing overtakes a message between a pair), and arrives after them.
+        False for a signal the runtime makes up (a partition's "noconnection"): the held
+        messages arrive first, at once. `unlinks`: it is the signal of a link that ends
+        as it arrives (`sender` exited); a target that unlinked meanwhile ignores it, as
+        OTP 23+'s unlink protocol does."""
+        arrive = partial(self._exit_arrives, sender, target, reason, from_link, unlinks)
+        if self.node.faults is None:
+            arrive()
+        elif not in_order:
+            self._overtaken(sender, target)
+            arrive()
+        elif not fault_plan.hold_signal(self.node, sender, target, arrive,
+                                        ("EXIT", sender, reason)):
+            arrive()
+
+    def _exit_arrives(self, sender: Pid, target: Process, reason: Any, from_link: bool,
+                      unlinks: bool) -> str | None:
+        """The exit signal reaches `target`: returns why it is ignored, if it is."""
+        if unlinks:
+            if sender not in target.links:
+                return "a late exit signal, after an unlink: ignored"
+            del target.links[sender]
         if reason == "kill" and not from_link:
             outcome = "killed"
         elif target.trap_exit:
@@ -182,7 +241,7 @@ class Signals:
             outcome = "killed"
         if outcome == "message":
             self.message_signal(sender, target, ("EXIT", sender, reason), outcome, reason)
-            return
+            return None
         self.node.record("signal", sender.number, target.pid.number, reason, outcome, None,
                          False)
         if outcome == "killed":
@@ -191,13 +250,18 @@ class Signals:
                 self.dying.append((target, why, sender))
             else:
                 self.kill(target, why, sender)
+        return None
+
+    def _overtaken(self, sender: Pid, target: Process) -> None:
+        """A signal the runtime makes up is about to reach `target`: what a fault holds
+        back from `sender` comes first."""
+        if self.node.faults is not None:
+            fault_plan.overtaken(self.node, sender, target)
 
     def message_signal(self, sender: Pid, target: Process, message: tuple, outcome: str,
                        reason: Any = None) -> None:
         """Deliver an EXIT or DOWN message, traced as a signal from `sender`."""
         node = self.node
-        if node.faults is not None and type(sender) is Pid:
-            fault_plan.overtaken(node, sender, target)
         woke = node.deliver(target, message, node.trace.next_step)
         reason = reason if outcome == "message" else message[4]
         node.record("signal", sender.number, target.pid.number, reason, outcome, message, woke)
@@ -244,19 +308,14 @@ class Signals:
                 watched.monitored_by.pop(ref, None)
         for peer_pid in list(proc.links):
             peer = node.processes.get(peer_pid.number)
-            if peer is not None:
-                peer.links.pop(proc.pid, None)
-                self.signal(proc.pid, peer, reason, from_link=True)
+            if peer is not None:        # the peer holds the link until the signal arrives
+                self.signal(proc.pid, peer, reason, from_link=True, unlinks=True)
         for ref, watcher_pid in list(proc.monitored_by.items()):
             watcher = node.processes.get(watcher_pid.number)
-            if watcher is not None and node.faults is not None:
-                # What a fault held back comes first: a reply may end this monitor.
-                fault_plan.overtaken(node, proc.pid, watcher)
-            if watcher is not None and ref in watcher.monitoring:
-                del watcher.monitoring[ref]
-                down = ("DOWN", ref, "process", self.named_monitors.pop(ref, proc.pid), reason)
-                self.message_signal(proc.pid, watcher, down, "down")
-            self.end_alias(ref)     # after: a reply a fault held back came first, to it
+            if watcher is not None:
+                self.send_down(proc.pid, watcher, ref, reason)
+            else:
+                self.end_alias(ref)
 
     # -- the shell's own exits ---------------------------------------------------------
 
