@@ -714,3 +714,40 @@ def test_an_elixir_function_actorlab_lacks_says_so_and_what_to_do():
     with pytest.raises(AttributeError, match=r"has no 'nope'. It has: call, cast, "):
         GenServer.nope
     assert not hasattr(GenServer, "nope") and getattr(Task, "_private", 1) == 1
+
+
+class Plain(GenServer):
+    def init(self, arg):
+        return ("ok", arg)
+
+
+@pytest.mark.parametrize("start", [GenServer.start, GenServer.start_link])
+@pytest.mark.parametrize("option, says", [
+    ("hibernate_after", "(Elixir's GenServer has it, actorlab's has no sys debugging"),
+    ("spawn_opt", "(Elixir's GenServer has it"),
+    ("debug", "(Elixir's GenServer has it"),
+    ("nmae", "has no option nmae=: drop it; the options are name and timeout"),
+])
+def test_a_start_option_actorlab_lacks_is_a_bad_argument_that_names_it(start, option, says):
+    """Elixir's GenServer.start takes debug, hibernate_after and spawn_opt (and ignores an
+    option it does not know); actorlab has none of them, and says so before spawning."""
+    with pytest.raises(BadArgument) as refused:
+        start(Plain, 1, **{option: []})
+    assert f"{start.__name__} has no option {option}=" in str(refused.value)
+    assert says in str(refused.value)
+    assert actorlab.processes() == [self_pid()]               # nothing was started
+    assert start(Plain, 1, name="plain", timeout=100)[0] == "ok"  # what it has still works
+
+
+def test_elixir_functions_of_task_and_registry_actorlab_lacks_say_what_to_do_instead():
+    from actorlab.otp import Registry
+    with pytest.raises(AttributeError, match=r"Task has no 'child_spec': .* as a dict: "
+                                             r"\{'id': 'Task', 'start': \(Task.start_link"):
+        Task.child_spec
+    with pytest.raises(AttributeError, match=r"Registry.count; .*Registry.lookup each key"):
+        Registry.count
+    with pytest.raises(AttributeError, match=r"Registry.match; Registry.lookup the key"):
+        Registry.match
+    with pytest.raises(AttributeError, match=r"Registry.select; there are no match specs"):
+        Registry.select
+    assert not hasattr(Registry, "count")

@@ -334,3 +334,10 @@ def test_a_registry_under_a_supervisor_comes_from_its_child_spec_not_a_shorthand
         Registry.child_spec(name="Reg")
     Supervisor.start_link([Registry.child_spec(keys="unique", name="Reg")])
     assert Registry.register("Reg", "k")[0] == "ok"
+
+
+def test_a_registry_has_no_start_link_spec():
+    with pytest.raises(BadArgument, match=r"Registry has no start_link_spec\(arg\).*start "
+                                          r"it with Registry.start_link\(keys=\"unique\""):
+        Registry.start_link_spec("rooms")
+    assert len(processes()) == 1

@@ -615,7 +615,7 @@ def test_dynamic_supervisor_child_spec_is_a_supervisor_named_by_its_name():
         ("rooms", "supervisor", [DynamicSupervisor])
     DynamicSupervisor.start_child("rooms", Keeper)
     assert DynamicSupervisor.start_child("rooms", Keeper) == ("error", "max_children")
-    with pytest.raises(BadArgument, match="keywords of DynamicSupervisor.start_link"):
+    with pytest.raises(BadArgument, match="child_spec has no option stratgy=: drop it"):
         DynamicSupervisor.child_spec(stratgy="one_for_one")
 
 
@@ -643,3 +643,40 @@ def test_which_children_modules_is_the_class_of_the_start_function():
     DynamicSupervisor.start_child(dyn, by_hand)
     DynamicSupervisor.start_child(dyn, (Keeper, 5))
     assert [row[3] for row in DynamicSupervisor.which_children(dyn)] == [[GenServer], [Keeper]]
+
+
+@pytest.mark.parametrize("start, option, says", [
+    (lambda **o: Supervisor.start_link([], **o), "debug",
+     "Supervisor.start_link has no option debug=: drop it; the options are strategy, "
+     "max_restarts, max_seconds and name"),
+    (lambda **o: Supervisor.start_link([], **o), "stategy", "has no option stategy="),
+    (DynamicSupervisor.start_link, "hibernate_after",
+     "DynamicSupervisor.start_link has no option hibernate_after= (Elixir's "
+     "DynamicSupervisor has it"),
+    (DynamicSupervisor.start_link, "max_child", "the options are strategy, max_restarts, "
+     "max_seconds, max_children, extra_arguments and name"),
+    (DynamicSupervisor.child_spec, "spawn_opt",
+     "DynamicSupervisor.child_spec has no option spawn_opt= (Elixir's"),
+])
+def test_a_supervisor_start_option_it_lacks_is_a_bad_argument(start, option, says):
+    """Elixir 1.14's Supervisor.start_link ignores options it does not know; its
+    DynamicSupervisor passes debug, hibernate_after and spawn_opt on to GenServer."""
+    with pytest.raises(BadArgument) as refused:
+        start(**{option: 1})
+    assert says in str(refused.value)
+    assert actorlab.processes() == [self_pid()]
+
+
+@pytest.mark.parametrize("module, instead", [
+    (Supervisor, 'start it with Supervisor.start_link(children, strategy="one_for_one")'),
+    (DynamicSupervisor, 'start it with DynamicSupervisor.start_link(strategy="one_for_one")'),
+])
+def test_a_supervisor_has_no_start_link_spec(module, instead):
+    """start_link_spec(arg) is the start of a GenServer class's child_spec(arg); a
+    supervisor takes options, so calling it is an error that says how to start one."""
+    with pytest.raises(BadArgument, match=f"{module.__name__} has no start_link_spec"
+                                          r"\(arg\)") as refused:
+        module.start_link_spec([])
+    assert str(refused.value).endswith(instead)
+    assert actorlab.processes() == [self_pid()]
+    assert Worker.start_link_spec((self_pid(), "w"))[0] == "ok"    # a server's still works

@@ -15,7 +15,6 @@ then something restarts them when they crash, and stops them when the system sto
 """
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 from ..runtime import (ANY, BadArgument, OneOf, Pid, ReceiveTimeout, exit, monitor, now, receive,
@@ -24,7 +23,11 @@ from ..trace import short
 from .children import (RESTARTING, Intensity, Supervising, complete, count, expand, flags_error,
                        give_up, modules, should_restart, shutdown, spec_error, start_child,
                        started_pid)
-from .gen_server import GenServer
+from .gen_server import ELIXIR_START_OPTIONS, NO_START_OPTIONS, GenServer, refuse_options
+
+START_OPTIONS = ("strategy", "max_restarts", "max_seconds", "max_children", "extra_arguments",
+                 "name")
+"""The keywords of `DynamicSupervisor.start_link` and `child_spec`."""
 
 
 class DynamicSupervisor(Supervising):
@@ -39,17 +42,24 @@ class DynamicSupervisor(Supervising):
     child is listed with the pid "restarting" and still counts against `max_children`.
     """
 
+    _own_start = 'DynamicSupervisor.start_link(strategy="one_for_one")'
+
     @staticmethod
     def start_link(*, strategy: str = "one_for_one", max_restarts: int = 3,
                    max_seconds: int = 5, max_children: int | str | None = None,
-                   extra_arguments: list | tuple = (), name: Any = None) -> Any:
+                   extra_arguments: list | tuple = (), name: Any = None,
+                   **unknown: Any) -> Any:
         """Start an empty dynamic supervisor: `("ok", pid)`, or, for bad options, OTP's
         error: `("error", ("supervisor_data", ("invalid_strategy", s)))` and so on.
 
         `strategy` is accepted as Elixir's `strategy: :one_for_one` is; it is the only one.
         `max_children` is a whole number, or None or "infinity" for no limit.
-        `extra_arguments` is a list (or tuple) of args.
+        `extra_arguments` is a list (or tuple) of args. Any other keyword is a
+        `BadArgument`: Elixir's passes `debug`, `hibernate_after` and `spawn_opt` on to
+        GenServer.start_link, which has none of them here.
         """
+        refuse_options("DynamicSupervisor.start_link", unknown, START_OPTIONS,
+                       ELIXIR_START_OPTIONS, NO_START_OPTIONS)
         return GenServer.start_link(DynamicSupervisor, (strategy, max_restarts, max_seconds,
                                                         max_children, extra_arguments),
                                     name=name)
@@ -65,11 +75,8 @@ class DynamicSupervisor(Supervising):
         >>> spec["id"], spec["type"], spec["start"][2]
         ('rooms', 'supervisor', {'strategy': 'one_for_one', 'name': 'rooms'})
         """
-        try:
-            inspect.signature(DynamicSupervisor.start_link).bind(**options)
-        except TypeError as wrong:
-            raise BadArgument(f"DynamicSupervisor.child_spec takes the keywords of "
-                              f"DynamicSupervisor.start_link, but {wrong}") from None
+        refuse_options("DynamicSupervisor.child_spec", options, START_OPTIONS,
+                       ELIXIR_START_OPTIONS, NO_START_OPTIONS)
         name = options.get("name")
         if type(name) is tuple and len(name) == 3 and name[0] == "via":
             name = name[2]

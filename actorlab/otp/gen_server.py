@@ -37,6 +37,16 @@ from .names import (check_registrable, check_server, down_reason, on_node, regis
 DEFAULT_TIMEOUT = 5000
 """ms a call waits, as in OTP (a start waits as long as init takes)."""
 
+START_OPTIONS = ("name", "timeout")
+"""The keywords of `GenServer.start` and `start_link` after the module and its arg."""
+
+ELIXIR_START_OPTIONS = ("debug", "hibernate_after", "spawn_opt")
+"""Options of Elixir's `GenServer.start` that actorlab's lacks (and DynamicSupervisor's
+`start_link`, which passes them on to `GenServer.start_link`)."""
+
+NO_START_OPTIONS = "actorlab's has no sys debugging, no hibernation and no spawn options"
+"""Why actorlab lacks `ELIXIR_START_OPTIONS`, for `refuse_options`."""
+
 CHILD_SPEC_KEYS = ("id", "start", "restart", "shutdown", "type", "modules")
 """The keys of a child spec that `Supervisor.child_spec` and a GenServer class's keywords
 may set, as Elixir's `Supervisor.child_spec/2` allows."""
@@ -93,6 +103,10 @@ class GenServer(metaclass=ElixirModule):
     _spec_options: dict = {}
     """What the class statement's keywords put into `child_spec` (see `__init_subclass__`)."""
 
+    _own_start: str | None = None
+    """How actorlab's own servers (the supervisors, Registry) start, which take keyword
+    options and so have no `start_link_spec(arg)`: what its error tells to call instead."""
+
     def __init_subclass__(cls, **options: Any) -> None:
         """`class Worker(GenServer, restart="transient", shutdown=10_000)` is Elixir's
         `use GenServer, restart: :transient, shutdown: 10_000`: the keywords go into every
@@ -133,14 +147,22 @@ class GenServer(metaclass=ElixirModule):
         """`GenServer.start_link(cls, arg)`: the start of `child_spec`'s spec. It is a
         method of the server's class, as Elixir's `Worker.start_link(arg)` is a function
         of the server's module, so that `which_children` shows `[Worker]` in the modules
-        column, as OTP does (it shows the start function's module)."""
+        column, as OTP does (it shows the start function's module).
+
+        actorlab's own servers have none (a `BadArgument` says how they start): their
+        child_spec takes options, as Elixir's Supervisor.start_link takes children and
+        options, not one arg."""
+        if cls._own_start is not None:
+            raise BadArgument(f"{cls.__name__} has no start_link_spec(arg), the start of a "
+                              f"GenServer class's child_spec(arg): it takes options; start "
+                              f"it with {cls._own_start}")
         return GenServer.start_link(cls, arg)
 
     # -- the client API ------------------------------------------------------------
 
     @staticmethod
     def start(module: type[GenServer], arg: Any = None, *, name: Any = None,
-              timeout: int | str | None = None) -> Any:
+              timeout: int | str | None = None, **unknown: Any) -> Any:
         """Start a server process, unlinked: `("ok", pid)`, `("error", reason)` or "ignore".
 
         `name` is a string, or `("via", Registry, (registry, key))`; if a process has it
@@ -152,19 +174,27 @@ class GenServer(metaclass=ElixirModule):
         the start monitors it from the spawn on. An unlinked server is its own parent:
         an exit signal from the process that started it is, to a server that traps
         exits, just a message for `handle_info`.
+
+        Any other keyword is a `BadArgument`: Elixir's `debug`, `hibernate_after` and
+        `spawn_opt` are not here, and Elixir would ignore a misspelt option.
         """
+        refuse_options("GenServer.start", unknown, START_OPTIONS, ELIXIR_START_OPTIONS,
+                       NO_START_OPTIONS)
         return _start(module, arg, name, timeout, link=False)
 
     @staticmethod
     def start_link(module: type[GenServer], arg: Any = None, *, name: Any = None,
-                   timeout: int | str | None = None) -> Any:
+                   timeout: int | str | None = None, **unknown: Any) -> Any:
         """`start`, linked to the caller, which becomes the server's parent (what
         supervisors use): if the parent exits, a server that traps exits runs `terminate`
         with the parent's reason and exits with it.
 
         As proc_lib:start_link, it holds no monitor: if the server dies before init
         answers, a caller that traps exits gets `("error", its exit reason)` (the EXIT is
-        taken from its mailbox), and a caller that does not dies with it, of the link."""
+        taken from its mailbox), and a caller that does not dies with it, of the link.
+        Its keywords are `start`'s."""
+        refuse_options("GenServer.start_link", unknown, START_OPTIONS, ELIXIR_START_OPTIONS,
+                       NO_START_OPTIONS)
         return _start(module, arg, name, timeout, link=True)
 
     @staticmethod
@@ -288,6 +318,29 @@ class GenServer(metaclass=ElixirModule):
         if answer[4] != reason:
             raise Exit((answer[4], where))
         return "ok"
+
+
+def refuse_options(action: str, options: dict, accepted: tuple[str, ...],
+                   elixir_only: tuple[str, ...] = (), lacks: str = "") -> None:
+    """`BadArgument` for the first of `options` that is not `accepted`: one of Elixir's
+    options actorlab lacks (`elixir_only`, and `lacks` says why), or a misspelt one.
+    Elixir ignores an option it does not know; here it is refused, so that a typo does
+    not pass for an option that did nothing.
+
+    >>> refuse_options("GenServer.start", {"name": "a", "nmae": "b"}, START_OPTIONS)
+    Traceback (most recent call last):
+    ...
+    actorlab.runtime.errors.BadArgument: GenServer.start has no option nmae=: drop it; the options are name and timeout
+    """
+    for option in options:
+        if option in accepted:
+            continue
+        module = action.split(".")[0]
+        note = f" (Elixir's {module} has it, {lacks})" if option in elixir_only else ""
+        listed = (f"{', '.join(accepted[:-1])} and {accepted[-1]}" if len(accepted) > 1
+                  else accepted[0])
+        raise BadArgument(f"{action} has no option {option}={note}: drop it; the options "
+                          f"are {listed}")
 
 
 def missing_callback(reason: Any) -> str | None:

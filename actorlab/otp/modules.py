@@ -27,7 +27,17 @@ INSTEAD = {
                              "its starter, and a DynamicSupervisor can start any process",
     ("GenServer", "multi_call"): "actorlab runs one node: GenServer.call each server",
     ("GenServer", "abcast"): "actorlab runs one node: GenServer.cast to each server",
+    ("Task", "child_spec"): "to supervise a task, give the supervisor Elixir's "
+                            "Task.child_spec(fn) as a dict: {'id': 'Task', 'start': "
+                            "(Task.start_link, (fn,)), 'restart': 'temporary'}",
     ("Registry", "dispatch"): "Registry.lookup the key, then send to each pid",
+    ("Registry", "count"): "it counts every key; here keep the count yourself where the "
+                           "keys are registered, or Registry.lookup each key you know",
+    ("Registry", "match"): "Registry.lookup the key (a list of (pid, value)) and keep the "
+                           "pairs whose value you want, with a list comprehension",
+    ("Registry", "select"): "there are no match specs here: Registry.lookup each key you "
+                            "know (or Registry.keys(registry, pid), a process's keys) and "
+                            "filter in Python",
 }
 """Known Elixir functions actorlab lacks, by (class, name), and what to do instead."""
 

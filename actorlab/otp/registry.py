@@ -32,7 +32,7 @@ from weakref import WeakKeyDictionary
 from ..runtime import (ANY, BadArgument, Node, Pid, current_node, exit, link, self_pid,
                        trap_exit, unlink, whereis)
 from ..trace import short
-from .gen_server import GenServer
+from .gen_server import GenServer, refuse_options
 
 _REGISTRIES: WeakKeyDictionary[Node, set[Pid]] = WeakKeyDictionary()
 """The pids of the registries started on each node. Elixir knows a registry by its table,
@@ -50,6 +50,8 @@ ELIXIR_ONLY = ("partitions", "listeners", "meta")
 class Registry(GenServer):
     """Start with `Registry.start_link(keys="unique", name=...)`: both are required, as
     in Elixir, and keys are unique only (Elixir also has "duplicate")."""
+
+    _own_start = START
 
     @staticmethod
     def start_link(*args: Any, **options: Any) -> Any:
@@ -196,11 +198,8 @@ def _check_start_options(args: tuple, options: dict) -> None:
         got = "" if "name" not in options else f", not {short(options['name'])}"
         raise BadArgument(f"Registry.start_link needs a name, a string{got}: every function "
                           f"of Registry takes the registry by it: {START}")
-    for option in options.keys() - {"keys", "name"}:
-        lacking = (" (Elixir's Registry has it, actorlab's has one partition, no listeners "
-                   "and no meta)" if option in ELIXIR_ONLY else "")
-        raise BadArgument(f"Registry.start_link has no option {option}={lacking}: drop it; "
-                          f"the options are keys and name, {START}")
+    refuse_options("Registry.start_link", options, ("keys", "name"), ELIXIR_ONLY,
+                   "actorlab's has one partition, no listeners and no meta")
 
 
 def _via_term(name: Any) -> tuple:

@@ -19,9 +19,12 @@ from ..trace import short
 from .children import (RESTARTING, Intensity, Supervising, complete, count, expand, flags_error,
                        give_up, modules, should_restart, shutdown, spec_error, start_child,
                        started_pid)
-from .gen_server import CHILD_SPEC_KEYS, GenServer
+from .gen_server import CHILD_SPEC_KEYS, GenServer, refuse_options
 
 STRATEGIES = ("one_for_one", "one_for_all", "rest_for_one")
+
+START_OPTIONS = ("strategy", "max_restarts", "max_seconds", "name")
+"""The keywords of `Supervisor.start_link` (Elixir 1.14's ignores any other)."""
 
 
 class Supervisor(Supervising):
@@ -40,6 +43,8 @@ class Supervisor(Supervising):
     `Supervisor.init(children, ...)`) has no counterpart here: a supervisor is always
     `Supervisor.start_link(children, ...)`, so this class cannot be subclassed.
     """
+
+    _own_start = 'Supervisor.start_link(children, strategy="one_for_one")'
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         raise BadArgument(
@@ -68,15 +73,17 @@ class Supervisor(Supervising):
 
     @staticmethod
     def start_link(children: list, *, strategy: str = "one_for_one", max_restarts: int = 3,
-                   max_seconds: int = 5, name: Any = None) -> Any:
+                   max_seconds: int = 5, name: Any = None, **unknown: Any) -> Any:
         """Start the supervisor and its children, in order: `("ok", pid)` or `("error", r)`.
 
         As in OTP, bad flags or specs are errors the supervisor exits with:
         `("error", ("supervisor_data", ("invalid_strategy", s)))`,
         `("error", ("start_spec", ("duplicate_child_name", id)))`, ...; a child that fails
         to start stops those started before it and gives
-        `("error", ("shutdown", ("failed_to_start_child", id, reason)))`.
+        `("error", ("shutdown", ("failed_to_start_child", id, reason)))`. Any other
+        keyword is a `BadArgument`.
         """
+        refuse_options("Supervisor.start_link", unknown, START_OPTIONS)
         specs = [expand(spec) for spec in children]
         return GenServer.start_link(Supervisor, (specs, strategy, max_restarts, max_seconds),
                                     name=name)

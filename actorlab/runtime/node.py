@@ -319,8 +319,10 @@ class Node:
     def process_info(self, pid: Pid) -> dict[str, Any] | None:
         """What a live process is doing, like Erlang's `process_info`; None if it is dead.
 
-        Keys: name, label, status ("running", "runnable" or "waiting"), waiting_for (a
-        pattern description), messages (its mailbox), links, monitors, trap_exit.
+        Keys: name, label, status ("running", "runnable", "waiting" or, after a runaway,
+        "suspended"), waiting_for (the pattern of the receive it waits in, described;
+        else None), sleeping (whether it waits in `sleep`, which no message ends),
+        messages (its mailbox), links, monitors, trap_exit.
         """
         self._check_pid(pid)
         self._visible("process_info", pid)
@@ -328,8 +330,11 @@ class Node:
         if proc is None:
             return None
         waiting = proc.status is WAITING
+        sleeping = waiting and proc.pattern is asleep
         return {"name": proc.name, "label": proc.label, "status": proc.status,
-                "waiting_for": describe_pattern(proc.pattern) if waiting else None,
+                "waiting_for": describe_pattern(proc.pattern) if waiting and not sleeping
+                else None,
+                "sleeping": sleeping,
                 "messages": [message for message, _ in proc.mailbox],
                 "links": list(proc.links), "monitors": list(proc.monitoring.values()),
                 "trap_exit": proc.trap_exit}

@@ -106,15 +106,18 @@ def deadlock_error(clock: float, waiting: list[Process], processes: dict[int, Pr
         if cycle:
             break
     because = "processes wait for each other in a cycle (below), so " if cycle else ""
+    shell_sleeps = waiting[0].pattern is asleep
     shell_waits = ('sleeps forever (sleep("infinity")), and nothing else can happen'
-                   if waiting[0].pattern is asleep else
-                   "waits for a message that no process will ever send")
+                   if shell_sleeps else "waits for a message that no process will ever send")
     lines = [f"deadlock at {clock:g} ms: {because}the shell {shell_waits}. Nothing is "
              "runnable and no timer is pending. Waiting:"]
     lines += [f"  {proc!r} {_waiting_text(proc, processes)}; {_mailbox_text(proc)}"
               for proc in waiting]
     if cycle:
         lines.append(f"Cycle: {_cycle_text(cycle)}.")
+    elif shell_sleeps:      # no message ends a sleep: the generic line below would not fit
+        lines.append('No cycle of calls: only an exit signal ends the shell\'s '
+                     'sleep("infinity"), and no process can run to send one.')
     else:
         lines.append("No cycle of calls: each waits for a message nobody is going to send.")
     if faults:
