@@ -4,8 +4,9 @@ import pytest
 import explore_scenarios as scenarios
 from actorlab import (ANY, BadArgument, DeadlockError, Exit, GenServer, ReceiveTimeout, Ref,
                       Supervisor, Trace, current_node, demonitor, exit, explore, faults,
-                      is_alive, link, monitor, receive, register, reset, self_pid, send,
-                      sleep, spawn, spawn_link, trap_exit, unlink, unregister, whereis)
+                      is_alive, link, monitor, process_info, receive, register, reset,
+                      self_pid, send, sleep, spawn, spawn_link, trap_exit, unlink, unregister,
+                      whereis)
 
 
 def echo_twice():
@@ -352,6 +353,16 @@ def test_a_held_exit_signal_after_an_unlink_and_a_held_down_after_a_demonitor_ar
         receive(timeout=100)
     assert _fault_details()[-2:] == ["a late exit signal, after an unlink: ignored",
                                      "a late DOWN, for a monitor removed meanwhile: dropped"]
+
+
+def test_linking_again_to_a_dead_process_whose_exit_signal_is_late_is_no_error():
+    reset(log=None, faults=[faults.delay("late", 100)])
+    me = self_pid()
+    worker = spawn_link(lambda: [send(me, "late"), exit("boom")])
+    assert not is_alive(worker) and worker in process_info(me)["links"]
+    assert link(worker) is True         # linked already: OTP gives no noproc either
+    with pytest.raises(Exit, match="boom"):
+        sleep(200)                      # then the late EXIT comes, and the shell dies of it
 
 
 def test_an_exit_signal_from_a_live_sender_waits_behind_its_delayed_message():

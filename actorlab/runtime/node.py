@@ -628,10 +628,12 @@ class Node:
         peer = self.processes.get(pid.number)
         if peer is not None and self.faults is not None and \
                 fault_plan.across(self.faults, me, peer):
-            self.signals.signal(pid, me, "noconnection", from_link=True)
+            self.signals.signal(pid, me, "noconnection", from_link=True, in_order=False)
             self._acted(me)
             return True
-        if peer is None and not me.trap_exit:
+        # A link already there (to a process whose EXIT a fault still holds back) stays as
+        # it is, as OTP's does: no noproc.
+        if peer is None and not me.trap_exit and pid not in me.links:
             raise ErlangError("noproc", f"link({pid!r}): noproc, the process is not alive "
                                         "(trap exits to get an EXIT message instead)")
         self.signals.link(me, pid)

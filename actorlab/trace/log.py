@@ -41,9 +41,9 @@ timer_fired  to, msg, delivered, name, ref, woke: a send_after timer sent its me
 cancel_timer ref, left (ms, or False): a timer was cancelled
 fault      what, to, msg, sent, woke, detail: an injected fault (runtime/faults.py). what:
            "kill" (`to` ended), "drop", "cut" (lost across a partition; for an exit
-           signal, `msg` is its reason), "delay", "queue" (held behind a delayed one),
-           "deliver" (a held message arrives: `to` gets `msg` of the send at step
-           `sent`), "partition", "heal"
+           signal, `msg` is its reason), "delay", "queue" (held behind a delayed one; an EXIT
+           or DOWN too), "deliver" (a held message or signal arrives: `to` gets `msg` of
+           the send at step `sent`; or is dropped, `detail` says why), "partition", "heal"
 race       first, second (steps), instead: explore() found that these two operations,
            in the other order, give the outcome `instead` (recorded at the end)
 =========  ======================================================================
