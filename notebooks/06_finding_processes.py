@@ -149,7 +149,11 @@ except BadArgument as error:
 print("the cast answered", GenServer.cast("lobby", ("enter", "dan")))
 
 # %% [markdown]
-# The name died with the process. A call to a name nobody holds exits with `noproc`, as a
+# The name died with the process. (Here at once: actorlab's kill acts before `exit`
+# returns. On the BEAM the signal travels, and right after `Process.exit` the name still
+# answers the dying pid for a moment, while `Process.alive?`, which waits for the
+# caller's own signals to land, already says false: a BEAM program that kills and goes on
+# waits a little.) A call to a name nobody holds exits with `noproc`, as a
 # call to a dead pid does; a `send` to such a name raises at once (`ArgumentError` in
 # Elixir), and a `cast` quietly does nothing.
 #
@@ -185,7 +189,7 @@ GenServer.call(garden, "who"), Registry.lookup("Rooms", "garden")
 
 # %% [markdown]
 # When the process dies, the registry forgets its key (on the BEAM a moment later, once
-# the link has told it: a lookup right after the kill may still answer the dead pid):
+# the link has told it: a lookup right after the kill still answers the dead pid):
 
 # %%
 exit(first, "kill")
@@ -489,7 +493,7 @@ check_manager(WatchfulManager)
 # exception: a process ended by `exit(pid, "kill")` ends with reason `killed`, and that is
 # what its links get; `twins/kill_vs_killed.exs`).
 # `spawn_link` starts a process already linked to its parent (`link(pid)` links later;
-# `GenServer.start_link` is `start` plus a link).
+# `GenServer.start_link` links the server to its starter, which becomes its parent).
 #
 # **Predict, then run:** the host starts a kitchen, linked, and waits for a message. The
 # kitchen raises at once. Does the host print anything?
@@ -511,7 +515,10 @@ is_alive(first_host)
 
 # %% [markdown]
 # The kitchen crashed (its report above); the exit signal came along the link and ended
-# the host with the kitchen's reason, in the middle of its `receive`:
+# the host with the kitchen's reason, in the middle of its `receive`. (`is_alive` says
+# `False` on the very next line because the shell lets every process run until none can
+# before it goes on. On the BEAM, `Process.alive?` right after `spawn` says true: the
+# host has not run yet.)
 
 # %%
 node.trace.diagram()
@@ -614,7 +621,7 @@ receive(), GenServer.call("lobby", "who")
 # %% [markdown]
 # Nobody held the name when cat was cast (`None`), so the cast did nothing, and the lobby
 # the keeper started next is empty. (On the BEAM a kill takes effect a moment later, so
-# the name may still lead to the dying lobby: cat is lost all the same.) Between a death
+# the name still leads to the dying lobby: cat is lost all the same.) Between a death
 # and its replacement there is always
 # a moment with no live process behind the name, and whatever is sent to the name then
 # is lost (a call exits with `noproc`). A name shortens the gap, it does not remove it: a
