@@ -136,7 +136,11 @@ class Partition:
     partition starts, each process takes its side by that rule; one started during it
     takes its parent's side, whatever its label (so a supervisor restarts a child on its
     own side); one that has no side by either rule is on the side its name puts it, if
-    any."""
+    any.
+
+    It begins as its timer fires, when nothing else can run: with `start=0`, once the
+    cell that set it up first waits. What that cell's processes do before then (a call
+    they make at once) still gets through; a later `start` cuts them at a known time."""
 
     groups: tuple
     start: float = 0
