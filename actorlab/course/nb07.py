@@ -289,6 +289,13 @@ def _start_mismatch(room_class: type) -> str | None:
         return (f"{room_class.__name__}.child_spec(\"#lobby\") returned None: return the child "
                 "spec, a dict with \"id\" and \"start\" (a dict written on a line of its own, "
                 "without return, is made and thrown away)")
+    if type(spec) is tuple:
+        return (f"{room_class.__name__}.child_spec(\"#lobby\") returned a tuple, "
+                f"{short(spec, 60)}: (Module, arg) is the short form you give a supervisor, "
+                "which then asks Module.child_spec(arg) for the spec itself. child_spec "
+                "must return that spec: a dict with \"id\" and \"start\", {\"id\": room_name, "
+                "\"start\": (GenServer.start_link, (cls, room_name), {\"name\": "
+                "via(room_name)})}")
     if type(spec) is dict and "start" in spec and "id" not in spec:
         return (f"{room_class.__name__}.child_spec(\"#lobby\") has no \"id\": a supervisor "
                 "tells its children apart by id. Add \"id\": room_name to the dict")
@@ -380,9 +387,12 @@ def _greet(check: Check, when: str, greeter: Pid, greeter_class: type) -> Any:
             check.fail(f"{when}, greet failed: the greeter called {short(target, 50)} and "
                        "found no room there (noproc). Call the room by via(room_name)")
     else:
-        check.fail(f"{when}, greet failed: the greeter exited: {reason_text(inner)}. "
-                   f"handle_call posts with {POST} and returns (\"reply\", that answer, "
-                   "room_name)")
+        looked_up = (" whereis sees only names given to register or as a plain name=; a "
+                     "via-name is the registry's, not the node's, so whereis(room_name) is "
+                     "None." if "whereis" in names_used(greeter_class) else "")
+        check.fail(f"{when}, greet failed: the greeter exited: {reason_text(inner)}."
+                   f"{looked_up} handle_call posts with {POST} and returns (\"reply\", that "
+                   "answer, room_name)")
     return None
 
 
