@@ -27,7 +27,7 @@
 # **Time:** 30 minutes. **Previous:** [04 · A generic server](04_a_generic_server.ipynb)
 
 # %%
-from actorlab import GenServer, note, receive, reset, self_pid, send, spawn
+from actorlab import GenServer, is_alive, note, receive, reset, self_pid, send, spawn
 
 node = reset()
 
@@ -73,23 +73,23 @@ GenServer.call(stack, "top")
 #
 # ## What a call really sends
 #
-# Here is everything the shell and the stack said to each other, with nothing hidden. The
-# first lines are the start: the new server sends `("$ack", pid, ("ok", pid))` to say that
-# its `init` has returned, and `GenServer.start` answers with what it says (OTP's
-# `proc_lib` acknowledges a start the same way, with `{:ack, pid, {:ok, pid}}`). Until it
-# has read that ack, the shell **monitors** the new process, so that a server dying in
-# `init` is noticed at once, with its reason; then it stops monitoring it (`demonitor`).
-# The monitor begins with the spawn itself (`spawn_monitor`), before the new process has
-# run at all, as OTP's does: a server that dies at once cannot slip by. (`start_link`
-# needs no monitor: the link brings the news.) Then the two casts
-# (notebook 02's casts, tagged `"$gen_cast"`), and the call. The call is notebook 02's
-# call, with three additions: the caller monitors the server first (so a dead server is
-# noticed at once: `noproc` rather than a timeout), the ref is also an **alias** (so a
-# reply that comes after the timeout is dropped, not left in the mailbox), and the request
-# is tagged `"$gen_call"`.
+# Here is everything the shell and the stack said to each other, with nothing hidden:
+#
+# - **The start** (steps 1 to 6). The shell spawns the server and **monitors** it at once,
+#   before the new process has run, as OTP's `spawn_monitor` does: a server that dies in
+#   `init` cannot slip by, and the shell hears its reason. (A monitor is news of a
+#   process's death; notebook 06 shows them properly.) When `init` has returned, the
+#   server sends `("$ack", pid, ("ok", pid))`, as OTP's `proc_lib` sends
+#   `{:ack, pid, {:ok, pid}}`; `GenServer.start` answers with what it says, and stops
+#   monitoring (`demonitor`). `start_link` needs no monitor: its link brings the news.
+# - **The casts**: notebook 02's casts, tagged `"$gen_cast"`.
+# - **The call**: notebook 02's call, with three additions. The caller monitors the
+#   server first, so a dead server is noticed at once (`noproc` rather than a timeout);
+#   the ref is also an **alias**, so a reply that comes after the timeout is dropped, not
+#   left in the mailbox; and the request is tagged `"$gen_call"`.
 
 # %%
-print(node.trace.format(kinds=["send", "receive", "monitor", "demonitor"]))
+print(node.trace.format(kinds=["spawn", "send", "receive", "monitor", "demonitor"]))
 
 # %% [markdown]
 # The diagram, with OTP's bookkeeping hidden, is the familiar picture:
@@ -211,6 +211,24 @@ node = reset()
 _, closing = GenServer.start(ClosingStack, ["cup"])
 print("call returned", repr(GenServer.call(closing, "close")))
 print(node.trace.format(kinds=["send", "note", "exit"]))
+
+# %% [markdown]
+# `terminate` runs when a callback crashes too, with the exception as the reason, just
+# before the server exits with it; then comes the crash report, in OTP's order:
+
+# %%
+class DroppingStack(Stack):
+    def handle_cast(self, message, items):
+        raise RuntimeError("dropped the stack")
+
+    def terminate(self, reason, items):
+        print(f"terminate: reason {reason!r}, items left {items}")
+
+
+node = reset()
+_, dropping = GenServer.start(DroppingStack, ["plate"])
+GenServer.cast(dropping, ("push", "cup"))
+is_alive(dropping)
 
 # %% [markdown]
 # ## A process, not an object
