@@ -286,6 +286,10 @@ def test_task_start_runs_unlinked_and_start_link_linked():
         Task.start_link(boom, 1)
 
 
+def test_registry_start_link_takes_one_partition_the_one_it_has():
+    assert Registry.start_link(keys="unique", name="rooms", partitions=1)[0] == "ok"
+
+
 @pytest.mark.parametrize("options, wrong", [
     ({"name": "rooms"}, "needs keys=\"unique\""),                 # Elixir requires :keys
     ({"keys": "sometimes", "name": "rooms"}, "not keys='sometimes'"),

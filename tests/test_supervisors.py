@@ -647,14 +647,19 @@ def test_which_children_modules_is_the_class_of_the_start_function():
 
 @pytest.mark.parametrize("start, option, says", [
     (lambda **o: Supervisor.start_link([], **o), "debug",
-     "Supervisor.start_link has no option debug=: drop it; the options are strategy, "
-     "max_restarts, max_seconds and name"),
-    (lambda **o: Supervisor.start_link([], **o), "stategy", "has no option stategy="),
+     "Supervisor.start_link has no option debug= (Elixir's Supervisor has it, "),
+    (lambda **o: Supervisor.start_link([], **o), "auto_shutdown",
+     "has no option auto_shutdown= (Elixir's Supervisor has it, actorlab's has no sys "
+     "debugging, no hibernation and no spawn options, no auto_shutdown and no start "
+     "timeout, which Elixir's ignores)"),
+    (lambda **o: Supervisor.start_link([], **o), "stategy",
+     "has no option stategy=: drop it; the options are strategy, max_restarts, max_seconds "
+     "and name"),
     (DynamicSupervisor.start_link, "hibernate_after",
      "DynamicSupervisor.start_link has no option hibernate_after= (Elixir's "
      "DynamicSupervisor has it"),
     (DynamicSupervisor.start_link, "max_child", "the options are strategy, max_restarts, "
-     "max_seconds, max_children, extra_arguments and name"),
+     "max_seconds, max_children, extra_arguments, name and timeout"),
     (DynamicSupervisor.child_spec, "spawn_opt",
      "DynamicSupervisor.child_spec has no option spawn_opt= (Elixir's"),
 ])
@@ -664,6 +669,31 @@ def test_a_supervisor_start_option_it_lacks_is_a_bad_argument(start, option, say
     with pytest.raises(BadArgument) as refused:
         start(**{option: 1})
     assert says in str(refused.value)
+    assert actorlab.processes() == [self_pid()]
+
+
+def test_a_dynamic_supervisor_passes_its_timeout_to_its_start():
+    """Elixir's DynamicSupervisor.start_link passes timeout: on to GenServer.start_link
+    (its Supervisor.start_link takes one and ignores it: refused here)."""
+    assert DynamicSupervisor.start_link(timeout=100)[0] == "ok"
+    with pytest.raises(BadArgument, match="timeout= .*no start timeout, which Elixir's "
+                                          "ignores"):
+        Supervisor.start_link([], strategy="one_for_one", timeout=100)
+
+
+def test_a_start_written_as_elixir_module_function_args_says_how_to_write_it():
+    elixir_style = {"id": "w", "start": (Worker, "start_link", ["a"])}
+    for start in (lambda: Supervisor.start_link([elixir_style], strategy="one_for_one"),
+                  lambda: DynamicSupervisor.start_child(
+                      DynamicSupervisor.start_link(strategy="one_for_one")[1], elixir_style)):
+        with pytest.raises(BadArgument, match=r"Elixir's \{Worker, :start_link, \['a'\]\} is "
+                                              r"\(Worker.start_link, \('a',\)\) here"):
+            start()
+
+
+def test_simple_one_for_one_points_at_a_dynamic_supervisor():
+    with pytest.raises(BadArgument, match="simple_one_for_one.*DynamicSupervisor.start_link"):
+        Supervisor.start_link([], strategy="simple_one_for_one")
     assert actorlab.processes() == [self_pid()]
 
 

@@ -61,9 +61,30 @@ def expand(spec: Any) -> Any:
             and issubclass(spec[0], GenServer):
         return spec[0].child_spec(spec[1])
     if isinstance(spec, dict):
+        _refuse_elixir_mfa(spec.get("start"))
         return spec
     raise BadArgument(f"a child spec is a dict with 'id' and 'start', a GenServer class, or "
                       f"(GenServer class, arg); got {short(spec)}")
+
+
+def _refuse_elixir_mfa(start: Any) -> None:
+    """`BadArgument` for a start written as Elixir's `{Module, :function, args}`: here the
+    function itself comes first, with its args as a tuple (OTP would only say
+    "invalid_mfa", which does not say what to write).
+
+    >>> _refuse_elixir_mfa((GenServer, "start_link", [1]))
+    Traceback (most recent call last):
+    ...
+    actorlab.runtime.errors.BadArgument: 'start' is (function, args), the function itself: Elixir's {GenServer, :start_link, [1]} is (GenServer.start_link, (1,)) here
+    """
+    if type(start) is tuple and len(start) == 3 and type(start[1]) is str \
+            and isinstance(start[2], (list, tuple)):
+        module = getattr(start[0], "__name__", short(start[0]))
+        args = ", ".join(short(arg) for arg in start[2])
+        raise BadArgument(f"'start' is (function, args), the function itself: Elixir's "
+                          f"{{{module}, :{start[1]}, {list(start[2])!r}}} is "
+                          f"({module}.{start[1]}, ({args}{',' if len(start[2]) == 1 else ''}))"
+                          " here")
 
 
 def _takes_options(child_spec: Any) -> bool:

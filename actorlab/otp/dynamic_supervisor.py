@@ -26,7 +26,7 @@ from .children import (RESTARTING, Intensity, Supervising, complete, count, expa
 from .gen_server import ELIXIR_START_OPTIONS, NO_START_OPTIONS, GenServer, refuse_options
 
 START_OPTIONS = ("strategy", "max_restarts", "max_seconds", "max_children", "extra_arguments",
-                 "name")
+                 "name", "timeout")
 """The keywords of `DynamicSupervisor.start_link` and `child_spec`."""
 
 
@@ -48,13 +48,14 @@ class DynamicSupervisor(Supervising):
     def start_link(*, strategy: str = "one_for_one", max_restarts: int = 3,
                    max_seconds: int = 5, max_children: int | str | None = None,
                    extra_arguments: list | tuple = (), name: Any = None,
-                   **unknown: Any) -> Any:
+                   timeout: int | str | None = None, **unknown: Any) -> Any:
         """Start an empty dynamic supervisor: `("ok", pid)`, or, for bad options, OTP's
         error: `("error", ("supervisor_data", ("invalid_strategy", s)))` and so on.
 
         `strategy` is accepted as Elixir's `strategy: :one_for_one` is; it is the only one.
         `max_children` is a whole number, or None or "infinity" for no limit.
-        `extra_arguments` is a list (or tuple) of args. Any other keyword is a
+        `extra_arguments` is a list (or tuple) of args. `timeout` is
+        GenServer.start_link's. Any other keyword is a
         `BadArgument`: Elixir's passes `debug`, `hibernate_after` and `spawn_opt` on to
         GenServer.start_link, which has none of them here.
         """
@@ -62,7 +63,7 @@ class DynamicSupervisor(Supervising):
                        ELIXIR_START_OPTIONS, NO_START_OPTIONS)
         return GenServer.start_link(DynamicSupervisor, (strategy, max_restarts, max_seconds,
                                                         max_children, extra_arguments),
-                                    name=name)
+                                    name=name, timeout=timeout)
 
     @staticmethod
     def child_spec(**options: Any) -> dict:  # type: ignore[override]  (keywords, not an arg)

@@ -198,6 +198,8 @@ def _check_start_options(args: tuple, options: dict) -> None:
         got = "" if "name" not in options else f", not {short(options['name'])}"
         raise BadArgument(f"Registry.start_link needs a name, a string{got}: every function "
                           f"of Registry takes the registry by it: {START}")
+    if options.get("partitions") == 1:      # what actorlab's has: nothing to refuse
+        options = {key: value for key, value in options.items() if key != "partitions"}
     refuse_options("Registry.start_link", options, ("keys", "name"), ELIXIR_ONLY,
                    "actorlab's has one partition, no listeners and no meta")
 

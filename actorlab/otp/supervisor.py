@@ -19,12 +19,17 @@ from ..trace import short
 from .children import (RESTARTING, Intensity, Supervising, complete, count, expand, flags_error,
                        give_up, modules, should_restart, shutdown, spec_error, start_child,
                        started_pid)
-from .gen_server import CHILD_SPEC_KEYS, GenServer, refuse_options
+from .gen_server import (CHILD_SPEC_KEYS, ELIXIR_START_OPTIONS, NO_START_OPTIONS,
+                         GenServer, refuse_options)
 
 STRATEGIES = ("one_for_one", "one_for_all", "rest_for_one")
 
 START_OPTIONS = ("strategy", "max_restarts", "max_seconds", "name")
 """The keywords of `Supervisor.start_link` (Elixir 1.14's ignores any other)."""
+
+ELIXIR_ONLY = (*ELIXIR_START_OPTIONS, "auto_shutdown", "timeout")
+"""Options of Elixir's `Supervisor.start_link` that actorlab's lacks (it takes `timeout`
+and ignores it: `:supervisor.start_link` has none)."""
 
 
 class Supervisor(Supervising):
@@ -83,7 +88,13 @@ class Supervisor(Supervising):
         `("error", ("shutdown", ("failed_to_start_child", id, reason)))`. Any other
         keyword is a `BadArgument`.
         """
-        refuse_options("Supervisor.start_link", unknown, START_OPTIONS)
+        refuse_options("Supervisor.start_link", unknown, START_OPTIONS, ELIXIR_ONLY,
+                       f"{NO_START_OPTIONS}, no auto_shutdown and no start timeout, which "
+                       "Elixir's ignores")
+        if strategy == "simple_one_for_one":
+            raise BadArgument('strategy="simple_one_for_one" is not here (Elixir deprecates '
+                              "it too): start children on demand under a DynamicSupervisor, "
+                              "DynamicSupervisor.start_link(strategy=\"one_for_one\")")
         specs = [expand(spec) for spec in children]
         return GenServer.start_link(Supervisor, (specs, strategy, max_restarts, max_seconds),
                                     name=name)

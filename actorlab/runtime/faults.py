@@ -105,7 +105,14 @@ class Delay:
     overtakes a delayed message, as Erlang keeps the order of every signal between a
     pair: later messages wait behind it, and so does an exit signal or DOWN from its
     sender, as over a slow link. A DOWN whose monitor is removed meanwhile never comes;
-    an exit signal of a link the target removes meanwhile is ignored."""
+    an exit signal of a link the target removes meanwhile is ignored.
+
+    Only the message is late: its sender goes on at once, and may end. Meanwhile it is
+    what it is, ended, to everyone (`is_alive` says False, its name is free, a monitor of
+    it gets a DOWN with "noproc" behind the held message, a kill finds nobody), as a
+    process on the far side of a slow link may have ended while its last messages
+    travel. The BEAM twins stage a delay with a sender that sleeps before it sends, so
+    they compare what arrives and when, not what the sender looks like meanwhile."""
 
     pattern: Any
     ms: int

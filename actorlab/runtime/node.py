@@ -675,14 +675,15 @@ class Node:
         self._acted(me)
         return ref
 
-    def demonitor(self, ref: Ref, *, flush: bool = False) -> bool:
+    def demonitor(self, ref: Ref, *, flush: bool = False, info: bool = False) -> bool:
         """Stop a monitor; True. `flush=True` also removes its DOWN message if one already
         came: as OTP 25, the oldest message shaped `(_, ref, _, _, _)`, only if the
-        monitor had ended (see `Signals.demonitor`)."""
+        monitor had ended (see `Signals.demonitor`). `info=True` answers instead whether
+        the monitor was still on (so no DOWN will come), as `demonitor(Ref, [info])`."""
         if type(ref) is not Ref:
             raise BadArgument(f"demonitor takes the ref that monitor() returned, not {short(ref)}")
-        self.signals.demonitor(self._visible("demonitor", ref), ref, flush)
-        return True
+        active = self.signals.demonitor(self._visible("demonitor", ref), ref, flush)
+        return active if info else True
 
     def trap_exit(self, flag: bool) -> bool:
         """Turn exit signals into `("EXIT", pid, reason)` messages; returns the previous flag."""

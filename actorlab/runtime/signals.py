@@ -125,11 +125,11 @@ class Signals:
         proc.monitored_by[ref] = watcher.pid
         watcher.monitoring[ref] = proc.pid
 
-    def demonitor(self, me: Process, ref: Ref, flush: bool) -> None:
-        """End `me`'s monitor `ref`. With `flush`, if the monitor had already ended (its
-        DOWN may be in the mailbox), take out the oldest message shaped like a DOWN for
-        `ref`, whatever its tag: OTP 25 takes at most one, and none from a monitor that
-        was still active (no DOWN can have come)."""
+    def demonitor(self, me: Process, ref: Ref, flush: bool) -> bool:
+        """End `me`'s monitor `ref`; whether it was still on. With `flush`, if the monitor
+        had already ended (its DOWN may be in the mailbox), take out the oldest message
+        shaped like a DOWN for `ref`, whatever its tag: OTP 25 takes at most one, and none
+        from a monitor that was still active (no DOWN can have come)."""
         active = self.drop_monitor(me, ref)
         self.node.record("demonitor", me.pid.number, ref.number)
         if flush and not active:
@@ -138,6 +138,7 @@ class Signals:
                 if matches(shape, message):
                     del me.mailbox[index]
                     break
+        return active
 
     def drop_monitor(self, me: Process, ref: Ref) -> bool:
         """Remove `me`'s monitor `ref`, and its alias as its mode says; True if it was
