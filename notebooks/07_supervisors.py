@@ -445,8 +445,7 @@ GenServer.call("greeter", "greet")
 
 # %%
 node.trace.diagram(hide_system=True, steps=(mark + 1, len(node.trace)),
-                   processes=["shell", "RoomSupervisor", "Room", "greeters", "greeter",
-                              "Room#2", "greeter#2"])
+                   processes=["shell", "greeter", "Room", "RoomSupervisor", "Room#2"])
 
 # %% [markdown]
 # And the greeter's supervisor restarted it, as it should: **with its original start

@@ -21,7 +21,7 @@
 # dies, a reply is lost, or the network splits?
 #
 # **You will:** see why far fewer interleavings need running than there are orders of
-# operations, with two equivalent ones side by side; count a lost update exactly, draw
+# operations, with two equivalent ones drawn together; count a lost update exactly, draw
 # its shortest failing run with the race marked, and prove the fix in every interleaving;
 # find, explain, fix and prove a deadlock that only some interleavings reach; kill a
 # server in the middle of a call, drop a reply, cut the network, and see what each client
@@ -35,7 +35,7 @@
 from actorlab import (ANY, Exit, GenServer, OneOf, Ref, Supervisor, current_node,
                       demonitor, explore, faults, make_ref, monitor, receive, reset,
                       self_pid, send, sleep, spawn, whereis)
-from actorlab.course.nb11 import side_by_side
+from actorlab.course.nb11 import compare
 
 # %% [markdown]
 # ## What an interleaving is
@@ -95,7 +95,7 @@ for bob_writes_to in ["the logger", "the shell"]:
 # **commute**: operations of different processes that touch nothing in common, so doing
 # them in either order leaves every process and every mailbox in the same state. ann's
 # send to the shell and bob's send to the logger commute. Here are two of the 2,160
-# orders brute force ran, drawn side by side. `reset(seed=n)` (notebook 08) picks who
+# orders brute force ran, drawn one above the other. `reset(seed=n)` (notebook 08) picks who
 # runs next at random; seed 0 lets ann go first, seed 1 bob. The shell takes 'ann' either
 # way, since bob writes to the logger; the drawing shows the two orders:
 
@@ -105,11 +105,11 @@ for seed in [0, 1]:
     node = reset(seed=seed, log=None)
     print(f"seed {seed}: the shell took {first_name('the logger')!r}")
     runs.append(node.trace)
-side_by_side(*runs, titles=("seed 0: ann sends first", "seed 1: bob sends first"),
-             processes=["shell", "ann", "bob", "logger"], steps=(4, 13))
+compare(*runs, titles=("seed 0: ann sends first", "seed 1: bob sends first"),
+        processes=["shell", "ann", "bob", "logger"], steps=(4, 13))
 
 # %% [markdown]
-# ann's send and end (steps 7 and 8 on the left) swap places with bob's (9 and 10), and
+# ann's send and end (steps 7 and 8 in the first) swap places with bob's (9 and 10), and
 # nothing else differs: the shell still takes "ann", the logger still "bob". When bob writes to the shell instead, the two sends go
 # to the **same mailbox**, and their order decides which one the shell takes first: they
 # are *dependent*. Two operations are dependent when the other order could change what

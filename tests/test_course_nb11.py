@@ -1,4 +1,4 @@
-"""Notebook 11's course helpers: two diagrams side by side, and checks that explore the
+"""Notebook 11's course helpers: two diagrams compared, one above the other, and checks that explore the
 learner's code (every interleaving, every single fault) and draw the shortest wrong run."""
 import re
 
@@ -7,16 +7,18 @@ from actorlab import (Exit, GenServer, faults, receive, register, reset, self_pi
 from actorlab.course import checks, nb11
 
 
-def test_two_diagrams_side_by_side_are_one_picture_with_both_inside():
+def test_two_diagrams_compared_are_one_picture_one_above_the_other():
     node = reset(log=None)
     send(self_pid(), "hi")
-    picture = nb11.side_by_side(node.trace, node.trace, ("first", "second"))
+    picture = nb11.compare(node.trace, node.trace, ("first", "second"))
     svg = picture.svg()
     assert svg.count("<svg") == 3 and ">first</text>" in svg and ">second</text>" in svg
     ids = re.findall(r' id="([^"]+)"', svg)
     assert ids and len(ids) == len(set(ids))                  # no id twice in one page
-    assert [i[:2] for i in ids].count("l_") == [i[:2] for i in ids].count("r_")
-    assert picture._repr_mimebundle_()["text/plain"].startswith("Side by side: first | second")
+    assert [i[:2] for i in ids].count("a_") == [i[:2] for i in ids].count("b_")
+    tops = [float(y) for y in re.findall(r'<svg x="0" y="([\d.]+)"', svg)]
+    assert len(tops) == 2 and tops[1] > tops[0]               # the second below the first
+    assert picture._repr_mimebundle_()["text/plain"].startswith("Compared: first | second")
 
 
 def shown_as_in_a_notebook(monkeypatch):

@@ -339,3 +339,44 @@ def test_the_replay_widget_moves_with_its_slider():
     final_style = re.search(r"<style>(.*?)</style>", player.final_svg()).group(1)
     assert "font-weight" not in final_style                          # nothing highlighted
     assert bundle["text/plain"].startswith("Replay of ")
+
+
+def test_a_shutdown_is_an_end_on_purpose_and_a_supervisor_waits_for_a_down():
+    """Grey ■ for 'shutdown', as for 'normal' (OTP logs no crash for either), red ✖ for a
+    kill; a supervisor stopping a child waits for its DOWN, not a reply."""
+    class Slow(actorlab.GenServer):
+        def init(self, arg):
+            actorlab.trap_exit(True)            # so that terminate runs, and takes time
+            return ("ok", arg)
+
+        def terminate(self, reason, state):
+            actorlab.sleep(50)
+
+    node = reset(log=None)
+    _, sup = actorlab.Supervisor.start_link(
+        [{"id": "rooms", "start": (actorlab.GenServer.start_link, (Slow, None))}],
+        strategy="one_for_one")
+    actorlab.Supervisor.terminate_child(sup, "rooms")
+    view = diagram(node.trace)
+    assert [m.text for m in marks(view, "exit")] == ["exit 'shutdown'"] and not marks(view, "killed")
+    assert "waits for Slow&#39;s DOWN" in view.svg()
+
+
+def test_possessives_of_names_ending_in_s():
+    from actorlab.views.sequence import possessive
+    assert (possessive("ann"), possessive("Rooms")) == ("ann's", "Rooms'")
+
+
+def test_an_otp_message_to_the_shell_is_drawn_as_it_is_for_the_shell_is_no_genserver():
+    node = reset(log=None)
+    actorlab.GenServer.cast(self_pid(), ("said", "ann", "hello"))
+    [arrow] = diagram(node.trace).model.arrows
+    assert (arrow.role, arrow.label) == ("message", "('$gen_cast', ('said', 'ann', 'hello'))")
+
+
+def test_an_exit_reason_is_written_out_past_the_lane_width():
+    node = reset(log=None)
+    pid = spawn(actorlab.receive, label="worker")
+    actorlab.exit(pid, ("bad_return_value", "a long reason to read in full"))
+    assert "exit (&#39;bad_return_value&#39;, &#39;a long reason to read in full&#39;)" in \
+        diagram(node.trace).svg()

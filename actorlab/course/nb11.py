@@ -1,4 +1,4 @@
-"""Notebook 11, finding concurrency bugs: two interleavings drawn side by side, and the
+"""Notebook 11, finding concurrency bugs: two interleavings drawn one above the other, and the
 checks, which explore the learner's code in every interleaving (and with every single
 fault) instead of trying a few.
 
@@ -49,42 +49,44 @@ RUN_EVENTS = 2_000
 and few enough that a process that never stops is caught within a second or two."""
 
 
-# -- two diagrams side by side --------------------------------------------------------------
+# -- two diagrams, one above the other -------------------------------------------------------
 
 _ROOT = re.compile(r"<svg\b[^>]*>")
 _VIEWBOX = re.compile(r'viewBox="([\d.\-]+) ([\d.\-]+) ([\d.]+) ([\d.]+)"')
 _PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.S)
-GAP = 24
+GAP = 18
 """Points between the two pictures."""
 TITLE = 22
 """Points above each picture for its title."""
 
 
-class SideBySide:
-    """Two views in one picture, each under its title; its text form is both texts."""
+class Comparison:
+    """Two views in one picture, one above the other, each under its title (above each
+    other, not side by side, so that each keeps a readable size in a notebook's width);
+    its text form is both texts."""
 
-    def __init__(self, left: View, right: View, titles: tuple[str, str]) -> None:
-        self.left, self.right, self.titles = left, right, titles
-        self.text = (f"Side by side: {titles[0]} | {titles[1]}\n"
-                     f"-- {titles[0]}: {left.text}\n-- {titles[1]}: {right.text}")
+    def __init__(self, first: View, second: View, titles: tuple[str, str]) -> None:
+        self.first, self.second, self.titles = first, second, titles
+        self.text = (f"Compared: {titles[0]} | {titles[1]}\n"
+                     f"-- {titles[0]}: {first.text}\n-- {titles[1]}: {second.text}")
 
     def svg(self) -> str:
-        """The two SVGs nested in one, left and right, titles above."""
-        parts, x, height = [], 0.0, 0.0
-        for index, (view, title) in enumerate(zip((self.left, self.right), self.titles)):
+        """The two SVGs nested in one, the first above the second, each under its title."""
+        parts, y, width = [], 0.0, 0.0
+        for index, (view, title) in enumerate(zip((self.first, self.second), self.titles)):
             inner = _PROLOGUE.sub("", view.svg(), count=1)
             box = _VIEWBOX.search(inner)
-            width, tall = float(box.group(3)), float(box.group(4))
-            inner = inner.replace(' id="', f' id="{"lr"[index]}_')     # ids stay unique
-            inner = _ROOT.sub(f'<svg x="{x:.1f}" y="{TITLE}" width="{width:.1f}" '
+            wide, tall = float(box.group(3)), float(box.group(4))
+            inner = inner.replace(' id="', f' id="{"ab"[index]}_')     # ids stay unique
+            inner = _ROOT.sub(f'<svg x="0" y="{y + TITLE:.1f}" width="{wide:.1f}" '
                               f'height="{tall:.1f}" viewBox="{box.group(0)[9:-1]}">',
                               inner, count=1)
-            parts.append(f'<text x="{x + width / 2:.1f}" y="{TITLE - 8}" text-anchor="middle" '
+            parts.append(f'<text x="8" y="{y + TITLE - 8:.1f}" '
                          f'font-family="Helvetica,sans-serif" font-size="13" '
                          f'font-weight="bold">{_escape(title)}</text>{inner}')
-            x += width + GAP
-            height = max(height, tall)
-        width, height = x - GAP, height + TITLE
+            y += TITLE + tall + GAP
+            width = max(width, wide)
+        height = y - GAP
         return fit_width(f'<svg width="{width:.1f}pt" height="{height:.1f}pt" '
                          f'viewBox="0 0 {width:.1f} {height:.1f}" '
                          'xmlns="http://www.w3.org/2000/svg" '
@@ -101,18 +103,19 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def side_by_side(left: Trace, right: Trace, titles: tuple[str, str] = ("left", "right"),
-                 **options: Any) -> SideBySide:
-    """The sequence diagrams of two traces side by side, drawn with the same `options`
-    (those of `Trace.diagram`), each under its title: to compare two interleavings.
+def compare(first: Trace, second: Trace, titles: tuple[str, str] = ("first", "second"),
+            **options: Any) -> Comparison:
+    """The sequence diagrams of two traces, one above the other, drawn with the same
+    `options` (those of `Trace.diagram`), each under its title: to compare two
+    interleavings step by step.
 
     >>> from actorlab import reset, send, self_pid
     >>> node = reset(log=None)
     >>> _ = send(self_pid(), "hi")
-    >>> print(side_by_side(node.trace, node.trace, ("one", "two")).text.splitlines()[0])
-    Side by side: one | two
+    >>> print(compare(node.trace, node.trace, ("one", "two")).text.splitlines()[0])
+    Compared: one | two
     """
-    return SideBySide(left.diagram(**options), right.diagram(**options), titles)
+    return Comparison(first.diagram(**options), second.diagram(**options), titles)
 
 
 # -- what the checks share ------------------------------------------------------------------

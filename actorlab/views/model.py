@@ -19,7 +19,8 @@ from typing import Any, Iterable
 
 from ..runtime import BadArgument
 from ..trace import Event, Pid, Ref, Trace, describe_pattern, short
-from ..trace.protocol import is_gen_call, is_gen_cast, is_hand_call, is_hand_cast, is_system
+from ..trace.protocol import (is_gen_call, is_gen_cast, is_hand_call, is_hand_cast,
+                               is_normal, is_system)
 from ..trace.text import SIGNAL_OUTCOMES
 
 # Events of OTP's bookkeeping, hidden by hide_system=True (as are its messages, `is_system`).
@@ -289,12 +290,19 @@ class _Reader:
 
     def _send(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
         role, label = message_role(d["msg"], d["alias"])
+        if (is_gen_call(d["msg"]) or is_gen_cast(d["msg"])) and self._is_shell(d["to"]):
+            # The shell is no GenServer: its receive sees the message as it is, tag and all.
+            role, label = "message", short(d["msg"], LONG)
         if (self.hide_system and role == "system") or not self.shown(pid, d["to"]):
             return ()
         if d["to"] is None:             # to (name, node) that nobody has: it reached nobody
             return self._mark(step, pid, "dropped",
                               f"send {short(d['msg'], 40)} to {d['name']}: nobody, dropped")
         return self._arrow(step, pid, d["to"], d["msg"], role, label, lost=not d["delivered"])
+
+    def _is_shell(self, pid: Pid | None) -> bool:
+        name = self.names.get(pid, "")
+        return name == "shell" or name.startswith("shell#")
 
     def _send_after(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:
         if not self.shown(pid):
@@ -373,8 +381,9 @@ class _Reader:
             message = str(reason)
             message = message if len(message) <= 30 else message[:29] + "…"
             return self._mark(step, pid, "crash", f"crash: {type(reason).__name__}: {message}")
-        if reason == "normal":
-            return self._mark(step, pid, "exit", "exit normal")
+        if is_normal(reason):       # an end on purpose ("shutdown" too): no crash, as in OTP
+            return self._mark(step, pid, "exit", f"exit {short(reason, LONG)}"
+                              if reason != "normal" else "exit normal")
         return self._mark(step, pid, "killed", f"exit {short(reason, LONG)}")
 
     def _link(self, event: Event, d: dict, pid: Pid, step: int) -> tuple[Pid, ...]:

@@ -199,7 +199,9 @@ class SequenceDiagram(View):
         if wait.waiting_for == wait.pid:      # a call: whose reply matters more than how
             what = "waits for a reply from itself"
         elif wait.waiting_for is not None:
-            what = f"waits for {self._name(wait.waiting_for)}'s reply"
+            whose = possessive(self._name(wait.waiting_for))
+            what = f"waits for {whose} DOWN" if wait.pattern.startswith("('DOWN'") else \
+                f"waits for {whose} reply"
         self._label_beside(wait.start, x, what, f"ev s{wait.start} waitlabel", "#777777")
 
     def _label_beside(self, step: int, x: float, text: str, classes: str, colour: str,
@@ -321,9 +323,15 @@ class SequenceDiagram(View):
                        fontcolor=colour, fontsize="11")
         elif mark.kind == "timeout":
             self._node(x, y, classes, label="●", fontcolor=colour, fontsize="10")
-        loud = mark.kind in ("crash", "deadlock", "cycle", "runaway", "fault")  # may cross lanes
+        loud = mark.kind in ("crash", "killed", "deadlock", "cycle", "runaway", "fault")
+        # (a loud mark's text may cross lanes: an exit reason is often what the lesson is)
         self._label_beside(mark.step, x, mark.text, classes, colour, required=loud,
                            size="10" if loud else "9")
+
+
+def possessive(name: str) -> str:
+    """`name`'s, or `name`' when it ends in s: "ann's", "Rooms'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def diagram(trace: Trace, **options: Any) -> SequenceDiagram:
