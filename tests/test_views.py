@@ -250,6 +250,26 @@ def test_the_wait_for_graph_of_a_deadlock_marks_the_cycle():
     assert graph.edges == {actorlab.Pid(0): actorlab.Pid(1), actorlab.Pid(1): actorlab.Pid(1)}
     assert graph.text.splitlines()[0] == "Deadlock after step 9 of 9: 2 waiting"
     assert 'color="#d62728"' in graph.source and "cycle: server → server" in graph.source
+    assert "waits for server's reply" in graph.source.replace("&#x27;", "'")
+
+
+def test_a_wait_for_graph_says_calls_and_replies_as_the_diagrams_do():
+    class Caller(actorlab.GenServer):
+        def init(self, other):
+            return ("ok", other)
+
+        def handle_call(self, request, from_, other):
+            return ("reply", actorlab.GenServer.call(other, request, None), other)
+
+    node = reset(log=None)
+    actorlab.GenServer.start(Caller, "b", name="a")
+    actorlab.GenServer.start(Caller, "a", name="b")
+    with pytest.raises(actorlab.Exit):
+        actorlab.GenServer.call("a", "ping", 100)
+    cycle = next(e.step for e in node.trace.events if e.kind == "cycle")
+    source = wait_for_graph(node.trace, cycle).source.replace("&#x27;", "'")
+    assert "waits for b's reply" in source and "waits for a's reply" in source
+    assert "mailbox: 1 message: call 'ping'" in source      # a's call, as b's mailbox holds it
 
 
 def test_a_view_with_nothing_to_draw_says_so_in_the_picture():
@@ -363,7 +383,7 @@ def test_a_shutdown_is_an_end_on_purpose_and_a_supervisor_waits_for_a_down():
 
 
 def test_possessives_of_names_ending_in_s():
-    from actorlab.views.sequence import possessive
+    from actorlab.views.render import possessive
     assert (possessive("ann"), possessive("Rooms")) == ("ann's", "Rooms'")
 
 

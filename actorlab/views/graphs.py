@@ -15,8 +15,8 @@ import graphviz
 from ..runtime import BadArgument
 from ..trace import Pid, Trace, short
 from ..trace.protocol import is_child_started
-from .model import lane_names
-from .render import FONT, View, label
+from .model import lane_names, message_role
+from .render import FONT, View, label, possessive
 from .state import ProcessState, replay_states
 
 
@@ -64,7 +64,7 @@ class WaitForGraph(View):
             lines.append(f"  {state.name} {pid!r} waits for {state.waiting}" +
                          (f", a reply from {states[state.waiting_for].name}"
                           if state.waiting_for in states else ""))
-            graph.node(str(pid.number), label=label(_describe(state)),
+            graph.node(str(pid.number), label=label(_describe(state, states)),
                        color="#d62728" if pid in in_cycle else "#999999",
                        penwidth="2" if pid in in_cycle else "1")
         for pid, target in edges.items():
@@ -91,10 +91,17 @@ def _say_empty(graph: graphviz.Digraph, text: str) -> None:
     graph.node("empty", label=label(text), shape="plaintext", fontcolor="#777777")
 
 
-def _describe(state: ProcessState) -> str:
+def _describe(state: ProcessState, states: dict[Pid, ProcessState]) -> str:
+    """A waiting process's box: who it is, what it waits for (in the words the sequence
+    diagrams use: a call's reply, a DOWN), and its mailbox, its oldest message first."""
     mail = len(state.mailbox)
-    first = f": {short(state.mailbox[0], 30)}" if mail else ""
-    waiting = state.waiting if len(state.waiting) <= 36 else state.waiting[:35] + "…"
+    first = f": {message_role(state.mailbox[0], None)[1]}" if mail else ""
+    first = first if len(first) <= 40 else first[:39] + "…"
+    if state.waiting_for in states:
+        whose = possessive(states[state.waiting_for].name)
+        waiting = f"{whose} DOWN" if state.waiting.startswith("('DOWN'") else f"{whose} reply"
+    else:
+        waiting = state.waiting if len(state.waiting) <= 36 else state.waiting[:35] + "…"
     return (f"{state.name}\n{state.pid!r}\nwaits for {waiting}\n"
             f"mailbox: {mail} message{'s' if mail != 1 else ''}{first}")
 

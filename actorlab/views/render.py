@@ -53,6 +53,15 @@ def fit_width(svg: str) -> str:
     return svg[:size.start()] + '<svg width="100%"' + svg[size.end():]
 
 
+def possessive(name: str) -> str:
+    """`name`'s, or `name`' when it ends in s.
+
+    >>> possessive("ann"), possessive("Rooms")
+    ("ann's", "Rooms'")
+    """
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def label(text: str) -> str:
     """Text safe for a graphviz label: never taken as HTML, and backslashes stay themselves."""
     return graphviz.nohtml(text.replace("\\", "\\\\"))

@@ -30,7 +30,7 @@ import graphviz
 from ..runtime import BadArgument
 from ..trace import Trace, format_events, short, sleep_length
 from .model import Arrow, Mark, Wait, build, lane_names
-from .render import FONT, View, label
+from .render import FONT, View, label, possessive
 
 LANE_WIDTH = 170        # points between lifelines, at least: wider labels spread them
 ROW_HEIGHT = 19         # points between rows
@@ -327,11 +327,6 @@ class SequenceDiagram(View):
         # (a loud mark's text may cross lanes: an exit reason is often what the lesson is)
         self._label_beside(mark.step, x, mark.text, classes, colour, required=loud,
                            size="10" if loud else "9")
-
-
-def possessive(name: str) -> str:
-    """`name`'s, or `name`' when it ends in s: "ann's", "Rooms'"."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def diagram(trace: Trace, **options: Any) -> SequenceDiagram:
