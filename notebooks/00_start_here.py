@@ -110,14 +110,17 @@ node.trace.diagram()
 # | blue arrow, then a dashed blue one back | a *call* and its *reply* (built in notebook 02, drawn so from 03 on) |
 # | green arrow | a *cast*: a message nobody waits on (notebook 02) |
 # | dashed purple arrow, `EXIT` or `DOWN` | news of a process's end, from a link or a monitor (notebook 06) |
+# | dashed red arrow, `exit signal` | an exit signal that ends the process it reaches, or that it ignores (notebook 06) |
 # | dashed grey arrow | `spawn`, or the library's own bookkeeping |
 # | grey bar on a line | the process is waiting in `receive`, or sleeping |
 # | ✉ where an arrow stops | the message is still in the mailbox, unread |
-# | ✕ where an arrow stops | the message was dropped: its receiver had ended |
-# | ■ | the process ended |
+# | ✕ where an arrow stops | the message was dropped: its receiver had ended, or no longer takes it |
+# | ■ | the process ended on purpose (reason `normal` or `shutdown`) |
 # | red ✖ and red words | a crash, a kill, a deadlock |
 # | orange ● | a `receive` gave up: its timeout ran out |
 # | dotted top of a line | the process did not exist yet |
+# | thick dashed orange line, ⇄ | a race: these two steps the other way round change the outcome (notebook 08) |
+# | magenta ⚡ | a fault injected on purpose: a kill, a message lost or delayed, a partition (notebook 11) |
 #
 # The same list, with the diagram's options, is in `help(actorlab.views.diagram)` (after
 # `import actorlab.views`).

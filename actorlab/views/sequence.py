@@ -149,7 +149,7 @@ class SequenceDiagram(View):
                          **{"class": classes})
         # The words go along the line, just right of it: on the row nearest its middle
         # where no arrow runs through them and they cover no other words.
-        text = (f"⚡ race: steps {race.first} and {race.second} the other way give "
+        text = (f"⇄ race: steps {race.first} and {race.second} the other way give "
                 f"{short(race.instead, 20)}")
         top, end = self.row_of[race.first], self.row_of[race.second]
         x0, x1 = self.x(race.first_pid), self.x(race.second_pid)
@@ -348,20 +348,23 @@ def diagram(trace: Trace, **options: Any) -> SequenceDiagram:
     black arrow                 any other message
     dashed purple arrow         an EXIT or a DOWN message (news from a link or monitor)
     dashed grey arrow           spawn, or OTP's bookkeeping ("$ack", ...)
-    dashed red arrow            an exit signal that ends the process it reaches
+    dashed red arrow            an exit signal that ends the process it reaches, or
+                                that it ignores ("normal", not trapped)
     grey line, no arrowhead     link, unlink or monitor
     grey bar on a lane          the process waits in receive, or sleeps
     ✉ at an arrow's end         the message is still in the mailbox, unread
-    ✕ at an arrow's end         the message was dropped: its receiver had ended
-    ■                           the process ended (normally, or with a reason)
-    red ✖                       the process crashed, or was killed
+    ✕ at an arrow's end         the message was dropped: its receiver had ended or no
+                                longer takes it (a reply after a timeout), or a fault
+                                lost it
+    ■                           the process ended on purpose ("normal", "shutdown")
+    red ✖                       the process crashed, or was killed (any other reason)
     orange ●                    a receive gave up: its timeout ran out
     red words                   a call cycle, a deadlock, a crash
     dotted top of a lane        the process did not exist yet
     ⏱ and a dashed orange arrow  send_after: a timer set, and the message it sends
     magenta ⚡                   an injected fault (actorlab.faults): a kill, a message
                                 dropped or delayed (⏳ while held), a partition
-    thick dashed orange line    a race that explore() found decides the outcome
+    thick dashed orange line, ⇄  a race that explore() found decides the outcome
     ==========================  =====================================================
 
     >>> from actorlab import reset
