@@ -102,11 +102,12 @@ call_v2(server, 7), process_info(self_pid())["messages"]
 # %% [markdown]
 # The news waits untouched; the call got its own answer. Here is the conversation, the
 # last six events of the trace. In the diagram the new server is `squares#2`: the second
-# process to run `squares` gets its label with a number, so that the two lanes stay apart
-# (the trace's text tells them apart by pid):
+# process to run `squares` gets its label with a number, so that the two stay apart (the
+# trace's text tells them apart by pid). The first server has nothing to do in these six
+# events, so `processes=` leaves its lane out:
 
 # %%
-node.trace.diagram(max_rows=6)
+node.trace.diagram(max_rows=6, processes=["shell", "squares#2"])
 
 # %% [markdown]
 # ## Nobody answers

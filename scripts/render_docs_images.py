@@ -22,6 +22,9 @@ LABELS = 36
 """Characters of a label: enough for the README's messages whole, such as
 (#PID<0.0.0>, #Ref<0.1>, 'twice')."""
 KEY = b"actorlab-source"
+DPI = 192
+"""Twice graphviz's usual 96: a page shows a wide picture no wider than its column, so
+without them its 9-point words and marks (✉) would blur into a few pixels."""
 
 
 def pictures() -> dict[str, View]:
@@ -64,7 +67,7 @@ def main() -> None:
     for old in OUT.glob("*.png"):
         old.unlink()
     for name, view in pictures().items():
-        path = view.save(OUT / name)
+        path = view.save(OUT / name, dpi=DPI)
         path.write_bytes(stamped(path.read_bytes(), fingerprint(view)))
         print(f"wrote {path}")
 

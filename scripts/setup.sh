@@ -45,11 +45,14 @@ fi
 
 # 4. Programs from the system's packages: graphviz's dot draws the diagrams; the tests
 #    also drive JupyterLab in Chromium (Debian's, never a downloaded browser).
+install_packages() {   # install_packages PACKAGE...: with apt-get, updating its lists if need be
+    { apt-get install -y -qq "$@" || { apt-get update -qq && apt-get install -y -qq "$@"; }; } >/dev/null
+}
 need_program() {   # need_program COMMAND PACKAGE WHAT
     command -v "$1" >/dev/null 2>&1 && return 0
     if as_root true; then
         say "installing $2 ($3) with apt-get"
-        { apt-get install -y -qq $2 || { apt-get update -qq && apt-get install -y -qq $2; }; } >/dev/null
+        install_packages $2
     else
         say "$3 ('$1') is missing and I am not root, so I cannot install it."
         say "Install it with: sudo apt-get install $2"
@@ -57,6 +60,25 @@ need_program() {   # need_program COMMAND PACKAGE WHAT
     fi
 }
 need_program dot graphviz "graphviz's dot program"
+# The diagrams' fonts, for graphviz's PNGs and Chromium alike: Liberation Sans stands in
+# for Helvetica, and DejaVu Sans has the marks it lacks (✉ ✕ ⇄ ⚡). graphviz only
+# recommends the first, so a minimal install may lack it.
+need_fonts() {
+    command -v dpkg >/dev/null 2>&1 || return 0     # not Debian: fonts are up to you
+    local missing=""
+    for package in fonts-liberation2 fonts-dejavu-core; do
+        dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
+    done
+    [ -z "$missing" ] && return 0
+    if as_root true; then
+        say "installing$missing (the diagrams' fonts) with apt-get"
+        install_packages $missing
+    else
+        say "the diagrams' fonts are missing and I am not root. Install them with: sudo apt-get install$missing"
+        exit 1
+    fi
+}
+need_fonts
 if [ "$extras" = test ]; then
     need_program chromium chromium "the Chromium browser, for the notebook tests"
     need_program elixir "elixir erlang-nox" "Elixir on the BEAM, to run each scenario's Elixir twin"

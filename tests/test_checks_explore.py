@@ -117,3 +117,18 @@ def test_in_a_notebook_the_diagram_is_shown_under_the_findings():
     assert outputs[0].text.startswith("✗ a counter that loses no update: not yet")
     assert "image/svg+xml" in outputs[1].data
     assert "ann" in outputs[1].data["text/plain"] and "bob" in outputs[1].data["text/plain"]
+
+
+def test_a_scenario_with_one_interleaving_that_goes_wrong_is_not_counted_1_of_1(capsys):
+    def lone_word():
+        me = self_pid()
+        spawn(send, me, "bob", label="bob")
+        return receive()
+
+    with Check("ann speaks") as check:
+        every_interleaving(check, lone_word, right=lambda word: word == "ann",
+                           words=lambda word: f"the shell heard {word!r}", what="bob sending",
+                           ok="ann spoke", lanes=["shell", "bob"])
+    said = capsys.readouterr().out
+    assert "✗ bob sending goes wrong: the shell heard 'bob'. It is drawn below" in said
+    assert "1 of the 1" not in said and "the one" not in said

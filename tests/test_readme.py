@@ -2,8 +2,13 @@
 import contextlib
 import html
 import io
+import os
 import re
+import struct
+import subprocess
 from pathlib import Path
+
+import graphviz
 
 import pytest
 
@@ -67,3 +72,29 @@ def test_the_readme_picture_shows_its_messages_whole(monkeypatch):
     labels = [a.label for a in hero.model.arrows]
     assert labels and all(len(label) <= hero.width for label in labels), labels
     assert "(#PID<0.0.0>, #Ref<0.1>, 'twice')" in html.unescape(hero.svg())
+
+
+def test_the_docs_pictures_are_drawn_in_the_notebooks_font():
+    """graphviz's PNGs ask fontconfig for the views' FONT, as a browser does for the SVG.
+    The name "Helvetica" alone made graphviz fall back to DejaVu Sans (a browser on Linux
+    shows Liberation Sans): scripts/setup.sh installs the fonts."""
+    from actorlab.views.render import FONT
+
+    graph = graphviz.Digraph()
+    graph.node("a", fontname=FONT)
+    run = subprocess.run(["dot", "-v", "-Tpng", "-o", os.devnull], input=graph.source,
+                         capture_output=True, text=True, check=True)
+    resolved = [line for line in run.stderr.splitlines()
+                if line.startswith(f'fontname: "{FONT}" resolved to')]
+    assert resolved and "DejaVu" not in resolved[0], resolved
+
+
+def test_every_docs_picture_has_words_readable_at_a_page_width(monkeypatch):
+    """Shown 1,000 pixels wide, 9-point words are at least 6 pixels tall: a picture is at
+    most 1,500 points wide (fan_out had twelve lanes: 2,500 points, words of 3 pixels)."""
+    monkeypatch.syspath_prepend(str(README.parent / "scripts"))
+    import render_docs_images as images
+
+    for png in sorted((README.parent / "docs" / "img").glob("*.png")):
+        width = struct.unpack(">I", png.read_bytes()[16:20])[0]
+        assert width * 72 / images.DPI <= 1500, f"{png.name} is {width} pixels wide"

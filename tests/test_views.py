@@ -119,7 +119,7 @@ def test_dropped_sends_end_in_a_cross_and_unread_ones_in_a_mailbox():
 
 
 def test_a_twelve_process_fan_out_has_twelve_lanes_in_pid_order():
-    view = diagram(gallery.fan_out())
+    view = diagram(gallery.fan_out(11))
     assert [lane.name for lane in view.model.lanes] == ["shell"] + [f"w{i}" for i in range(11)]
     xs = [view.x(lane.pid) for lane in view.model.lanes]
     assert xs == sorted(xs) and len(set(xs)) == 12
@@ -170,44 +170,176 @@ def test_a_process_spawned_by_a_hidden_one_says_by_whom():
     assert [m.text for m in marks(view, "spawned")] == ["spawned by shell"]
 
 
-def _boxes_and_lines(svg):
-    """The white boxes behind labels (x0, y0, x1, y1) and the straight message arrows."""
-    root = ElementTree.fromstring(svg.split("?>", 1)[-1].split("-->", 1)[-1]
+def _svg_root(svg):
+    return ElementTree.fromstring(svg.split("?>", 1)[-1].split("-->", 1)[-1]
                                   if svg.startswith("<?xml") else svg)
-    ns = "{http://www.w3.org/2000/svg}"
-    boxes, lines = [], []
-    for group in root.iter(f"{ns}g"):
+
+
+NS = "{http://www.w3.org/2000/svg}"
+
+
+def _word_boxes(svg, marks=True):
+    """(classes, (x0, y0, x1, y1)) of every text drawn for a step, from the SVG: its
+    anchor and size, and a width of half its size a character (about the real font's).
+    marks=False leaves out the one-character marks drawn on a lane (✖ ■ ● ✉ ✕)."""
+    boxes = []
+    for group in _svg_root(svg).iter(f"{NS}g"):
         classes = group.get("class", "").split()
-        polygon, path = group.find(f"{ns}polygon"), group.find(f"{ns}path")
-        if ("waitlabel" in classes or "mark" in classes) and polygon is not None \
-                and group.find(f"{ns}text") is not None:
-            points = [tuple(map(float, p.split(","))) for p in polygon.get("points").split()]
-            xs, ys = [p[0] for p in points], [p[1] for p in points]
-            boxes.append((min(xs) + 1, min(ys) + 1, max(xs) - 1, max(ys) - 1))
-        if "msg" in classes and path is not None:
+        if "ev" not in classes or "stepno" in classes:
+            continue
+        for text in group.iter(f"{NS}text"):
+            if not marks and len(text.text) == 1:
+                continue
+            x, y, size = (float(text.get(a)) for a in ("x", "y", "font-size"))
+            width = len(text.text) * size * 0.5
+            x0 = x - width if text.get("text-anchor") == "end" else x
+            boxes.append((classes, (x0, y - size * 0.72, x0 + width, y + size * 0.2)))
+    return boxes
+
+
+def _lane_xs(svg):
+    """The x of every lifeline in the SVG, read off its header."""
+    return sorted({float(group.find(f"{NS}text").get("x"))
+                   for group in _svg_root(svg).iter(f"{NS}g")
+                   if "lane" in group.get("class", "").split()
+                   and group.find(f"{NS}text") is not None})
+
+
+def _lines(svg):
+    """The straight message arrows of the SVG, (x0, y0, x1, y1)."""
+    lines = []
+    for group in _svg_root(svg).iter(f"{NS}g"):
+        path = group.find(f"{NS}path")
+        if "msg" in group.get("class", "").split() and path is not None:
             numbers = [float(n) for n in re.findall(r"-?[\d.]+", path.get("d"))]
             lines.append((numbers[0], numbers[1], numbers[-2], numbers[-1]))
-    return boxes, lines
+    return lines
 
 
-@pytest.mark.parametrize("scenario", ["sleepy", "lost_update"])
-def test_no_arrow_runs_under_a_label(scenario):
-    """A label has a white background: an arrow drawn through it would vanish behind it."""
+def a_note_crossed_on_the_right():
+    """near's wait begins while launcher's message to far passes right of near's lane."""
+    node = reset(log=None)
+
+    def launcher():
+        far = spawn(lambda: (actorlab.sleep(10), actorlab.receive()), label="far")
+        send(far, "hi")
+        spawn(actorlab.receive, label="near")
+
+    spawn(launcher, label="launcher")
+    actorlab.run_for(20)
+    return diagram(node.trace, processes=["launcher", "near", "far"])
+
+
+def a_race():
+    """ann and bob, started together, each send the shell their name: who is first races."""
+    def first():
+        shell = self_pid()
+
+        def launcher():
+            for name in ("ann", "bob"):
+                spawn(lambda name=name: send(shell, name), label=name)
+
+        spawn(launcher, label="launcher")
+        return actorlab.receive()
+
+    return diagram(actorlab.explore(first).replay("bob").trace)
+
+
+@pytest.mark.parametrize("scenario", ["sleepy", "lost_update", "crossed"])
+def test_no_arrow_runs_through_a_note(scenario):
+    """A note beside a lane (a wait, a mark) goes where no arrow crosses its words."""
     node = reset(log=None)
     if scenario == "sleepy":                   # notebook 01's sleepy Bob
         bob = spawn(lambda: (actorlab.sleep(1000), send(*actorlab.receive())), label="bob")
         send(bob, (self_pid(), "hi"))
         actorlab.receive()
         view = diagram(node.trace)
-    else:                                      # notebook 08's lost update, crossing lanes
-        view = diagram(gallery.fan_out(), processes=["w3", "shell", "w5"])
-    boxes, lines = _boxes_and_lines(view.svg())
-    assert boxes and lines
-    for x0, y0, x1, y1 in lines:
+    elif scenario == "lost_update":            # notebook 08's lost update, crossing lanes
+        view = diagram(gallery.fan_out(11), processes=["w3", "shell", "w5"])
+    else:
+        view = a_note_crossed_on_the_right()
+    svg = view.svg()
+    boxes = [box for classes, box in _word_boxes(svg)
+             if "waitlabel" in classes or "mark" in classes]
+    assert boxes and _lines(svg)
+    for x0, y0, x1, y1 in _lines(svg):
         for t in [i / 200 for i in range(201)]:
             x, y = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
             inside = [b for b in boxes if b[0] < x < b[2] and b[1] < y < b[3]]
-            assert not inside, f"an arrow runs under the label at {inside[0]}"
+            assert not inside, f"an arrow runs through the words at {inside[0]}"
+
+
+def test_a_note_that_must_go_left_of_its_lane_is_tied_to_it():
+    view = a_note_crossed_on_the_right()
+    (note,) = [line for line in view.source.splitlines()
+               if "s7 waitlabel" in line and "label=" in line]
+    assert 'label="waits for any message\\r"' in note         # left of near, ending there
+    near = view.x(view.model.names and next(lane.pid for lane in view.model.lanes
+                                            if lane.name == "near"))
+    leader = [line for line in view.source.splitlines()
+              if "s7 waitlabel" in line and "style=solid" in line]
+    ends = [float(x) for x in re.findall(r'pos="([\d.]+),', "\n".join(
+        line for line in view.source.splitlines() if "s7 waitlabel" in line and "point" in line))]
+    assert leader and max(ends) == pytest.approx(near - 1) and min(ends) < near - 10
+
+
+SCENES = {**{name: lambda s=scenario: diagram(s()) for name, scenario in gallery.ALL.items()},
+          "docs_width": lambda: diagram(gallery.self_call_deadlock(), width=36,
+                                        processes=["server", "shell"]),
+          "fan_out_11": lambda: diagram(gallery.fan_out(11)),
+          "crossed": a_note_crossed_on_the_right, "race": a_race}
+
+
+@pytest.mark.parametrize("scene", sorted(SCENES))
+def test_no_words_lie_across_a_lifeline_or_its_bars(scene):
+    """Words over a lane would hide its waiting bar, or read as that lane's: a note too wide
+    for its gap (a deadlock, a race, a cycle) goes right of the last lane instead."""
+    svg = SCENES[scene]().svg()
+    lanes = _lane_xs(svg)
+    assert len(lanes) >= 2
+    for classes, (x0, _, x1, _) in _word_boxes(svg, marks=False):
+        across = [x for x in lanes if x0 < x + 4 and x1 > x - 4]     # a bar is 8 wide
+        assert not across, f"{classes} words from {x0:.0f} to {x1:.0f} cross the lane at {across}"
+
+
+def test_a_flat_arrow_has_its_words_above_it():
+    """An arrow to a message never taken runs along its row: its label sits above it."""
+    svg = diagram(gallery.dropped_sends()).svg()
+    flat = [(x0, x1, y0) for x0, y0, x1, y1 in _lines(svg) if y0 == y1]
+    labels = [box for classes, box in _word_boxes(svg) if "msglabel" in classes]
+    assert flat and labels
+    for x0, x1, y in flat:
+        over = [b for b in labels if b[0] < max(x0, x1) and b[2] > min(x0, x1)
+                and b[1] - 2 < y < b[3] + 2]              # 2 points clear, or it touches
+        assert not over, f"the arrow at y={y} runs through the words at {over}"
+
+
+def test_a_race_line_lies_under_the_arrows_and_never_along_one():
+    """The race line joins two sends; each send's arrow starts on the same row and may
+    head the same way. The line is see-through, drawn before any arrow (so under them),
+    and no stretch of it longer than a crossing lies on an arrow."""
+    view = a_race()
+    (race,) = view.model.races
+    edges = [line for line in view.source.splitlines() if " -> " in line]
+    first_race = next(i for i, line in enumerate(edges) if " race" in line)
+    first_arrow = next(i for i, line in enumerate(edges) if " msg" in line)
+    assert first_race < first_arrow
+    assert re.search(r'race"[^\]]*color="#ff7f0e[0-9a-f]{2}"', "\n".join(edges))
+    (ax, ay), (bx, by) = view.race_ends(race)
+    arrows = [(view.x(a.sender), view.y(a.sent), view.x(a.to), view.y(a.received))
+              for a in view.model.arrows if a.received in view.row_of and a.sender != a.to]
+    assert arrows
+
+    def distance(px, py, x0, y0, x1, y1):
+        t = max(0, min(1, ((px - x0) * (x1 - x0) + (py - y0) * (y1 - y0)) /
+                       ((x1 - x0) ** 2 + (y1 - y0) ** 2)))
+        return ((px - x0 - t * (x1 - x0)) ** 2 + (py - y0 - t * (y1 - y0)) ** 2) ** 0.5
+
+    length = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
+    points = [(ax + (bx - ax) * i / 400, ay + (by - ay) * i / 400) for i in range(401)]
+    for arrow in arrows:
+        near = sum(distance(x, y, *arrow) < 3 for x, y in points) / 400 * length
+        assert near < 12, f"the race line runs {near:.0f} points along the arrow {arrow}"
 
 
 def test_hide_system_hides_otp_bookkeeping():
@@ -269,7 +401,9 @@ def test_a_wait_for_graph_says_calls_and_replies_as_the_diagrams_do():
     cycle = next(e.step for e in node.trace.events if e.kind == "cycle")
     source = wait_for_graph(node.trace, cycle).source.replace("&#x27;", "'")
     assert "waits for b's reply" in source and "waits for a's reply" in source
-    assert "mailbox: 1 message: call 'ping'" in source      # a's call, as b's mailbox holds it
+    assert "mailbox: 1 message:\ncall 'ping'" in source      # a's call, as b's mailbox holds it
+    # Narrow enough to keep its natural size, so its words are as big as a two-box graph's.
+    assert '<svg width="100%"' not in wait_for_graph(node.trace, cycle).svg()
 
 
 def test_a_view_with_nothing_to_draw_says_so_in_the_picture():
@@ -291,6 +425,15 @@ def test_the_supervision_tree_follows_restarts():
         "    cache: #PID<0.3.0> alive",
     ]
     assert "\t1 -> 5\n" in tree.source and "\t1 -> 3\n" in tree.source
+
+
+def test_a_restarted_child_is_as_tall_as_its_siblings_and_lanes_say_the_child_ids():
+    trace = gallery.supervision()
+    tree = supervision_tree(trace)
+    children = re.findall(r'\t[35] \[label="([^"]*)"', tree.source)
+    assert len(children) == 2 and all(label.count("\n") == 2 for label in children), children
+    names = [lane.name for lane in diagram(trace).model.lanes]
+    assert {"counter", "cache", "counter#2"} <= set(names), names
 
 
 def test_a_supervisor_without_children_is_drawn_and_says_so():

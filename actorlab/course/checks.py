@@ -288,8 +288,8 @@ def every_interleaving(check: Check, scenario: Callable, *args: Any,
     default = outcome_of(scenario, args)
     count = sum(found.outcomes[outcome] for outcome in wrong)
     verb = "goes" if count == 1 else "go"
-    if count == found.runs == 1:        # "1 of the 1 ..., the default order among them"
-        head = f"the one {scope.replace('interleavings', 'interleaving', 1)} goes wrong"
+    if count == found.runs == 1:        # not "1 of the 1 ...": there was nothing to choose
+        head = f"{what} goes wrong" + ("" if found.complete else f" ({found.stopped})")
     elif count == found.runs:
         head = f"all {count:,} {scope} go wrong"
     elif not right(default):

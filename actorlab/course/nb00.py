@@ -88,14 +88,24 @@ def check_note_to_self(note_to_self: Callable) -> None:
                        f"the shell's mailbox: {len(sent)} notes were sent to the shell and it "
                        "received one. Send the note once, so that receive() leaves the "
                        "mailbox empty")
+        elif result == "milk" and "milk" not in [e.data["msg"] for e in sent] and \
+                _wrapped(sent[0].data["msg"], "milk") and received:
+            check.fail(f"note_to_self('milk') returned 'milk', but the note it sent itself was "
+                       f"{short(sent[0].data['msg'])}: you wrapped the text in a tuple, and "
+                       "unwrapped it again. The exercise sends the text alone, and returns "
+                       "what receive() gives as it is: send(self_pid(), text), then return "
+                       "receive()")
         elif result == "milk" and "milk" not in [e.data["msg"] for e in sent]:
             check.fail(f"note_to_self('milk') returned 'milk', but the note it sent itself was "
                        f"{short(sent[0].data['msg'])}: it returned its argument, and the text "
                        "never went through the mailbox. Send the text itself, then return "
                        "what receive() gives: send(self_pid(), text), then return receive()")
         elif check.expect(result == "milk", "note_to_self('milk') returned 'milk'",
-                          f"note_to_self('milk') returned {short(result)}: send the text to "
-                          "self_pid(), then return what receive() gives"):
+                          f"note_to_self('milk') returned {short(result)}: " +
+                          ("you sent the text wrapped in a tuple, as echo's messages carry "
+                           "their sender; a note to yourself needs no sender. "
+                           if _wrapped(result, "milk") else "") +
+                          "send the text to self_pid(), then return what receive() gives"):
             for text in ("eggs", "tea"):
                 other = note_to_self(text)
                 if not check.expect(other == text, f"note_to_self({text!r}) returned {text!r}",
@@ -103,6 +113,11 @@ def check_note_to_self(note_to_self: Callable) -> None:
                                     "text, the argument, not a fixed string: "
                                     "send(self_pid(), text)"):
                     return
+
+
+def _wrapped(message: Any, text: str) -> bool:
+    """Whether `message` is a tuple that carries `text` among its items."""
+    return type(message) is tuple and text in message
 
 
 def _shell_events(kind: str) -> list:

@@ -1193,6 +1193,11 @@ def _check_answer(check: Check, room: Pid, the_bot: Pid, answer: str, before: li
                    "the line, and it is not in the room's history. Say it through the room: "
                    "cast ('say', 'bot', f'{count} here') to via(room_name), and the room "
                    "passes it on to everyone")
+    elif not bot_lines and (elsewhere := _says_elsewhere(the_bot, room)):
+        check.fail(f"the bot cast its ('say', ...) to {elsewhere}, not to the room: only "
+                   f"{elsewhere} got it, as a message no room handled, and it is not in the "
+                   "room's history. A bot speaks through the room, as every member does: "
+                   "cast ('say', 'bot', f'{count} here') to via(room_name)")
     elif not bot_lines and "cast" in names_used(bot) and not [
             m for _, m in _sends(the_bot, {room}) if is_gen_cast(m)]:
         check.fail("the bot asked for the members, but its cast never reached the room: "
@@ -1220,6 +1225,17 @@ def _said_to_members(the_bot: Pid, room: Pid) -> bool:
     others = set(current_node().trace.names()) - {room}
     return any(is_gen_cast(m) and type(m[1]) is tuple and m[1][:1] == ("said",)
                for _, m in _sends(the_bot, others))
+
+
+def _says_elsewhere(the_bot: Pid, room: Pid) -> str | None:
+    """The name of a process, not the room, that the bot cast a ('say', ...) to (such as
+    the member who asked), or None."""
+    names = current_node().trace.names()
+    to = [e.data["to"] for e in current_node().trace.events
+          if e.kind == "send" and e.pid == the_bot and e.data["to"] not in (None, room)
+          and is_gen_cast(e.data["msg"]) and type(e.data["msg"][1]) is tuple
+          and e.data["msg"][1][:1] == ("say",)]
+    return names.get(to[0], repr(to[0])) if to else None
 
 
 def _helpers_asking(the_bot: Pid, room: Pid) -> list[int]:

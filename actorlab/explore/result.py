@@ -133,8 +133,8 @@ class ExploreResult:
             return ""
         rare = min(self.outcomes, key=lambda o: (self.outcomes[o], repr(o)))
         faults = f", faults={self.faults!r}" if self.faults else ""
-        return (f"To see one: result.replay({rare!r}).trace.diagram(), with result what this "
-                f"explore returned, or in a fresh cell: "
+        return (f"To see one: r.replay({rare!r}).trace.diagram(), where r is what explore "
+                f"returned (r = explore(...)); or, in a fresh cell: "
                 f"reset(schedule={self.example(rare)!r}{faults}); {self._call()}")
 
     def __repr__(self) -> str:
@@ -212,21 +212,26 @@ class FaultsResult:
             raise KeyError(f"no fault {fault!r} was explored (the faults: {known})")
         return self.by_fault[fault]
 
-    def _lines(self) -> list[tuple[str, str]]:
+    def _lines(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Each fault's text (or "no fault") and its outcomes, as (outcome, count) texts."""
         rows = [("no fault", self.baseline)] + list(self.by_fault.items())
-        return [(label, "; ".join(f"{short(o, 40)} in {n:,}" for o, n in
-                                  sorted(r.outcomes.items(), key=lambda i: (-i[1], repr(i[0])))))
+        return [(label, [(short(o, 40), f"{n:,}") for o, n in
+                         sorted(r.outcomes.items(), key=lambda i: (-i[1], repr(i[0])))])
                 for label, r in rows]
 
     def __repr__(self) -> str:
         head = (f"explore({self.baseline._call()}) with faults: {self.runs:,} interleavings, "
                 f"{'complete' if self.complete else 'not complete'}")
-        width = max(len(label) for label, _ in self._lines())
-        return "\n".join([head] + [f"  {label:<{width}}  {text}"
-                                    for label, text in self._lines()])
+        lines = self._lines()
+        width = max(len(label) for label, _ in lines)
+        return "\n".join([head] + [f"  {label:<{width}}  " +
+                                    "; ".join(f"{o} in {n}" for o, n in outcomes)
+                                    for label, outcomes in lines])
 
     def _repr_html_(self) -> str:
-        cells = "".join(f"<tr><td>{html.escape(label)}</td><td>{html.escape(text)}</td></tr>"
-                        for label, text in self._lines())
+        # Outcomes in code style, as ExploreResult's table shows them.
+        cells = "".join(f"<tr><td>{html.escape(label)}</td><td>" +
+                        "; ".join(f"<code>{html.escape(o)}</code> in {n}" for o, n in outcomes)
+                        + "</td></tr>" for label, outcomes in self._lines())
         head = html.escape(repr(self).splitlines()[0])
         return f"<p>{head}</p><table><tr><th>fault</th><th>outcomes</th></tr>{cells}</table>"

@@ -136,7 +136,7 @@ def dropped_sends() -> Trace:
     return _trace()
 
 
-def fan_out(workers: int = 11) -> Trace:
+def fan_out(workers: int = 4) -> Trace:
     """The shell hands a job to each of `workers` processes and collects the answers."""
     _fresh()
 
@@ -155,12 +155,13 @@ def fan_out(workers: int = 11) -> Trace:
 
 
 def supervision() -> Trace:
-    """A supervisor with two children; one crashes twice and is restarted."""
+    """A supervisor with two children; one crashes twice and is restarted. Each child is
+    registered under its id, so the diagram's lanes are named as the tree's nodes."""
     _fresh()
-    _, sup = Supervisor.start_link([{"id": "counter", "start": (GenServer.start_link,
-                                                                (Counter, 0))},
-                                    {"id": "cache", "start": (GenServer.start_link,
-                                                              (Counter, 100))}],
+    _, sup = Supervisor.start_link([{"id": child_id, "start": (GenServer.start_link,
+                                                               (Counter, start),
+                                                               {"name": child_id})}
+                                    for child_id, start in (("counter", 0), ("cache", 100))],
                                    name="app")
     for _ in range(2):
         child = next(pid for cid, pid, _, _ in Supervisor.which_children(sup)

@@ -93,9 +93,11 @@ def _say_empty(graph: graphviz.Digraph, text: str) -> None:
 
 def _describe(state: ProcessState, states: dict[Pid, ProcessState]) -> str:
     """A waiting process's box: who it is, what it waits for (in the words the sequence
-    diagrams use: a call's reply, a DOWN), and its mailbox, its oldest message first."""
+    diagrams use: a call's reply, a DOWN), and its mailbox, its oldest message first (on
+    a line of its own, to keep the boxes narrow: a graph too wide for a notebook is drawn
+    smaller, and its words would not match the other graphs')."""
     mail = len(state.mailbox)
-    first = f": {message_role(state.mailbox[0], None)[1]}" if mail else ""
+    first = f":\n{message_role(state.mailbox[0], None)[1]}" if mail else ""
     first = first if len(first) <= 40 else first[:39] + "…"
     if state.waiting_for in states:
         whose = possessive(states[state.waiting_for].name)
@@ -161,13 +163,12 @@ class SupervisionTree(View):
                     continue
                 status = f"dead: {short(exits[pid], 24)}" if pid in exits else "alive"
                 restarts = child["restarts"]
-                node_label = f"{child_id}\n{pid!r}\n{status}" + \
-                    (f"\nrestarted {_times(restarts)}" if restarts else "")
-                graph.node(str(pid.number), label=label(node_label),
+                status += f", restarted {_times(restarts)}" if restarts else ""
+                # (on the status line: every child has three lines, so siblings line up)
+                graph.node(str(pid.number), label=label(f"{child_id}\n{pid!r}\n{status}"),
                            fillcolor="#fde0e0" if pid in exits else "#e6f4e6")
                 graph.edge(str(sup.number), str(pid.number))
-                lines.append("  " * (depth + 2) + f"{child_id}: {pid!r} {status}" +
-                             (f", restarted {_times(restarts)}" if restarts else ""))
+                lines.append("  " * (depth + 2) + f"{child_id}: {pid!r} {status}")
 
         for root in roots:
             draw(root, 0)

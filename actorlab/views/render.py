@@ -13,7 +13,10 @@ import graphviz
 
 from ..runtime import BadArgument
 
-FONT = "Helvetica"
+FONT = "Helvetica,Arial,sans-serif"
+"""A list, as CSS takes it: a browser shows the SVG in the first it has, and graphviz's
+PNGs (cairo) ask fontconfig for the same list, which gives Liberation Sans on Linux, as a
+browser there shows. The name alone would make graphviz fall back to DejaVu Sans."""
 
 # Graphviz versions differ in small ways that change no pixel; `canonical_svg` irons them
 # out, so the SVG reads the same whatever graphviz drew it (only layout numbers differ,
@@ -62,9 +65,15 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-def label(text: str) -> str:
-    """Text safe for a graphviz label: never taken as HTML, and backslashes stay themselves."""
-    return graphviz.nohtml(text.replace("\\", "\\\\"))
+def label(text: str, justify: str = "") -> str:
+    r"""Text safe for a graphviz label: never taken as HTML, and backslashes stay themselves.
+    `justify` "l" or "r" puts a one-line text against its box's left or right side.
+
+    >>> print(label(r"a\b"), label("x", "r"))
+    a\\b x\r
+    """
+    end = {"": "", "l": "\\l", "r": "\\r"}[justify]
+    return graphviz.nohtml(text.replace("\\", "\\\\") + end)
 
 
 class View:
@@ -91,15 +100,18 @@ class View:
             self._svg = fit_width(canonical_svg(raw))
         return self._svg
 
-    def save(self, path: str | Path) -> Path:
-        """Write the picture to `path`; the suffix chooses the format (.svg or .png)."""
+    def save(self, path: str | Path, dpi: int = 96) -> Path:
+        """Write the picture to `path`; the suffix chooses the format (.svg or .png). A PNG
+        has `dpi` pixels to the inch (192: twice as many, sharp on a dense screen)."""
         path = Path(path)
         suffix = path.suffix.lstrip(".").lower()
         if suffix == "svg":
             path.write_text(self.svg())
         elif suffix == "png":
-            path.write_bytes(self.graph.pipe(format="png", engine=self.engine,
-                                             neato_no_op=True if self.no_op else None))
+            graph = self.graph.copy()          # the view's own source stays as it is
+            graph.attr(dpi=str(dpi))
+            path.write_bytes(graph.pipe(format="png", engine=self.engine,
+                                        neato_no_op=True if self.no_op else None))
         else:
             raise BadArgument(f"save() writes .svg or .png files, not {path.name!r}")
         return path

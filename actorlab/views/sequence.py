@@ -29,7 +29,7 @@ import graphviz
 
 from ..runtime import BadArgument
 from ..trace import Trace, format_events, short, sleep_length
-from .model import Arrow, Mark, Wait, build, lane_names
+from .model import Arrow, Mark, Race, Wait, build, lane_names
 from .render import FONT, View, label, possessive
 
 LANE_WIDTH = 170        # points between lifelines, at least: wider labels spread them
@@ -37,7 +37,8 @@ ROW_HEIGHT = 19         # points between rows
 HEADER = 46             # the lane headers' band
 LEFT = 46               # the step-number margin
 FITS = 30               # characters of 9-point text that fit between two lifelines
-RAISE = 5               # text sits this far above its row's line, all text alike
+RAISE = 8               # text sits this far above its row's line, all text alike: clear of
+                        # a flat arrow or link drawn along the row
 CHAR = 5.2              # about the width of one character of 9-point text, in points
 SHORTEST = 12           # a label cut shorter than this to pass an arrow is left out
 
@@ -115,12 +116,30 @@ class SequenceDiagram(View):
         """A text label starting at x (or ending there, for align="right")."""
         width = width or self.width
         text = text if len(text) <= width else text[: width - 1] + "…"
-        half = len(text) * CHAR / 2       # about half the width of the text, in points
-        centre = x + half if align == "left" else x - half
-        self._labels.append((y, centre - half, centre + half))
-        # An opaque background: an arrow passing behind a label does not cross its words.
-        self._node(centre, y, classes, label=label(text), fontcolor=colour, fontsize=size,
-                   style="filled", fillcolor="white", color="white")
+        span = len(text) * CHAR           # about the width of the text, in points
+        left = x if align == "left" else x - span
+        self._labels.append((y, left, left + span))
+        # The text is justified to one side of a box a little wider than the estimate (the
+        # picture's edge is the boxes' edge): the words start (or end) at x exactly,
+        # whatever the font's real widths. No background: where a line passes behind
+        # words, both stay visible (a white box would cut it in two).
+        box = span * float(size) / 9 * 1.15
+        going = 1 if align == "left" else -1
+        self._node(x + going * box / 2, y, classes, label=label(text, align[0]),
+                   fontcolor=colour, fontsize=size, fixedsize="shape", width=f"{box / 72:.3f}",
+                   height=f"{float(size) * 1.5 / 72:.3f}")
+
+    def _leader(self, x0: float, x1: float, y: float, classes: str, colour: str,
+                style: str = "dotted") -> None:
+        """A thin line at height y from x0 to x1: it ties a note set apart from its lane
+        (at the right edge, or on the lane's left) to that lane."""
+        ends = [self._point(x, y, classes) for x in (x0, x1)]
+        self._graph.edge(*ends, color=colour, style=style, penwidth="0.8",
+                         arrowhead="none", **{"class": classes})
+
+    def right_edge(self) -> float:
+        """Where notes too wide for a gap start: right of the last lane, across no lane."""
+        return self.x(self.model.lanes[-1].pid) + 9
 
     # -- the diagram -------------------------------------------------------------------
 
@@ -130,6 +149,8 @@ class SequenceDiagram(View):
         for step in self.model.rows:
             self._words(6, self.y(step) + RAISE, str(step), f"ev s{step} stepno", "#aaaaaa",
                         size="8")
+        for race in self.model.races:      # first, so every arrow is drawn over it
+            self._draw_race_line(race)
         for wait in self.model.waits:
             self._draw_wait(wait)
         for arrow in self.model.arrows:
@@ -137,36 +158,36 @@ class SequenceDiagram(View):
         for mark in self.model.marks:
             self._draw_mark(mark)
         for race in self.model.races:
-            self._draw_race(race)
+            self._draw_race_words(race)
 
-    def _draw_race(self, race: Any) -> None:
-        """A thick dashed line joining the two operations of a race, and what it means."""
-        classes = f"ev s{race.second} race"
-        colour = COLOURS["race"]
-        ends = [self._point(self.x(pid), self.y(step), classes)
+    def race_ends(self, race: Race) -> list[tuple[float, float]]:
+        """Where the race line starts and ends: at the two operations' lanes, RAISE below
+        their rows. An operation is often a send, whose arrow starts on the row itself and
+        may head the same way: the line then runs beside that arrow, not along it."""
+        return [(self.x(pid), self.y(step) - RAISE)
                 for pid, step in ((race.first_pid, race.first), (race.second_pid, race.second))]
-        self._graph.edge(*ends, style="dashed", color=colour, penwidth="2.2", arrowhead="none",
-                         **{"class": classes})
-        # The words go along the line, just right of it: on the row nearest its middle
-        # where no arrow runs through them and they cover no other words.
+
+    def _draw_race_line(self, race: Race) -> None:
+        """A thick dashed line joining the two operations of a race: see-through, and under
+        every arrow (drawn first), so what it passes over still shows."""
+        classes = f"ev s{race.second} race"
+        ends = [self._point(x, y, classes) for x, y in self.race_ends(race)]
+        self._graph.edge(*ends, style="dashed", color=COLOURS["race"] + "99", penwidth="3.5",
+                         arrowhead="none", **{"class": classes})
+
+    def _draw_race_words(self, race: Race) -> None:
+        """What the race means, at the right edge (across no lane): on the row nearest the
+        line's middle where the words cover no other words."""
         text = (f"⇄ race: steps {race.first} and {race.second} the other way give "
                 f"{short(race.instead, 20)}")
         top, end = self.row_of[race.first], self.row_of[race.second]
-        x0, x1 = self.x(race.first_pid), self.x(race.second_pid)
-
-        def at(index: int) -> float:
-            return x0 + (index - top) / max(1, end - top) * (x1 - x0) + 8
-
         middle = (top + end) // 2
         rows = sorted(range(top, end + 1), key=lambda index: (abs(index - middle), index))
-        def free(index: int) -> bool:
-            y, x = self.y(self.model.rows[index]) + RAISE, at(index)
-            return not (self._crossed(y, x, x + len(text) * CHAR)
-                        or self._over_words(y, x, x + len(text) * CHAR))
-
-        index = next((index for index in rows if free(index)), middle)
-        self._words(at(index), self.y(self.model.rows[index]) + RAISE, text, classes, colour,
-                    size="10", width=len(text))
+        x1 = self.right_edge() + len(text) * CHAR
+        index = next((index for index in rows if not self._over_words(
+            self.y(self.model.rows[index]) + RAISE, self.right_edge(), x1)), middle)
+        self._words(self.right_edge(), self.y(self.model.rows[index]) + RAISE, text,
+                    f"ev s{race.second} race", COLOURS["race"], size="10", width=len(text))
 
     def _draw_lane(self, lane: Any) -> None:
         x = self.x(lane.pid)
@@ -207,16 +228,23 @@ class SequenceDiagram(View):
     def _label_beside(self, step: int, x: float, text: str, classes: str, colour: str,
                       required: bool = False, **style: str) -> None:
         """Text beside a lane at `step`'s row, where no arrow passes through it: on the
-        right, else on the left, else cut short before the first arrow (or, unless
-        `required`, left out: the row's event is in the text form anyway)."""
+        right, else on the left (tied to its lane by a leader, or it reads as the
+        neighbour's), else cut short before the first arrow (or, unless `required`, left
+        out: the row's event is in the text form anyway). `required` text too wide for
+        the gap goes to the right edge, with a leader, rather than across other lanes."""
         width = self.width * 2 if required else self.width
         text = text if len(text) <= width else text[: width - 1] + "…"
         span = len(text) * CHAR
         y = self.y(step) + RAISE
-        if not self._crossed(y, x + 9, x + 9 + span):
+        if required and span > self.lane_width - 18 and x + 9 < self.right_edge():
+            self._leader(x + 4, self.right_edge() - 4, y - 2, classes, colour)
+            self._words(self.right_edge(), y, text, classes, colour, width=width, **style)
+        elif not self._crossed(y, x + 9, x + 9 + span):
             self._words(x + 9, y, text, classes, colour, width=width, **style)
-        elif x - 9 - span >= LEFT and not self._crossed(y, x - 9 - span, x - 9):
-            self._words(x - 9, y, text, classes, colour, align="right", width=width, **style)
+        elif span <= self.lane_width - 24 and x - 16 - span >= LEFT and \
+                not self._crossed(y, x - 16 - span, x - 16):
+            self._leader(x - 14, x - 1, y - 2, classes, colour, style="solid")
+            self._words(x - 16, y, text, classes, colour, align="right", width=width, **style)
         else:
             fits = next((n for n in range(len(text) - 1, SHORTEST - 1, -1)
                          if not self._crossed(y, x + 9, x + 9 + n * CHAR)), None)
@@ -273,8 +301,9 @@ class SequenceDiagram(View):
                 self._graph.edge(down, end, color=colour, style=style,
                                  **{"class": f"ev s{arrow.received} msg"})
             else:
-                self._mailbox(xs + 26, ys, arrow)
-            self._words(xs + 38, ys + RAISE, arrow.label, f"ev s{arrow.sent} msglabel", colour)
+                self._mailbox(xs + 32, ys, arrow)     # just past the stub's end
+            self._words(xs + 38, ys + RAISE, arrow.label, f"ev s{arrow.sent} msglabel", colour,
+                        width=int((self.lane_width - 46) / CHAR))    # short of the next lane
             return
         if received:
             end = self._point(xr - 3 * going, self.y(arrow.received), f"ev s{arrow.received}")
@@ -315,7 +344,12 @@ class SequenceDiagram(View):
                              arrowhead="normal" if mark.kind in ("spawn", "signal") else "none",
                              **{"class": classes})
             going = 1 if xp >= x else -1
-            self._words(x + 8 * going, y + RAISE, mark.text, classes, colour,
+            # The words ride along their line, as near its start as no arrow crosses them.
+            span = min(len(mark.text), self.width) * CHAR
+            starts = [x + going * at for at in range(8, int(abs(xp - x) - span - 8) + 1, 10)]
+            start = next((s for s in starts if not self._crossed(
+                y + RAISE, min(s, s + going * span), max(s, s + going * span))), x + 8 * going)
+            self._words(start, y + RAISE, mark.text, classes, colour,
                         align="left" if going > 0 else "right")
             return
         if mark.kind in ("crash", "killed", "exit"):
