@@ -277,7 +277,7 @@ def test_a_note_that_must_go_left_of_its_lane_is_tied_to_it():
     near = view.x(view.model.names and next(lane.pid for lane in view.model.lanes
                                             if lane.name == "near"))
     leader = [line for line in view.source.splitlines()
-              if "s7 waitlabel" in line and "style=solid" in line]
+              if "s7 waitlabel" in line and "penwidth=0.8" in line]
     ends = [float(x) for x in re.findall(r'pos="([\d.]+),', "\n".join(
         line for line in view.source.splitlines() if "s7 waitlabel" in line and "point" in line))]
     assert leader and max(ends) == pytest.approx(near - 1) and min(ends) < near - 10
@@ -290,16 +290,36 @@ SCENES = {**{name: lambda s=scenario: diagram(s()) for name, scenario in gallery
           "crossed": a_note_crossed_on_the_right, "race": a_race}
 
 
+LOUD = {"crash", "killed", "cycle", "deadlock", "runaway", "fault", "race"}
+"""The classes of notes that must be read whole, and so may run on across other lanes."""
+
+
 @pytest.mark.parametrize("scene", sorted(SCENES))
 def test_no_words_lie_across_a_lifeline_or_its_bars(scene):
-    """Words over a lane would hide its waiting bar, or read as that lane's: a note too wide
-    for its gap (a deadlock, a race, a cycle) goes right of the last lane instead."""
+    """Words over a lane would hide its waiting bar, or read as that lane's. Only a note
+    that must be read whole (a crash, a cycle, a deadlock, a race) runs on across lanes,
+    from beside the lane it is about; every word has a white halo, legible over lines."""
     svg = SCENES[scene]().svg()
     lanes = _lane_xs(svg)
     assert len(lanes) >= 2
     for classes, (x0, _, x1, _) in _word_boxes(svg, marks=False):
+        if LOUD & set(classes):
+            continue
         across = [x for x in lanes if x0 < x + 4 and x1 > x - 4]     # a bar is 8 wide
         assert not across, f"{classes} words from {x0:.0f} to {x1:.0f} cross the lane at {across}"
+    texts = [t for t in _svg_root(svg).iter(f"{NS}text")]
+    assert texts and all(t.get("paint-order") == "stroke" and t.get("stroke") == "white"
+                         for t in texts)
+
+
+def test_a_crash_note_stays_beside_the_lane_it_is_about():
+    view = diagram(gallery.crash_with_links())
+    svg = view.svg()
+    for classes, (x0, _, _, _) in _word_boxes(svg, marks=False):
+        if "crash" in classes:
+            step = int(next(c for c in classes if c.startswith("s") and c[1:].isdigit())[1:])
+            (mark,) = [m for m in view.model.marks if m.step == step and m.kind == "crash"]
+            assert 0 < x0 - view.x(mark.pid) < 20        # just right of its own lane
 
 
 def test_a_flat_arrow_has_its_words_above_it():

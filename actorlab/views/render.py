@@ -26,6 +26,11 @@ _SAME_MEANING = [(' xml:space="preserve"', ""), ('stroke="transparent"', 'stroke
                  ('fill="transparent"', 'fill="none"')]
 
 
+_HALO = '<text stroke="white" stroke-width="3" stroke-linejoin="round" paint-order="stroke" '
+"""A white outline drawn under each letter: a line that crosses the words shows on either
+side of them, and the words stay legible (a white box behind them would cut the line)."""
+
+
 def canonical_svg(svg: str) -> str:
     """Graphviz's SVG without its version stamp and with version quirks made uniform."""
     svg = _VERSION_COMMENT.sub("", svg)
@@ -81,6 +86,7 @@ class View:
 
     engine = "dot"
     no_op = False          # True: positions are all pinned (neato -n)
+    halo = False           # True: text gets a white outline, legible over the lines it crosses
 
     def __init__(self, graph: graphviz.Digraph, text: str) -> None:
         self.graph = graph
@@ -97,7 +103,8 @@ class View:
         if self._svg is None:
             raw = self.graph.pipe(format="svg", engine=self.engine,
                                   neato_no_op=True if self.no_op else None).decode()
-            self._svg = fit_width(canonical_svg(raw))
+            svg = canonical_svg(raw)
+            self._svg = fit_width(svg.replace("<text ", _HALO) if self.halo else svg)
         return self._svg
 
     def save(self, path: str | Path, dpi: int = 96) -> Path:

@@ -58,6 +58,7 @@ class SequenceDiagram(View):
 
     engine = "neato"
     no_op = True
+    halo = True
 
     def __init__(self, trace: Trace, *, processes: Iterable[Any] | None = None,
                  steps: tuple[int, int] | None = None, hide_system: bool = False,
@@ -129,17 +130,12 @@ class SequenceDiagram(View):
                    fontcolor=colour, fontsize=size, fixedsize="shape", width=f"{box / 72:.3f}",
                    height=f"{float(size) * 1.5 / 72:.3f}")
 
-    def _leader(self, x0: float, x1: float, y: float, classes: str, colour: str,
-                style: str = "dotted") -> None:
-        """A thin line at height y from x0 to x1: it ties a note set apart from its lane
-        (at the right edge, or on the lane's left) to that lane."""
+    def _leader(self, x0: float, x1: float, y: float, classes: str, colour: str) -> None:
+        """A thin line at height y from x0 to x1: it ties a note on a lane's left to that
+        lane (else it would read as its left neighbour's)."""
         ends = [self._point(x, y, classes) for x in (x0, x1)]
-        self._graph.edge(*ends, color=colour, style=style, penwidth="0.8",
-                         arrowhead="none", **{"class": classes})
-
-    def right_edge(self) -> float:
-        """Where notes too wide for a gap start: right of the last lane, across no lane."""
-        return self.x(self.model.lanes[-1].pid) + 9
+        self._graph.edge(*ends, color=colour, penwidth="0.8", arrowhead="none",
+                         **{"class": classes})
 
     # -- the diagram -------------------------------------------------------------------
 
@@ -176,17 +172,25 @@ class SequenceDiagram(View):
                          arrowhead="none", **{"class": classes})
 
     def _draw_race_words(self, race: Race) -> None:
-        """What the race means, at the right edge (across no lane): on the row nearest the
-        line's middle where the words cover no other words."""
+        """What the race means, along its line, just right of it: on the row nearest the
+        line's middle where no arrow runs through the words and they cover no others."""
         text = (f"⇄ race: steps {race.first} and {race.second} the other way give "
                 f"{short(race.instead, 20)}")
         top, end = self.row_of[race.first], self.row_of[race.second]
+        x0, x1 = self.x(race.first_pid), self.x(race.second_pid)
+
+        def at(index: int) -> float:
+            return x0 + (index - top) / max(1, end - top) * (x1 - x0) + 8
+
+        def free(index: int) -> bool:
+            y, x = self.y(self.model.rows[index]) + RAISE, at(index)
+            return not (self._crossed(y, x, x + len(text) * CHAR)
+                        or self._over_words(y, x, x + len(text) * CHAR))
+
         middle = (top + end) // 2
         rows = sorted(range(top, end + 1), key=lambda index: (abs(index - middle), index))
-        x1 = self.right_edge() + len(text) * CHAR
-        index = next((index for index in rows if not self._over_words(
-            self.y(self.model.rows[index]) + RAISE, self.right_edge(), x1)), middle)
-        self._words(self.right_edge(), self.y(self.model.rows[index]) + RAISE, text,
+        index = next((index for index in rows if free(index)), middle)
+        self._words(at(index), self.y(self.model.rows[index]) + RAISE, text,
                     f"ev s{race.second} race", COLOURS["race"], size="10", width=len(text))
 
     def _draw_lane(self, lane: Any) -> None:
@@ -230,20 +234,18 @@ class SequenceDiagram(View):
         """Text beside a lane at `step`'s row, where no arrow passes through it: on the
         right, else on the left (tied to its lane by a leader, or it reads as the
         neighbour's), else cut short before the first arrow (or, unless `required`, left
-        out: the row's event is in the text form anyway). `required` text too wide for
-        the gap goes to the right edge, with a leader, rather than across other lanes."""
+        out: the row's event is in the text form anyway). `required` text (a crash, a
+        cycle, a deadlock) may run on across the lanes beside, as it must be read whole,
+        and stays by the lane it is about; its halo keeps it legible over their lines."""
         width = self.width * 2 if required else self.width
         text = text if len(text) <= width else text[: width - 1] + "…"
         span = len(text) * CHAR
         y = self.y(step) + RAISE
-        if required and span > self.lane_width - 18 and x + 9 < self.right_edge():
-            self._leader(x + 4, self.right_edge() - 4, y - 2, classes, colour)
-            self._words(self.right_edge(), y, text, classes, colour, width=width, **style)
-        elif not self._crossed(y, x + 9, x + 9 + span):
+        if not self._crossed(y, x + 9, x + 9 + span):
             self._words(x + 9, y, text, classes, colour, width=width, **style)
         elif span <= self.lane_width - 24 and x - 16 - span >= LEFT and \
                 not self._crossed(y, x - 16 - span, x - 16):
-            self._leader(x - 14, x - 1, y - 2, classes, colour, style="solid")
+            self._leader(x - 14, x - 1, y - 2, classes, colour)
             self._words(x - 16, y, text, classes, colour, align="right", width=width, **style)
         else:
             fits = next((n for n in range(len(text) - 1, SHORTEST - 1, -1)
