@@ -563,3 +563,25 @@ def test_an_exit_reason_is_written_out_past_the_lane_width():
     actorlab.exit(pid, ("bad_return_value", "a long reason to read in full"))
     assert "exit (&#39;bad_return_value&#39;, &#39;a long reason to read in full&#39;)" in \
         diagram(node.trace).svg()
+
+
+def test_the_supervision_tree_greys_an_end_on_purpose_and_reddens_a_crash():
+    """A child ended with "shutdown" is grey, as the sequence diagrams draw it; one killed
+    is pink; a dead supervisor says why on its box."""
+    class Idle(actorlab.GenServer):
+        def init(self, arg):
+            return ("ok", arg)
+
+    node = reset(log=None)
+    actorlab.trap_exit(True)
+    _, sup = actorlab.Supervisor.start_link(
+        [{"id": name, "start": (actorlab.GenServer.start_link, (Idle, name))}
+         for name in ("quiet", "victim")], strategy="one_for_one", max_restarts=0)
+    quiet, victim = [pid for _, pid, _, _ in actorlab.Supervisor.which_children(sup)][::-1]
+    actorlab.Supervisor.terminate_child(sup, "quiet")
+    actorlab.exit(victim, "kill")
+    source = supervision_tree(node.trace).source
+    nodes = {int(n): (text, fill) for n, text, fill in
+             re.findall(r'\t(\d+) \[label="([^"]*)" fillcolor="(#[0-9a-f]+)"', source)}
+    assert nodes[quiet.number][1] == "#e8e8e8" and nodes[victim.number][1] == "#fde0e0"
+    assert "dead: 'shutdown'" in nodes[sup.number][0]     # it gave up, after the kill

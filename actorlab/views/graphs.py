@@ -14,7 +14,7 @@ import graphviz
 
 from ..runtime import BadArgument
 from ..trace import Pid, Trace, short
-from ..trace.protocol import is_child_started
+from ..trace.protocol import is_child_started, is_normal
 from .model import lane_names, message_role
 from .render import FONT, View, label, possessive
 from .state import ProcessState, replay_states
@@ -147,11 +147,20 @@ class SupervisionTree(View):
         supervised = {c["pid"] for kids in children.values() for c in kids}
         roots = sorted(sup for sup in children if sup not in supervised)
 
+        def fill(pid: Pid, alive: str) -> str:
+            """Pink for a process that crashed or was killed, grey for one that ended on
+            purpose ("normal", "shutdown"), as the sequence diagrams draw them."""
+            if pid not in exits:
+                return alive
+            return "#e8e8e8" if is_normal(exits[pid]) else "#fde0e0"
+
         def draw(sup: Pid, depth: int) -> None:
             dead = sup in exits
             empty = "" if children[sup] else "\n(no children yet)"
-            graph.node(str(sup.number), label=label(f"{names.get(sup, '?')}\n{sup!r}{empty}"),
-                       fillcolor="#fde0e0" if dead else "#e3ecfa", shape="box")
+            ended = f"\ndead: {short(exits[sup], 24)}" if dead else ""
+            graph.node(str(sup.number),
+                       label=label(f"{names.get(sup, '?')}\n{sup!r}{empty}{ended}"),
+                       fillcolor=fill(sup, "#e3ecfa"), shape="box")
             lines.append("  " * (depth + 1) + f"{names.get(sup, '?')} {sup!r}" +
                          (f" (dead: {short(exits[sup], 30)})" if dead else "") +
                          (" (no children yet)" if empty else ""))
@@ -166,7 +175,7 @@ class SupervisionTree(View):
                 status += f", restarted {_times(restarts)}" if restarts else ""
                 # (on the status line: every child has three lines, so siblings line up)
                 graph.node(str(pid.number), label=label(f"{child_id}\n{pid!r}\n{status}"),
-                           fillcolor="#fde0e0" if pid in exits else "#e6f4e6")
+                           fillcolor=fill(pid, "#e6f4e6"))
                 graph.edge(str(sup.number), str(pid.number))
                 lines.append("  " * (depth + 2) + f"{child_id}: {pid!r} {status}")
 
