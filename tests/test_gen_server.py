@@ -704,16 +704,25 @@ def _exit_of(action):
         return exit_.reason
 
 
-def test_an_elixir_function_actorlab_lacks_says_so_and_what_to_do():
-    """Still an AttributeError (hasattr works), but one that says what is missing."""
-    with pytest.raises(AttributeError, match=r"Task has no 'async_stream': actorlab lacks "
-                                             r"Elixir's Task.async_stream; start a Task"):
-        Task.async_stream
-    with pytest.raises(AttributeError, match=r"GenServer has no 'multi_call'.*one node"):
-        GenServer.multi_call
-    with pytest.raises(AttributeError, match=r"has no 'nope'. It has: call, cast, "):
-        GenServer.nope
-    assert not hasattr(GenServer, "nope") and getattr(Task, "_private", 1) == 1
+@pytest.mark.parametrize("module, function, says", [
+    ("Task", "async_stream", r"Task has no 'async_stream': actorlab lacks Elixir's "
+                             r"Task.async_stream; start a Task"),
+    ("GenServer", "multi_call", r"GenServer has no 'multi_call'.*one node"),
+    ("GenServer", "nope", r"has no 'nope'. It has: call, cast, "),
+    ("Task", "child_spec", r"Task has no 'child_spec': .* as a dict: "
+                           r"\{'id': 'Task', 'start': \(Task.start_link"),
+    ("Registry", "count", r"Registry.count; .*Registry.lookup each key"),
+    ("Registry", "match", r"Registry.match; Registry.lookup the key"),
+    ("Registry", "select", r"Registry.select; there are no match specs"),
+])
+def test_an_elixir_function_actorlab_lacks_says_so_and_what_to_do(module, function, says):
+    """Still an AttributeError (hasattr works), but one that says what is missing and,
+    where there is a way, what to do instead."""
+    from actorlab.otp import Registry
+    cls = {"Task": Task, "GenServer": GenServer, "Registry": Registry}[module]
+    with pytest.raises(AttributeError, match=says):
+        getattr(cls, function)
+    assert not hasattr(cls, function) and getattr(Task, "_private", 1) == 1
 
 
 class Plain(GenServer):
@@ -737,17 +746,3 @@ def test_a_start_option_actorlab_lacks_is_a_bad_argument_that_names_it(start, op
     assert says in str(refused.value)
     assert actorlab.processes() == [self_pid()]               # nothing was started
     assert start(Plain, 1, name="plain", timeout=100)[0] == "ok"  # what it has still works
-
-
-def test_elixir_functions_of_task_and_registry_actorlab_lacks_say_what_to_do_instead():
-    from actorlab.otp import Registry
-    with pytest.raises(AttributeError, match=r"Task has no 'child_spec': .* as a dict: "
-                                             r"\{'id': 'Task', 'start': \(Task.start_link"):
-        Task.child_spec
-    with pytest.raises(AttributeError, match=r"Registry.count; .*Registry.lookup each key"):
-        Registry.count
-    with pytest.raises(AttributeError, match=r"Registry.match; Registry.lookup the key"):
-        Registry.match
-    with pytest.raises(AttributeError, match=r"Registry.select; there are no match specs"):
-        Registry.select
-    assert not hasattr(Registry, "count")

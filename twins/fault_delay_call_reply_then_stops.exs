@@ -17,22 +17,21 @@ defmodule Quitter do
   end
 end
 
-{:ok, server} = GenServer.start(Quitter, nil)
-Twin.name(server, "server")
-Twin.say("the call", Twin.attempt(fn -> GenServer.call(server, :last, 100) end))
-Process.sleep(1000)
-Twin.say("the server is alive", Process.alive?(server))
-Twin.say("the shell's mailbox", Twin.mailbox())
-
 defmodule SlowStop do
   use GenServer
   def init(s), do: {:ok, s}
   def terminate(_reason, _s), do: Process.sleep(500)
 end
 
-{:ok, server} = GenServer.start(SlowStop, nil)
-Twin.name(server, "server")
-Twin.say("the stop", Twin.attempt(fn -> GenServer.stop(server, :normal, 100) end))
-Process.sleep(1000)
-Twin.say("the server is alive", Process.alive?(server))
-Twin.say("the shell's mailbox", Twin.mailbox())
+# Start `module`, try `action` on it (it gives up at 100 ms), then look a second later.
+late = fn what, module, action ->
+  {:ok, server} = GenServer.start(module, nil)
+  Twin.name(server, "server")
+  Twin.say(what, Twin.attempt(fn -> action.(server) end))
+  Process.sleep(1000)
+  Twin.say("the server is alive", Process.alive?(server))
+  Twin.say("the shell's mailbox", Twin.mailbox())
+end
+
+late.("the call", Quitter, fn server -> GenServer.call(server, :last, 100) end)
+late.("the stop", SlowStop, fn server -> GenServer.stop(server, :normal, 100) end)

@@ -20,22 +20,20 @@ class Quitter(GenServer):
         return ("stop", "normal", "done", s)
 
 
-_, server = GenServer.start(Quitter, None)
-name(server, "server")
-say("the call", attempt(lambda: GenServer.call(server, "last", 100)))
-sleep(1000)
-say("the server is alive", is_alive(server))
-say("the shell's mailbox", mailbox())
-
-
 class SlowStop(GenServer):
     def init(self, s):
         return ("ok", s)
 
 
-_, server = GenServer.start(SlowStop, None)
-name(server, "server")
-say("the stop", attempt(lambda: GenServer.stop(server, "normal", 100)))
-sleep(1000)
-say("the server is alive", is_alive(server))
-say("the shell's mailbox", mailbox())
+def late(what, module, action):
+    """Start `module`, try `action` on it (it gives up at 100 ms), then look a second later."""
+    _, server = GenServer.start(module, None)
+    name(server, "server")
+    say(what, attempt(lambda: action(server)))
+    sleep(1000)
+    say("the server is alive", is_alive(server))
+    say("the shell's mailbox", mailbox())
+
+
+late("the call", Quitter, lambda server: GenServer.call(server, "last", 100))
+late("the stop", SlowStop, lambda server: GenServer.stop(server, "normal", 100))
